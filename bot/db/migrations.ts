@@ -5,7 +5,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
 
@@ -38,8 +37,14 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
+/** The little a migration runner needs from a connection; PGlite and pg.Client both fit. */
+export interface SqlExecutor {
+  exec(sql: string): Promise<unknown>;
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+
 /** Applies pending migrations, each in its own transaction. Returns the names applied. */
-export async function applyMigrations(db: PGlite, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function applyMigrations(db: SqlExecutor, dir = MIGRATIONS_DIR): Promise<string[]> {
   await db.exec(CREATE_TABLE);
   const done = await db.query<{ migration_name: string }>(
     `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
@@ -48,16 +53,29 @@ export async function applyMigrations(db: PGlite, dir = MIGRATIONS_DIR): Promise
   const ran: string[] = [];
   for (const m of listMigrations(dir)) {
     if (applied.has(m.name)) continue;
-    await db.transaction(async (tx) => {
-      await tx.exec(m.sql);
-      await tx.query(
+    await db.exec('BEGIN');
+    try {
+      await db.exec(m.sql);
+      await db.query(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
         [crypto.randomUUID(), m.checksum, m.name],
       );
-    });
+      await db.exec('COMMIT');
+    } catch (e) {
+      await db.exec('ROLLBACK');
+      throw e;
+    }
     ran.push(m.name);
   }
   return ran;
+}
+
+/** Adapts a pg.Client (or pool client) to SqlExecutor; `exec` runs multi-statement scripts. */
+export function pgExecutor(client: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }> }): SqlExecutor {
+  return {
+    exec: (sql) => client.query(sql),
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)) as { rows: T[] },
+  };
 }
 
 /** Names of migrations in the folder that the database has not applied (used by /readyz). */
