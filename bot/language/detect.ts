@@ -1,0 +1,227 @@
+/**
+ * Language detection for short chat messages, and the decision whether to offer a switch.
+ *
+ * Why an own model rather than `eld`: on the committed labelled set (test/language/detection-set.json)
+ * eld 2.1 (large, subset to our languages) scored about 77% and cannot detect Somali at all; it also
+ * answers for one-word greetings only unreliably, and calls Finnish place names and service terms
+ * Finnish. The compact model below (script first, then stop-word lexicon plus character trigrams
+ * trained on the embedded word lists, behind a neutral-token filter) measures far better on the same
+ * set; `npm run bench` prints both side by side (bench/language.ts).
+ */
+import type { Locale } from '../i18n/locales.js';
+import { LEXICON } from './lexicon.js';
+import { isNeutralToken } from './neutral.js';
+import { DETECTABLE_LANGUAGES, type DetectableLanguage } from './types.js';
+
+export { DETECTABLE_LANGUAGES, type DetectableLanguage } from './types.js';
+
+export interface Detection {
+  /** The detected language, or null when the text is neutral, too short or ambiguous. */
+  locale: DetectableLanguage | null;
+  /** 0..1; the share of the evidence that points at `locale` (0 when locale is null). */
+  confidence: number;
+}
+
+export type Script = 'latin' | 'cyrillic' | 'arabic';
+
+const SCRIPT_LANGUAGES: Record<Script, readonly DetectableLanguage[]> = {
+  latin: ['fi', 'sv', 'en', 'et', 'so'],
+  cyrillic: ['ru', 'uk'],
+  arabic: ['ar', 'fa'],
+};
+
+/** Below this the detector abstains. */
+const MIN_CONFIDENCE = 0.6;
+/** A switch is offered only above this; a wrong offer costs more than a missed one. */
+const SWITCH_CONFIDENCE = 0.75;
+
+const LEX_WEIGHT = 2;
+const NGRAM_WEIGHT = 1.5;
+const MARK_WEIGHT = 2.5;
+
+/* ---------- text preparation ---------- */
+
+const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+/giu;
+const ARABIC_DIACRITICS = /[\u064B-\u065F\u0670\u0640]/gu;
+const TOKEN = /[\p{L}\p{M}]+(?:['’ʼ-][\p{L}\p{M}]+)*/gu;
+
+/** Lower-cased word tokens with URLs, e-mails, digits, emoji and neutral tokens removed. */
+export function contentTokens(text: string): string[] {
+  const cleaned = text
+    .normalize('NFC')
+    .replace(URL_OR_EMAIL, ' ')
+    .replace(/\u200c/gu, '')
+    .replace(ARABIC_DIACRITICS, '')
+    .toLowerCase();
+  return (cleaned.match(TOKEN) ?? []).map((t) => t.replace(/’/gu, "'")).filter((t) => !isNeutralToken(t));
+}
+
+export function scriptOf(token: string): Script | null {
+  let latin = 0;
+  let cyr = 0;
+  let arab = 0;
+  for (const ch of token) {
+    if (/\p{Script=Latin}/u.test(ch)) latin++;
+    else if (/\p{Script=Cyrillic}/u.test(ch)) cyr++;
+    else if (/\p{Script=Arabic}/u.test(ch)) arab++;
+  }
+  const max = Math.max(latin, cyr, arab);
+  if (max === 0) return null;
+  return max === cyr ? 'cyrillic' : max === arab ? 'arabic' : 'latin';
+}
+
+/* ---------- character trigram model ---------- */
+
+interface TrigramModel {
+  counts: Map<string, number>;
+  total: number;
+  vocabulary: number;
+}
+
+function trigrams(word: string): string[] {
+  const padded = `^${word}$`;
+  const out: string[] = [];
+  const chars = [...padded];
+  for (let i = 0; i + 3 <= chars.length; i++) out.push(chars.slice(i, i + 3).join(''));
+  return out;
+}
+
+function train(words: readonly string[]): TrigramModel {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const w of words) {
+    for (const g of trigrams(w)) {
+      counts.set(g, (counts.get(g) ?? 0) + 1);
+      total++;
+    }
+  }
+  return { counts, total, vocabulary: counts.size };
+}
+
+const MODELS = Object.fromEntries(DETECTABLE_LANGUAGES.map((l) => [l, train(LEXICON[l])])) as Record<
+  DetectableLanguage,
+  TrigramModel
+>;
+
+const LEXICON_SETS = Object.fromEntries(DETECTABLE_LANGUAGES.map((l) => [l, new Set(LEXICON[l])])) as Record<
+  DetectableLanguage,
+  ReadonlySet<string>
+>;
+
+/** Mean log-probability per trigram, add-one smoothed. */
+function meanLogProb(model: TrigramModel, word: string): number {
+  const grams = trigrams(word);
+  let sum = 0;
+  for (const g of grams) sum += Math.log(((model.counts.get(g) ?? 0) + 1) / (model.total + model.vocabulary + 1));
+  return sum / grams.length;
+}
+
+/* ---------- script-specific letters ---------- */
+
+type MarkRule = { re: RegExp; lang: DetectableLanguage; weight: number };
+
+/** Letters (or letter sequences) that occur in one candidate language of the script and not the other. */
+const MARKS: Record<Script, readonly MarkRule[]> = {
+  cyrillic: [
+    { re: /[іїєґ]/gu, lang: 'uk', weight: 1.5 },
+    { re: /[ыэъё]/gu, lang: 'ru', weight: 1.5 },
+  ],
+  arabic: [
+    { re: /[پچژگ]/gu, lang: 'fa', weight: 1.5 },
+    // Persian keyboards type ی and ک; Arabic ones type ي, ى and ك.
+    { re: /[یک]/gu, lang: 'fa', weight: 1 },
+    { re: /[يىك]/gu, lang: 'ar', weight: 1 },
+    { re: /[ةأإؤ]/gu, lang: 'ar', weight: 1 },
+    { re: /^ال/gu, lang: 'ar', weight: 0.5 },
+    { re: /^(?:می|نمی)/gu, lang: 'fa', weight: 0.5 },
+  ],
+  latin: [
+    { re: /å/gu, lang: 'sv', weight: 1.5 },
+    { re: /[õüšž]/gu, lang: 'et', weight: 1.5 },
+    { re: /x/gu, lang: 'so', weight: 0.5 },
+  ],
+};
+
+/* ---------- scoring ---------- */
+
+export interface LanguageScores {
+  script: Script | null;
+  /** Per-candidate score; higher is better. Only candidates of the script are present. */
+  scores: Partial<Record<DetectableLanguage, number>>;
+  /** Evidence beyond n-grams: lexicon hits or script-specific letters. */
+  evidence: number;
+  tokens: number;
+}
+
+/** The raw per-language scores for `text`; exposed for the benchmark and diagnostics. */
+export function scoreLanguages(text: string): LanguageScores {
+  const all = contentTokens(text);
+  const byScript = new Map<Script, string[]>();
+  for (const t of all) {
+    const s = scriptOf(t);
+    if (s) byScript.set(s, [...(byScript.get(s) ?? []), t]);
+  }
+  // A message with any Cyrillic or Arabic-script words is decided by them: the Latin
+  // words in such a message are almost always Finnish terms or names.
+  const script: Script | null = byScript.has('cyrillic') || byScript.has('arabic')
+    ? (byScript.get('cyrillic')?.length ?? 0) >= (byScript.get('arabic')?.length ?? 0) ? 'cyrillic' : 'arabic'
+    : byScript.has('latin') ? 'latin' : null;
+  if (!script) return { script: null, scores: {}, evidence: 0, tokens: 0 };
+
+  const tokens = byScript.get(script) ?? [];
+  const candidates = SCRIPT_LANGUAGES[script];
+  const scores: Partial<Record<DetectableLanguage, number>> = {};
+  for (const l of candidates) scores[l] = 0;
+  let evidence = 0;
+
+  for (const token of tokens) {
+    const logProbs = candidates.map((l) => meanLogProb(MODELS[l], token));
+    const best = Math.max(...logProbs);
+    candidates.forEach((l, i) => {
+      scores[l]! += NGRAM_WEIGHT * (logProbs[i] - best);
+      if (LEXICON_SETS[l].has(token)) {
+        scores[l]! += LEX_WEIGHT;
+        evidence++;
+      }
+    });
+    for (const rule of MARKS[script]) {
+      const hits = token.match(rule.re)?.length ?? 0;
+      if (hits > 0) {
+        scores[rule.lang]! += MARK_WEIGHT * rule.weight * Math.min(hits, 2);
+        if (rule.weight >= 1) evidence++;
+      }
+    }
+  }
+  return { script, scores, evidence, tokens: tokens.length };
+}
+
+export function detectLanguage(text: string): Detection {
+  const { script, scores, evidence, tokens } = scoreLanguages(text);
+  if (!script || tokens === 0) return { locale: null, confidence: 0 };
+  // In Latin script an unknown word or two (a name, a typo) is not enough to tell fi/et/so apart.
+  if (script === 'latin' && evidence === 0) return { locale: null, confidence: 0 };
+
+  const entries = Object.entries(scores) as [DetectableLanguage, number][];
+  const max = Math.max(...entries.map(([, s]) => s));
+  const z = entries.reduce((sum, [, s]) => sum + Math.exp(s - max), 0);
+  const [bestLang, bestScore] = entries.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const confidence = Math.exp(bestScore - max) / z;
+  if (confidence < MIN_CONFIDENCE) return { locale: null, confidence: 0 };
+  return { locale: bestLang, confidence };
+}
+
+/** The language a locale is written in, for comparing with a detection. */
+function languageOf(locale: Locale): DetectableLanguage {
+  return locale === 'fi-x-selko' ? 'fi' : locale;
+}
+
+/**
+ * The locale to offer switching to, or null: when the text is in the current language
+ * (plain Finnish and Finnish count as one), neutral, too short or not confidently detected.
+ */
+export function languageSwitchSuggestion(text: string, currentLocale: Locale): Locale | null {
+  const { locale, confidence } = detectLanguage(text);
+  if (!locale || confidence < SWITCH_CONFIDENCE) return null;
+  if (locale === languageOf(currentLocale)) return null;
+  return locale;
+}
