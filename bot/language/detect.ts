@@ -98,15 +98,12 @@ function train(words: readonly string[]): TrigramModel {
   return { counts, total, vocabulary: counts.size };
 }
 
-const MODELS = Object.fromEntries(DETECTABLE_LANGUAGES.map((l) => [l, train(LEXICON[l])])) as Record<
-  DetectableLanguage,
-  TrigramModel
->;
+function perLanguage<T>(make: (l: DetectableLanguage) => T): Record<DetectableLanguage, T> {
+  return Object.fromEntries(DETECTABLE_LANGUAGES.map((l) => [l, make(l)])) as Record<DetectableLanguage, T>;
+}
 
-const LEXICON_SETS = Object.fromEntries(DETECTABLE_LANGUAGES.map((l) => [l, new Set(LEXICON[l])])) as Record<
-  DetectableLanguage,
-  ReadonlySet<string>
->;
+const MODELS = perLanguage((l) => train(LEXICON[l]));
+const LEXICON_SETS = perLanguage((l): ReadonlySet<string> => new Set(LEXICON[l]));
 
 /** Mean log-probability per trigram, add-one smoothed. */
 function meanLogProb(model: TrigramModel, word: string): number {

@@ -1,0 +1,68 @@
+/**
+ * Detection latency over the labelled set, plus the accuracy comparison that chose the own
+ * model over `eld` (see the header of bot/language/detect.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Locale } from '../bot/i18n/locales.js';
+import { DETECTABLE_LANGUAGES, detectLanguage, languageSwitchSuggestion, type DetectableLanguage, type Detection } from '../bot/language/detect.js';
+import { evaluate, type LabelledMessage } from '../bot/language/evaluation.js';
+import { percentile, round, sample, type BenchRow } from './lib.js';
+
+const P99_TARGET_MS = 1;
+
+function loadSet(name: string): LabelledMessage[] {
+  return JSON.parse(readFileSync(fileURLToPath(new URL(`../test/language/${name}`, import.meta.url)), 'utf8')) as LabelledMessage[];
+}
+
+async function measure(name: string, detect: (text: string) => Detection, suggest: (t: string, c: Locale) => Locale | null): Promise<BenchRow> {
+  const set = loadSet('detection-set.json');
+  const holdout = loadSet('holdout-set.json');
+  let i = 0;
+  const times = await sample(() => detect(set[i++ % set.length].text), set.length * 20);
+  const labelled = evaluate(set, detect, suggest);
+  const held = evaluate(holdout, detect, suggest);
+  const p99 = percentile(times, 99);
+  return {
+    name,
+    figures: {
+      p50Ms: round(percentile(times, 50), 4),
+      p99Ms: round(p99, 4),
+      accuracyPct: round(labelled.accuracy * 100, 1),
+      falseSwitchPct: round(labelled.falseSwitchRate * 100, 2),
+      holdoutAccuracyPct: round(held.accuracy * 100, 1),
+      holdoutFalseSwitchPct: round(held.falseSwitchRate * 100, 2),
+    },
+    target: `p99 < ${P99_TARGET_MS} ms`,
+    met: p99 < P99_TARGET_MS,
+  };
+}
+
+/** eld 2.1 (large), limited to our languages; it has no Somali. Switch offered when eld calls its answer reliable. */
+async function eldDetector(): Promise<(text: string) => Detection> {
+  const { eld } = await import('eld/large');
+  const detector = eld.newInstance();
+  detector.setLanguageSubset(DETECTABLE_LANGUAGES.filter((l) => l !== 'so'));
+  return (text) => {
+    const r = detector.detect(text);
+    const lang = r.language as DetectableLanguage | '';
+    if (!lang || !r.isReliable()) return { locale: null, confidence: 0 };
+    return { locale: lang, confidence: r.getScores()[lang] ?? 0 };
+  };
+}
+
+export async function bench(): Promise<BenchRow[]> {
+  const eldDetect = await eldDetector();
+  const eldSuggest = (text: string, current: Locale): Locale | null => {
+    const { locale } = eldDetect(text);
+    return locale && locale !== (current === 'fi-x-selko' ? 'fi' : current) ? locale : null;
+  };
+  return [
+    await measure('language detection (own model)', detectLanguage, languageSwitchSuggestion),
+    await measure('language detection (eld large, comparison)', eldDetect, eldSuggest),
+  ];
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const row of await bench()) console.log(row.name, JSON.stringify(row.figures), row.target, row.met);
+}
