@@ -1,0 +1,120 @@
+/**
+ * Logger settings that keep message text and personal data out of logs.
+ *
+ * Three layers, because any one of them can be bypassed by a careless call site:
+ * field redaction by path, an error serializer that scrubs messages, and a hook that
+ * scrubs personal data from free-text log messages.
+ */
+import type { LoggerOptions } from 'pino';
+import { redact } from './redact.js';
+
+export const LOG_CENSOR = '[redacted]';
+
+/**
+ * Paths whose values are never logged. Activity text, card values and display names are
+ * user-supplied; request bodies carry them too; auth headers and cookies are credentials.
+ */
+export const LOG_REDACT_PATHS: readonly string[] = [
+  'text',
+  'value',
+  'email',
+  'phone',
+  'name',
+  'body',
+  'attachments',
+  '*.text',
+  '*.value',
+  '*.email',
+  '*.phone',
+  '*.name',
+  '*.body',
+  '*.attachments',
+  '*.from.name',
+  '*.recipient.name',
+  '*.channelData',
+  'activity.text',
+  'activity.value',
+  'activity.from.name',
+  'activity.attachments',
+  'activity.channelData',
+  'req.body',
+  'req.query',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-ms-bot-agent"]',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["set-cookie"]',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  'token',
+  '*.token',
+  'password',
+  '*.password',
+];
+
+export interface SafeError {
+  type: string;
+  message: string;
+  code?: string | number;
+  statusCode?: number;
+  /** Stack frames only; the first stack line repeats the message and is dropped. */
+  stack?: string;
+  cause?: SafeError;
+}
+
+const MAX_CAUSE_DEPTH = 3;
+const MAX_MESSAGE_CHARS = 500;
+
+function scrub(value: string): string {
+  const clipped = value.length > MAX_MESSAGE_CHARS ? `${value.slice(0, MAX_MESSAGE_CHARS)}…` : value;
+  return redact(clipped).text;
+}
+
+function stackFrames(stack: unknown): string | undefined {
+  if (typeof stack !== 'string') return undefined;
+  const frames = stack.split('\n').filter((line) => /^\s+at /.test(line));
+  return frames.length > 0 ? frames.join('\n') : undefined;
+}
+
+function toSafeError(err: unknown, depth: number): SafeError {
+  if (err instanceof Error) {
+    const withCode = err as Error & { code?: unknown; statusCode?: unknown; status?: unknown };
+    const out: SafeError = { type: err.name || err.constructor?.name || 'Error', message: scrub(String(err.message ?? '')) };
+    if (typeof withCode.code === 'string' || typeof withCode.code === 'number') out.code = withCode.code;
+    const status = typeof withCode.statusCode === 'number' ? withCode.statusCode : withCode.status;
+    if (typeof status === 'number') out.statusCode = status;
+    const frames = stackFrames(err.stack);
+    if (frames !== undefined) out.stack = frames;
+    if (err.cause !== undefined && depth < MAX_CAUSE_DEPTH) out.cause = toSafeError(err.cause, depth + 1);
+    return out;
+  }
+  if (typeof err === 'string') return { type: 'string', message: scrub(err) };
+  // Thrown plain objects may hold anything; only their type is safe to keep.
+  return { type: err === null ? 'null' : typeof err, message: '' };
+}
+
+/** Serializer for pino's `err` key: keeps what identifies a bug, scrubs what identifies a person. */
+export function safeError(err: unknown): SafeError {
+  return toSafeError(err, 0);
+}
+
+/**
+ * Options to spread into `pino(...)`. Caller options win except for redaction and the error
+ * serializers, which are always kept.
+ */
+export function safeLoggerOptions(overrides: LoggerOptions = {}): LoggerOptions {
+  return {
+    ...overrides,
+    redact: { paths: [...LOG_REDACT_PATHS], censor: LOG_CENSOR },
+    serializers: { ...(overrides.serializers ?? {}), err: safeError, error: safeError },
+    hooks: {
+      ...(overrides.hooks ?? {}),
+      logMethod(args, method) {
+        const scrubbed = args.map((arg) => (typeof arg === 'string' ? redact(arg).text : arg)) as typeof args;
+        return method.apply(this, scrubbed);
+      },
+    },
+  };
+}
