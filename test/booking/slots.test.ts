@@ -220,6 +220,7 @@ describe('lead time, past and horizon', () => {
     ['a slot starting right now is still offered', hel('2026-12-07', '09:30'), {}, ['2026-12-07 09:30', '2026-12-07 10:00', '2026-12-07 10:30']],
     ['two hours of lead time', hel('2026-12-07', '08:30'), { leadMinutes: 120 }, ['2026-12-07 10:30', '2026-12-07 11:00', '2026-12-07 12:15']],
     ['lead time across the weekend', hel('2026-12-11', '15:00'), { leadMinutes: 120 }, ['2026-12-14 09:00', '2026-12-14 09:30', '2026-12-14 10:00']],
+    ['`from` in the past does not reach back before now', hel('2026-12-07', '10:40'), { from: hel('2026-12-01', '09:00') }, ['2026-12-07 11:00', '2026-12-07 12:15', '2026-12-07 12:45']],
     ['`from` later than now', hel('2026-12-07', '08:00'), { from: hel('2026-12-09', '13:00') }, ['2026-12-09 13:15', '2026-12-09 13:45', '2026-12-09 14:15']],
   ])('%s', (_, now, extra, expected) => {
     expect(firstTimes(now, extra)).toEqual(expected);
