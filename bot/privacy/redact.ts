@@ -191,13 +191,16 @@ function redactEmails(text: string, hit: () => void): string {
 /*
  * A candidate is a run of digit groups separated by a single space, hyphen or parentheses,
  * optionally led by "+". Dots, commas, colons and slashes are not separators, and a candidate
- * may neither start right after nor end right before one followed by a digit: that is what keeps
- * dates (01.03.2021), times (14:00), decimals (37,21) and law numbers (1269/2020) out.
+ * may neither start right after one preceded by a digit nor end right before one followed by a
+ * digit: that keeps dates (01.03.2021), times (14:00), decimals (37,21) and law numbers
+ * (1269/2020) out, while "puh:0401234567" is still caught.
  */
 const PHONE_CANDIDATE_RE =
-  /(?<![\p{L}\p{N}+./,:])(?:\+[ \u00a0]?)?\(?\d{1,5}\)?(?:[ \u00a0-]?\(?\d{1,6}\)?){0,6}(?![\p{L}\p{N}])(?![.,:/]\d)/gu;
+  /(?<![\p{L}\p{N}+])(?<!\d[.,:/])(?:\+[ \u00a0]?)?\(?\d{1,5}\)?(?:[ \u00a0-]?\(?\d{1,6}\)?){0,6}(?![\p{L}\p{N}])(?![.,:/]\d)/gu;
 
 function looksLikePhone(candidate: string): boolean {
+  // A Finnish business ID (Y-tunnus) names a company, not a person.
+  if (/^\d{7}-\d$/.test(candidate)) return false;
   const digits = candidate.replace(/\D/g, '');
   if (candidate.trimStart().startsWith('+')) return digits.length >= 7 && digits.length <= 15 && digits[0] !== '0';
   if (digits.startsWith('00')) {

@@ -64,6 +64,15 @@ describe('phone numbers', () => {
     expect(redact(`Soita numeroon ${phone} huomenna.`)).toEqual({ text: 'Soita numeroon [phone] huomenna.', found: ['phone'] });
   });
 
+  it.each([
+    ['puh:0401234567', 'puh:[phone]'],
+    ['tel.+358 40 123 4567', 'tel.[phone]'],
+    ['+358 (0)40 123 4567', '[phone]'],
+    ['Soita 040 123 4567.', 'Soita [phone].'],
+  ])('redacts %j after punctuation', (input, expected) => {
+    expect(redact(input).text).toBe(expected);
+  });
+
   it('keeps the sentence around a number in brackets', () => {
     expect(redact('Numero (040 1234567) on uusi').text).toBe('Numero [phone] on uusi');
   });
@@ -87,6 +96,9 @@ describe('numbers that are not personal data', () => {
     ['a short count', '4 hakemusta kuukaudessa'],
     ['a percentage', '15,3 %'],
     ['a population figure', 'noin 230 000 asiakasta'],
+    ['a business ID', 'Y-tunnus 0123456-7'],
+    ['a time range', 'auki 08-16'],
+    ['a year range', '2021-2023'],
   ])('leaves %s alone', (_label, text) => {
     expect(redact(text)).toEqual({ text, found: [] });
   });
