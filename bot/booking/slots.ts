@@ -343,7 +343,11 @@ function positiveInteger(value: number, name: string): number {
 export function findFreeSlots(coaches: readonly CoachSlotInput[], query: SlotQuery): FreeSlot[] {
   const slotMs = positiveInteger(query.slotMinutes, 'slotMinutes') * MINUTE_MS;
   const stepMs = positiveInteger(query.stepMinutes ?? query.slotMinutes, 'stepMinutes') * MINUTE_MS;
-  const leadMs = Math.max(0, query.leadMinutes ?? 0) * MINUTE_MS;
+  const lead = query.leadMinutes ?? 0;
+  if (!Number.isFinite(lead) || lead < 0) throw new RangeError('leadMinutes must be a non-negative number');
+  if (!Number.isFinite(query.horizonDays) || query.horizonDays < 0) throw new RangeError('horizonDays must be a non-negative number');
+  if (!Number.isFinite(query.now.getTime())) throw new RangeError('now is not a valid date');
+  const leadMs = lead * MINUTE_MS;
   const limit = query.limit ?? Number.POSITIVE_INFINITY;
   if (limit <= 0) return [];
   const nowMs = query.now.getTime();

@@ -272,6 +272,16 @@ describe('several coaches and "later times"', () => {
     expect(new Set(paged.map(local)).size).toBe(paged.length);
   });
 
+  it.each<[string, Partial<SlotQuery>]>([
+    ['a zero slot length', { slotMinutes: 0 }],
+    ['a fractional step', { stepMinutes: 7.5 }],
+    ['a negative lead time', { leadMinutes: -30 }],
+    ['an unknown horizon', { horizonDays: Number.NaN }],
+    ['an invalid now', { now: new Date('not a date') }],
+  ])('rejects a query with %s', (_, change) => {
+    expect(() => findFreeSlots(coaches, { ...baseQuery(now), ...change })).toThrow(RangeError);
+  });
+
   it('returns no slots for a limit of zero or an empty coach list', () => {
     expect(findFreeSlots(coaches, baseQuery(now, { limit: 0 }))).toEqual([]);
     expect(findFreeSlots([], baseQuery(now))).toEqual([]);
