@@ -90,7 +90,7 @@ export interface SlotQuery {
 }
 
 /** Minute ranges [start, end) within a day, sorted and non-overlapping. */
-type MinuteRanges = readonly (readonly [number, number])[];
+export type MinuteRanges = readonly (readonly [number, number])[];
 
 /** Availability prepared once per coach; reuse it across requests. */
 export interface CompiledAvailability {
