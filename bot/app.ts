@@ -1,0 +1,130 @@
+/**
+ * The composition root: builds the database, storage, services, dialogs and bot once and passes
+ * dependencies in through constructors.
+ */
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  MessageFactory,
+  TranscriptLoggerMiddleware,
+  UserState,
+  type TurnContext,
+} from 'botbuilder';
+import type { Server } from 'restify';
+import { LanguageDialog } from '../dialogs/languageDialog.js';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { ConversationRepository } from './conversations/conversationRepository.js';
+import { TranscriptStore } from './conversations/transcriptStore.js';
+import { openDatabase, type Database } from './db/database.js';
+import { InflightTracker } from './http/inflight.js';
+import { createHttpServer } from './http/server.js';
+import { CommandWords } from './i18n/commandWords.js';
+import { createTranslator } from './i18n/i18n.js';
+import { LanguageService, type LanguageProfile } from './i18n/languageService.js';
+import { turnLanguage } from './i18n/turnLanguage.js';
+import { createLogger, type Logger } from './log.js';
+import { OmaBot } from './omaBot.js';
+import { PrismaStorage } from './state/prismaStorage.js';
+
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface App {
+  config: Config;
+  server: Server;
+  db: Database;
+  adapter: CloudAdapter;
+  bot: OmaBot;
+  transcripts: TranscriptStore;
+  logger: Logger;
+  /** Starts listening; resolves with the bound port (PORT=0 picks a free one). */
+  listen(): Promise<number>;
+  /** Stops accepting work, finishes turns in flight, flushes the transcript, closes the database. */
+  close(): Promise<void>;
+}
+
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: config.DB_POOL_MAX });
+
+  const storage = new PrismaStorage(db.prisma);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+
+  const translator = createTranslator();
+  const conversations = new ConversationRepository(db.prisma, clock);
+  const language = new LanguageService(translator, userState.createProperty<LanguageProfile>('language'), conversations, config.DEFAULT_LOCALE);
+  const commands = new CommandWords(translator);
+
+  const mainDialog = new MainDialog(commands, new LanguageDialog(language), []);
+  const bot = new OmaBot({ conversationState, userState, mainDialog, language, conversations, logger, municipalityName: config.MUNICIPALITY_NAME });
+
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.MicrosoftAppId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword,
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  const transcripts = new TranscriptStore(db.prisma, logger);
+  adapter.use(new TranscriptLoggerMiddleware(transcripts));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: { name: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') }, conversationId: context.activity?.conversation?.id }, 'turn failed');
+    let t;
+    try {
+      t = turnLanguage(context).t;
+    } catch {
+      t = language.fallbackFor(context).t;
+    }
+    try {
+      await context.sendActivity(MessageFactory.text(t('errors.turnFailed')));
+    } catch {
+      // The channel may be the thing that failed; nothing more to do.
+    }
+  };
+
+  const inflight = new InflightTracker();
+  let shuttingDown = false;
+  const server = createHttpServer({ adapter, bot, db, logger, inflight, maxBodyBytes: config.MAX_BODY_BYTES, isShuttingDown: () => shuttingDown });
+
+  if (!config.production) {
+    logger.warn({ host: config.host }, 'local mode: MicrosoftAppId is not set, so Bot Framework channel authentication is OFF; do not expose this port publicly');
+  }
+
+  let closed: Promise<void> | undefined;
+  return {
+    config,
+    server,
+    db,
+    adapter,
+    bot,
+    transcripts,
+    logger,
+    listen: () =>
+      new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.host, () => {
+          const address = server.address();
+          resolve(address.port);
+        });
+      }),
+    close: () =>
+      (closed ??= (async () => {
+        shuttingDown = true;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive sockets would hold close() open.
+          (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        });
+        await inflight.drain(10_000);
+        await transcripts.flush();
+        await db.close();
+      })()),
+  };
+}

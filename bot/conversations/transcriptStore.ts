@@ -1,0 +1,84 @@
+/**
+ * Stores every inbound and outbound activity (typing included) in order, as a botbuilder
+ * TranscriptLogger. Writes are queued and flushed in batches so a turn never waits on them,
+ * and a storage failure is logged without breaking the user's turn.
+ */
+import type { Activity, TranscriptLogger } from 'botbuilder';
+import type { Logger } from '../log.js';
+import type { Prisma, PrismaClient } from '../db/database.js';
+
+export type TextRedactor = (text: string) => string;
+
+const MAX_BATCH = 200;
+
+export class TranscriptStore implements TranscriptLogger {
+  private queue: Prisma.TranscriptMessageCreateManyInput[] = [];
+  private flushing: Promise<void> | undefined;
+  private scheduled = false;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly logger: Logger,
+    private readonly redact: TextRedactor = (t) => t,
+  ) {}
+
+  logActivity(activity: Partial<Activity>): void {
+    try {
+      this.queue.push(this.toRow(activity));
+    } catch (err) {
+      this.logger.error({ err: { name: (err as Error).name }, conversationId: activity.conversation?.id }, 'transcript: activity could not be queued');
+      return;
+    }
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        void this.flush();
+      });
+    }
+  }
+
+  /** Writes everything queued so far; resolves when it is stored (or failed and was logged). */
+  async flush(): Promise<void> {
+    // Chain flushes so batches land in the order they were queued.
+    const previous = this.flushing ?? Promise.resolve();
+    const run = previous.then(async () => {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          await this.prisma.transcriptMessage.createMany({ data: batch });
+        } catch (err) {
+          this.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code }, rows: batch.length }, 'transcript: write failed');
+        }
+      }
+    });
+    this.flushing = run;
+    await run;
+    if (this.flushing === run) this.flushing = undefined;
+  }
+
+  private toRow(a: Partial<Activity>): Prisma.TranscriptMessageCreateManyInput {
+    // TranscriptLoggerMiddleware marks the incoming activity's sender with role 'user'.
+    const inbound = a.from?.role === 'user';
+    return {
+      channelId: a.channelId ?? 'unknown',
+      conversationId: a.conversation?.id ?? 'unknown',
+      activityId: a.id ?? null,
+      replyToId: a.replyToId ?? null,
+      direction: inbound ? 'inbound' : 'outbound',
+      type: a.type ?? 'unknown',
+      text: typeof a.text === 'string' ? this.redact(a.text) : null,
+      attachments: a.attachments?.length ? (json(a.attachments) as Prisma.InputJsonValue) : undefined,
+      value: a.value === undefined ? undefined : (json(a.value) as Prisma.InputJsonValue),
+      suggestedActions: a.suggestedActions ? (json(a.suggestedActions) as Prisma.InputJsonValue) : undefined,
+      locale: a.locale ?? null,
+      fromId: a.from?.id ?? null,
+      fromRole: a.from?.role ?? (inbound ? 'user' : 'bot'),
+      timestamp: a.timestamp ? new Date(a.timestamp) : new Date(),
+    };
+  }
+}
+
+function json(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}

@@ -1,0 +1,87 @@
+/**
+ * The HTTP edge: validates input before it reaches the SDK (malformed JSON and activities get
+ * a 400 with a clear message, oversize bodies 413) and never leaks internals in a response.
+ */
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../log.js';
+import type { OmaBot } from '../omaBot.js';
+import type { InflightTracker } from './inflight.js';
+
+export interface HttpServerDeps {
+  adapter: CloudAdapter;
+  bot: OmaBot;
+  db: Database;
+  logger: Logger;
+  inflight: InflightTracker;
+  maxBodyBytes: number;
+  /** True once shutdown has begun: new turns get 503. */
+  isShuttingDown(): boolean;
+}
+
+/** Extra routes contributed by features (web widget, coach API, …). */
+export type RouteInstaller = (server: Server) => void;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function sendError(res: Response, status: number, error: string, message: string, headers?: Record<string, string>): void {
+  if (res.headersSent) return;
+  res.send(status, { error, message }, headers);
+}
+
+export function createHttpServer(deps: HttpServerDeps, installers: RouteInstaller[] = []): Server {
+  const server = restify.createServer({ name: 'oma-botti', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false, keepExtensions: false }));
+
+  // Uniform, internals-free error bodies for everything restify rejects itself.
+  server.on('restifyError', (_req: Request, _res: Response, err: { statusCode?: number; body?: { code?: string; message?: string }; toJSON?: () => unknown; message: string }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const code = err.body?.code ?? 'Error';
+    const message = status >= 500 ? 'Internal error' : status === 413 ? `Request body is larger than ${deps.maxBodyBytes} bytes` : (err.body?.message ?? err.message);
+    err.toJSON = () => ({ error: code, message });
+    if (status >= 500) deps.logger.error({ status, code }, 'request failed');
+    callback();
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const body: unknown = req.body;
+    if (!isPlainObject(body)) {
+      sendError(res, 400, 'BadRequest', 'The request body must be a JSON Activity object.');
+      return;
+    }
+    if (typeof body.type !== 'string' || body.type.trim() === '') {
+      sendError(res, 400, 'BadRequest', 'The Activity must have a non-empty string "type".');
+      return;
+    }
+    if (!isPlainObject(body.conversation) || typeof body.conversation.id !== 'string' || !body.conversation.id) {
+      sendError(res, 400, 'BadRequest', 'The Activity must have "conversation.id".');
+      return;
+    }
+    if (deps.isShuttingDown()) {
+      sendError(res, 503, 'ShuttingDown', 'The server is restarting; please retry.', { 'Retry-After': '2' });
+      return;
+    }
+    try {
+      await deps.inflight.track(() => deps.adapter.process(req, res, (context) => deps.bot.run(context)));
+    } catch (err) {
+      deps.logger.error({ err: { name: (err as Error).name } }, 'activity processing failed');
+      sendError(res, 500, 'InternalError', 'Internal error');
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    try {
+      await deps.db.ping();
+      res.send(200, { status: 'ok', database: deps.db.kind });
+    } catch {
+      res.send(503, { status: 'unavailable', database: deps.db.kind });
+    }
+  });
+
+  for (const install of installers) install(server);
+  return server;
+}

@@ -1,0 +1,103 @@
+/** The bot: resolves the turn's language, records the conversation, and runs the main dialog. */
+import {
+  ActivityHandler,
+  MessageFactory,
+  TurnContext,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type UserState,
+} from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { MainDialog } from '../dialogs/mainDialog.js';
+import type { ConversationRepository } from './conversations/conversationRepository.js';
+import type { LanguageService } from './i18n/languageService.js';
+import { isLocale } from './i18n/locales.js';
+import { tr } from './i18n/turnLanguage.js';
+import type { Logger } from './log.js';
+
+export interface OmaBotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  mainDialog: MainDialog;
+  language: LanguageService;
+  conversations: ConversationRepository;
+  logger: Logger;
+  /** Shown in the welcome, e.g. "Salo". */
+  municipalityName: string;
+}
+
+interface ConversationFlags {
+  welcomed?: boolean;
+}
+
+export class OmaBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly flags: StatePropertyAccessor<ConversationFlags>;
+
+  constructor(private readonly deps: OmaBotDeps) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
+
+    this.onMessage(async (context, next) => {
+      await deps.mainDialog.run(context, this.dialogState);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== botId);
+      if (joined) await this.welcome(context);
+      await next();
+    });
+
+    // The web widget's language picker sends { name: 'setLanguage', value: 'sv' }.
+    this.onEvent(async (context, next) => {
+      const { name, value } = context.activity;
+      if (name === 'setLanguage' && isLocale(value) && deps.language.shipped.includes(value)) {
+        await deps.language.choose(context, value);
+        await deps.mainDialog.run(context, this.dialogState);
+      }
+      await next();
+    });
+
+    this.onDialog(async (context, next) => {
+      await deps.conversationState.saveChanges(context, false);
+      await deps.userState.saveChanges(context, false);
+      await next();
+    });
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    await this.deps.language.resolve(context);
+    await this.recordConversation(context);
+    await super.run(context);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const flags = await this.flags.get(context, {});
+    if (flags.welcomed) return;
+    await this.flags.set(context, { ...flags, welcomed: true });
+    const t = tr(context);
+    await context.sendActivity(MessageFactory.text(t('welcome.intro', { municipality: this.deps.municipalityName })));
+    await context.sendActivity(MessageFactory.text(t('privacy.short')));
+    await this.deps.mainDialog.run(context, this.dialogState);
+  }
+
+  private async recordConversation(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (!activity.conversation?.id || !activity.channelId) return;
+    try {
+      await this.deps.conversations.touch({
+        channelId: activity.channelId,
+        conversationId: activity.conversation.id,
+        channelUserId: activity.from?.id,
+        locale: activity.locale,
+        reference: TurnContext.getConversationReference(activity),
+      });
+    } catch (err) {
+      // Bookkeeping must never cost the user their answer.
+      this.deps.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code }, conversationId: activity.conversation.id }, 'conversation record failed');
+    }
+  }
+}

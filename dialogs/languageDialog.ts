@@ -1,0 +1,34 @@
+/** Lets the user pick the bot's language from the shipped locales, written in their own names. */
+import { MessageFactory } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { NATIVE_NAMES, isLocale } from '../bot/i18n/locales.js';
+import type { LanguageService } from '../bot/i18n/languageService.js';
+import { LANGUAGE_DIALOG } from './interruptibleDialog.js';
+import { ask, LocalizedPrompt, type LocalizedPromptResult } from './prompts/localizedPrompt.js';
+
+const PROMPT = 'languagePrompt';
+const STEPS = 'languageSteps';
+
+export class LanguageDialog extends ComponentDialog {
+  constructor(private readonly language: LanguageService) {
+    super(LANGUAGE_DIALOG);
+    this.addDialog(new LocalizedPrompt(PROMPT));
+    this.addDialog(new WaterfallDialog(STEPS, [this.askLanguageStep.bind(this), this.applyLanguageStep.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async askLanguageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const choices = this.language.shipped.map((locale) => ({ value: locale, label: NATIVE_NAMES[locale] }));
+    return step.prompt(PROMPT, ask({ kind: 'choice', promptKey: 'language.prompt', retryKey: 'language.retry', choices }));
+  }
+
+  private async applyLanguageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as LocalizedPromptResult;
+    const chosen = typeof result === 'object' ? result.choice : undefined;
+    if (chosen && isLocale(chosen)) {
+      const { t } = await this.language.choose(step.context, chosen);
+      await step.context.sendActivity(MessageFactory.text(t('language.changed')));
+    }
+    return step.endDialog(chosen);
+  }
+}

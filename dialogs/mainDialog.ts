@@ -1,0 +1,127 @@
+/**
+ * The root dialog: a main menu with suggested actions that routes to each feature's dialog.
+ * Features register themselves as menu entries; the menu shows only what is wired in.
+ */
+import { ActivityTypes, MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  DialogSet,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type Dialog,
+  type DialogContext,
+  type DialogState,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { CommandWords } from '../bot/i18n/commandWords.js';
+import { tr } from '../bot/i18n/turnLanguage.js';
+import { InterruptibleDialog } from './interruptibleDialog.js';
+import type { LanguageDialog } from './languageDialog.js';
+import { ask, LocalizedPrompt, type LocalizedChoice, type LocalizedPromptResult } from './prompts/localizedPrompt.js';
+
+export const MAIN_DIALOG = 'mainDialog';
+const MENU_STEPS = 'mainMenuSteps';
+const MENU_PROMPT = 'mainMenuPrompt';
+
+/** A main-menu entry contributed by a feature. */
+export interface MenuFeature {
+  id: string;
+  labelKey: string;
+  dialog: Dialog;
+  /** Options passed to the dialog when the entry is chosen. */
+  options?: object;
+}
+
+/** Handles a message that isn't a menu choice (the question-answering feature plugs in here). */
+export interface FreeTextHandler {
+  dialog: Dialog;
+  options(text: string): object;
+}
+
+export interface MainMenuOptions {
+  /** Set when the menu comes back after a finished task or a cancel. */
+  again?: boolean;
+  /** Always show the menu, even if the turn carries text (after "menu" or "cancel"). */
+  prompt?: boolean;
+}
+
+export class MainDialog extends InterruptibleDialog {
+  private readonly features: MenuFeature[];
+
+  constructor(
+    commands: CommandWords,
+    languageDialog: LanguageDialog,
+    features: MenuFeature[] = [],
+    private readonly freeText?: FreeTextHandler,
+  ) {
+    super(MAIN_DIALOG, commands);
+    this.features = features;
+    this.addDialog(new LocalizedPrompt(MENU_PROMPT));
+    this.addDialog(languageDialog);
+    for (const f of features) this.addDialog(f.dialog);
+    if (freeText) this.addDialog(freeText.dialog);
+    this.addDialog(
+      new WaterfallDialog(MENU_STEPS, [this.showMenuStep.bind(this), this.routeStep.bind(this), this.nextTaskStep.bind(this)]),
+    );
+    this.initialDialogId = MENU_STEPS;
+  }
+
+  /** runDialog for the root: continue the active dialog, or begin at the menu. */
+  async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    const set = new DialogSet(accessor);
+    set.add(this);
+    const dc = await set.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  protected async restart(innerDc: DialogContext, reason: 'cancel' | 'menu'): Promise<DialogTurnResult> {
+    return innerDc.beginDialog(MENU_STEPS, { again: reason === 'cancel', prompt: true } satisfies MainMenuOptions);
+  }
+
+  menuChoices(): LocalizedChoice[] {
+    return [
+      ...this.features.map((f) => ({ value: f.id, labelKey: f.labelKey })),
+      { value: 'help', labelKey: 'menu.help' },
+      { value: 'language', labelKey: 'menu.language' },
+    ];
+  }
+
+  private async showMenuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as MainMenuOptions;
+    const { activity } = step.context;
+    // A message that starts a fresh conversation is answered, not ignored behind the menu.
+    if (!options.again && !options.prompt && activity.type === ActivityTypes.Message && activity.text?.trim()) {
+      return step.next({ text: activity.text.trim() });
+    }
+    return step.prompt(
+      MENU_PROMPT,
+      ask({ kind: 'choice', promptKey: options.again ? 'menu.promptAgain' : 'menu.prompt', choices: this.menuChoices(), allowFreeText: true }),
+    );
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as Exclude<LocalizedPromptResult, boolean>;
+    let choice = result.choice;
+    if (!choice) {
+      // A typed first message may still be a menu label ("Vaihda kieli").
+      const match = this.menuChoices().find((c) => String(tr(step.context)(c.labelKey!)).toLowerCase() === result.text.toLowerCase());
+      choice = match?.value;
+    }
+    const t = tr(step.context);
+    if (choice === 'help') {
+      await step.context.sendActivity(MessageFactory.text(t('help.text')));
+      return step.next();
+    }
+    if (choice === 'language') return step.beginDialog('languageDialog');
+    const feature = this.features.find((f) => f.id === choice);
+    if (feature) return step.beginDialog(feature.dialog.id, feature.options);
+    if (this.freeText) return step.beginDialog(this.freeText.dialog.id, this.freeText.options(result.text));
+    await step.context.sendActivity(MessageFactory.text(t('fallback.notUnderstood')));
+    return step.next();
+  }
+
+  private async nextTaskStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.replaceDialog(MENU_STEPS, { again: true } satisfies MainMenuOptions);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * One prompt for every locale. botbuilder's Choice and Confirm prompts only know a few
+ * cultures, and they store the rendered prompt text, so a reprompt after a language change
+ * would repeat the old language. This prompt stores translation keys instead and renders
+ * them in the turn's language each time it asks.
+ */
+import { ActionTypes, ActivityTypes, MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
+import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
+import { tr, turnLanguage } from '../../bot/i18n/turnLanguage.js';
+import { recognizeChoice, recognizeYesNo } from './recognizers.js';
+
+export interface LocalizedChoice {
+  /** Returned as the prompt's result when chosen. */
+  value: string;
+  /** Translation key of the label, or a literal label (names of languages, times). */
+  labelKey?: string;
+  label?: string;
+  labelArgs?: Record<string, unknown>;
+}
+
+export interface LocalizedPromptSpec {
+  kind: 'text' | 'choice' | 'confirm';
+  promptKey: string;
+  promptArgs?: Record<string, unknown>;
+  retryKey?: string;
+  choices?: LocalizedChoice[];
+  /** For choice prompts: free text that matches no choice is returned as { text }. */
+  allowFreeText?: boolean;
+}
+
+export type LocalizedPromptResult = { choice: string; text: string } | { choice?: undefined; text: string } | boolean;
+
+/** Builds the PromptOptions for a LocalizedPrompt; the spec rides in `validations`. */
+export function ask(spec: LocalizedPromptSpec): PromptOptions {
+  return { validations: spec };
+}
+
+export function choiceLabel(context: TurnContext, choice: LocalizedChoice): string {
+  if (choice.labelKey) return String(tr(context)(choice.labelKey, choice.labelArgs ?? {}));
+  return choice.label ?? choice.value;
+}
+
+export function suggestedActions(context: TurnContext, choices: LocalizedChoice[]): CardAction[] {
+  return choices.map((c) => {
+    const label = choiceLabel(context, c);
+    return { type: ActionTypes.ImBack, title: label, value: label };
+  });
+}
+
+export class LocalizedPrompt extends Prompt<LocalizedPromptResult> {
+  constructor(dialogId: string, validator?: PromptValidator<LocalizedPromptResult>) {
+    super(dialogId, validator);
+  }
+
+  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const spec = options.validations as LocalizedPromptSpec;
+    const t = tr(context);
+    const key = isRetry && spec.retryKey ? spec.retryKey : spec.promptKey;
+    const text = String(t(key, spec.promptArgs ?? {}));
+    const choices = spec.kind === 'confirm' ? yesNoChoices() : (spec.choices ?? []);
+    const message = MessageFactory.text(text, text);
+    message.locale = turnLanguage(context).locale;
+    if (choices.length > 0) message.suggestedActions = { to: [], actions: suggestedActions(context, choices) };
+    await context.sendActivity(message);
+  }
+
+  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<LocalizedPromptResult>> {
+    const spec = options.validations as LocalizedPromptSpec;
+    const activity = context.activity;
+    if (activity.type !== ActivityTypes.Message) return { succeeded: false };
+    // Adaptive Card submits and postBack values arrive in `value`.
+    const submitted = typeof activity.value === 'object' && activity.value !== null ? (activity.value as { choice?: unknown }).choice : undefined;
+    const text = (activity.text ?? '').trim();
+    if (spec.kind === 'text') return text ? { succeeded: true, value: { text } } : { succeeded: false };
+    if (spec.kind === 'confirm') {
+      const yes = recognizeYesNo(text, turnLanguage(context).locale);
+      return yes === undefined ? { succeeded: false } : { succeeded: true, value: yes };
+    }
+    const choices = spec.choices ?? [];
+    if (typeof submitted === 'string' && choices.some((c) => c.value === submitted)) {
+      return { succeeded: true, value: { choice: submitted, text } };
+    }
+    if (!text) return { succeeded: false };
+    const labels = choices.map((c) => choiceLabel(context, c));
+    const index = recognizeChoice(text, labels, turnLanguage(context).locale);
+    if (index !== undefined) return { succeeded: true, value: { choice: choices[index].value, text } };
+    return spec.allowFreeText ? { succeeded: true, value: { text } } : { succeeded: false };
+  }
+}
+
+function yesNoChoices(): LocalizedChoice[] {
+  return [
+    { value: 'yes', labelKey: 'common:choices.yes' },
+    { value: 'no', labelKey: 'common:choices.no' },
+  ];
+}
