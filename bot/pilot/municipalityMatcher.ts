@@ -1,0 +1,265 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { getPilotData, type Municipality, type PilotData } from './pilotData.js';
+
+/**
+ * Recognises a municipality in free text (Finnish or Swedish, inflected, with typos).
+ * Exact recognition of an inflected form gives a match; anything fuzzy only gives
+ * suggestions, so an unknown place is never silently mapped onto a pilot municipality.
+ */
+
+export interface KnownMunicipality {
+  fi: string;
+  sv?: string;
+}
+
+export type MatchResult =
+  | { kind: 'match'; municipality: Municipality }
+  | { kind: 'suggest'; candidates: Municipality[] }
+  | { kind: 'known_outside_data'; name: string; municipality: KnownMunicipality }
+  | { kind: 'none' };
+
+const MAX_CANDIDATES = 3;
+
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[:.'’`´]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+// Case endings (diacritics already folded), longest first within each group.
+const CLITICS = ['kaan', 'kaan', 'kin', 'han', 'ko', 'pa'];
+const CASE_ENDINGS = [
+  'oihin', 'oilla', 'oissa', 'oista', 'oille', 'oilta',
+  'seen', 'ihin', 'issa', 'ista', 'illa', 'ilta', 'ille', 'ineen',
+  'ssa', 'sta', 'lla', 'lta', 'lle', 'ksi', 'tta', 'ain', 'ien', 'ten',
+  'na', 'ta', 'a', 'n', 's',
+];
+const VOWELS = 'aeiouy';
+
+function caseStripped(word: string): string[] {
+  const out: string[] = [];
+  for (const e of CASE_ENDINGS) {
+    if (word.length - e.length >= 2 && word.endsWith(e)) out.push(word.slice(0, -e.length));
+  }
+  // Illative with a lengthened vowel: Saloon, Poriin, Savonlinnaan.
+  const ill = /([aeiouy])\1n$/.exec(word);
+  if (ill && word.length > 4) out.push(word.slice(0, -2));
+  return out;
+}
+
+/** Possible base or stem forms of one (possibly inflected) word or phrase. */
+export function stemHypotheses(phrase: string): Set<string> {
+  const hyps = new Set<string>([phrase]);
+  const bases = [phrase];
+  for (const c of CLITICS) {
+    if (phrase.length - c.length >= 3 && phrase.endsWith(c)) bases.push(phrase.slice(0, -c.length));
+  }
+  for (const b of bases) {
+    hyps.add(b);
+    for (const s of caseStripped(b)) hyps.add(s);
+  }
+  return hyps;
+}
+
+const WEAKEN: Array<[RegExp, string]> = [
+  [/kk([aeiouy])$/, 'k$1'],
+  [/pp([aeiouy])$/, 'p$1'],
+  [/tt([aeiouy])$/, 't$1'],
+  [/nk([aeiouy])$/, 'ng$1'],
+  [/mp([aeiouy])$/, 'mm$1'],
+  [/nt([aeiouy])$/, 'nn$1'],
+  [/lt([aeiouy])$/, 'll$1'],
+  [/rt([aeiouy])$/, 'rr$1'],
+  [/ht([aeiouy])$/, 'hd$1'],
+  [/rk([aeiouy])$/, 'r$1'],
+  [/lk([aeiouy])$/, 'l$1'],
+  [/([aeiouy])k([aeiouy])$/, '$1$2'],
+  [/([aeiouy])t([aeiouy])$/, '$1d$2'],
+  [/([aeiouy])p([aeiouy])$/, '$1v$2'],
+];
+
+function weakGrade(word: string): string | undefined {
+  for (const [re, rep] of WEAKEN) {
+    if (re.test(word)) return word.replace(re, rep);
+  }
+  return undefined;
+}
+
+/** Stems a Finnish place name takes before case endings (Helsinki → helsingi, Orivesi → orivede …). */
+export function nameStems(name: string): Set<string> {
+  const base = normalizeText(name);
+  const stems = new Set<string>([base]);
+  const add = (s: string | undefined) => {
+    if (s && s.length >= 2) stems.add(s);
+  };
+  const last = base.at(-1) ?? '';
+  if (last === 'e') add(base + 'e');
+  if (last === 'i') add(base.slice(0, -1) + 'e');
+  if (base.endsWith('si')) {
+    add(base.slice(0, -2) + 'de');
+    add(base.slice(0, -2) + 'te');
+  }
+  if (base.endsWith('nen')) {
+    add(base.slice(0, -3) + 'se');
+    add(base.slice(0, -3) + 's');
+  }
+  if (/[uy]n$/.test(base)) {
+    // Punkalaidun → Punkalaitumella: weak d becomes strong t before -me-.
+    add(base.slice(0, -1).replace(/d([uy])$/, 't$1') + 'me');
+  }
+  if (base.endsWith('at')) {
+    // Plural names: Virrat → Virroilla.
+    add(base.slice(0, -2));
+    add(base.slice(0, -1));
+  }
+  if (base.endsWith('ala') && base.length >= 7) add(base.slice(0, -2)); // Kangasala → Kangasalla
+  if (VOWELS.includes(last)) {
+    const weak = weakGrade(base);
+    add(weak);
+    if (weak && weak.endsWith('i')) add(weak.slice(0, -1) + 'e');
+  }
+  return stems;
+}
+
+/** Optimal string alignment distance (Damerau–Levenshtein without repeated edits). */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+function allowedTypos(length: number): number {
+  if (length >= 8) return 2;
+  if (length >= 4) return 1;
+  return 0;
+}
+
+// Words that often surround a place name and should never be fuzzy-matched.
+const STOP_WORDS = new Set(
+  ['asun', 'asuin', 'olen', 'mina', 'mutta', 'joka', 'siella', 'taalla', 'kunta', 'kunnassa', 'kaupunki', 'kaupungissa', 'kotoisin', 'kotikunta', 'kotikuntani',
+    'kommun', 'kommunen', 'staden', 'stad', 'where', 'there', 'living', 'from', 'city', 'town', 'municipality']
+    .map(normalizeText),
+);
+
+interface IndexEntry<T> {
+  item: T;
+  keys: Set<string>;
+  fuzzyKeys: string[];
+}
+
+function buildEntry<T>(item: T, names: string[]): IndexEntry<T> {
+  const keys = new Set<string>();
+  for (const n of names) for (const s of nameStems(n)) keys.add(s);
+  const fuzzyKeys = [...keys].filter((k) => k.length >= 4);
+  return { item, keys, fuzzyKeys };
+}
+
+function phrasesOf(text: string): { exact: string[]; fuzzy: string[] } {
+  const words = normalizeText(text).split(' ').filter(Boolean);
+  const exact: string[] = [...words];
+  for (let i = 0; i + 1 < words.length; i++) exact.push(`${words[i]} ${words[i + 1]}`);
+  const fuzzy = words.filter((w) => w.length >= 4 && !STOP_WORDS.has(w));
+  return { exact, fuzzy };
+}
+
+const knownListSchema = z.object({
+  version: z.number().int().positive(),
+  source: z.array(z.string().min(1)).min(1),
+  municipalities: z.array(z.object({ fi: z.string().min(1), sv: z.string().min(1).optional() })).min(1),
+});
+
+export const KNOWN_MUNICIPALITIES_URL = new URL('../../prisma/data/municipalities-fi.json', import.meta.url);
+
+/** All Finnish municipalities, used only to recognise places outside the pilot data. */
+export function loadKnownMunicipalities(file: URL | string = KNOWN_MUNICIPALITIES_URL): KnownMunicipality[] {
+  if (!existsSync(file)) return [];
+  return knownListSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).municipalities;
+}
+
+export interface MatcherOptions {
+  data?: PilotData;
+  knownMunicipalities?: readonly KnownMunicipality[];
+}
+
+export type Matcher = (text: string) => MatchResult;
+
+export function createMatcher(options: MatcherOptions = {}): Matcher {
+  const data = options.data ?? getPilotData();
+  const known = options.knownMunicipalities ?? loadKnownMunicipalities();
+  const pilot = data.municipalities.map((m) =>
+    buildEntry(m, [m.name.fi, ...(m.name.sv ? [m.name.sv] : []), ...(m.aliases ?? [])]),
+  );
+  const pilotNames = new Set(data.municipalities.map((m) => normalizeText(m.name.fi)));
+  const outside = known
+    .filter((k) => !pilotNames.has(normalizeText(k.fi)))
+    .map((k) => buildEntry(k, [k.fi, ...(k.sv ? [k.sv] : [])]));
+
+  return (text: string): MatchResult => {
+    const { exact, fuzzy } = phrasesOf(text);
+    if (exact.length === 0) return { kind: 'none' };
+
+    const hypsPerPhrase = exact.map(stemHypotheses);
+    const hits = <T>(entries: IndexEntry<T>[]) =>
+      entries.filter((e) => hypsPerPhrase.some((hyps) => [...hyps].some((h) => e.keys.has(h))));
+
+    const pilotHits = hits(pilot);
+    const outsideHits = hits(outside);
+    if (pilotHits.length === 1 && outsideHits.length === 0) return { kind: 'match', municipality: pilotHits[0].item };
+    if (pilotHits.length > 0) {
+      // Several places named: let the user pick rather than guess.
+      return { kind: 'suggest', candidates: pilotHits.slice(0, MAX_CANDIDATES).map((e) => e.item) };
+    }
+    if (outsideHits.length > 0) {
+      const k = outsideHits[0].item;
+      return { kind: 'known_outside_data', name: k.fi, municipality: k };
+    }
+
+    const best = <T>(entries: IndexEntry<T>[]) => {
+      const scored: Array<{ item: T; distance: number }> = [];
+      for (const e of entries) {
+        let min = Infinity;
+        for (const word of fuzzy) {
+          for (const h of stemHypotheses(word)) {
+            if (h.length < 4) continue;
+            for (const key of e.fuzzyKeys) {
+              if (Math.abs(key.length - h.length) > 2) continue;
+              const dist = editDistance(h, key);
+              if (dist <= allowedTypos(Math.min(key.length, h.length)) && dist < min) min = dist;
+            }
+          }
+        }
+        if (min < Infinity) scored.push({ item: e.item, distance: min });
+      }
+      return scored.sort((a, b) => a.distance - b.distance);
+    };
+
+    const pilotNear = best(pilot);
+    if (pilotNear.length === 0) return { kind: 'none' };
+    const outsideNear = best(outside);
+    const outsideBest = outsideNear[0]?.distance ?? Infinity;
+    // A real municipality that is strictly closer wins; we then have nothing to suggest.
+    const candidates = pilotNear.filter((c) => c.distance <= outsideBest).slice(0, MAX_CANDIDATES);
+    if (candidates.length === 0) return { kind: 'none' };
+    return { kind: 'suggest', candidates: candidates.map((c) => c.item) };
+  };
+}
+
+let defaultMatcher: Matcher | undefined;
+
+/** Matches against the bundled pilot data and the bundled list of Finnish municipalities. */
+export function matchMunicipality(text: string): MatchResult {
+  defaultMatcher ??= createMatcher();
+  return defaultMatcher(text);
+}

@@ -1,0 +1,275 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Domain data for the municipal employment pilot (työllisyyden kuntakokeilu) and the
+ * employment areas that replaced it. The JSON file is the single source of truth;
+ * this module only validates it and offers typed look-ups.
+ */
+
+const SOURCE_RE = /^(seed:\d{3}_[0-9a-f]{16}\.txt|public:.+)$/;
+const SLUG_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const FACT_ID_RE = /^[a-z0-9]+(_[a-z0-9]+)*$/;
+
+const sourceSchema = z.array(z.string().regex(SOURCE_RE)).min(1);
+const isoDate = z.iso.date();
+const slug = z.string().regex(SLUG_RE);
+const factId = z.string().regex(FACT_ID_RE);
+
+const localizedName = z.object({
+  fi: z.string().min(1),
+  sv: z.string().min(1).optional(),
+  en: z.string().min(1).optional(),
+});
+
+export const participationStatusSchema = z.enum(['confirmed', 'applying', 'interested']);
+export type ParticipationStatus = z.infer<typeof participationStatusSchema>;
+
+const datedFact = z.object({ date: isoDate, source: sourceSchema });
+
+const periodSchema = z.object({
+  lawPassed: datedFact.extend({ law: z.string() }),
+  start: datedFact.extend({ postponedFrom: z.string().optional() }),
+  endPerSeeds: datedFact,
+  extendedEnd: datedFact.extend({ bill: z.string() }),
+  employmentAreasSince: datedFact.extend({
+    law: z.string(),
+    areaCount: z.number().int().positive(),
+    teOfficesAbolished: z.boolean(),
+  }),
+});
+
+const genericFact = z.object({
+  id: factId,
+  value: z.record(z.string(), z.unknown()).optional(),
+  note: z.string().optional(),
+  source: sourceSchema,
+});
+
+const termFact = z.object({
+  id: factId,
+  term: z.object({ fi: z.string().min(1) }),
+  caveatIds: z.array(factId).optional(),
+  source: sourceSchema,
+});
+
+const benefitSchema = termFact.extend({
+  payer: z.enum(['kela', 'unemployment_fund']),
+  benefitAnswer: z.enum(['kela', 'fund']),
+});
+
+const officeSchema = z.object({
+  id: slug,
+  pilotAreaId: slug,
+  kind: z.enum(['pilot_service_point', 'ohjaamo_youth', 'immigrant_services', 'international_services']),
+  address: z.object({ street: z.string().optional(), city: z.string() }).optional(),
+  validFrom: isoDate.optional(),
+  continued: z.boolean().optional(),
+  servesIntegrationCustomers: z.number().int().positive().optional(),
+  source: sourceSchema,
+});
+
+const employmentAreaSchema = z.object({
+  id: slug,
+  name: localizedName.required({ sv: true, en: true }),
+  model: z.enum(['single_municipality', 'host_municipality']),
+  // Null when the host municipality is outside this data file (e.g. Jämsä).
+  leadMunicipalityId: slug.nullable(),
+  leadMunicipalityName: z.string().optional(),
+  contactUrl: z.url({ protocol: /^https$/ }),
+  contactUrlKind: z.enum(['lead_municipality_site', 'employment_services_page']),
+  source: sourceSchema,
+});
+
+const pilotAreaSchema = z.object({
+  id: slug,
+  name: localizedName,
+  kind: z.enum(['single_city', 'regional']),
+  status: participationStatusSchema,
+  caveatIds: z.array(factId).optional(),
+  source: sourceSchema,
+});
+
+const municipalitySchema = z.object({
+  id: slug,
+  name: localizedName,
+  aliases: z.array(z.string().min(2)).optional(),
+  pilotAreaId: slug,
+  status: participationStatusSchema,
+  source: sourceSchema,
+  employmentArea: z.object({
+    id: slug,
+    // 'inferred' = the sources imply it but do not list the municipality by name.
+    certainty: z.enum(['stated', 'inferred']),
+    source: sourceSchema.optional(),
+  }),
+});
+
+const nationalFallbackSchema = z.object({
+  id: slug,
+  name: z.string(),
+  url: z.url({ protocol: /^https$/ }),
+  purpose: z.string(),
+  source: sourceSchema,
+});
+
+export const pilotDataSchema = z
+  .object({
+    version: z.number().int().positive(),
+    period: periodSchema,
+    facts: z.array(genericFact),
+    targetGroups: z.array(genericFact).length(3),
+    targetGroupNotes: z.array(genericFact),
+    customerGets: z.array(termFact),
+    services: z.array(termFact),
+    benefits: z.array(benefitSchema),
+    caveats: z.array(genericFact),
+    offices: z.array(officeSchema),
+    employmentAreas: z.array(employmentAreaSchema).min(1),
+    pilotAreas: z.array(pilotAreaSchema).min(1),
+    municipalities: z.array(municipalitySchema).min(1),
+    nationalFallback: nationalFallbackSchema,
+  })
+  .superRefine((data, ctx) => {
+    // Referential integrity, so a Prisma seed can rely on foreign keys.
+    const unique = (kind: string, ids: string[]) => {
+      const seen = new Set<string>();
+      for (const id of ids) {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `duplicate ${kind} id: ${id}` });
+        seen.add(id);
+      }
+      return seen;
+    };
+    const areaIds = unique('pilotArea', data.pilotAreas.map((a) => a.id));
+    const empIds = unique('employmentArea', data.employmentAreas.map((a) => a.id));
+    const munIds = unique('municipality', data.municipalities.map((m) => m.id));
+    unique('office', data.offices.map((o) => o.id));
+    const caveatIds = unique('caveat', data.caveats.map((c) => c.id));
+    unique(
+      'fact',
+      [...data.facts, ...data.targetGroups, ...data.targetGroupNotes, ...data.customerGets, ...data.services, ...data.benefits].map(
+        (f) => f.id,
+      ),
+    );
+    for (const m of data.municipalities) {
+      if (!areaIds.has(m.pilotAreaId)) ctx.addIssue({ code: 'custom', message: `${m.id}: unknown pilotAreaId ${m.pilotAreaId}` });
+      if (!empIds.has(m.employmentArea.id))
+        ctx.addIssue({ code: 'custom', message: `${m.id}: unknown employment area ${m.employmentArea.id}` });
+    }
+    for (const o of data.offices) {
+      if (!areaIds.has(o.pilotAreaId)) ctx.addIssue({ code: 'custom', message: `${o.id}: unknown pilotAreaId ${o.pilotAreaId}` });
+    }
+    for (const e of data.employmentAreas) {
+      if (e.leadMunicipalityId !== null && !munIds.has(e.leadMunicipalityId))
+        ctx.addIssue({ code: 'custom', message: `${e.id}: unknown leadMunicipalityId ${e.leadMunicipalityId}` });
+      if (e.leadMunicipalityId === null && !e.leadMunicipalityName)
+        ctx.addIssue({ code: 'custom', message: `${e.id}: lead municipality needs an id or a name` });
+    }
+    for (const item of [...data.pilotAreas, ...data.services]) {
+      for (const c of item.caveatIds ?? []) {
+        if (!caveatIds.has(c)) ctx.addIssue({ code: 'custom', message: `${item.id}: unknown caveat ${c}` });
+      }
+    }
+    const p = data.period;
+    if (!(p.lawPassed.date < p.start.date && p.start.date < p.endPerSeeds.date && p.endPerSeeds.date < p.extendedEnd.date && p.extendedEnd.date < p.employmentAreasSince.date)) {
+      ctx.addIssue({ code: 'custom', message: 'period dates are out of order' });
+    }
+  });
+
+export type PilotData = z.infer<typeof pilotDataSchema>;
+export type PilotPeriod = PilotData['period'];
+export type PilotArea = PilotData['pilotAreas'][number];
+export type Municipality = PilotData['municipalities'][number];
+export type EmploymentArea = PilotData['employmentAreas'][number];
+export type Office = PilotData['offices'][number];
+export type Fact = PilotData['facts'][number];
+export type TermFact = PilotData['services'][number];
+export type NationalFallback = PilotData['nationalFallback'];
+
+export const PILOT_DATA_URL = new URL('../../prisma/data/pilot-areas.json', import.meta.url);
+
+/** Validates already-parsed JSON; throws a ZodError listing every problem. */
+export function parsePilotData(raw: unknown): PilotData {
+  return pilotDataSchema.parse(raw);
+}
+
+export function loadPilotData(file: URL | string = PILOT_DATA_URL): PilotData {
+  return parsePilotData(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+let cached: PilotData | undefined;
+
+/** The bundled data file, loaded and validated once per process. */
+export function getPilotData(): PilotData {
+  cached ??= loadPilotData();
+  return cached;
+}
+
+export function pilotAreas(data: PilotData = getPilotData()): readonly PilotArea[] {
+  return data.pilotAreas;
+}
+
+export function municipalities(data: PilotData = getPilotData()): readonly Municipality[] {
+  return data.municipalities;
+}
+
+export function municipalitiesInArea(areaId: string, data: PilotData = getPilotData()): Municipality[] {
+  return data.municipalities.filter((m) => m.pilotAreaId === areaId);
+}
+
+export function findMunicipalityById(id: string, data: PilotData = getPilotData()): Municipality | undefined {
+  return data.municipalities.find((m) => m.id === id);
+}
+
+export function findPilotAreaById(id: string, data: PilotData = getPilotData()): PilotArea | undefined {
+  return data.pilotAreas.find((a) => a.id === id);
+}
+
+export function findEmploymentAreaById(id: string, data: PilotData = getPilotData()): EmploymentArea | undefined {
+  return data.employmentAreas.find((a) => a.id === id);
+}
+
+/** The employment area (since 1.1.2025) serving a municipality in the data. */
+export function employmentAreaFor(
+  municipality: Municipality | string,
+  data: PilotData = getPilotData(),
+): { area: EmploymentArea; certainty: 'stated' | 'inferred' } | undefined {
+  const m = typeof municipality === 'string' ? findMunicipalityById(municipality, data) : municipality;
+  if (!m) return undefined;
+  const area = findEmploymentAreaById(m.employmentArea.id, data);
+  return area ? { area, certainty: m.employmentArea.certainty } : undefined;
+}
+
+export function offices(data: PilotData = getPilotData()): readonly Office[] {
+  return data.offices;
+}
+
+export function officesInArea(areaId: string, data: PilotData = getPilotData()): Office[] {
+  return data.offices.filter((o) => o.pilotAreaId === areaId);
+}
+
+export function pilotPeriod(data: PilotData = getPilotData()): PilotPeriod {
+  return data.period;
+}
+
+/** Any fact-like entry by id: facts, target groups and notes, benefits, services, caveats. */
+export function findFact(id: string, data: PilotData = getPilotData()): Fact | TermFact | undefined {
+  return [
+    ...data.facts,
+    ...data.targetGroups,
+    ...data.targetGroupNotes,
+    ...data.caveats,
+    ...data.customerGets,
+    ...data.services,
+    ...data.benefits,
+  ].find((f) => f.id === id);
+}
+
+export function caveatsFor(item: { caveatIds?: string[] }, data: PilotData = getPilotData()): Fact[] {
+  const ids = new Set(item.caveatIds ?? []);
+  return data.caveats.filter((c) => ids.has(c.id));
+}
+
+export function nationalFallback(data: PilotData = getPilotData()): NationalFallback {
+  return data.nationalFallback;
+}
