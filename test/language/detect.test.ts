@@ -60,6 +60,9 @@ describe('languageSwitchSuggestion', () => {
     { text: '2', current: 'en', expected: null, why: 'a menu number is neutral' },
     { text: 'matti.meikalainen@example.com', current: 'en', expected: null, why: 'e-mail addresses are neutral' },
     { text: '', current: 'fi', expected: null, why: 'empty text' },
+    { text: 'en', current: 'en', expected: null, why: 'a two-letter word alone is a code or function word' },
+    { text: 'Так', current: 'ru', expected: null, why: 'so/yes is common to Russian and Ukrainian' },
+    { text: 'ja', current: 'sv', expected: null, why: 'yes in Swedish, and in Finnish' },
   ];
   it.each(cases)('$text for a $current user -> $expected ($why)', ({ text, current, expected }) => {
     expect(languageSwitchSuggestion(text, current)).toBe(expected);
