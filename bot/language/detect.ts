@@ -8,7 +8,8 @@
  * compact model (script first, then stop-word lexicon plus character trigrams trained on the
  * embedded word lists, behind a neutral-token filter) gets 99.5% / 0% (held-out: 93.5% / 0%),
  * in about 0.02 ms per message with no data files. The lexicon was written after the labelled
- * set, so its figure is optimistic; the held-out one is the honest estimate. See bench/language.ts. */
+ * set, so its figure is optimistic; the held-out one is the honest estimate. See bench/language.ts.
+ */
 import type { Locale } from '../i18n/locales.js';
 import { LEXICON } from './lexicon.js';
 import { isNeutralToken } from './neutral.js';
