@@ -109,6 +109,11 @@ export class MainDialog extends InterruptibleDialog {
       choice = match?.value;
     }
     const t = tr(step.context);
+    // A command typed as the very first message (the interruption layer only sees later turns).
+    const command = choice ? undefined : this.commands.recognize(result.text);
+    if (command === 'language') choice = 'language';
+    if (command === 'help') choice = 'help';
+    if (command === 'menu' || command === 'cancel') return step.replaceDialog(MENU_STEPS, { prompt: true } satisfies MainMenuOptions);
     if (choice === 'help') {
       await step.context.sendActivity(MessageFactory.text(t('help.text')));
       return step.next();

@@ -129,6 +129,20 @@ function fixPgliteAdapter(adapter: SqlDriverAdapter, db: PGlite): SqlDriverAdapt
           }
         };
       }
+      if (prop === 'executeRaw') {
+        // migrate dev applies whole migration files to the shadow database through executeRaw,
+        // which PGlite runs as one prepared statement ("cannot insert multiple commands").
+        const prepared = Reflect.get(obj, prop, receiver) as (q: SqlQuery) => Promise<number>;
+        return async (q: SqlQuery) => {
+          if (q.args.length > 0) return prepared(q);
+          try {
+            const results = await db.exec(q.sql);
+            return results.reduce((n, r) => n + (r.affectedRows ?? 0), 0);
+          } catch (e) {
+            throw mapPostgresError(Object.assign(new Error((e as Error).message), { cause: { kind: 'postgres', code: (e as { code?: string }).code, message: (e as Error).message } }));
+          }
+        };
+      }
       return Reflect.get(obj, prop, receiver);
     },
   });

@@ -4,10 +4,15 @@
  * activity.locale on every turn; it never overrides a choice the user made.
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { ConversationRepository } from '../conversations/conversationRepository.js';
 import type { Translator } from './i18n.js';
 import { toSupportedLocale, type Locale } from './locales.js';
 import { setTurnLanguage, type TurnLanguage } from './turnLanguage.js';
+
+/** Where an explicit choice is recorded beyond conversation state (the user's profile row). */
+export interface LocalePreferenceStore {
+  setPreferredLocale(channelId: string, channelUserId: string, locale: string): Promise<void>;
+  invalidate(channelId: string, conversationId: string): void;
+}
 
 export interface LanguageProfile {
   locale?: Locale;
@@ -19,7 +24,7 @@ export class LanguageService {
   constructor(
     private readonly translator: Translator,
     private readonly profile: StatePropertyAccessor<LanguageProfile>,
-    private readonly conversations: ConversationRepository,
+    private readonly conversations: LocalePreferenceStore,
     private readonly defaultLocale: Locale,
   ) {}
 

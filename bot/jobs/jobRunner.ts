@@ -1,0 +1,90 @@
+/**
+ * Runs scheduled jobs (outbox delivery, reminders, retention) on an interval. Each run first takes
+ * a lease row in the database, so with several processes a job runs in exactly one of them, and a
+ * process that dies mid-run loses its lease when it expires. Schedules come from the database
+ * state each job reads, never from in-memory timers alone, so they survive restarts.
+ */
+import crypto from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { PrismaClient } from '../db/database.js';
+import type { Logger } from '../log.js';
+
+export interface ScheduledJob {
+  name: string;
+  intervalMs: number;
+  /** Longest a run may take before another process may take over. */
+  leaseMs?: number;
+  run(): Promise<void>;
+}
+
+export class JobRunner {
+  readonly holder = `${process.pid}-${crypto.randomUUID()}`;
+  private timers: NodeJS.Timeout[] = [];
+  private running = new Map<string, Promise<void>>();
+  private stopped = false;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly jobs: ScheduledJob[] = [],
+  ) {}
+
+  add(job: ScheduledJob): void {
+    this.jobs.push(job);
+  }
+
+  start(): void {
+    for (const job of this.jobs) {
+      const timer = setInterval(() => void this.runOnce(job.name), job.intervalMs);
+      timer.unref();
+      this.timers.push(timer);
+    }
+  }
+
+  /** Takes the lease and runs the job if no other process holds it. Returns whether it ran. */
+  async runOnce(name: string): Promise<boolean> {
+    const job = this.jobs.find((j) => j.name === name);
+    if (!job || this.stopped) return false;
+    if (this.running.has(name)) return false;
+    if (!(await this.acquire(job))) return false;
+    const run = (async () => {
+      try {
+        await job.run();
+      } catch (err) {
+        this.logger.error({ job: name, err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'scheduled job failed');
+      } finally {
+        await this.release(name).catch(() => undefined);
+      }
+    })();
+    this.running.set(name, run);
+    try {
+      await run;
+    } finally {
+      this.running.delete(name);
+    }
+    return true;
+  }
+
+  private async acquire(job: ScheduledJob): Promise<boolean> {
+    const now = this.clock.now();
+    const leaseUntil = new Date(now.getTime() + (job.leaseMs ?? Math.max(60_000, job.intervalMs)));
+    await this.prisma.jobLease.createMany({ data: [{ name: job.name, holder: '', leaseUntil: new Date(0) }], skipDuplicates: true });
+    const taken = await this.prisma.jobLease.updateMany({
+      where: { name: job.name, OR: [{ leaseUntil: { lt: now } }, { holder: this.holder }] },
+      data: { holder: this.holder, leaseUntil, lastRunAt: now },
+    });
+    return taken.count === 1;
+  }
+
+  private async release(name: string): Promise<void> {
+    await this.prisma.jobLease.updateMany({ where: { name, holder: this.holder }, data: { leaseUntil: new Date(0) } });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await Promise.allSettled([...this.running.values()]);
+  }
+}
