@@ -26,12 +26,17 @@ import { createTranslator } from './i18n/i18n.js';
 import { LanguageService, type LanguageProfile } from './i18n/languageService.js';
 import { turnLanguage } from './i18n/turnLanguage.js';
 import { createLogger, type Logger } from './log.js';
+import type { Feature, FeatureContext } from './features.js';
+import { JobRunner } from './jobs/jobRunner.js';
 import { OmaBot } from './omaBot.js';
+import { redact } from './privacy/redact.js';
 import { PrismaStorage } from './state/prismaStorage.js';
 
 export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
+  /** Tests run scheduled jobs themselves with app.jobs.runOnce(name). */
+  manualJobs?: boolean;
 }
 
 export interface App {
@@ -42,6 +47,10 @@ export interface App {
   bot: OmaBot;
   transcripts: TranscriptStore;
   logger: Logger;
+  jobs: JobRunner;
+  features: Feature[];
+  /** Shared services, for tests and tools. */
+  context: FeatureContext;
   /** Starts listening; resolves with the bound port (PORT=0 picks a free one). */
   listen(): Promise<number>;
   /** Stops accepting work, finishes turns in flight, flushes the transcript, closes the database. */
@@ -62,9 +71,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const language = new LanguageService(translator, userState.createProperty<LanguageProfile>('language'), conversations, config.DEFAULT_LOCALE);
   const commands = new CommandWords(translator);
 
-  const mainDialog = new MainDialog(commands, new LanguageDialog(language), []);
-  const bot = new OmaBot({ conversationState, userState, mainDialog, language, conversations, logger, municipalityName: config.MUNICIPALITY_NAME });
-
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,
@@ -72,7 +78,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   });
   const adapter = new CloudAdapter(auth);
-  const transcripts = new TranscriptStore(db.prisma, logger);
+  const transcripts = new TranscriptStore(db.prisma, logger, (text) => redact(text).text);
+  const jobs = new JobRunner(db.prisma, clock, logger);
+  const context: FeatureContext = { config, db, prisma: db.prisma, clock, logger, translator, language, conversations, transcripts, adapter, jobs };
+
+  // Menu order follows this list.
+  const features: Feature[] = [];
+
+  const mainDialog = new MainDialog(
+    commands,
+    new LanguageDialog(language),
+    features.flatMap((f) => f.menu ?? []),
+    features.find((f) => f.freeText)?.freeText,
+  );
+  for (const job of features.flatMap((f) => f.jobs ?? [])) jobs.add(job);
+  const bot = new OmaBot({ conversationState, userState, mainDialog, language, conversations, logger, municipalityName: config.MUNICIPALITY_NAME });
+
   adapter.use(new TranscriptLoggerMiddleware(transcripts));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: { name: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') }, conversationId: context.activity?.conversation?.id }, 'turn failed');
@@ -91,7 +112,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const inflight = new InflightTracker();
   let shuttingDown = false;
-  const server = createHttpServer({ adapter, bot, db, logger, inflight, maxBodyBytes: config.MAX_BODY_BYTES, isShuttingDown: () => shuttingDown });
+  const server = createHttpServer(
+    { adapter, bot, db, logger, inflight, maxBodyBytes: config.MAX_BODY_BYTES, isShuttingDown: () => shuttingDown },
+    features.flatMap((f) => f.routes ?? []),
+  );
 
   if (!config.production) {
     logger.warn({ host: config.host }, 'local mode: MicrosoftAppId is not set, so Bot Framework channel authentication is OFF; do not expose this port publicly');
@@ -106,12 +130,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     bot,
     transcripts,
     logger,
+    jobs,
+    features,
+    context,
     listen: () =>
       new Promise<number>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.PORT, config.host, () => {
-          const address = server.address();
-          resolve(address.port);
+          if (!overrides.manualJobs) jobs.start();
+          resolve(server.address().port);
         });
       }),
     close: () =>
@@ -123,6 +150,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
         await inflight.drain(10_000);
+        await jobs.stop();
+        for (const f of features) await f.close?.();
         await transcripts.flush();
         await db.close();
       })()),

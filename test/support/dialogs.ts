@@ -53,7 +53,7 @@ export function createMainDialogHarness(options: { locale: Locale | string; feat
     const replies: Activity[] = [];
     const first = await client.sendActivity(activity);
     if (first) replies.push(first);
-    for (let next = client.getNextReply(); next; next = client.getNextReply()) replies.push(next);
+    for (let next = client.getNextReply() as Activity | undefined; next; next = client.getNextReply() as Activity | undefined) replies.push(next);
     return replies;
   };
   return { client, preferences, language, say };
