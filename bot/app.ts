@@ -17,6 +17,7 @@ import { MainDialog } from '../dialogs/mainDialog.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { ConversationRepository } from './conversations/conversationRepository.js';
+import { ProactiveMessenger } from './conversations/proactive.js';
 import { TranscriptStore } from './conversations/transcriptStore.js';
 import { openDatabase, type Database } from './db/database.js';
 import { InflightTracker } from './http/inflight.js';
@@ -80,7 +81,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const adapter = new CloudAdapter(auth);
   const transcripts = new TranscriptStore(db.prisma, logger, (text) => redact(text).text);
   const jobs = new JobRunner(db.prisma, clock, logger);
-  const context: FeatureContext = { config, db, prisma: db.prisma, clock, logger, translator, language, conversations, transcripts, adapter, jobs };
+  const proactive = new ProactiveMessenger(adapter, config.MicrosoftAppId, logger);
+  const context: FeatureContext = { config, db, prisma: db.prisma, clock, logger, translator, language, conversations, transcripts, adapter, jobs, proactive };
 
   // Menu order follows this list.
   const features: Feature[] = [];

@@ -7,6 +7,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { ConversationRepository } from './conversations/conversationRepository.js';
+import type { ProactiveMessenger } from './conversations/proactive.js';
 import type { TranscriptStore } from './conversations/transcriptStore.js';
 import type { Database, PrismaClient } from './db/database.js';
 import type { RouteInstaller } from './http/server.js';
@@ -28,6 +29,8 @@ export interface FeatureContext {
   transcripts: TranscriptStore;
   adapter: CloudAdapter;
   jobs: JobRunner;
+  /** Reminders and other bot-initiated messages go through this. */
+  proactive: ProactiveMessenger;
 }
 
 /** Who a personal-data request is about: the user row and every conversation of theirs. */

@@ -1,0 +1,46 @@
+/**
+ * Proactive messages (reminders, booking updates) to a conversation from its stored reference.
+ * A stored reference must not pin a process: a channel served by this server itself (the web
+ * widget's Direct Line) registers a resolver so each instance delivers through its own loopback
+ * serviceUrl.
+ */
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Logger } from '../log.js';
+
+export type ServiceUrlResolver = (reference: Partial<ConversationReference>) => string | undefined;
+
+export class ProactiveMessenger {
+  private readonly resolvers: ServiceUrlResolver[] = [];
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string | undefined,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Lets a self-hosted channel say where its conversations are reached from this process. */
+  registerServiceUrlResolver(resolver: ServiceUrlResolver): void {
+    this.resolvers.push(resolver);
+  }
+
+  /** Sends activities into the conversation; resolves false (and logs) if delivery failed. */
+  async send(stored: Partial<ConversationReference>, activities: Array<Partial<Activity>>): Promise<boolean> {
+    const reference = { ...stored } as ConversationReference;
+    for (const resolve of this.resolvers) {
+      const url = resolve(reference);
+      if (url) {
+        reference.serviceUrl = url;
+        break;
+      }
+    }
+    try {
+      await this.adapter.continueConversationAsync(this.appId ?? '', reference, async (context) => {
+        await context.sendActivities(activities);
+      });
+      return true;
+    } catch (err) {
+      this.logger.warn({ err: { name: (err as Error).name }, conversationId: reference.conversation?.id }, 'proactive message failed');
+      return false;
+    }
+  }
+}
