@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { getPilotData } from '../../bot/pilot/pilotData.js';
+import { createMatcher, loadKnownMunicipalities, matchMunicipality, type MatchResult } from '../../bot/pilot/municipalityMatcher.js';
+
+const matchedId = (r: MatchResult) => (r.kind === 'match' ? r.municipality.id : undefined);
+const candidateIds = (r: MatchResult) => (r.kind === 'suggest' ? r.candidates.map((c) => c.id) : []);
+
+describe('matchMunicipality: inflected Finnish forms', () => {
+  const cases: Array<[string, string]> = [
+    ['Salossa', 'salo'],
+    ['marttilasta', 'marttila'],
+    ['Tampereella', 'tampere'],
+    ['Tampereen', 'tampere'],
+    ['Helsingissä', 'helsinki'],
+    ['Helsinkiin', 'helsinki'],
+    ['Espoosta', 'espoo'],
+    ['Espooseen', 'espoo'],
+    ['Vantaalle', 'vantaa'],
+    ['Mikkelissä', 'mikkeli'],
+    ['Porista', 'pori'],
+    ['Savonlinnassa', 'savonlinna'],
+    ['Kangasalla', 'kangasala'],
+    ['Lempäälässä', 'lempaala'],
+    ['Nokialla', 'nokia'],
+    ['Ylöjärvellä', 'ylojarvi'],
+    ['Hämeenkyrössä', 'hameenkyro'],
+    ['Kosken', 'koski-tl'],
+    ['Koski Tl:ssä', 'koski-tl'],
+    ['Saloon', 'salo'],
+    ['Orivedellä', 'orivesi'],
+    ['Vesilahdella', 'vesilahti'],
+    ['Kokemäellä', 'kokemaki'],
+    ['Punkalaitumella', 'punkalaidun'],
+    ['Ikaalisissa', 'ikaalinen'],
+    ['Virroilla', 'virrat'],
+    ['Juupajoella', 'juupajoki'],
+    ['Pälkäneellä', 'palkane'],
+    ['Mänttä-Vilppulassa', 'mantta-vilppula'],
+    ['Mäntässä', 'mantta-vilppula'],
+    ['Kangasniemellä', 'kangasniemi'],
+    ['Hirvensalmella', 'hirvensalmi'],
+    ['Helsingissäkin', 'helsinki'],
+  ];
+  it.each(cases)('%s → %s', (text, id) => {
+    expect(matchedId(matchMunicipality(text))).toBe(id);
+  });
+});
+
+describe('matchMunicipality: case, diacritics and sentences', () => {
+  const cases: Array<[string, string]> = [
+    ['mantyharju', 'mantyharju'],
+    ['MÄNTYHARJU', 'mantyharju'],
+    ['hameenkyro', 'hameenkyro'],
+    ['asun Salossa', 'salo'],
+    ['Asun tällä hetkellä Vantaalla.', 'vantaa'],
+    ['I live in Espoo', 'espoo'],
+    ['jag bor i Helsingfors', 'helsinki'],
+    ['  tampere!! ', 'tampere'],
+  ];
+  it.each(cases)('%j → %s', (text, id) => {
+    expect(matchedId(matchMunicipality(text))).toBe(id);
+  });
+});
+
+describe('matchMunicipality: Swedish names', () => {
+  const cases: Array<[string, string]> = [
+    ['Salo', 'salo'],
+    ['Vanda', 'vantaa'],
+    ['Vantaa', 'vantaa'],
+    ['Helsingfors', 'helsinki'],
+    ['Helsinki', 'helsinki'],
+    ['Esbo', 'espoo'],
+    ['Espoo', 'espoo'],
+    ['Tammerfors', 'tampere'],
+    ['Nyslott', 'savonlinna'],
+    ['S:t Michel', 'mikkeli'],
+    ['Björneborg', 'pori'],
+    ['Ulvsby', 'ulvila'],
+    ['Kumo', 'kokemaki'],
+    ['S:t Mårtens', 'marttila'],
+    ['Birkala', 'pirkkala'],
+    ['Lembois', 'lempaala'],
+    ['Jockas', 'juva'],
+    ['i Esbo', 'espoo'],
+    ['Vandas', 'vantaa'],
+  ];
+  it.each(cases)('%s → %s', (text, id) => {
+    expect(matchedId(matchMunicipality(text))).toBe(id);
+  });
+});
+
+describe('matchMunicipality: typos give a "did you mean"', () => {
+  const cases: Array<[string, string]> = [
+    ['Mikkli', 'mikkeli'],
+    ['Tamprere', 'tampere'],
+    ['Helsinky', 'helsinki'],
+    ['Heksinki', 'helsinki'],
+    ['Espo', 'espoo'],
+    ['Savonlina', 'savonlinna'],
+    ['Lempälässä', 'lempaala'],
+  ];
+  it.each(cases)('%s → suggests %s', (text, id) => {
+    const r = matchMunicipality(text);
+    expect(r.kind).toBe('suggest');
+    expect(candidateIds(r)[0]).toBe(id);
+    expect(candidateIds(r).length).toBeLessThanOrEqual(3);
+  });
+
+  it('suggests when two pilot places are named', () => {
+    const r = matchMunicipality('asun Espoossa mutta olen kotoisin Porista');
+    expect(r.kind).toBe('suggest');
+    expect(candidateIds(r).sort()).toEqual(['espoo', 'pori']);
+  });
+});
+
+describe('matchMunicipality: places outside the data and unknown words', () => {
+  const outside: Array<[string, string]> = [
+    ['Maarianhamina', 'Maarianhamina'],
+    ['Mariehamn', 'Maarianhamina'],
+    ['Oulussa', 'Oulu'],
+    ['Rovaniemellä', 'Rovaniemi'],
+    ['Turussa', 'Turku'],
+    ['Porvoossa', 'Porvoo'],
+    ['jag bor i Vasa', 'Vaasa'],
+    ['Lahdessa', 'Lahti'],
+    ['Juuka', 'Juuka'],
+  ];
+  it.each(outside)('%s is a real municipality outside the data (%s)', (text, name) => {
+    expect(matchMunicipality(text)).toMatchObject({ kind: 'known_outside_data', name });
+  });
+
+  const none = ['qwerty', 'en tiedä', 'kuntouttava työtoiminta', '', '   ', 'Xyzzyville', '12345'];
+  it.each(none)('%j gives none', (text) => {
+    expect(matchMunicipality(text)).toEqual({ kind: 'none' });
+  });
+
+  it('never maps any other Finnish municipality onto a pilot municipality', () => {
+    const pilotNames = new Set(getPilotData().municipalities.map((m) => m.name.fi));
+    const known = loadKnownMunicipalities().filter((k) => !pilotNames.has(k.fi));
+    expect(known.length).toBeGreaterThan(250);
+    for (const k of known) {
+      for (const name of [k.fi, ...(k.sv ? [k.sv] : [])]) {
+        for (const text of [name, `${name}ssa`, `${name}n`, `asun ${name}lla`]) {
+          const r = matchMunicipality(text);
+          expect(r.kind, text).toBe('known_outside_data');
+        }
+      }
+    }
+  });
+
+  it('without the national list, an outside place is never a confident match', () => {
+    const bare = createMatcher({ knownMunicipalities: [] });
+    for (const text of ['Maarianhamina', 'Oulussa', 'Turussa', 'Porvoossa', 'Kotka', 'Hamina']) {
+      expect(bare(text).kind, text).not.toBe('match');
+    }
+  });
+
+  it('recognises every pilot municipality by each of its names', () => {
+    for (const m of getPilotData().municipalities) {
+      for (const name of [m.name.fi, ...(m.name.sv ? [m.name.sv] : []), ...(m.aliases ?? [])]) {
+        expect(matchedId(matchMunicipality(name)), name).toBe(m.id);
+      }
+    }
+  });
+});
