@@ -32,7 +32,7 @@ export function normalizeText(text: string): string {
 }
 
 // Case endings (diacritics already folded), longest first within each group.
-const CLITICS = ['kaan', 'kaan', 'kin', 'han', 'ko', 'pa'];
+const CLITICS = ['kaan', 'kin', 'han', 'ko', 'pa'];
 const CASE_ENDINGS = [
   'oihin', 'oilla', 'oissa', 'oista', 'oille', 'oilta',
   'seen', 'ihin', 'issa', 'ista', 'illa', 'ilta', 'ille', 'ineen',
