@@ -44,11 +44,13 @@ export interface RetrieverOptions {
   margin: number;
   /** Below this best score the user's locale counts as having given nothing. */
   fallbackBelow: number;
+  /** Otherwise another locale is used only if its best score is this many times the user's. */
+  fallbackLead: number;
 }
 
 // Calibrated on test/knowledge/questions.json: the lowest threshold at which no
 // out-of-scope question and (almost) no wrong article is answered confidently.
-export const DEFAULT_OPTIONS: RetrieverOptions = { threshold: 0.3, margin: 0.25, fallbackBelow: 0.12 };
+export const DEFAULT_OPTIONS: RetrieverOptions = { threshold: 0.3, margin: 0.25, fallbackBelow: 0.12, fallbackLead: 1.5 };
 
 const FIELD_WEIGHTS = { title: 3, topic: 2, questions: 2.5, short: 1, long: 0.4 } as const;
 type Field = keyof typeof FIELD_WEIGHTS;
@@ -231,26 +233,29 @@ export class Retriever {
   }
 
   /**
-   * Ranks articles for `query` in `locale`. When that locale yields nothing useful (the user
-   * wrote in another language), every other locale is searched and the best one is used.
+   * Ranks articles for `query` in `locale`. When that locale gives no confident answer (often
+   * because the user wrote in another language), the other locales are searched too and one
+   * that matches clearly better is used instead.
    */
   search(query: string, locale: Locale, k = 3): SearchResult {
     const features = textFeatures(query);
     const depth = Math.max(k, 2);
     const own = this.searchLocale(features, locale, depth);
     let best = { locale, hits: own };
-    if ((own[0]?.score ?? 0) < this.options.fallbackBelow) {
+    const ownTop = own[0]?.score ?? 0;
+    // Finnish service terms appear in every translation, so a question written in Finnish
+    // can score a little in the user's locale too; another locale must clearly beat it.
+    if (!this.isConfident(own)) {
       for (const other of this.indexes.keys()) {
         if (other === locale) continue;
         const hits = this.searchLocale(features, other, depth);
-        if ((hits[0]?.score ?? 0) > (best.hits[0]?.score ?? 0)) best = { locale: other, hits };
+        const top = hits[0]?.score ?? 0;
+        if (top > (best.hits[0]?.score ?? 0) && (ownTop < this.options.fallbackBelow || top >= ownTop * this.options.fallbackLead)) {
+          best = { locale: other, hits };
+        }
       }
     }
-    const [first, second] = best.hits;
-    const confident =
-      first !== undefined &&
-      first.score >= this.options.threshold &&
-      (first.score - (second?.score ?? 0)) / first.score >= this.options.margin;
+    const confident = this.isConfident(best.hits);
     return {
       hits: best.hits.slice(0, k),
       confident,
@@ -258,6 +263,15 @@ export class Retriever {
       locale: best.locale,
       fallback: best.locale !== locale,
     };
+  }
+
+  private isConfident(hits: readonly SearchHit[]): boolean {
+    const [first, second] = hits;
+    return (
+      first !== undefined &&
+      first.score >= this.options.threshold &&
+      (first.score - (second?.score ?? 0)) / first.score >= this.options.margin
+    );
   }
 
   private searchLocale(features: Map<string, number>, locale: Locale, k: number): SearchHit[] {
