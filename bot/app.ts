@@ -29,6 +29,11 @@ import { turnLanguage } from './i18n/turnLanguage.js';
 import { createLogger, type Logger } from './log.js';
 import type { Feature, FeatureContext } from './features.js';
 import { JobRunner } from './jobs/jobRunner.js';
+import { turnLogger } from './observability/correlation.js';
+import { registerDatabaseGauges } from './observability/gauges.js';
+import { metricsRoute, MetricsServer } from './observability/http.js';
+import { instrumentJob } from './observability/jobs.js';
+import { Metrics } from './observability/metrics.js';
 import { OmaBot } from './omaBot.js';
 import { redact } from './privacy/redact.js';
 import { PrismaStorage } from './state/prismaStorage.js';
@@ -52,6 +57,9 @@ export interface App {
   features: Feature[];
   /** Shared services, for tests and tools. */
   context: FeatureContext;
+  metrics: Metrics;
+  /** The internal metrics port when METRICS_PORT is set (after listen()). */
+  metricsPort?: number;
   /** Starts listening; resolves with the bound port (PORT=0 picks a free one). */
   listen(): Promise<number>;
   /** Stops accepting work, finishes turns in flight, flushes the transcript, closes the database. */
@@ -62,6 +70,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: config.DB_POOL_MAX });
+  const metrics = new Metrics(logger);
+  registerDatabaseGauges(metrics, db.prisma, clock);
 
   const storage = new PrismaStorage(db.prisma);
   const conversationState = new ConversationState(storage);
@@ -82,7 +92,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const transcripts = new TranscriptStore(db.prisma, logger, (text) => redact(text).text);
   const jobs = new JobRunner(db.prisma, clock, logger);
   const proactive = new ProactiveMessenger(adapter, config.MicrosoftAppId, logger);
-  const context: FeatureContext = { config, db, prisma: db.prisma, clock, logger, translator, language, conversations, transcripts, adapter, jobs, proactive };
+  const context: FeatureContext = { config, db, prisma: db.prisma, clock, logger, translator, language, conversations, transcripts, adapter, jobs, proactive, metrics };
 
   // Menu order follows this list.
   const features: Feature[] = [];
@@ -93,12 +103,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     features.flatMap((f) => f.menu ?? []),
     features.find((f) => f.freeText)?.freeText,
   );
-  for (const job of features.flatMap((f) => f.jobs ?? [])) jobs.add(job);
-  const bot = new OmaBot({ conversationState, userState, mainDialog, language, conversations, logger, municipalityName: config.MUNICIPALITY_NAME });
+  for (const job of features.flatMap((f) => f.jobs ?? [])) jobs.add(instrumentJob(job, metrics));
+  const bot = new OmaBot({ conversationState, userState, mainDialog, language, conversations, logger, municipalityName: config.MUNICIPALITY_NAME, metrics });
 
   adapter.use(new TranscriptLoggerMiddleware(transcripts));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: { name: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') }, conversationId: context.activity?.conversation?.id }, 'turn failed');
+    metrics.errors.inc({ kind: 'turn' });
+    turnLogger(context, logger).error({ err: { name: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') }, conversationId: context.activity?.conversation?.id }, 'turn failed');
     let t;
     try {
       t = turnLanguage(context).t;
@@ -113,18 +124,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   };
 
   const inflight = new InflightTracker();
+  const metricsExposure = { token: config.METRICS_TOKEN, port: config.METRICS_PORT, host: config.host };
   let shuttingDown = false;
   const server = createHttpServer(
-    { adapter, bot, db, logger, inflight, maxBodyBytes: config.MAX_BODY_BYTES, isShuttingDown: () => shuttingDown },
-    features.flatMap((f) => f.routes ?? []),
+    { adapter, bot, db, logger, inflight, maxBodyBytes: config.MAX_BODY_BYTES, isShuttingDown: () => shuttingDown, metrics },
+    [...features.flatMap((f) => f.routes ?? []), metricsRoute(metrics, metricsExposure)],
   );
+  const metricsServer = new MetricsServer(metrics, metricsExposure, logger);
 
   if (!config.production) {
     logger.warn({ host: config.host }, 'local mode: MicrosoftAppId is not set, so Bot Framework channel authentication is OFF; do not expose this port publicly');
   }
 
   let closed: Promise<void> | undefined;
-  return {
+  const app: App = {
     config,
     server,
     db,
@@ -135,14 +148,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     jobs,
     features,
     context,
-    listen: () =>
-      new Promise<number>((resolve, reject) => {
+    metrics,
+    listen: async () => {
+      app.metricsPort = await metricsServer.listen();
+      return new Promise<number>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.PORT, config.host, () => {
           if (!overrides.manualJobs) jobs.start();
           resolve(server.address().port);
         });
-      }),
+      });
+    },
     close: () =>
       (closed ??= (async () => {
         shuttingDown = true;
@@ -152,10 +168,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
         await inflight.drain(10_000);
+        await metricsServer.close();
         await jobs.stop();
         for (const f of features) await f.close?.();
         await transcripts.flush();
         await db.close();
       })()),
   };
+  return app;
 }

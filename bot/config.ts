@@ -34,6 +34,10 @@ const schema = z.object({
   MicrosoftAppType: optionalString.pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
   MicrosoftAppTenantId: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token for GET /metrics on the main port. */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
+  /** Serve /metrics on this internal port (same HOST) instead of the main one. */
+  METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
   MAX_BODY_BYTES: positiveInt.default(256 * 1024),
   TURN_TIMEOUT_MS: positiveInt.default(15_000),
   DEFAULT_LOCALE: z.enum(SUPPORTED_LOCALES).default('fi'),

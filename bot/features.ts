@@ -15,6 +15,7 @@ import type { Translator } from './i18n/i18n.js';
 import type { LanguageService } from './i18n/languageService.js';
 import type { JobRunner, ScheduledJob } from './jobs/jobRunner.js';
 import type { Logger } from './log.js';
+import type { Metrics } from './observability/metrics.js';
 import type { FreeTextHandler, MenuFeature } from '../dialogs/mainDialog.js';
 
 export interface FeatureContext {
@@ -31,6 +32,13 @@ export interface FeatureContext {
   jobs: JobRunner;
   /** Reminders and other bot-initiated messages go through this. */
   proactive: ProactiveMessenger;
+  /**
+   * Prometheus counters and histograms (bot/observability/metrics.ts): increment the ones your
+   * service owns, e.g. metrics.bookings.inc({ event: 'made' }); register database-backed gauges
+   * with metrics.addDatabaseGauge. Inside a turn, log through turnLogger(context) from
+   * bot/observability/correlation.ts to carry the request and conversation ids.
+   */
+  metrics: Metrics;
 }
 
 /** Who a personal-data request is about: the user row and every conversation of theirs. */

@@ -14,6 +14,8 @@ import type { LanguageService } from './i18n/languageService.js';
 import { isLocale } from './i18n/locales.js';
 import { tr } from './i18n/turnLanguage.js';
 import type { Logger } from './log.js';
+import { beginTurnLogging, turnLogger } from './observability/correlation.js';
+import type { Metrics } from './observability/metrics.js';
 
 export interface OmaBotDeps {
   conversationState: ConversationState;
@@ -24,6 +26,7 @@ export interface OmaBotDeps {
   logger: Logger;
   /** Shown in the welcome, e.g. "Salo". */
   municipalityName: string;
+  metrics?: Metrics;
 }
 
 interface ConversationFlags {
@@ -69,9 +72,18 @@ export class OmaBot extends ActivityHandler {
   }
 
   async run(context: TurnContext): Promise<void> {
-    await this.deps.language.resolve(context);
-    await this.recordConversation(context);
-    await super.run(context);
+    // The turn's logger (request id + conversation id) for everything below: turnLogger(context).
+    const log = beginTurnLogging(context, this.deps.logger);
+    const endTimer = this.deps.metrics?.startTurn(context.activity?.channelId, context.activity?.type);
+    const started = performance.now();
+    try {
+      await this.deps.language.resolve(context);
+      await this.recordConversation(context);
+      await super.run(context);
+    } finally {
+      endTimer?.();
+      log.debug({ ms: Math.round((performance.now() - started) * 10) / 10 }, 'turn');
+    }
   }
 
   private async welcome(context: TurnContext): Promise<void> {
@@ -97,7 +109,8 @@ export class OmaBot extends ActivityHandler {
       });
     } catch (err) {
       // Bookkeeping must never cost the user their answer.
-      this.deps.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code }, conversationId: activity.conversation.id }, 'conversation record failed');
+      turnLogger(context, this.deps.logger).error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'conversation record failed');
+      this.deps.metrics?.errors.inc({ kind: 'storage' });
     }
   }
 }

@@ -7,6 +7,9 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
 import type { OmaBot } from '../omaBot.js';
+import { setRequestLogger } from '../observability/correlation.js';
+import { installRequestObservability, requestLogger } from '../observability/http.js';
+import type { Metrics } from '../observability/metrics.js';
 import type { InflightTracker } from './inflight.js';
 
 export interface HttpServerDeps {
@@ -18,6 +21,7 @@ export interface HttpServerDeps {
   maxBodyBytes: number;
   /** True once shutdown has begun: new turns get 503. */
   isShuttingDown(): boolean;
+  metrics?: Metrics;
 }
 
 /** Extra routes contributed by features (web widget, coach API, …). */
@@ -34,16 +38,21 @@ export function sendError(res: Response, status: number, error: string, message:
 
 export function createHttpServer(deps: HttpServerDeps, installers: RouteInstaller[] = []): Server {
   const server = restify.createServer({ name: 'oma-botti', handleUncaughtExceptions: false });
+  // Request id, per-request child logger, access log line and request counters.
+  installRequestObservability(server, deps.logger, deps.metrics);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false, keepExtensions: false }));
 
   // Uniform, internals-free error bodies for everything restify rejects itself.
-  server.on('restifyError', (_req: Request, _res: Response, err: { statusCode?: number; body?: { code?: string; message?: string }; toJSON?: () => unknown; message: string }, callback: () => void) => {
+  server.on('restifyError', (req: Request, _res: Response, err: { statusCode?: number; body?: { code?: string; message?: string }; toJSON?: () => unknown; message: string }, callback: () => void) => {
     const status = err.statusCode ?? 500;
     const code = err.body?.code ?? 'Error';
     const message = status >= 500 ? 'Internal error' : status === 413 ? `Request body is larger than ${deps.maxBodyBytes} bytes` : (err.body?.message ?? err.message);
     err.toJSON = () => ({ error: code, message });
-    if (status >= 500) deps.logger.error({ status, code }, 'request failed');
+    if (status >= 500) {
+      requestLogger(req, deps.logger).error({ status, code }, 'request failed');
+      deps.metrics?.errors.inc({ kind: 'http' });
+    }
     callback();
   });
 
@@ -66,9 +75,15 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
       return;
     }
     try {
-      await deps.inflight.track(() => deps.adapter.process(req, res, (context) => deps.bot.run(context)));
+      await deps.inflight.track(() =>
+        deps.adapter.process(req, res, (context) => {
+          setRequestLogger(context, requestLogger(req, deps.logger));
+          return deps.bot.run(context);
+        }),
+      );
     } catch (err) {
-      deps.logger.error({ err: { name: (err as Error).name } }, 'activity processing failed');
+      requestLogger(req, deps.logger).error({ err: { name: (err as Error).name } }, 'activity processing failed');
+      deps.metrics?.errors.inc({ kind: 'http' });
       sendError(res, 500, 'InternalError', 'Internal error');
     }
   });
@@ -77,6 +92,26 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
     try {
       await deps.db.ping();
       res.send(200, { status: 'ok', database: deps.db.kind });
+    } catch {
+      res.send(503, { status: 'unavailable', database: deps.db.kind });
+    }
+  });
+
+  // Readiness for a load balancer: the database answers, its schema is current, and the
+  // process is not shutting down. /healthz stays a liveness check of the database alone.
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    if (deps.isShuttingDown()) {
+      res.send(503, { status: 'shutting down', database: deps.db.kind });
+      return;
+    }
+    try {
+      await deps.db.ping();
+      const pending = await deps.db.pendingMigrations();
+      if (pending.length > 0) {
+        res.send(503, { status: 'migrations pending', database: deps.db.kind, pendingMigrations: pending });
+        return;
+      }
+      res.send(200, { status: 'ready', database: deps.db.kind });
     } catch {
       res.send(503, { status: 'unavailable', database: deps.db.kind });
     }
