@@ -25,10 +25,13 @@ import { createHttpServer } from './http/server.js';
 import { CommandWords } from './i18n/commandWords.js';
 import { createTranslator } from './i18n/i18n.js';
 import { LanguageService, type LanguageProfile } from './i18n/languageService.js';
+import { LanguageSwitchAdvisor, type LanguageSwitchMemory } from './i18n/languageSwitch.js';
 import { turnLanguage } from './i18n/turnLanguage.js';
 import { createLogger, type Logger } from './log.js';
 import type { Feature, FeatureContext } from './features.js';
 import { JobRunner } from './jobs/jobRunner.js';
+import { createKnowledgeFeature } from './knowledge/feature.js';
+import { createWebchatFeature } from './webchat/feature.js';
 import { turnLogger } from './observability/correlation.js';
 import { registerDatabaseGauges } from './observability/gauges.js';
 import { metricsRoute, MetricsServer } from './observability/http.js';
@@ -81,6 +84,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const conversations = new ConversationRepository(db.prisma, clock);
   const language = new LanguageService(translator, userState.createProperty<LanguageProfile>('language'), conversations, config.DEFAULT_LOCALE);
   const commands = new CommandWords(translator);
+  const languageSwitch = new LanguageSwitchAdvisor(language, conversationState.createProperty<LanguageSwitchMemory>('languageSwitch'));
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
@@ -96,12 +100,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   // Menu order follows this list.
   const features: Feature[] = [];
+  // Questions come last: no menu entry; answers can start the other features' dialogs.
+  const knowledge = createKnowledgeFeature(context, { features: () => features });
+  features.push(knowledge);
+  // The web widget: chat page and self-hosted Direct Line (no menu entry).
+  const webchat = await createWebchatFeature(context, { bot: () => bot, isShuttingDown: () => shuttingDown });
+  features.push(webchat);
 
   const mainDialog = new MainDialog(
     commands,
     new LanguageDialog(language),
     features.flatMap((f) => f.menu ?? []),
     features.find((f) => f.freeText)?.freeText,
+    languageSwitch,
   );
   for (const job of features.flatMap((f) => f.jobs ?? [])) jobs.add(instrumentJob(job, metrics));
   const bot = new OmaBot({ conversationState, userState, mainDialog, language, conversations, logger, municipalityName: config.MUNICIPALITY_NAME, metrics });
@@ -162,6 +173,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     close: () =>
       (closed ??= (async () => {
         shuttingDown = true;
+        webchat.beginShutdown();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Idle keep-alive sockets would hold close() open.

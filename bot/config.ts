@@ -42,6 +42,89 @@ const schema = z.object({
   TURN_TIMEOUT_MS: positiveInt.default(15_000),
   DEFAULT_LOCALE: z.enum(SUPPORTED_LOCALES).default('fi'),
   MUNICIPALITY_NAME: z.string().default('OMA-botti'),
+  // Web widget (bot/webchat): the self-hosted Direct Line channel.
+  /** How long a widget token is valid; the page refreshes it every 15 minutes while open. */
+  WEBCHAT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
+  /** How long a poll for new activities is held open waiting for something new. */
+  WEBCHAT_LONG_POLL_MS: z.coerce.number().int().min(0).max(15_000).default(10_000),
+  /** How often waiting polls check the database for activities written by another process. */
+  WEBCHAT_POLL_INTERVAL_MS: z.coerce.number().int().min(20).max(5000).default(250),
+  // Question answering (bot/knowledge): grounded LLM answers when a key or a base URL is set.
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  /** Azure OpenAI: with an API version set, OPENAI_BASE_URL is the Azure endpoint and OPENAI_MODEL the deployment. */
+  OPENAI_API_VERSION: optionalString,
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(8000).default(8000),
+  /** Bearer token for the admin endpoints; they answer 404 while it is unset. */
+  ADMIN_TOKEN: optionalString.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
+  KNOWLEDGE_GAP_RETENTION_DAYS: positiveInt.default(365),
+  // Booking (bot/booking)
+  /** Upsert the demo coaches at startup; default on for the embedded database, off for PostgreSQL. */
+  SEED_DEMO_DATA: optionalString.pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], 'must be true or false').optional()),
+  /** smtp://user:pass@host:587 or smtps://…; unset keeps outgoing mail in the outbox. */
+  SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
+  MAIL_FROM: z.string().trim().min(3).default('OMA-botti <no-reply@oma-botti.invalid>'),
+  BOOKING_SLOT_MINUTES: z.coerce.number().int().min(15).max(240).default(45),
+  BOOKING_LEAD_MINUTES: z.coerce.number().int().min(0).max(10_080).default(120),
+  BOOKING_HORIZON_DAYS: z.coerce.number().int().min(1).max(180).default(28),
+  BOOKING_MAX_UPCOMING: z.coerce.number().int().min(1).max(20).default(2),
+  BOOKING_REMINDER_HOURS: z.coerce.number().min(1).max(168).default(24),
+  /** e.g. https://meet.example.org/oma/{appointmentId}; without it video meetings are not offered. */
+  VIDEO_LINK_TEMPLATE: optionalString,
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
+  // Privacy and security (bot/privacy, bot/security, bot/http)
+  /** The controller's contact details shown in the privacy notice (address, email or phone). */
+  CONTROLLER_CONTACT: optionalString,
+  /** The data protection officer's contact, if the municipality has one. */
+  DPO_CONTACT: optionalString,
+  /** Transcripts and conversations older than this many days are deleted. */
+  RETENTION_DAYS: positiveInt.default(90),
+  /** Past appointments are anonymised this many days after they took place. */
+  APPOINTMENT_RETENTION_DAYS: positiveInt.default(365),
+  /** A profile (user row, preferences, eligibility answers) unused for this many days is erased. */
+  PROFILE_RETENTION_DAYS: positiveInt.default(365),
+  /** Feedback messages (accessibility, privacy) are deleted after this many days. */
+  FEEDBACK_RETENTION_DAYS: positiveInt.default(730),
+  /** Admin audit log entries are deleted after this many days. */
+  AUDIT_RETENTION_DAYS: positiveInt.default(730),
+  /** How long a "show my data" download link works. */
+  EXPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Where feedback from the feedback form is emailed (needs SMTP_URL); always stored in the database. */
+  FEEDBACK_EMAIL: optionalString.pipe(z.email().optional()),
+  /** false (default): the socket peer is the client; true: trust X-Forwarded-For fully; n: n proxies in front. */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v, ctx) => {
+      if (v === '' || v === 'false' || v === '0') return false as boolean | number;
+      if (v === 'true') return true;
+      if (/^\d{1,2}$/.test(v)) return Number(v);
+      ctx.addIssue({ code: 'custom', message: 'must be true, false or a number of proxies' });
+      return z.NEVER;
+    }),
+  /** Origins allowed to call the API from a browser (CORS), comma-separated; empty allows none. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be origins such as https://www.example.fi'))),
+  /** Origins allowed to embed the widget page in a frame (CSP frame-ancestors), comma-separated. */
+  FRAME_ANCESTORS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s;]+$/, 'must be origins such as https://www.example.fi'))),
+  /** Requests per minute per client address (429 beyond, with Retry-After). */
+  RATE_LIMIT_PER_MINUTE: positiveInt.default(300),
+  /** Messages per minute per conversation on /api/messages. */
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: positiveInt.default(30),
+  /** Longest message text accepted; longer messages get a polite reply asking for a shorter one. */
+  MAX_MESSAGE_CHARS: positiveInt.default(4000),
+  /** Bot Framework OpenID metadata (normally the SDK's public-cloud defaults; tests point them at loopback). */
+  ToBotFromChannelOpenIdMetadataUrl: optionalString.pipe(z.url().optional()),
+  ToBotFromEmulatorOpenIdMetadataUrl: optionalString.pipe(z.url().optional()),
 });
 
 export type RawConfig = z.infer<typeof schema>;

@@ -1,11 +1,16 @@
 /**
  * Base for the root dialog: "help", "cancel"/"start over", "menu" and "language" work at any
- * point, in every shipped locale, as in core-bot's CancelAndHelpDialog.
+ * point, in every shipped locale, as in core-bot's CancelAndHelpDialog. With a language-switch
+ * advisor it also switches on "in English"/"suomeksi" and offers to switch when the user writes
+ * in another language, without losing the dialog in progress.
  */
 import { ActivityTypes, MessageFactory } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { CommandWords } from '../bot/i18n/commandWords.js';
+import type { LanguageSwitchAdvisor } from '../bot/i18n/languageSwitch.js';
+import type { Locale } from '../bot/i18n/locales.js';
 import { tr } from '../bot/i18n/turnLanguage.js';
+import { LANGUAGE_SWITCH_DIALOG, type LanguageSwitchOptions } from './languageSwitchDialog.js';
 
 export const LANGUAGE_DIALOG = 'languageDialog';
 
@@ -13,8 +18,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   constructor(
     dialogId: string,
     protected readonly commands: CommandWords,
+    protected readonly languageSwitch?: LanguageSwitchAdvisor,
   ) {
     super(dialogId);
+  }
+
+  /** Switches to `locale` at once and says so in the new language. */
+  protected async switchLanguage(context: DialogContext['context'], locale: Locale): Promise<void> {
+    if (!this.languageSwitch) return;
+    const { t } = await this.languageSwitch.accept(context, locale);
+    await context.sendActivity(MessageFactory.text(String(t('language.changed'))));
   }
 
   /** Start again from the main menu, after cancel or menu. */
@@ -29,7 +42,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { activity } = innerDc.context;
     if (activity.type !== ActivityTypes.Message) return undefined;
     const command = this.commands.recognize(activity.text);
-    if (!command) return undefined;
+    if (!command) return this.languageIntent(innerDc);
     const t = tr(innerDc.context);
     switch (command) {
       case 'help':
@@ -47,7 +60,28 @@ export abstract class InterruptibleDialog extends ComponentDialog {
           await innerDc.repromptDialog();
           return { status: DialogTurnStatus.waiting };
         }
+        // Asked for the menu instead of answering the switch offer: the menu replaces the offer.
+        if (innerDc.activeDialog?.id === LANGUAGE_SWITCH_DIALOG) return innerDc.replaceDialog(LANGUAGE_DIALOG);
         return innerDc.beginDialog(LANGUAGE_DIALOG);
+    }
+  }
+
+  /** "change the language please", "in English", or a message in another language. */
+  private async languageIntent(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const active = innerDc.activeDialog?.id;
+    if (!this.languageSwitch || active === LANGUAGE_DIALOG || active === LANGUAGE_SWITCH_DIALOG) return undefined;
+    const intent = await this.languageSwitch.read(innerDc.context, innerDc.context.activity.text);
+    switch (intent?.kind) {
+      case undefined:
+        return undefined;
+      case 'menu':
+        return innerDc.beginDialog(LANGUAGE_DIALOG);
+      case 'switch':
+        await this.switchLanguage(innerDc.context, intent.locale);
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'offer':
+        return innerDc.beginDialog(LANGUAGE_SWITCH_DIALOG, { locale: intent.locale } satisfies LanguageSwitchOptions);
     }
   }
 }

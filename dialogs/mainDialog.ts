@@ -14,9 +14,11 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { CommandWords } from '../bot/i18n/commandWords.js';
+import type { LanguageSwitchAdvisor } from '../bot/i18n/languageSwitch.js';
 import { tr } from '../bot/i18n/turnLanguage.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import type { LanguageDialog } from './languageDialog.js';
+import { LANGUAGE_SWITCH_DIALOG, LanguageSwitchDialog, type LanguageSwitchOptions } from './languageSwitchDialog.js';
 import { ask, LocalizedPrompt, type LocalizedChoice, type LocalizedPromptResult } from './prompts/localizedPrompt.js';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -53,11 +55,13 @@ export class MainDialog extends InterruptibleDialog {
     languageDialog: LanguageDialog,
     features: MenuFeature[] = [],
     private readonly freeText?: FreeTextHandler,
+    languageSwitch?: LanguageSwitchAdvisor,
   ) {
-    super(MAIN_DIALOG, commands);
+    super(MAIN_DIALOG, commands, languageSwitch);
     this.features = features;
     this.addDialog(new LocalizedPrompt(MENU_PROMPT));
     this.addDialog(languageDialog);
+    if (languageSwitch) this.addDialog(new LanguageSwitchDialog(languageSwitch));
     for (const f of features) this.addDialog(f.dialog);
     if (freeText) this.addDialog(freeText.dialog);
     this.addDialog(
@@ -92,7 +96,16 @@ export class MainDialog extends InterruptibleDialog {
     const { activity } = step.context;
     // A message that starts a fresh conversation is answered, not ignored behind the menu.
     if (!options.again && !options.prompt && activity.type === ActivityTypes.Message && activity.text?.trim()) {
-      return step.next({ text: activity.text.trim() });
+      const text = activity.text.trim();
+      // Written in another language: offer to switch first, then answer the message.
+      const intent = this.commands.recognize(text) ? undefined : await this.languageSwitch?.read(step.context, text);
+      if (intent?.kind === 'offer') return step.beginDialog(LANGUAGE_SWITCH_DIALOG, { locale: intent.locale, text } satisfies LanguageSwitchOptions);
+      if (intent?.kind === 'menu') return step.next({ choice: 'language', text });
+      if (intent?.kind === 'switch') {
+        await this.switchLanguage(step.context, intent.locale);
+        return step.replaceDialog(MENU_STEPS, { prompt: true } satisfies MainMenuOptions);
+      }
+      return step.next({ text });
     }
     return step.prompt(
       MENU_PROMPT,

@@ -4,6 +4,7 @@
  * activity.locale on every turn; it never overrides a choice the user made.
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TFunction } from 'i18next';
 import type { Translator } from './i18n.js';
 import { toSupportedLocale, type Locale } from './locales.js';
 import { setTurnLanguage, type TurnLanguage } from './turnLanguage.js';
@@ -55,6 +56,11 @@ export class LanguageService {
     if (from?.id) await this.conversations.setPreferredLocale(channelId, from.id, locale);
     this.conversations.invalidate(channelId, conversation.id);
     return this.apply(context, locale);
+  }
+
+  /** The fixed translator of any shipped locale (the default's for others). */
+  translatorFor(locale: Locale): TFunction {
+    return this.translator.t(locale);
   }
 
   /** The best language for a turn whose state could not be read (used when apologising). */

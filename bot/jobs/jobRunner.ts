@@ -47,8 +47,16 @@ export class JobRunner {
     const job = this.jobs.find((j) => j.name === name);
     if (!job || this.stopped) return false;
     if (this.running.has(name)) return false;
-    if (!(await this.acquire(job))) return false;
+    let ran = false;
+    // Tracked from the lease query on, so stop() never closes the database under a query.
     const run = (async () => {
+      try {
+        if (!(await this.acquire(job))) return;
+      } catch (err) {
+        this.logger.warn({ job: name, err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'job lease query failed');
+        return;
+      }
+      ran = true;
       try {
         await job.run();
       } catch (err) {
@@ -63,7 +71,7 @@ export class JobRunner {
     } finally {
       this.running.delete(name);
     }
-    return true;
+    return ran;
   }
 
   private async acquire(job: ScheduledJob): Promise<boolean> {

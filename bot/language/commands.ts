@@ -121,3 +121,43 @@ export function parseLanguageName(text: string): Locale | undefined {
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
+
+/* ---------- "in English", "suomeksi": a request to speak a language ---------- */
+
+/**
+ * Words that, beside a language name, ask to speak it ("in English", "på svenska", "به فارسی",
+ * "English please"). Verbs like "speak" are left out: "I speak Somali" may answer a question.
+ */
+const REQUEST_WORDS = new Set([
+  'in', 'please', 'puhutaan', 'kiitos', 'på', 'tack', 'на', 'пожалуйста', 'будь', 'ласка', 'palun', 'keeles', 'af',
+  'fadlan', 'به', 'لطفا', 'لطفاً', 'من', 'فضلك',
+]);
+
+/** Word forms that mean "in <language>" on their own. */
+const REQUEST_FORMS: readonly RegExp[] = [
+  /^\p{L}+ksi$/u, // suomeksi, englanniksi, selkosuomeksi
+  /^\p{L}*kielellä$/u, // selkokielellä, suomen kielellä
+  /^по-\p{L}+$/u, // по-русски, по-английски
+  /^\p{L}+(?:ською|цькою)$/u, // українською, англійською
+  /^بال\p{L}+$/u, // بالعربية, بالإنجليزية
+  /^af-\p{L}+$/u, // af-soomaali, af-ingiriis
+];
+
+/** A "no" or "not" turns the message into something else ("en puhu suomea", "not in Finnish"). */
+const NEGATIONS = new Set(['not', 'no', 'dont', "don't", 'ei', 'en', 'älä', 'inte', 'ej', 'не', 'нет', 'ні', 'mitte', 'ära', 'لا', 'نه', 'نمی', 'maya']);
+
+const MAX_REQUEST_WORDS = 4;
+
+/**
+ * The locale a short message asks the bot to speak ("in English", "suomeksi", "на русском",
+ * "به فارسی"), or undefined. A bare language name is not a request: it may be the answer to a
+ * question ("Somali" as a mother tongue).
+ */
+export function parseLanguageRequest(text: string): Locale | undefined {
+  const norm = normalize(text);
+  if (!norm || isLocale(norm)) return undefined;
+  const words = norm.split(' ').filter(Boolean);
+  if (words.length > MAX_REQUEST_WORDS || words.some((w) => NEGATIONS.has(w))) return undefined;
+  const marked = words.some((w) => REQUEST_WORDS.has(w) || REQUEST_FORMS.some((re) => re.test(w)));
+  return marked ? parseLanguageName(text) : undefined;
+}

@@ -133,10 +133,11 @@ function problemsFor(ns: string, locale: Locale, from: Resources = resources): s
       }
     }
 
-    // Plain Finnish is its own text, not the standard Finnish sentence again.
+    // Plain Finnish may keep a sentence that is already plain, but not a long one.
     if (locale === 'fi-x-selko' && fi?.get(key) !== undefined && !Array.isArray(value)) {
-      const standard = fi.get(key) as string;
-      if (value === standard && value.length >= 40) problems.push(`fi-x-selko/${ns}: ${key} is a copy of the Finnish sentence`);
+      if (value === fi.get(key) && longestSentence(value) > PLAIN_SENTENCE_WORDS) {
+        problems.push(`fi-x-selko/${ns}: ${key} copies a long Finnish sentence instead of writing it plainly`);
+      }
     }
 
     // The locale's own script.
@@ -157,7 +158,24 @@ function problemsFor(ns: string, locale: Locale, from: Resources = resources): s
       }
     }
   }
+  // Plain Finnish as a whole is its own text, not standard Finnish again.
+  if (locale === 'fi-x-selko' && fi) {
+    const prose = [...own].filter(([k, v]) => typeof v === 'string' && typeof fi.get(k) === 'string' && wordCount(fi.get(k) as string) >= 5);
+    const copied = prose.filter(([k, v]) => v === fi.get(k)).length;
+    if (prose.length >= 4 && copied * 2 >= prose.length) problems.push(`fi-x-selko/${ns}: ${copied} of ${prose.length} sentences are copies of the Finnish text`);
+  }
   return problems;
+}
+
+/** A sentence longer than this is not plain language. */
+const PLAIN_SENTENCE_WORDS = 15;
+
+function wordCount(text: string): number {
+  return text.replace(PLACEHOLDER, ' x ').split(/\s+/u).filter((w) => /\p{L}|\p{N}/u.test(w)).length;
+}
+
+function longestSentence(text: string): number {
+  return Math.max(0, ...text.split(/[.!?:;]\s+/u).map(wordCount));
 }
 
 describe('locales', () => {

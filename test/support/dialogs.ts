@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { CommandWords } from '../../bot/i18n/commandWords.js';
 import { createTranslator, type Translator } from '../../bot/i18n/i18n.js';
 import { LanguageService, type LanguageProfile, type LocalePreferenceStore } from '../../bot/i18n/languageService.js';
+import { LanguageSwitchAdvisor, type LanguageSwitchMemory } from '../../bot/i18n/languageSwitch.js';
 import type { Locale } from '../../bot/i18n/locales.js';
 import { LanguageDialog } from '../../dialogs/languageDialog.js';
 import { MainDialog, type FreeTextHandler, type MenuFeature } from '../../dialogs/mainDialog.js';
@@ -45,7 +46,8 @@ export function createMainDialogHarness(options: { locale: Locale | string; feat
       await userState.saveChanges(context, false);
     },
   };
-  const main = new MainDialog(new CommandWords(translator), new LanguageDialog(language), options.features?.(language) ?? [], options.freeText);
+  const languageSwitch = new LanguageSwitchAdvisor(language, conversationState.createProperty<LanguageSwitchMemory>('languageSwitch'));
+  const main = new MainDialog(new CommandWords(translator), new LanguageDialog(language), options.features?.(language) ?? [], options.freeText, languageSwitch);
   const client = new DialogTestClient('test', main, undefined, [resolveLanguage], conversationState);
   const say = async (input: string | Partial<Activity>) => {
     const activity: Partial<Activity> = typeof input === 'string' ? { type: 'message', text: input } : input;

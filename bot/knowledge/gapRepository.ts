@@ -1,0 +1,103 @@
+/**
+ * Questions the bot could not answer well, counted for the knowledge team. Rows carry no user,
+ * conversation or channel id and only the calendar day; the question text is redacted and kept
+ * only when the user was told it is saved.
+ */
+import type { Clock } from '../clock.js';
+import type { PrismaClient } from '../db/database.js';
+import { helsinkiDate } from '../pilot/timeline.js';
+import { redact } from '../privacy/redact.js';
+
+export type GapKind = 'not_sure' | 'declined';
+
+export interface GapInput {
+  locale: string;
+  kind: GapKind;
+  topArticleId?: string;
+  secondArticleId?: string;
+  topScore: number;
+  /** The user's words; stored redacted, and only when `told` is true. */
+  question?: string;
+  /** True when the reply told the user the question is saved anonymously. */
+  told: boolean;
+}
+
+export interface GapRecorder {
+  record(gap: GapInput): Promise<void>;
+}
+
+export interface GapReport {
+  from: string;
+  to: string;
+  total: number;
+  byKind: Record<string, number>;
+  byLocale: Record<string, number>;
+  /** The articles retrieval came closest with, most frequent first. */
+  byTopArticle: Array<{ articleId: string | null; count: number; averageScore: number }>;
+  /** The latest saved questions (redacted), newest day first. */
+  questions: Array<{ day: string; locale: string; kind: string; topArticleId: string | null; score: number; question: string }>;
+}
+
+export const MAX_QUESTION_CHARS = 500;
+
+export class GapRepository implements GapRecorder {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(gap: GapInput): Promise<void> {
+    const question = gap.told && gap.question ? redact(gap.question).text.trim().slice(0, MAX_QUESTION_CHARS) : null;
+    await this.prisma.knowledgeGap.create({
+      data: {
+        day: helsinkiDate(this.clock),
+        locale: gap.locale,
+        kind: gap.kind,
+        topArticleId: gap.topArticleId ?? null,
+        secondArticleId: gap.secondArticleId ?? null,
+        topScore: Number.isFinite(gap.topScore) ? gap.topScore : 0,
+        question: question || null,
+      },
+    });
+  }
+
+  /** Counts and latest questions for the days from..to inclusive (YYYY-MM-DD, Helsinki). */
+  async report(range: { from: string; to: string }, limit = 200): Promise<GapReport> {
+    const where = { day: { gte: range.from, lte: range.to } };
+    const [total, kinds, locales, articles, rows] = await Promise.all([
+      this.prisma.knowledgeGap.count({ where }),
+      this.prisma.knowledgeGap.groupBy({ by: ['kind'], where, _count: { _all: true } }),
+      this.prisma.knowledgeGap.groupBy({ by: ['locale'], where, _count: { _all: true } }),
+      this.prisma.knowledgeGap.groupBy({ by: ['topArticleId'], where, _count: { _all: true }, _avg: { topScore: true } }),
+      this.prisma.knowledgeGap.findMany({ where: { ...where, question: { not: null } }, orderBy: [{ day: 'desc' }, { id: 'desc' }], take: limit }),
+    ]);
+    return {
+      from: range.from,
+      to: range.to,
+      total,
+      byKind: Object.fromEntries(kinds.map((k) => [k.kind, k._count._all])),
+      byLocale: Object.fromEntries(locales.map((l) => [l.locale, l._count._all])),
+      byTopArticle: articles
+        .map((a) => ({ articleId: a.topArticleId, count: a._count._all, averageScore: round(a._avg.topScore ?? 0) }))
+        .sort((a, b) => b.count - a.count || String(a.articleId).localeCompare(String(b.articleId))),
+      questions: rows.map((r) => ({ day: r.day, locale: r.locale, kind: r.kind, topArticleId: r.topArticleId, score: round(r.topScore), question: r.question ?? '' })),
+    };
+  }
+
+  /** Deletes rows older than `days` days; returns how many went. */
+  async deleteOlderThan(days: number): Promise<number> {
+    const cutoff = helsinkiDate(new Date(this.clock.now().getTime() - days * 86_400_000));
+    const { count } = await this.prisma.knowledgeGap.deleteMany({ where: { day: { lt: cutoff } } });
+    return count;
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/** The default report range: the last `days` days up to today (Helsinki). */
+export function lastDays(clock: Clock, days: number): { from: string; to: string } {
+  const now = clock.now().getTime();
+  return { from: helsinkiDate(new Date(now - (days - 1) * 86_400_000)), to: helsinkiDate(new Date(now)) };
+}

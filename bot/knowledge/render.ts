@@ -1,0 +1,206 @@
+/**
+ * Turns a QuestionService answer into what the user sees: message texts in the turn's language
+ * and the suggested actions under them. Pure, so transcripts and the dialog share it.
+ */
+import type { TFunction } from 'i18next';
+import type { Locale } from '../i18n/locales.js';
+import { formatDate } from '../language/format.js';
+import { getPilotData, type EmploymentArea, type Municipality, type PilotData } from '../pilot/pilotData.js';
+import type { Article } from './knowledgeBase.js';
+import type { Answer, MunicipalityFinding, StartAction } from './questionService.js';
+
+/** The same shape as LocalizedChoice in dialogs/prompts. */
+export interface ReplyChoice {
+  value: string;
+  labelKey?: string;
+  label?: string;
+}
+
+export interface RenderedAnswer {
+  messages: string[];
+  choices: ReplyChoice[];
+}
+
+export const CHOICE = {
+  article: 'article:',
+  municipality: 'municipality:',
+  start: 'start:',
+  menu: 'menu',
+} as const;
+
+const MAX_FOLLOW_UPS = 3;
+
+const START_LABELS: Record<StartAction, string> = {
+  eligibility: 'knowledge:actions.startEligibility',
+  booking: 'knowledge:actions.startBooking',
+  privacy: 'knowledge:actions.startPrivacy',
+};
+
+// Known public references, named in the user's language; anything else is shown as written.
+const PUBLIC_SOURCE_KEYS: Array<[RegExp, string]> = [
+  [/^Laki 1269\/2020/, 'law1269'],
+  [/^Laki 380\/2023/, 'law380'],
+  [/^Laki 189\/2001/, 'law189'],
+  [/^HE 17\/2022/, 'he17'],
+  [/^HE 43\/2021/, 'he43'],
+  [/^Kela$/, 'kela'],
+  [/^pohjoismainen työvoimapalvelumalli/, 'nordicModel'],
+  [/GDPR/, 'gdpr'],
+];
+
+/** A source id ("seed:003_….txt", "public:Laki 380/2023") in plain words. */
+export function sourceName(source: string, t: TFunction): string {
+  const seed = /^seed:(\d{3})_/.exec(source);
+  if (seed) {
+    const key = `knowledge:sources.seed${seed[1]}`;
+    const name = String(t(key, { defaultValue: '' }));
+    return name || String(t('knowledge:sources.seedOther', { number: seed[1] }));
+  }
+  const ref = source.replace(/^public:/, '');
+  const known = PUBLIC_SOURCE_KEYS.find(([re]) => re.test(ref));
+  return known ? String(t(`knowledge:sources.${known[1]}`)) : ref;
+}
+
+function sourcesLine(articles: readonly Article[], t: TFunction): string {
+  const names = [...new Set(articles.flatMap((a) => a.sources).map((s) => sourceName(s, t)))];
+  return String(t('knowledge:answer.sources', { sources: names.join('; ') }));
+}
+
+export interface RenderContext {
+  t: TFunction;
+  locale: Locale;
+  /** Whether a dialog for the action is wired in (booking, eligibility, privacy). */
+  canStart(action: StartAction): boolean;
+  /** Looks up an article in the answer's locale, for follow-up titles. */
+  article(id: string): Article | undefined;
+  pilotData?: PilotData;
+}
+
+export function renderAnswer(answer: Answer, ctx: RenderContext): RenderedAnswer {
+  const { t } = ctx;
+  switch (answer.kind) {
+    case 'article': {
+      const a = answer.article;
+      return {
+        messages: [`${a.short}\n\n${sourcesLine([a], t)}`],
+        choices: [...startChoice(answer.start, ctx), ...followUps(a, ctx), menuChoice()],
+      };
+    }
+    case 'generated': {
+      const titles = answer.cited.map((a) => `“${a.title}”`).join(', ');
+      return {
+        messages: [`${answer.text}\n\n${String(t('knowledge:answer.basedOn', { titles }))} ${sourcesLine(answer.cited, t)}`],
+        choices: [...startChoice(answer.start, ctx), ...followUps(answer.cited[0], ctx), menuChoice()],
+      };
+    }
+    case 'notSure': {
+      const text = String(t('knowledge:notSure.text'));
+      return {
+        messages: [answer.saved ? `${text}\n\n${String(t('knowledge:notSure.saved'))}` : text],
+        choices: [...answer.closest.map((a) => ({ value: CHOICE.article + a.id, label: a.title })), coachChoice(ctx), menuChoice()],
+      };
+    }
+    case 'declined': {
+      const text = String(t('knowledge:declined.text'));
+      return {
+        messages: [answer.saved ? `${text}\n\n${String(t('knowledge:notSure.saved'))}` : text],
+        choices: [coachChoice(ctx), menuChoice()],
+      };
+    }
+    case 'municipality':
+      return renderMunicipality(answer.finding, answer.article, ctx);
+  }
+}
+
+function startChoice(action: StartAction | undefined, ctx: RenderContext): ReplyChoice[] {
+  return action && ctx.canStart(action) ? [{ value: CHOICE.start + action, labelKey: START_LABELS[action] }] : [];
+}
+
+/** Booking with a coach: the booking dialog when it is wired in, otherwise the booking article. */
+function coachChoice(ctx: RenderContext): ReplyChoice {
+  return ctx.canStart('booking')
+    ? { value: CHOICE.start + 'booking', labelKey: START_LABELS.booking }
+    : { value: CHOICE.article + 'booking', labelKey: START_LABELS.booking };
+}
+
+function menuChoice(): ReplyChoice {
+  return { value: CHOICE.menu, labelKey: 'knowledge:actions.menu' };
+}
+
+function followUps(article: Article | undefined, ctx: RenderContext): ReplyChoice[] {
+  if (!article) return [];
+  return article.followUps
+    .slice(0, MAX_FOLLOW_UPS)
+    .map((id) => ctx.article(id))
+    .filter((a): a is Article => a !== undefined)
+    .map((a) => ({ value: CHOICE.article + a.id, label: a.title }));
+}
+
+function municipalityName(m: Municipality, locale: Locale): string {
+  return locale === 'sv' && m.name.sv ? m.name.sv : m.name.fi;
+}
+
+function localName(name: { fi: string; sv?: string; en?: string }, locale: Locale): string {
+  if (locale === 'sv' && name.sv) return name.sv;
+  if (locale === 'en' && name.en) return name.en;
+  return name.fi;
+}
+
+function isoDay(date: string, locale: Locale): string {
+  return formatDate(new Date(`${date}T12:00:00Z`), locale);
+}
+
+function renderMunicipality(finding: MunicipalityFinding, article: Article, ctx: RenderContext): RenderedAnswer {
+  const { t, locale } = ctx;
+  const data = ctx.pilotData ?? getPilotData();
+  const p = data.period;
+  const dates = {
+    start: isoDay(p.start.date, locale),
+    end: isoDay(p.extendedEnd.date, locale),
+    since: isoDay(p.employmentAreasSince.date, locale),
+    count: p.employmentAreasSince.areaCount,
+  };
+  const after = [...followUps(article, ctx), menuChoice()];
+  const fallback = { fallbackName: data.nationalFallback.name, fallbackUrl: data.nationalFallback.url };
+
+  if (finding.status === 'suggest') {
+    return {
+      messages: [String(t('knowledge:municipality.suggest'))],
+      choices: [...finding.candidates.map((m) => ({ value: CHOICE.municipality + m.id, label: municipalityName(m, locale) })), menuChoice()],
+    };
+  }
+  if (finding.status === 'unknown') {
+    const lines = [String(t('knowledge:municipality.unknown', { municipality: finding.name, ...dates }))];
+    lines.push(String(t(finding.phase === 'ended' ? 'knowledge:municipality.unknownNow' : 'knowledge:municipality.unknownDuring', { ...dates, ...fallback })));
+    return { messages: [lines.join(' ')], choices: after };
+  }
+
+  const name = municipalityName(finding.municipality, locale);
+  const area = localName(finding.area.name, locale);
+  const lines: string[] = [];
+  const vars = { municipality: name, area, ...dates };
+  if (finding.status === 'uncertain') lines.push(String(t('knowledge:municipality.uncertain', vars)));
+  else if (finding.phase === 'ended') lines.push(String(t('knowledge:municipality.inPilot', vars)));
+  else if (finding.phase === 'before') lines.push(String(t('knowledge:municipality.planned', vars)));
+  else lines.push(String(t('knowledge:municipality.inPilotNow', vars)));
+
+  if (finding.phase === 'ended') {
+    lines.push(String(t('knowledge:municipality.ended', vars)));
+    const served = finding.employmentArea;
+    if (served) {
+      lines.push(String(t(served.certainty === 'stated' ? 'knowledge:municipality.servedBy' : 'knowledge:municipality.servedByInferred', {
+        ...vars,
+        employmentArea: employmentAreaName(served.area, locale),
+        url: served.area.contactUrl,
+      })));
+    } else {
+      lines.push(String(t('knowledge:municipality.unknownNow', { ...dates, ...fallback })));
+    }
+  }
+  const sources = [...new Set([...finding.municipality.source, ...(finding.employmentArea?.area.source ?? [])])].map((s) => sourceName(s, t));
+  return { messages: [`${lines.join(' ')}\n\n${String(t('knowledge:answer.sources', { sources: sources.join('; ') }))}`], choices: after };
+}
+
+function employmentAreaName(area: EmploymentArea, locale: Locale): string {
+  return localName(area.name, locale);
+}

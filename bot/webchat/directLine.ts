@@ -1,0 +1,465 @@
+/**
+ * A self-hosted Direct Line 3.0 subset, enough for Web Chat's own Direct Line client (polling):
+ *
+ *   POST /api/webchat/token                          page token: a new conversation and its token
+ *   POST /v3/directline/conversations                start the token's conversation
+ *   GET  /v3/directline/conversations/{id}           reconnect (after a page reload)
+ *   POST /v3/directline/conversations/{id}/activities   send; answers {id}, echoes into the list
+ *   GET  /v3/directline/conversations/{id}/activities?watermark=n   long-poll
+ *   POST /v3/directline/tokens/refresh               a fresh token for the same conversation
+ *
+ * User activities reach the bot through the adapter (processActivityDirect) with a serviceUrl that
+ * points at this process's loopback listener, so the bot answers with the standard connector REST
+ * calls; the listener writes the answers into the database-backed activity list.
+ */
+import type { CloudAdapter } from 'botbuilder';
+import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, type AuthenticateRequestResult, type ConnectorFactory } from 'botframework-connector';
+import type { Request, Response, Server } from 'restify';
+import type { Clock } from '../clock.js';
+import { sendError } from '../http/server.js';
+import { toSupportedLocale } from '../i18n/locales.js';
+import type { Logger } from '../log.js';
+import type { OmaBot } from '../omaBot.js';
+import { redact } from '../privacy/redact.js';
+import { clientAddress, RateLimiter } from '../security/rateLimiter.js';
+import { parseBearer } from '../security/tokens.js';
+import type { LongPollHub } from './longPoll.js';
+import { randomId, type DirectLineActivityJson, type DirectLineStore, type StoredConversation } from './store.js';
+
+/** The channel id the bot sees, as with Azure's Direct Line, so moving there changes nothing. */
+export const CHANNEL_ID = 'directline';
+export const BOT_NAME = 'OMA-botti';
+
+export const LIMITS = {
+  /** Longest message text a user may send. */
+  textChars: 4000,
+  /** Largest JSON `value` (suggested-action payloads, events). */
+  valueBytes: 4096,
+  valueDepth: 8,
+  eventNameChars: 100,
+  clientActivityIdChars: 100,
+  /** Activities returned per poll; the rest follow on the next one. */
+  pageSize: 100,
+  /** Long-polls a single conversation may hold open at once. */
+  pollsPerConversation: 4,
+};
+
+const CONVERSATION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+const LOCALE_RE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
+
+export interface DirectLineOptions {
+  store: DirectLineStore;
+  hub: LongPollHub;
+  adapter: CloudAdapter;
+  /** The bot (built after the features, so read when a turn runs). */
+  bot(): OmaBot;
+  clock: Clock;
+  logger: Logger;
+  /** The bot's id as the channel addresses it. */
+  botId: string;
+  /** How long a GET for activities waits for something new. */
+  longPollMs: number;
+  /** This process's loopback serviceUrl, known once the listener is up. */
+  serviceUrl(): string;
+  /** Signs the bot's connector calls to the loopback listener. */
+  loopbackSecret: string;
+  isShuttingDown(): boolean;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** JSON depth, stopping early once past `limit`. */
+function depthOf(value: unknown, limit: number, depth = 0): number {
+  if (depth > limit || typeof value !== 'object' || value === null) return depth;
+  let max = depth + 1;
+  for (const v of Object.values(value)) {
+    max = Math.max(max, depthOf(v, limit, depth + 1));
+    if (max > limit) break;
+  }
+  return max;
+}
+
+/** Redacts every string in a JSON value (what a user typed may be inside card or event values). */
+export function redactValue(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redact(value).text;
+  if (depth > 20 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, depth + 1)]));
+}
+
+/** The fields of a bot activity a Direct Line client is given. */
+const OUTBOUND_FIELDS = ['type', 'text', 'speak', 'textFormat', 'inputHint', 'attachments', 'attachmentLayout', 'suggestedActions', 'value', 'name', 'locale', 'replyToId', 'summary', 'importance', 'entities'] as const;
+
+/** A bot activity as stored for the client: whitelisted fields, text redacted like the transcript. */
+export function clientViewOfBotActivity(raw: Record<string, unknown>, conversationId: string, botId: string, id: string, timestamp: string): DirectLineActivityJson {
+  const out: Record<string, unknown> = {};
+  for (const field of OUTBOUND_FIELDS) if (raw[field] !== undefined) out[field] = raw[field];
+  if (typeof out.text === 'string') out.text = redact(out.text).text;
+  if (typeof out.speak === 'string') out.speak = redact(out.speak).text;
+  const from = isPlainObject(raw.from) ? raw.from : {};
+  return {
+    ...out,
+    type: typeof raw.type === 'string' ? raw.type : 'message',
+    id,
+    timestamp,
+    channelId: CHANNEL_ID,
+    conversation: { id: conversationId },
+    from: { id: typeof from.id === 'string' && from.id ? from.id : botId, name: typeof from.name === 'string' ? from.name : BOT_NAME, role: 'bot' },
+  };
+}
+
+type Validated = { ok: true; activity: Record<string, unknown> } | { ok: false; message: string };
+
+/** Checks what a page may send. Everything else in the body (from, serviceUrl, …) is ignored. */
+export function validateUserActivity(body: unknown): Validated {
+  if (!isPlainObject(body)) return { ok: false, message: 'The request body must be a JSON Activity object.' };
+  const { type, text, value, name, locale, attachments, channelData } = body;
+  if (type !== 'message' && type !== 'event' && type !== 'typing') {
+    return { ok: false, message: 'The Activity "type" must be "message", "event" or "typing".' };
+  }
+  if (text !== undefined && text !== null && typeof text !== 'string') return { ok: false, message: 'The Activity "text" must be a string.' };
+  if (typeof text === 'string' && text.length > LIMITS.textChars) return { ok: false, message: `The message is longer than ${LIMITS.textChars} characters.` };
+  if (attachments !== undefined && !(Array.isArray(attachments) && attachments.length === 0)) {
+    return { ok: false, message: 'Attachments and uploads are not supported.' };
+  }
+  if (value !== undefined) {
+    let json: string;
+    try {
+      json = JSON.stringify(value);
+    } catch {
+      return { ok: false, message: 'The Activity "value" must be JSON.' };
+    }
+    if (Buffer.byteLength(json ?? '', 'utf8') > LIMITS.valueBytes) return { ok: false, message: `The Activity "value" is larger than ${LIMITS.valueBytes} bytes.` };
+    if (depthOf(value, LIMITS.valueDepth) > LIMITS.valueDepth) return { ok: false, message: `The Activity "value" is nested deeper than ${LIMITS.valueDepth} levels.` };
+  }
+  if (type === 'message' && !(typeof text === 'string' && text.trim()) && value === undefined) {
+    return { ok: false, message: 'A message needs "text" or "value".' };
+  }
+  if (type === 'event' && (typeof name !== 'string' || !name || name.length > LIMITS.eventNameChars)) {
+    return { ok: false, message: `An event needs a "name" of 1 to ${LIMITS.eventNameChars} characters.` };
+  }
+  if (locale !== undefined && locale !== null && (typeof locale !== 'string' || !LOCALE_RE.test(locale))) {
+    return { ok: false, message: 'The Activity "locale" must be a language tag such as "fi-FI".' };
+  }
+  let clientActivityID: string | undefined;
+  if (channelData !== undefined && channelData !== null) {
+    if (!isPlainObject(channelData)) return { ok: false, message: 'The Activity "channelData" must be an object.' };
+    const c = channelData.clientActivityID;
+    if (c !== undefined) {
+      if (typeof c !== 'string' || c.length > LIMITS.clientActivityIdChars) return { ok: false, message: 'channelData.clientActivityID must be a short string.' };
+      clientActivityID = c;
+    }
+  }
+  const activity: Record<string, unknown> = { type };
+  if (typeof text === 'string') activity.text = text;
+  if (value !== undefined) activity.value = value;
+  if (type === 'event') activity.name = name;
+  if (typeof locale === 'string') activity.locale = locale;
+  if (clientActivityID) activity.channelData = { clientActivityID };
+  return { ok: true, activity };
+}
+
+/** Direct Line's conversation answer. */
+function conversationBody(conversationId: string, token: string, expiresAt: Date, now: Date) {
+  return { conversationId, token, expires_in: Math.max(0, Math.round((expiresAt.getTime() - now.getTime()) / 1000)) };
+}
+
+export class DirectLineChannel {
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly turns = new Set<Promise<void>>();
+  private readonly auth: AuthenticateRequestResult;
+  private readonly sendLimiter: RateLimiter;
+  private readonly tokenLimiter: RateLimiter;
+
+  constructor(private readonly o: DirectLineOptions) {
+    const secret = o.loopbackSecret;
+    const credentials = {
+      signRequest: async <T extends { headers: { set(name: string, value: string): void } }>(request: T): Promise<T> => {
+        request.headers.set('authorization', `Bearer ${secret}`);
+        return request;
+      },
+    };
+    // The bot's replies to this channel go only to our own loopback listener, signed with this
+    // process's secret, whatever the Bot Framework auth mode is.
+    const connectorFactory = {
+      create: async (serviceUrl: string) => new ConnectorClient(credentials as never, { baseUri: serviceUrl }),
+    } as unknown as ConnectorFactory;
+    this.auth = {
+      audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      claimsIdentity: new ClaimsIdentity(
+        [
+          { type: AuthenticationConstants.AudienceClaim, value: o.botId },
+          { type: AuthenticationConstants.AppIdClaim, value: o.botId },
+        ],
+        true,
+      ),
+      connectorFactory,
+    };
+    this.sendLimiter = new RateLimiter({ capacity: 20, refillPerSecond: 1, clock: o.clock });
+    this.tokenLimiter = new RateLimiter({ capacity: 30, refillPerSecond: 0.5, clock: o.clock });
+  }
+
+  /** Turns running or queued in this process. */
+  get activeTurns(): number {
+    return this.turns.size;
+  }
+
+  /** Conversations with turns queued in this process (evicted as soon as they are idle). */
+  get queuedConversations(): number {
+    return this.queues.size;
+  }
+
+  sweep(): void {
+    this.sendLimiter.sweep();
+    this.tokenLimiter.sweep();
+  }
+
+  /** Waits for the turns in flight (shutdown). */
+  async drain(timeoutMs: number): Promise<void> {
+    const all = Promise.allSettled([...this.turns]);
+    await Promise.race([all, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+  }
+
+  install(server: Server): void {
+    server.post('/api/webchat/token', async (req: Request, res: Response) => this.guard(res, () => this.pageToken(req, res)));
+    server.post('/v3/directline/conversations', async (req: Request, res: Response) => this.guard(res, () => this.startConversation(req, res)));
+    server.get('/v3/directline/conversations/:conversationId', async (req: Request, res: Response) => this.guard(res, () => this.reconnect(req, res)));
+    server.post('/v3/directline/conversations/:conversationId/activities', async (req: Request, res: Response) => this.guard(res, () => this.postActivity(req, res)));
+    server.get('/v3/directline/conversations/:conversationId/activities', async (req: Request, res: Response) => this.guard(res, () => this.getActivities(req, res)));
+    server.post('/v3/directline/tokens/refresh', async (req: Request, res: Response) => this.guard(res, () => this.refresh(req, res)));
+  }
+
+  /** Any unexpected failure is a clean 500 without internals, never a crash. */
+  private async guard(res: Response, handler: () => Promise<void>): Promise<void> {
+    try {
+      await handler();
+    } catch (err) {
+      this.o.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'webchat: request failed');
+      sendError(res, 500, 'InternalError', 'Internal error');
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private async pageToken(req: Request, res: Response): Promise<void> {
+    const decision = this.tokenLimiter.consume(clientAddress(req, false));
+    if (!decision.allowed) {
+      sendError(res, 429, 'TooManyRequests', 'Too many new conversations from this address; please wait.', { 'Retry-After': String(decision.retryAfterSeconds) });
+      return;
+    }
+    const body: unknown = req.body;
+    const requested = isPlainObject(body) && typeof body.locale === 'string' ? body.locale : undefined;
+    const locale = requested ? toSupportedLocale(requested) : undefined;
+    const issued = await this.o.store.createConversation(locale);
+    res.header('Cache-Control', 'no-store');
+    res.send(200, { ...conversationBody(issued.conversationId, issued.token, issued.expiresAt, this.o.clock.now()), userId: issued.userId });
+  }
+
+  /** The token's grant, or an error answer already sent. */
+  private async authorize(req: Request, res: Response): Promise<{ token: string; conversationId: string; expiresAt: Date } | null> {
+    const token = parseBearer(req.headers.authorization);
+    if (!token) {
+      sendError(res, 401, 'Unauthorized', 'An "Authorization: Bearer <token>" header is required.');
+      return null;
+    }
+    const check = await this.o.store.checkToken(token);
+    if (!check.ok) {
+      if (check.reason === 'expired') sendError(res, 403, 'TokenExpired', 'The token has expired.');
+      else sendError(res, 403, 'Forbidden', 'The token is not valid.');
+      return null;
+    }
+    return { token, conversationId: check.conversationId, expiresAt: check.expiresAt };
+  }
+
+  /** The path's conversation if the token grants it, or an error answer already sent. */
+  private async authorizeConversation(req: Request, res: Response): Promise<{ token: string; expiresAt: Date; conversation: StoredConversation } | null> {
+    const grant = await this.authorize(req, res);
+    if (!grant) return null;
+    const id = String(req.params.conversationId ?? '');
+    const conversation = CONVERSATION_ID_RE.test(id) ? await this.o.store.findConversation(id) : null;
+    if (!conversation) {
+      sendError(res, 404, 'NotFound', 'Unknown conversation.');
+      return null;
+    }
+    if (grant.conversationId !== id) {
+      sendError(res, 403, 'Forbidden', 'The token does not grant this conversation.');
+      return null;
+    }
+    return { token: grant.token, expiresAt: grant.expiresAt, conversation };
+  }
+
+  private async startConversation(req: Request, res: Response): Promise<void> {
+    const grant = await this.authorize(req, res);
+    if (!grant) return;
+    const conversation = await this.o.store.findConversation(grant.conversationId);
+    if (!conversation) {
+      sendError(res, 404, 'NotFound', 'The conversation has ended.');
+      return;
+    }
+    const body: unknown = req.body;
+    const requested = isPlainObject(body) && typeof body.locale === 'string' ? toSupportedLocale(body.locale) : undefined;
+    await this.ensureStarted(conversation, requested);
+    res.header('Cache-Control', 'no-store');
+    res.send(conversation.startedAt ? 200 : 201, conversationBody(conversation.id, grant.token, grant.expiresAt, this.o.clock.now()));
+  }
+
+  private async reconnect(req: Request, res: Response): Promise<void> {
+    const granted = await this.authorizeConversation(req, res);
+    if (!granted) return;
+    const watermark = req.query?.watermark;
+    if (watermark !== undefined && this.parseWatermark(watermark, granted.conversation.lastSeq) === null) {
+      sendError(res, 400, 'BadArgument', 'The watermark is not one this conversation gave out.');
+      return;
+    }
+    await this.ensureStarted(granted.conversation, undefined);
+    res.header('Cache-Control', 'no-store');
+    res.send(200, conversationBody(granted.conversation.id, granted.token, granted.expiresAt, this.o.clock.now()));
+  }
+
+  /** The first start of a conversation tells the bot the user joined, so it says its welcome. */
+  private async ensureStarted(conversation: StoredConversation, locale: string | undefined): Promise<void> {
+    if (conversation.startedAt) return;
+    if (!(await this.o.store.markStarted(conversation.id, locale))) return;
+    const effective = locale ?? conversation.locale ?? undefined;
+    this.enqueueTurn(conversation.id, {
+      type: 'conversationUpdate',
+      id: randomId(9),
+      membersAdded: [{ id: conversation.userId }],
+      ...(effective ? { locale: effective } : {}),
+      from: { id: conversation.userId, role: 'user' },
+    });
+  }
+
+  private async postActivity(req: Request, res: Response): Promise<void> {
+    const granted = await this.authorizeConversation(req, res);
+    if (!granted) return;
+    const { conversation } = granted;
+    const checked = validateUserActivity(req.body);
+    if (!checked.ok) {
+      sendError(res, 400, 'BadArgument', checked.message);
+      return;
+    }
+    const decision = this.sendLimiter.consume(conversation.id);
+    if (!decision.allowed) {
+      sendError(res, 429, 'TooManyRequests', 'Too many messages; please wait a moment.', { 'Retry-After': String(decision.retryAfterSeconds) });
+      return;
+    }
+    if (this.o.isShuttingDown()) {
+      sendError(res, 503, 'ShuttingDown', 'The server is restarting; please retry.', { 'Retry-After': '2' });
+      return;
+    }
+    const activity = checked.activity;
+    const id = `${conversation.id}|${randomId(9)}`;
+    if (activity.type === 'typing') {
+      res.send(200, { id });
+      return;
+    }
+    const timestamp = this.o.clock.now().toISOString();
+    const from = { id: conversation.userId, role: 'user' };
+    // The echo the page sees (and gets back after a reload) is redacted like the transcript.
+    const echo: DirectLineActivityJson = {
+      ...activity,
+      ...(typeof activity.text === 'string' ? { text: redact(activity.text).text } : {}),
+      ...(activity.value !== undefined ? { value: redactValue(activity.value) } : {}),
+      id,
+      type: String(activity.type),
+      timestamp,
+      channelId: CHANNEL_ID,
+      conversation: { id: conversation.id },
+      from,
+    };
+    const seqs = await this.o.store.append(conversation.id, [echo]);
+    if (!seqs) {
+      sendError(res, 404, 'NotFound', 'The conversation has ended.');
+      return;
+    }
+    this.o.hub.notify(conversation.id, seqs[0]);
+    res.send(200, { id });
+    this.enqueueTurn(conversation.id, { ...activity, id, timestamp, from });
+  }
+
+  /** '' or absent → 0; otherwise a whole number no greater than what was handed out. */
+  private parseWatermark(raw: unknown, lastSeq: number): number | null {
+    if (raw === undefined || raw === '') return 0;
+    if (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw)) return null;
+    const n = Number(raw);
+    return n <= lastSeq ? n : null;
+  }
+
+  private async getActivities(req: Request, res: Response): Promise<void> {
+    const granted = await this.authorizeConversation(req, res);
+    if (!granted) return;
+    const { conversation } = granted;
+    const after = this.parseWatermark(req.query?.watermark, conversation.lastSeq);
+    if (after === null) {
+      sendError(res, 400, 'BadArgument', 'The watermark must be a value this conversation gave out (or empty).');
+      return;
+    }
+    res.header('Cache-Control', 'no-store');
+    if (conversation.lastSeq <= after && !this.o.isShuttingDown()) {
+      if (this.o.hub.waiting(conversation.id) >= LIMITS.pollsPerConversation) {
+        sendError(res, 429, 'TooManyRequests', 'Too many open polls for this conversation.', { 'Retry-After': '1' });
+        return;
+      }
+      const gone = new AbortController();
+      const onClose = () => gone.abort();
+      res.once('close', onClose);
+      await this.o.hub.wait(conversation.id, after, this.o.longPollMs, gone.signal);
+      res.off('close', onClose);
+      if (res.destroyed) return;
+    }
+    const rows = await this.o.store.activitiesAfter(conversation.id, after, LIMITS.pageSize);
+    const watermark = rows.length ? rows[rows.length - 1].seq : after;
+    if (rows.length === 0 && !(await this.o.store.findConversation(conversation.id))) {
+      sendError(res, 404, 'NotFound', 'The conversation has ended.');
+      return;
+    }
+    res.send(200, { activities: rows.map((r) => r.activity), watermark: String(watermark) });
+  }
+
+  private async refresh(req: Request, res: Response): Promise<void> {
+    const grant = await this.authorize(req, res);
+    if (!grant) return;
+    const conversation = await this.o.store.findConversation(grant.conversationId);
+    if (!conversation) {
+      sendError(res, 404, 'NotFound', 'The conversation has ended.');
+      return;
+    }
+    const issued = await this.o.store.issueToken(conversation.id);
+    res.header('Cache-Control', 'no-store');
+    res.send(200, conversationBody(issued.conversationId, issued.token, issued.expiresAt, this.o.clock.now()));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Turns
+
+  /** Runs the turn after any earlier one of the same conversation (one at a time per conversation). */
+  private enqueueTurn(conversationId: string, partial: Record<string, unknown>): void {
+    const previous = this.queues.get(conversationId) ?? Promise.resolve();
+    const run = previous.then(() => this.runTurn(conversationId, partial));
+    this.queues.set(conversationId, run);
+    this.turns.add(run);
+    void run.finally(() => {
+      this.turns.delete(run);
+      if (this.queues.get(conversationId) === run) this.queues.delete(conversationId);
+    });
+  }
+
+  private async runTurn(conversationId: string, partial: Record<string, unknown>): Promise<void> {
+    const activity = {
+      timestamp: this.o.clock.now().toISOString(),
+      ...partial,
+      channelId: CHANNEL_ID,
+      serviceUrl: this.o.serviceUrl(),
+      conversation: { id: conversationId },
+      recipient: { id: this.o.botId, name: BOT_NAME, role: 'bot' },
+    };
+    try {
+      await this.o.adapter.processActivityDirect(this.auth, activity as never, (context) => this.o.bot().run(context));
+    } catch (err) {
+      this.o.logger.error({ err: { name: (err as Error).name }, conversationId }, 'webchat: turn failed');
+    }
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Two real bot processes on ONE fresh PostgreSQL database, as behind a load balancer: nothing a
+ * conversation needs may live in one process's memory, and scheduled work must run once.
+ * Always PostgreSQL (two processes cannot share an embedded PGlite folder).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgConfigFromUrl } from '../../bot/db/adapters.js';
+import { openDatabase, type Database } from '../../bot/db/database.js';
+import { activity, expectReplies } from '../support/app.js';
+import { freshDatabaseLocation, type TestDatabaseLocation } from '../support/database.js';
+import { startBotProcess, type BotProcess } from '../support/process.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ ...pgConfigFromUrl(adminUrl), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// CI always has PostgreSQL (.ci/run makes sure); elsewhere the suite says why it skipped.
+const reachable = await postgresReachable();
+if (!reachable && process.env.CI) throw new Error(`PostgreSQL is not reachable at ${adminUrl}`);
+if (!reachable) console.warn(`test/scale skipped: no PostgreSQL at ${adminUrl} (set TEST_POSTGRES_URL)`);
+
+describe.skipIf(!reachable)('two bot processes on one PostgreSQL', () => {
+  let location: TestDatabaseLocation;
+  let env: Record<string, string>;
+  let a: BotProcess | undefined;
+  let b: BotProcess | undefined;
+  let db: Database;
+
+  beforeAll(async () => {
+    location = await freshDatabaseLocation({ backend: 'postgresql' });
+    env = { DATABASE_URL: location.databaseUrl!, DATA_DIR: location.dataDir, MUNICIPALITY_NAME: 'Salo', DB_POOL_MAX: '4' };
+    [a, b] = await Promise.all([startBotProcess(env), startBotProcess(env)]);
+    db = await openDatabase({ databaseUrl: location.databaseUrl, dataDir: location.dataDir, poolMax: 2 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await db?.close();
+    await location?.drop();
+  });
+
+  it('continues a dialog started on process A on process B, and back, with state and history intact', async () => {
+    const conv = 'scale-dialog-1';
+    const user = 'scale-user-1';
+    const welcome = await expectReplies(a!.baseUrl, activity({ type: 'conversationUpdate', locale: 'en', membersAdded: [{ id: user }] }, conv, user));
+    expect(welcome.at(-1)?.text).toBe('How can I help?');
+    const picker = await expectReplies(a!.baseUrl, activity({ type: 'message', text: 'Change language', locale: 'en' }, conv, user));
+    expect(picker.map((r) => r.text)).toContain('Choose a language.');
+
+    // The answer to A's question arrives at B: B resumes the waiting prompt from the shared state.
+    const onB = await expectReplies(b!.baseUrl, activity({ type: 'message', text: 'Svenska', locale: 'en' }, conv, user));
+    expect(onB.map((r) => r.text)).toContain('Okej, vi fortsätter på svenska.');
+
+    // Back on A: the language B stored is the conversation's language now.
+    const backOnA = await expectReplies(a!.baseUrl, activity({ type: 'message', text: 'help', locale: 'en' }, conv, user));
+    expect(backOnA.length).toBeGreaterThan(0);
+    expect(backOnA.map((r) => r.text).join('\n')).not.toMatch(/You can choose a topic/);
+
+    // One history, in order, written by both processes (each flushes its own transcript batches).
+    await expect
+      .poll(async () => (await db.prisma.transcriptMessage.findMany({ where: { conversationId: conv, direction: 'inbound' }, orderBy: { seq: 'asc' } })).map((r) => r.text ?? r.type), { timeout: 10_000 })
+      .toEqual(['conversationUpdate', 'Change language', 'Svenska', 'help']);
+    const conversation = await db.prisma.conversation.findFirst({ where: { conversationId: conv }, include: { user: true } });
+    expect(conversation?.user?.channelUserId).toBe(user);
+    expect(conversation?.user?.locale).toBe('sv');
+  });
+
+  it('keeps many interleaved conversations apart when turns alternate between the processes', async () => {
+    const convs = Array.from({ length: 6 }, (_, i) => `scale-many-${i}`);
+    await Promise.all(
+      convs.map(async (conv, i) => {
+        const user = `scale-many-user-${i}`;
+        const [first, second] = i % 2 === 0 ? [a!, b!] : [b!, a!];
+        await expectReplies(first.baseUrl, activity({ type: 'conversationUpdate', locale: 'en', membersAdded: [{ id: user }] }, conv, user));
+        await expectReplies(second.baseUrl, activity({ type: 'message', text: 'Change language', locale: 'en' }, conv, user));
+        const done = await expectReplies(first.baseUrl, activity({ type: 'message', text: i % 3 === 0 ? 'Suomi' : 'English', locale: 'en' }, conv, user));
+        expect(done.map((r) => r.text).join('\n')).toMatch(i % 3 === 0 ? /suome/i : /English/);
+      }),
+    );
+    const users = await db.prisma.user.findMany({ where: { channelUserId: { startsWith: 'scale-many-user-' } }, orderBy: { channelUserId: 'asc' } });
+    expect(users.map((u) => u.locale)).toEqual(convs.map((_, i) => (i % 3 === 0 ? 'fi' : 'en')));
+  });
+
+  it('both processes are ready and expose their own metrics', async () => {
+    for (const p of [a!, b!]) {
+      expect((await fetch(`${p.baseUrl}/readyz`)).status).toBe(200);
+      const text = await (await fetch(`${p.baseUrl}/metrics`)).text();
+      expect(text).toMatch(/^omabotti_turns_total\{channel="test",type="message"\} \d+$/m);
+    }
+  });
+});
+
+describe.skipIf(!reachable)('scheduled jobs in two processes on one PostgreSQL', () => {
+  let location: TestDatabaseLocation;
+  let queue: string;
+  beforeAll(async () => {
+    location = await freshDatabaseLocation({ backend: 'postgresql' });
+    queue = fs.mkdtempSync(path.join(os.tmpdir(), 'omabotti-lease-'));
+    fs.mkdirSync(path.join(queue, 'due'));
+  });
+  afterAll(async () => {
+    fs.rmSync(queue, { recursive: true, force: true });
+    await location?.drop();
+  });
+
+  function startWorker(): { ready: Promise<void>; go(): void; done: Promise<{ pid: number; runs: number }> } {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/scale/leaseWorker.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: location.databaseUrl!, DATA_DIR: location.dataDir, QUEUE_DIR: queue, RUN_FOR_MS: '3000' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (d) => (err += String(d)));
+    const ready = new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d) => {
+        out += String(d);
+        if (out.includes('ready\n')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`worker exited ${code} before ready: ${err}`)));
+    });
+    const done = new Promise<{ pid: number; runs: number }>((resolve, reject) => {
+      child.once('exit', (code) => {
+        if (code !== 0) return reject(new Error(`worker exited ${code}: ${err}`));
+        resolve(JSON.parse(out.trim().split('\n').at(-1)!));
+      });
+    });
+    return { ready, go: () => child.stdin!.end('go\n'), done };
+  }
+
+  it('delivers every due item exactly once, whichever process holds the lease', async () => {
+    const workers = [startWorker(), startWorker()];
+    await Promise.all(workers.map((w) => w.ready));
+    for (const w of workers) w.go();
+    // Items fall due while both processes are polling, as reminders do.
+    const items = Array.from({ length: 40 }, (_, i) => `item-${String(i).padStart(2, '0')}`);
+    for (const item of items) {
+      fs.writeFileSync(path.join(queue, 'due', item), '');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const results = await Promise.all(workers.map((w) => w.done));
+    // Anything still due when they stopped would be delivered by the next run, not lost.
+    const left = fs.readdirSync(path.join(queue, 'due'));
+    const delivered = fs.readFileSync(path.join(queue, 'delivered.log'), 'utf8').trim().split('\n').map((l) => l.split(' ')[0]);
+    expect([...delivered, ...left].sort()).toEqual(items);
+    expect(new Set(delivered).size).toBe(delivered.length);
+    expect(results.reduce((n, r) => n + r.runs, 0)).toBeGreaterThan(0);
+  }, 60_000);
+});
