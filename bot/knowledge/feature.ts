@@ -119,6 +119,10 @@ export function gapReportRoute(gaps: GapRepository, adminToken: string, clock: F
         sendError(res, 400, 'BadRequest', '"from" and "to" must be dates as YYYY-MM-DD.');
         return;
       }
+      if (from > to) {
+        sendError(res, 400, 'BadRequest', '"from" must not be after "to".');
+        return;
+      }
       res.header('Cache-Control', 'no-store');
       res.send(200, await gaps.report({ from, to }));
     });
