@@ -30,6 +30,7 @@ import { turnLanguage } from './i18n/turnLanguage.js';
 import { createLogger, type Logger } from './log.js';
 import type { Feature, FeatureContext } from './features.js';
 import { JobRunner } from './jobs/jobRunner.js';
+import { createAnalyticsFeature } from './analytics/feature.js';
 import { createKnowledgeFeature } from './knowledge/feature.js';
 import { createWebchatFeature } from './webchat/feature.js';
 import { turnLogger } from './observability/correlation.js';
@@ -106,6 +107,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // The web widget: chat page and self-hosted Direct Line (no menu entry).
   const webchat = await createWebchatFeature(context, { bot: () => bot, isShuttingDown: () => shuttingDown });
   features.push(webchat);
+  // Coordinator analytics: the anonymous per-day report (GET /admin/report, no menu entry).
+  features.push(createAnalyticsFeature(context));
 
   const mainDialog = new MainDialog(
     commands,

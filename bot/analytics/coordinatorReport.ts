@@ -1,0 +1,203 @@
+/**
+ * Anonymous per-day figures for the municipality's coordinators: conversations by language,
+ * eligibility outcomes, bookings, unanswered topics and how quickly the bot first replies.
+ * Only aggregates leave the database (no ids, no text), days are Europe/Helsinki calendar days,
+ * and every count goes through small-count suppression (suppression.ts).
+ */
+import type { Clock } from '../clock.js';
+import type { PrismaClient } from '../db/database.js';
+import { helsinkiToUtc } from '../booking/helsinkiTime.js';
+import { SUPPORTED_LOCALES } from '../i18n/locales.js';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { helsinkiDate } from '../pilot/timeline.js';
+import { MIN_SHOWN, median, suppressCount, suppressTable, type Shown } from './suppression.js';
+
+export const ELIGIBILITY_OUTCOMES = ['eligible', 'not_eligible', 'cant_tell', 'pilot_over'] as const;
+/** Conversation languages, plus "other" for a missing or unsupported locale. */
+export const REPORT_LOCALES = [...SUPPORTED_LOCALES, 'other'] as const;
+export const MAX_REPORT_DAYS = 366;
+const TOP_TOPICS = 10;
+
+export interface DayFigures {
+  /** YYYY-MM-DD, Europe/Helsinki; "total" for the whole range. */
+  day: string;
+  conversations: { total: Shown; byLocale: Record<string, Shown> };
+  eligibility: { total: Shown; byOutcome: Record<string, Shown> };
+  bookings: { made: Shown; cancelled: Shown; completed: Shown };
+  unansweredQuestions: Shown;
+  /** From a conversation's first inbound activity to the bot's first reply; median only from MIN_SHOWN conversations on. */
+  firstReply: { conversations: Shown; medianMs: number | null };
+}
+
+export interface TopicFigure {
+  /** The knowledge article the unanswered questions came closest to; null when none was close. */
+  articleId: string | null;
+  title: string | null;
+  count: Shown;
+}
+
+export interface CoordinatorReport {
+  from: string;
+  to: string;
+  generatedAt: string;
+  /** Counts below this are shown as "<5"; "suppressed" marks a figure hidden so that a small one cannot be worked out by subtraction. */
+  minimumCount: number;
+  days: DayFigures[];
+  total: DayFigures;
+  /** Most frequent first; topics asked fewer than MIN_SHOWN times are folded into one "other" row. */
+  topUnansweredTopics: TopicFigure[];
+}
+
+export class ReportRangeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportRangeError';
+  }
+}
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every calendar day from..to inclusive; throws ReportRangeError for a bad or too long range. */
+export function daysBetween(from: string, to: string): string[] {
+  if (!DAY_RE.test(from) || !DAY_RE.test(to)) throw new ReportRangeError('"from" and "to" must be dates as YYYY-MM-DD.');
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(start) || Number.isNaN(end) || new Date(start).toISOString().slice(0, 10) !== from || new Date(end).toISOString().slice(0, 10) !== to) {
+    throw new ReportRangeError('"from" and "to" must be real calendar dates.');
+  }
+  if (end < start) throw new ReportRangeError('"from" must not be after "to".');
+  const count = Math.round((end - start) / 86_400_000) + 1;
+  if (count > MAX_REPORT_DAYS) throw new ReportRangeError(`The range may cover at most ${MAX_REPORT_DAYS} days.`);
+  return Array.from({ length: count }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
+}
+
+/** The last `days` days up to today, Helsinki time. */
+export function defaultRange(clock: Clock, days = 30): { from: string; to: string } {
+  const now = clock.now().getTime();
+  return { from: helsinkiDate(new Date(now - (days - 1) * 86_400_000)), to: helsinkiDate(new Date(now)) };
+}
+
+// Timestamps are stored as UTC "timestamp without time zone"; this turns one into its Helsinki day.
+const helsinkiDay = (column: string) => `to_char((${column} AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD')`;
+
+type CountRow = { day: string; key: string | null; n: number };
+
+export class CoordinatorReportService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock,
+    private readonly kb?: KnowledgeBase,
+  ) {}
+
+  async report(range: { from: string; to: string }): Promise<CoordinatorReport> {
+    const days = daysBetween(range.from, range.to);
+    const start = helsinkiToUtc(range.from, '00:00');
+    const endDay = new Date(Date.parse(`${range.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const end = helsinkiToUtc(endDay, '00:00');
+
+    const [conversations, eligibility, made, cancelled, completed, gapsByDay, gapsByTopic, replies] = await Promise.all([
+      this.counts(`SELECT ${helsinkiDay('"startedAt"')} AS day, "locale" AS key, count(*)::int AS n FROM "Conversation" WHERE "startedAt" >= $1 AND "startedAt" < $2 GROUP BY 1, 2`, start, end),
+      this.counts(`SELECT ${helsinkiDay('"evaluatedAt"')} AS day, "outcome"::text AS key, count(*)::int AS n FROM "EligibilityCheck" WHERE "evaluatedAt" >= $1 AND "evaluatedAt" < $2 GROUP BY 1, 2`, start, end),
+      this.counts(`SELECT ${helsinkiDay('"createdAt"')} AS day, NULL AS key, count(*)::int AS n FROM "Appointment" WHERE "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`, start, end),
+      this.counts(`SELECT ${helsinkiDay('"cancelledAt"')} AS day, NULL AS key, count(*)::int AS n FROM "Appointment" WHERE "status" = 'cancelled' AND "cancelledAt" >= $1 AND "cancelledAt" < $2 GROUP BY 1`, start, end),
+      // A meeting marked completed without a completion time counts on the day it ended.
+      this.counts(`SELECT ${helsinkiDay('COALESCE("completedAt", "endsAt")')} AS day, NULL AS key, count(*)::int AS n FROM "Appointment" WHERE "status" = 'completed' AND COALESCE("completedAt", "endsAt") >= $1 AND COALESCE("completedAt", "endsAt") < $2 GROUP BY 1`, start, end),
+      // Gap rows already hold the Helsinki day as text.
+      this.counts(`SELECT "day" AS day, NULL AS key, count(*)::int AS n FROM "KnowledgeGap" WHERE "day" >= $1 AND "day" <= $2 GROUP BY 1`, range.from, range.to),
+      this.counts(`SELECT '' AS day, "topArticleId" AS key, count(*)::int AS n FROM "KnowledgeGap" WHERE "day" >= $1 AND "day" <= $2 GROUP BY 2`, range.from, range.to),
+      this.firstReplies(start, end),
+    ]);
+
+    const dayIndex = new Map(days.map((d, i) => [d, i]));
+    const table = (rows: CountRow[], keys: readonly string[], keyOf: (k: string | null) => string): number[][] => {
+      const t = days.map(() => new Array<number>(keys.length).fill(0));
+      const col = new Map(keys.map((k, j) => [k, j]));
+      for (const r of rows) {
+        const i = dayIndex.get(r.day);
+        const j = col.get(keyOf(r.key));
+        if (i !== undefined && j !== undefined) t[i][j] += r.n;
+      }
+      return t;
+    };
+    const localeKey = (k: string | null) => (k && (SUPPORTED_LOCALES as readonly string[]).includes(k) ? k : 'other');
+    const conv = suppressTable(table(conversations, REPORT_LOCALES, localeKey));
+    const elig = suppressTable(table(eligibility, ELIGIBILITY_OUTCOMES, (k) => k ?? ''));
+    const series = (rows: CountRow[]) => suppressTable(table(rows, ['n'], () => 'n'));
+    const [madeS, cancelledS, completedS, gapsS] = [series(made), series(cancelled), series(completed), series(gapsByDay)];
+
+    const replyDays = days.map(() => [] as number[]);
+    for (const r of replies) {
+      const i = dayIndex.get(r.day);
+      if (i !== undefined) replyDays[i].push(r.ms);
+    }
+    const replyCounts = suppressTable(replyDays.map((v) => [v.length]));
+    const firstReply = (values: number[], count: Shown) => ({
+      conversations: count,
+      medianMs: values.length >= MIN_SHOWN ? Math.round(median(values)!) : null,
+    });
+
+    const figures = (day: string, i: number | null): DayFigures => {
+      const convRow = i === null ? conv.columnTotals : conv.cells[i];
+      const eligRow = i === null ? elig.columnTotals : elig.cells[i];
+      const one = (s: ReturnType<typeof series>) => (i === null ? s.total : s.cells[i][0]);
+      return {
+        day,
+        conversations: { total: i === null ? conv.total : conv.rowTotals[i], byLocale: Object.fromEntries(REPORT_LOCALES.map((l, j) => [l, convRow[j]])) },
+        eligibility: { total: i === null ? elig.total : elig.rowTotals[i], byOutcome: Object.fromEntries(ELIGIBILITY_OUTCOMES.map((o, j) => [o, eligRow[j]])) },
+        bookings: { made: one(madeS), cancelled: one(cancelledS), completed: one(completedS) },
+        unansweredQuestions: one(gapsS),
+        firstReply: i === null ? firstReply(replyDays.flat(), replyCounts.total) : firstReply(replyDays[i], replyCounts.cells[i][0]),
+      };
+    };
+
+    return {
+      from: range.from,
+      to: range.to,
+      generatedAt: this.clock.now().toISOString(),
+      minimumCount: MIN_SHOWN,
+      days: days.map((d, i) => figures(d, i)),
+      total: figures('total', null),
+      topUnansweredTopics: this.topics(gapsByTopic),
+    };
+  }
+
+  /** Topics asked about at least MIN_SHOWN times by name; the rest together as "other". */
+  private topics(rows: CountRow[]): TopicFigure[] {
+    const sorted = [...rows].sort((a, b) => b.n - a.n || String(a.key).localeCompare(String(b.key)));
+    const named = sorted.filter((r) => r.n >= MIN_SHOWN).slice(0, TOP_TOPICS);
+    const rest = sorted.filter((r) => !named.includes(r)).reduce((n, r) => n + r.n, 0);
+    const out: TopicFigure[] = named.map((r) => ({ articleId: r.key, title: r.key ? (this.kb?.get(r.key, 'fi')?.title ?? null) : null, count: r.n }));
+    if (rest > 0) out.push({ articleId: 'other', title: null, count: suppressCount(rest) });
+    return out;
+  }
+
+  private async counts(sql: string, ...params: unknown[]): Promise<CountRow[]> {
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ day: string; key: string | null; n: number | bigint }>>(sql, ...params);
+    return rows.map((r) => ({ day: r.day, key: r.key, n: Number(r.n) }));
+  }
+
+  /**
+   * Per conversation whose first inbound activity falls in the range: the day of that activity and
+   * the time until the first outbound one at or after it. Times come from the activities'
+   * timestamps; a negative gap (a channel clock behind ours) is left out rather than guessed.
+   */
+  private async firstReplies(start: Date, end: Date): Promise<Array<{ day: string; ms: number }>> {
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ day: string; ms: number | null }>>(
+      `WITH firsts AS (
+         SELECT "channelId", "conversationId", min("timestamp") AS first_in
+         FROM "TranscriptMessage" WHERE "direction" = 'inbound'
+         GROUP BY 1, 2 HAVING min("timestamp") >= $1 AND min("timestamp") < $2
+       )
+       SELECT ${helsinkiDay('f.first_in')} AS day,
+              (EXTRACT(EPOCH FROM (
+                 SELECT min(o."timestamp") FROM "TranscriptMessage" o
+                 WHERE o."channelId" = f."channelId" AND o."conversationId" = f."conversationId"
+                   AND o."direction" = 'outbound' AND o."timestamp" >= f.first_in
+               ) - f.first_in) * 1000)::float8 AS ms
+       FROM firsts f`,
+      start,
+      end,
+    );
+    return rows.filter((r): r is { day: string; ms: number } => r.ms !== null && Number.isFinite(Number(r.ms))).map((r) => ({ day: r.day, ms: Number(r.ms) }));
+  }
+}
