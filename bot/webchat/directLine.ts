@@ -63,6 +63,8 @@ export interface DirectLineOptions {
   serviceUrl(): string;
   /** Signs the bot's connector calls to the loopback listener. */
   loopbackSecret: string;
+  /** TRUST_PROXY: where the client address for the new-conversation limit comes from. */
+  trustProxy: boolean | number;
   isShuttingDown(): boolean;
 }
 
@@ -244,7 +246,7 @@ export class DirectLineChannel {
   // -------------------------------------------------------------------------------------------
 
   private async pageToken(req: Request, res: Response): Promise<void> {
-    const decision = this.tokenLimiter.consume(clientAddress(req, false));
+    const decision = this.tokenLimiter.consume(clientAddress(req, this.o.trustProxy));
     if (!decision.allowed) {
       sendError(res, 429, 'TooManyRequests', 'Too many new conversations from this address; please wait.', { 'Retry-After': String(decision.retryAfterSeconds) });
       return;

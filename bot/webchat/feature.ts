@@ -71,9 +71,10 @@ export async function createWebchatFeature(ctx: FeatureContext, deps: WebchatDep
     longPollMs: config.WEBCHAT_LONG_POLL_MS,
     serviceUrl: () => loopback.serviceUrl,
     loopbackSecret,
+    trustProxy: config.TRUST_PROXY,
     isShuttingDown: () => shuttingDown || deps.isShuttingDown(),
   });
-  const page = new WidgetPage({ translator: ctx.translator, defaultLocale: config.DEFAULT_LOCALE, municipalityName: config.MUNICIPALITY_NAME });
+  const page = new WidgetPage({ translator: ctx.translator, defaultLocale: config.DEFAULT_LOCALE, municipalityName: config.MUNICIPALITY_NAME, frameAncestors: config.FRAME_ANCESTORS });
 
   // A stored reference names whichever process served the conversation last; deliver through ours.
   ctx.proactive.registerServiceUrlResolver((reference) =>

@@ -6,7 +6,7 @@
  * Content-Security-Policy with script-src 'self' can be applied. No secret reaches it: the page
  * asks /api/webchat/token for a token that grants its own conversation only.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -99,6 +99,41 @@ export interface PageOptions {
   translator: Translator;
   defaultLocale: Locale;
   municipalityName: string;
+  /** Sites allowed to show the page in an iframe (the embed snippet); none means this origin only. */
+  frameAncestors?: readonly string[];
+}
+
+/**
+ * The page's security headers. Scripts come only from this origin; Web Chat's style elements carry
+ * the per-response nonce; the page talks only to this origin and frames nothing.
+ */
+const EMPTY_STYLE_HASH = `sha256-${createHash('sha256').update('').digest('base64')}`;
+
+export function pageSecurityHeaders(nonce: string, frameAncestors: readonly string[] = []): Record<string, string> {
+  const csp = [
+    "default-src 'none'",
+    "script-src 'self'",
+    // The hash is that of an empty <style>: one of Web Chat's libraries creates one without the
+    // nonce and fills it through CSSOM, which CSP does not restrict.
+    `style-src 'self' 'nonce-${nonce}' '${EMPTY_STYLE_HASH}'`,
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "media-src 'self' blob:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+    `frame-ancestors ${frameAncestors.length ? ["'self'", ...frameAncestors].join(' ') : "'self'"}`,
+  ].join('; ');
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+    ...(frameAncestors.length ? {} : { 'X-Frame-Options': 'SAMEORIGIN' }),
+  };
 }
 
 export class WidgetPage {
@@ -194,7 +229,9 @@ export class WidgetPage {
     const municipality = knownMunicipality(req.query?.municipality, locale) ?? this.o.municipalityName;
     const t = this.o.translator.t(locale);
     const dir = isRtl(locale) ? 'rtl' : 'ltr';
+    const nonce = randomBytes(16).toString('base64');
     const settings = {
+      nonce,
       locale,
       municipality,
       tokenUrl: '/api/webchat/token',
@@ -212,6 +249,7 @@ export class WidgetPage {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(String(t('webchat:page.documentTitle', { municipality })))}</title>
 <link rel="stylesheet" href="/webchat/app.css">
 <script id="oma-settings" type="application/json">${jsonForHtml(settings)}</script>
@@ -243,7 +281,7 @@ export class WidgetPage {
       'Content-Length': body.length,
       'Cache-Control': 'no-store',
       'Content-Language': htmlLang,
-      'X-Content-Type-Options': 'nosniff',
+      ...pageSecurityHeaders(nonce, this.o.frameAncestors),
       Vary: 'Accept-Language',
     });
     res.end(body);

@@ -54,7 +54,8 @@ export class DirectLineStore {
   /** Starts a conversation for a new page visit and issues its first token. */
   async createConversation(locale: string | undefined): Promise<IssuedToken & { userId: string }> {
     const id = randomId();
-    const userId = `dl_${randomId(12)}`;
+    // Not dl_: Web Chat reserves that prefix for ids embedded in Azure's JWT tokens.
+    const userId = `web_${randomId(12)}`;
     const now = this.clock.now();
     await this.prisma.directLineConversation.create({ data: { id, userId, locale: locale ?? null, createdAt: now, lastActivityAt: now } });
     const issued = await this.issueToken(id);

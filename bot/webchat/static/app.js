@@ -157,6 +157,7 @@
       {
         directLine: directLine,
         store: store,
+        nonce: settings.nonce,
         userID: userId,
         locale: info.webchatLocale,
         dir: info.dir,
@@ -230,7 +231,7 @@
           domain: window.location.origin + settings.domain,
           token: session.token,
           webSocket: false,
-          pollingInterval: 100
+          pollingInterval: 200
         };
         // With a conversation id, the client reconnects (GET) and reads the history from watermark ''.
         if (session.resume) options.conversationId = session.conversationId;

@@ -1,0 +1,371 @@
+/**
+ * The self-hosted Direct Line 3.0 subset over real HTTP against the real server: every endpoint
+ * Web Chat uses, token scope and expiry, bad input and floods, and the history after a reload.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../bot/clock.js';
+import type { WebchatFeature } from '../../bot/webchat/feature.js';
+import { startTestApp, type RunningApp } from '../support/app.js';
+import { botTexts, DirectLineClient, jsonHeaders, type DlActivity } from './directLineClient.js';
+
+function webchatOf(running: RunningApp): WebchatFeature {
+  return running.app.features.find((f) => f.name === 'webchat') as WebchatFeature;
+}
+
+async function healthy(baseUrl: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/healthz`);
+  expect(res.status).toBe(200);
+}
+
+describe('Direct Line endpoints', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startTestApp({ WEBCHAT_LONG_POLL_MS: '1500' });
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  it('token endpoint issues a random token for a new conversation, never cached, hashed in the database', async () => {
+    const res = await fetch(`${running.baseUrl}/api/webchat/token`, { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ locale: 'sv-FI' }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const issued = (await res.json()) as { conversationId: string; token: string; expires_in: number; userId: string };
+    expect(issued.conversationId).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(issued.token.length).toBeGreaterThanOrEqual(40);
+    expect(issued.expires_in).toBe(1800);
+    const other = await DirectLineClient.open(running.baseUrl);
+    expect(other.token).not.toBe(issued.token);
+    expect(other.conversationId).not.toBe(issued.conversationId);
+
+    const prisma = running.app.db.prisma;
+    const conversation = await prisma.directLineConversation.findUnique({ where: { id: issued.conversationId }, include: { tokens: true } });
+    expect(conversation?.locale).toBe('sv');
+    expect(conversation?.tokens).toHaveLength(1);
+    expect(conversation?.tokens[0].hash).not.toBe(issued.token);
+    const everyToken = JSON.stringify(await prisma.directLineToken.findMany());
+    expect(everyToken).not.toContain(issued.token);
+  });
+
+  it('starts the conversation, and the bot welcomes the user in the page language with suggested actions', async () => {
+    const dl = await DirectLineClient.open(running.baseUrl, 'en');
+    const started = await dl.start('en-US');
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ conversationId: dl.conversationId, token: dl.token });
+    expect(started.body.expires_in).toBeGreaterThan(0);
+
+    const welcome = await dl.untilBotAsks();
+    const texts = botTexts(welcome);
+    expect(texts[0]).toContain("I'm OMA-botti");
+    expect(texts[0]).toContain('Salo');
+    expect(texts.some((t) => t.startsWith('Privacy:'))).toBe(true);
+    const menu = welcome.at(-1)!;
+    expect(menu.text).toBe('How can I help?');
+    expect(menu.suggestedActions?.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['What can you do?', 'Change language']));
+    for (const a of welcome) expect(a).toMatchObject({ channelId: 'directline', conversation: { id: dl.conversationId } });
+
+    // Starting again (Web Chat reconnecting) does not welcome twice.
+    const again = await dl.start('en-US');
+    expect(again.status).toBe(200);
+    const quiet = await dl.get();
+    expect(quiet.status).toBe(200);
+    expect(quiet.body.activities).toEqual([]);
+    expect(quiet.body.watermark).toBe(dl.watermark);
+  });
+
+  it('POST activities returns {id}, echoes the user activity into the list, and the bot replies to it', async () => {
+    const dl = await DirectLineClient.open(running.baseUrl, 'en');
+    await dl.start('en-US');
+    await dl.untilBotAsks();
+
+    const sent = await dl.send({ type: 'message', text: 'What can you do?', locale: 'en-US', channelData: { clientActivityID: 'client-1' } });
+    expect(sent.status).toBe(200);
+    expect(sent.body.id).toMatch(new RegExp(`^${dl.conversationId}\\|`));
+
+    const after = await dl.until((all) => botTexts(all).some((t) => t.startsWith('You can choose a topic')));
+    const echo = after.find((a) => a.id === sent.body.id);
+    expect(echo).toMatchObject({ type: 'message', text: 'What can you do?', from: { id: dl.issued.userId, role: 'user' }, channelData: { clientActivityID: 'client-1' } });
+    const reply = after.find((a) => a.text?.startsWith('You can choose a topic'))!;
+    expect(reply.replyToId).toBe(sent.body.id);
+    expect(after.indexOf(echo!)).toBeLessThan(after.indexOf(reply));
+  });
+
+  it('GET activities holds the request until something new arrives (server-side long-poll)', async () => {
+    const dl = await DirectLineClient.open(running.baseUrl, 'en');
+    await dl.start('en-US');
+    await dl.untilBotAsks();
+    const hub = webchatOf(running).hub;
+
+    const pending = dl.get();
+    // The poll is parked on the server before anything is sent.
+    for (let i = 0; i < 200 && hub.waiting(dl.conversationId) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(hub.waiting(dl.conversationId)).toBe(1);
+    const sent = await dl.say('Change language', 'en-US');
+    const answer = await pending;
+    expect(answer.status).toBe(200);
+    expect(answer.body.activities.map((a) => a.id)).toContain(sent.body.id);
+    expect(Number(answer.body.watermark)).toBeGreaterThan(Number(dl.watermark));
+
+    // With nothing new, the poll answers an empty page at the same watermark when its time is up.
+    dl.watermark = answer.body.watermark;
+    await dl.until((all) => botTexts(all).length > 0);
+    const idle = await dl.get();
+    expect(idle.status).toBe(200);
+    expect(idle.body).toEqual({ activities: [], watermark: dl.watermark });
+  });
+
+  it('tokens/refresh gives a new working token for the same conversation', async () => {
+    const dl = await DirectLineClient.open(running.baseUrl, 'en');
+    await dl.start('en-US');
+    const refreshed = await dl.refresh();
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.headers.get('cache-control')).toBe('no-store');
+    expect(refreshed.body.conversationId).toBe(dl.conversationId);
+    expect(refreshed.body.token).not.toBe(dl.token);
+    expect(refreshed.body.expires_in).toBe(1800);
+    const fresh = new DirectLineClient(running.baseUrl, { ...dl.issued, token: refreshed.body.token });
+    const welcome = await fresh.untilBotAsks();
+    expect(botTexts(welcome)[0]).toContain("I'm OMA-botti");
+  });
+
+  it("a token grants exactly its own conversation: another conversation's gets 403", async () => {
+    const alice = await DirectLineClient.open(running.baseUrl, 'en');
+    const bob = await DirectLineClient.open(running.baseUrl, 'en');
+    await alice.start();
+    await bob.start();
+
+    const read = await alice.get('', bob.token);
+    expect(read.status).toBe(403);
+    expect(read.body).toMatchObject({ error: 'Forbidden' });
+    const write = await alice.send({ type: 'message', text: 'hei' }, bob.token);
+    expect(write.status).toBe(403);
+    const reconnect = await fetch(`${running.baseUrl}/v3/directline/conversations/${alice.conversationId}`, { headers: { authorization: `Bearer ${bob.token}` } });
+    expect(reconnect.status).toBe(403);
+
+    // Nothing of Bob's reached Alice's list.
+    const aliceList = await alice.untilBotAsks();
+    expect(aliceList.every((a) => a.from.id !== bob.issued.userId)).toBe(true);
+  });
+
+  it('refuses requests without a token or with a made-up one', async () => {
+    const dl = await DirectLineClient.open(running.baseUrl);
+    const none = await fetch(`${running.baseUrl}/v3/directline/conversations/${dl.conversationId}/activities`);
+    expect(none.status).toBe(401);
+    const madeUp = await dl.get('', 'not-a-real-token');
+    expect(madeUp.status).toBe(403);
+    const start = await fetch(`${running.baseUrl}/v3/directline/conversations`, { method: 'POST', headers: jsonHeaders('x'.repeat(43)), body: '{}' });
+    expect(start.status).toBe(403);
+    const refresh = await dl.refresh('nope');
+    expect(refresh.status).toBe(403);
+  });
+
+  it('unknown conversations get 404 and bad watermarks 400', async () => {
+    const dl = await DirectLineClient.open(running.baseUrl, 'en');
+    await dl.start();
+    await dl.untilBotAsks();
+    for (const id of ['no-such-conversation', '../../etc/passwd', 'x'.repeat(200)]) {
+      const res = await dl.get('', dl.token, id);
+      expect(res.status, id).toBe(404);
+      const send = await dl.send({ type: 'message', text: 'hei' }, dl.token, id);
+      expect(send.status, id).toBe(404);
+    }
+    for (const watermark of ['abc', '-1', '1.5', '99999', '1e3', ' 1']) {
+      const res = await dl.get(watermark);
+      expect(res.status, watermark).toBe(400);
+      expect(res.body.error).toBe('BadArgument');
+    }
+    const ok = await dl.get('0');
+    expect(ok.status).toBe(200);
+    expect(ok.body.activities.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['no type', { text: 'hei' }],
+    ['an unknown type', { type: 'invoke', name: 'x' }],
+    ['text that is not a string', { type: 'message', text: { html: '<b>x</b>' } }],
+    ['an empty message', { type: 'message', text: '   ' }],
+    ['an attachment (uploads are off)', { type: 'message', text: 'cv', attachments: [{ contentType: 'application/pdf', contentUrl: 'http://x/cv.pdf' }] }],
+    ['text over 4,000 characters', { type: 'message', text: 'a'.repeat(4001) }],
+    ['a value over 4 KB', { type: 'message', value: { blob: 'x'.repeat(5000) } }],
+    ['a deeply nested value', { type: 'message', value: JSON.parse('{"a":'.repeat(20) + '1' + '}'.repeat(20)) }],
+    ['an event without a name', { type: 'event', value: 'sv' }],
+    ['a bad locale', { type: 'message', text: 'hei', locale: '<script>' }],
+    ['channelData that is not an object', { type: 'message', text: 'hei', channelData: 'x' }],
+  ])('a malformed activity (%s) gets 400 with a clear message and nothing is stored', async (_name, body) => {
+    const dl = await DirectLineClient.open(running.baseUrl);
+    await dl.start();
+    const res = await dl.send(body as Record<string, unknown>);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('BadArgument');
+    expect(res.body.message).toMatch(/\w{3,}/);
+    const stored = await running.app.db.prisma.directLineActivity.findMany({ where: { conversationId: dl.conversationId } });
+    expect(stored.every((row) => (row.activity as { from?: { role?: string } }).from?.role === 'bot')).toBe(true);
+  });
+
+  it('malformed JSON gets 400 and an oversize body 413; the server keeps answering', async () => {
+    const dl = await DirectLineClient.open(running.baseUrl);
+    await dl.start();
+    const url = `${running.baseUrl}/v3/directline/conversations/${dl.conversationId}/activities`;
+    const broken = await fetch(url, { method: 'POST', headers: jsonHeaders(dl.token), body: '{"type": "message", "text": ' });
+    expect(broken.status).toBe(400);
+    const array = await fetch(url, { method: 'POST', headers: jsonHeaders(dl.token), body: '[1,2]' });
+    expect(array.status).toBe(400);
+    const huge = await fetch(url, { method: 'POST', headers: jsonHeaders(dl.token), body: JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }) });
+    expect(huge.status).toBe(413);
+    const body = (await huge.json()) as { message: string };
+    expect(body.message).toMatch(/larger than/);
+    await healthy(running.baseUrl);
+    const works = await dl.say('What can you do?', 'en-US');
+    expect(works.status).toBe(200);
+  });
+
+  it('a flood of messages gets 429 with Retry-After, other conversations are unaffected, and it recovers', async () => {
+    const flooder = await DirectLineClient.open(running.baseUrl, 'en');
+    await flooder.start();
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 30; i++) {
+      const res = await flooder.say(`viesti ${i}`);
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter ??= res.headers.get('retry-after');
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+
+    const bystander = await DirectLineClient.open(running.baseUrl, 'en');
+    await bystander.start();
+    expect((await bystander.say('What can you do?')).status).toBe(200);
+    await healthy(running.baseUrl);
+
+    // The bucket refills at a message a second.
+    await new Promise((r) => setTimeout(r, Number(retryAfter) * 1000 + 100));
+    expect((await flooder.say('vielä yksi')).status).toBe(200);
+  });
+});
+
+describe('token expiry (injected clock)', () => {
+  let running: RunningApp;
+  const clock = new FixedClock(new Date());
+  beforeAll(async () => {
+    running = await startTestApp({ WEBCHAT_TOKEN_TTL_SECONDS: '120', WEBCHAT_LONG_POLL_MS: '500' }, { clock });
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  it('an expired token is refused everywhere, including refresh, and a refreshed one keeps working', async () => {
+    const dl = await DirectLineClient.open(running.baseUrl, 'en');
+    expect(dl.issued.expires_in).toBe(120);
+    await dl.start('en-US');
+    await dl.untilBotAsks();
+
+    clock.advance(100_000);
+    const refreshed = await dl.refresh();
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.expires_in).toBe(120);
+
+    clock.advance(21_000);
+    const read = await dl.get('');
+    expect(read.status).toBe(403);
+    expect(read.body.error).toBe('TokenExpired');
+    const write = await dl.say('hei');
+    expect(write.status).toBe(403);
+    expect((await dl.refresh()).status).toBe(403);
+    expect((await dl.start()).status).toBe(403);
+
+    const fresh = new DirectLineClient(running.baseUrl, { ...dl.issued, token: refreshed.body.token });
+    const history = await fresh.get('');
+    expect(history.status).toBe(200);
+    expect(botTexts(history.body.activities)[0]).toContain("I'm OMA-botti");
+  });
+});
+
+describe('flood of new conversations from one address', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startTestApp();
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  it('gets 429 with Retry-After from the token endpoint, and the server stays healthy', async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 40; i++) {
+      const res = await fetch(`${running.baseUrl}/api/webchat/token`, { method: 'POST', headers: jsonHeaders(), body: '{}' });
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter ??= res.headers.get('retry-after');
+      await res.arrayBuffer();
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(30);
+    expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    await healthy(running.baseUrl);
+    expect(await running.app.db.prisma.directLineConversation.count()).toBe(30);
+  });
+});
+
+describe('reload: the history comes back from the database', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startTestApp({ WEBCHAT_LONG_POLL_MS: '1000' });
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  it('a reconnect with the stored id and token reads the whole conversation, redacted as in the transcript', async () => {
+    const dl = await DirectLineClient.open(running.baseUrl, 'en');
+    await dl.start('en-US');
+    await dl.untilBotAsks();
+    const sent = await dl.say('My number is 040 123 4567 and mail maija.meikalainen@example.com', 'en-US');
+    expect(sent.status).toBe(200);
+    await dl.until((all) => all.some((a) => a.from.role === 'bot' && a.replyToId === sent.body.id));
+
+    // The page reloads: it reconnects with the id and token from sessionStorage and reads from ''.
+    const refreshed = await dl.refresh();
+    const reloaded = new DirectLineClient(running.baseUrl, { ...dl.issued, token: refreshed.body.token });
+    const reconnect = await fetch(`${running.baseUrl}/v3/directline/conversations/${dl.conversationId}?watermark=`, { headers: { authorization: `Bearer ${reloaded.token}` } });
+    expect(reconnect.status).toBe(200);
+    const history: DlActivity[] = (await reloaded.get('')).body.activities;
+
+    expect(botTexts(history)[0]).toContain("I'm OMA-botti");
+    const echo = history.find((a) => a.id === sent.body.id)!;
+    expect(echo.text).toContain('[phone]');
+    expect(echo.text).toContain('[email]');
+    expect(JSON.stringify(history)).not.toContain('123 4567');
+    expect(JSON.stringify(history)).not.toContain('meikalainen');
+    expect(history.some((a) => a.replyToId === sent.body.id && a.from.role === 'bot')).toBe(true);
+
+    // The transcript of the same conversation holds the same redacted text.
+    await running.app.transcripts.flush();
+    const transcript = await running.app.db.prisma.transcriptMessage.findMany({ where: { channelId: 'directline', conversationId: dl.conversationId }, orderBy: { seq: 'asc' } });
+    const inbound = transcript.find((r) => r.direction === 'inbound' && r.type === 'message');
+    expect(inbound?.text).toBe(echo.text);
+    expect(JSON.stringify(transcript)).not.toContain('123 4567');
+
+    // The conversation continues after the reload.
+    reloaded.watermark = (await reloaded.get('')).body.watermark;
+    const topic = history.filter((a) => a.from.role === 'bot' && a.suggestedActions).at(-1)!.suggestedActions!.actions[0];
+    const next = await reloaded.say(topic.value, 'en-US');
+    expect(next.status).toBe(200);
+    const more = await reloaded.until((all) => all.some((a) => a.from.role === 'bot' && a.replyToId === next.body.id));
+    expect(more.find((a) => a.id === next.body.id)?.text).toBe(topic.value);
+    expect(botTexts(more).join('\n')).not.toMatch(/not sure I understood/);
+  });
+
+  it('erasing the conversation (privacy) removes its list and tokens; the page then gets 403/404', async () => {
+    const dl = await DirectLineClient.open(running.baseUrl, 'en');
+    await dl.start('en-US');
+    await dl.untilBotAsks();
+    const webchat = webchatOf(running);
+    await webchat.personalData![0].erase({ conversationIds: [dl.conversationId] } as never);
+    const prisma = running.app.db.prisma;
+    expect(await prisma.directLineActivity.count({ where: { conversationId: dl.conversationId } })).toBe(0);
+    expect(await prisma.directLineToken.count({ where: { conversationId: dl.conversationId } })).toBe(0);
+    const read = await dl.get('');
+    expect([403, 404]).toContain(read.status);
+  });
+});
