@@ -19,6 +19,7 @@ import { getKnowledgeBase, type KnowledgeBase } from './knowledgeBase.js';
 import { LlmAnswerer } from './llmAnswerer.js';
 import { LlmNoteTranslator } from './noteTranslator.js';
 import { QuestionService, type StartAction } from './questionService.js';
+import { registerArticleTitles } from './render.js';
 import { createRetriever } from './retriever.js';
 
 export interface KnowledgeFeature extends Feature {
@@ -36,19 +37,39 @@ export interface KnowledgeFeatureOptions {
   kb?: KnowledgeBase;
 }
 
-/** Finds a menu entry for an action by id ("booking", "bookingDialog", "pilotEligibility"…). */
+/**
+ * How other features' menu entries are recognised, best first. The ids are theirs to choose
+ * ("booking", "bookAppointment", "pilotEligibility"…), so match on meaning, and keep "my
+ * appointments" or "cancel" entries from being taken for a new booking.
+ */
+const ACTION_MATCHERS: Record<StartAction, { prefer: RegExp[]; avoid?: RegExp }> = {
+  eligibility: { prefer: [/eligib/, /targetgroup|kohderyhm/] },
+  booking: { prefer: [/^book(ing)?$/, /book|varaa|varaus/, /appointment|meeting|coachtime/], avoid: /my|mine|list|cancel|manage|upcoming|reschedul|own/ },
+  privacy: { prefer: [/privacy|gdpr|tietosuoja/, /mydata|personaldata|deletedata|dataexport|exportdata|forget|erase/], avoid: /pilot/ },
+};
+
+const normId = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Finds the menu entry that starts an article's action, or undefined when none is wired in. */
 export function findDialogFor(action: StartAction, menu: readonly MenuFeature[]): DialogStart | undefined {
-  const norm = (s: string) => s.toLowerCase();
-  const entry =
-    menu.find((m) => norm(m.id) === action) ??
-    menu.find((m) => norm(m.id).includes(action) || norm(m.dialog.id).includes(action));
-  return entry ? { dialogId: entry.dialog.id, options: entry.options } : undefined;
+  const start = (m: MenuFeature): DialogStart => ({ dialogId: m.dialog.id, options: m.options });
+  const exact = menu.find((m) => normId(m.id) === action);
+  if (exact) return start(exact);
+  const { prefer, avoid } = ACTION_MATCHERS[action];
+  for (const pattern of prefer) {
+    for (const key of [(m: MenuFeature) => normId(m.id), (m: MenuFeature) => normId(m.dialog.id)]) {
+      const found = menu.find((m) => pattern.test(key(m)) && !(avoid?.test(key(m)) ?? false));
+      if (found) return start(found);
+    }
+  }
+  return undefined;
 }
 
 export function createKnowledgeFeature(ctx: FeatureContext, options: KnowledgeFeatureOptions): KnowledgeFeature {
   const { config, logger, clock } = ctx;
   const kb = options.kb ?? getKnowledgeBase();
   const retriever = createRetriever(kb);
+  registerArticleTitles(ctx.translator.i18n, kb);
   const gaps = new GapRepository(ctx.prisma, clock);
   const model = options.model ?? createChatModel(config, logger);
   const service = new QuestionService({

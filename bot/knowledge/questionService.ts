@@ -15,6 +15,7 @@ import type { GapRecorder } from './gapRepository.js';
 import type { Article, ArticleAction, KnowledgeBase } from './knowledgeBase.js';
 import { RejectedReply, type LlmAnswerer } from './llmAnswerer.js';
 import type { Retriever, SearchResult } from './retriever.js';
+import { cyrillicToLatin, hasCyrillic } from './transliterate.js';
 
 /** Article actions that hand over to another feature's dialog. */
 export type StartAction = Exclude<ArticleAction, 'municipalities'>;
@@ -60,7 +61,7 @@ export class QuestionService {
     const result = retriever.search(redacted, locale, PASSAGES);
     const top = result.hits[0];
 
-    const municipality = this.municipalityFinding(question, result);
+    const municipality = this.municipalityFinding(question, result, locale);
     if (municipality) return { kind: 'municipality', locale, finding: municipality, article: this.article(MUNICIPALITIES_ARTICLE, locale) };
 
     if (this.deps.llm && result.hits.length > 0) {
@@ -116,16 +117,18 @@ export class QuestionService {
    * domain data. A municipality mentioned in a question that an article clearly answers
    * ("Salon toimiston osoite?") is left to that article.
    */
-  private municipalityFinding(question: string, result: SearchResult): MunicipalityFinding | undefined {
+  private municipalityFinding(question: string, result: SearchResult, locale: Locale): MunicipalityFinding | undefined {
     const aboutMunicipalities = result.hits.slice(0, 2).some((h) => h.articleId === MUNICIPALITIES_ARTICLE);
     const topIsMunicipalities = result.hits[0]?.articleId === MUNICIPALITIES_ARTICLE;
     if (result.confident && !topIsMunicipalities) return undefined;
-    const match = this.deps.matchMunicipality(question);
+    const match = this.matchMunicipality(question, locale);
     const phase = pilotPhase(this.deps.clock, this.deps.pilotData ?? getPilotData());
     switch (match.kind) {
       case 'match':
         return this.inData(match.municipality);
       case 'known_outside_data':
+        // "Ii" is also a common word (Somali "me"): very short names count only in a question about municipalities.
+        if (!aboutMunicipalities && match.municipality.fi.length < 3) return undefined;
         return { status: 'unknown', name: match.municipality.fi, phase };
       case 'suggest':
         // Fuzzy guesses only where the question is about municipalities in the first place.
@@ -133,6 +136,13 @@ export class QuestionService {
       case 'none':
         return undefined;
     }
+  }
+
+  /** The pilot data's matcher; a name written in Cyrillic ("Марттила") is tried in Latin letters too. */
+  private matchMunicipality(question: string, locale: Locale): ReturnType<Matcher> {
+    const direct = this.deps.matchMunicipality(question);
+    if (direct.kind !== 'none' || !hasCyrillic(question)) return direct;
+    return this.deps.matchMunicipality(cyrillicToLatin(question, locale === 'uk' ? 'uk' : 'ru'));
   }
 
   private inData(m: Municipality): MunicipalityFinding {

@@ -2,11 +2,11 @@
  * Turns a QuestionService answer into what the user sees: message texts in the turn's language
  * and the suggested actions under them. Pure, so transcripts and the dialog share it.
  */
-import type { TFunction } from 'i18next';
+import type { i18n as I18n, TFunction } from 'i18next';
 import type { Locale } from '../i18n/locales.js';
 import { formatDate } from '../language/format.js';
 import { getPilotData, type EmploymentArea, type Municipality, type PilotData } from '../pilot/pilotData.js';
-import type { Article } from './knowledgeBase.js';
+import type { Article, KnowledgeBase } from './knowledgeBase.js';
 import type { Answer, MunicipalityFinding, StartAction } from './questionService.js';
 
 /** The same shape as LocalizedChoice in dialogs/prompts. */
@@ -14,6 +14,7 @@ export interface ReplyChoice {
   value: string;
   labelKey?: string;
   label?: string;
+  labelArgs?: Record<string, unknown>;
 }
 
 export interface RenderedAnswer {
@@ -29,6 +30,22 @@ export const CHOICE = {
 } as const;
 
 const MAX_FOLLOW_UPS = 3;
+
+/** The i18next namespace holding article titles, so topic buttons follow a language change. */
+export const ARTICLE_TITLES_NS = 'knowledgeArticles';
+
+/** Makes every article title a translation (knowledgeArticles:<id>) in each locale. */
+export function registerArticleTitles(i18n: I18n, kb: KnowledgeBase): void {
+  for (const locale of kb.locales) {
+    const titles = Object.fromEntries(kb.articles(locale).map((a) => [a.id, a.title]));
+    i18n.addResourceBundle(locale, ARTICLE_TITLES_NS, titles, true, true);
+  }
+}
+
+/** A button for an article, labelled in whatever language the turn is in when it is shown. */
+function articleChoice(a: Article): ReplyChoice {
+  return { value: CHOICE.article + a.id, labelKey: `${ARTICLE_TITLES_NS}:${a.id}`, labelArgs: { defaultValue: a.title } };
+}
 
 const START_LABELS: Record<StartAction, string> = {
   eligibility: 'knowledge:actions.startEligibility',
@@ -97,7 +114,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): RenderedAnswer
       const text = String(t('knowledge:notSure.text'));
       return {
         messages: [answer.saved ? `${text}\n\n${String(t('knowledge:notSure.saved'))}` : text],
-        choices: [...answer.closest.map((a) => ({ value: CHOICE.article + a.id, label: a.title })), coachChoice(ctx), menuChoice()],
+        choices: [...answer.closest.map(articleChoice), coachChoice(ctx), menuChoice()],
       };
     }
     case 'declined': {
@@ -133,7 +150,7 @@ function followUps(article: Article | undefined, ctx: RenderContext): ReplyChoic
     .slice(0, MAX_FOLLOW_UPS)
     .map((id) => ctx.article(id))
     .filter((a): a is Article => a !== undefined)
-    .map((a) => ({ value: CHOICE.article + a.id, label: a.title }));
+    .map(articleChoice);
 }
 
 function municipalityName(m: Municipality, locale: Locale): string {

@@ -6,7 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_LOCALES, NATIVE_NAMES, type Locale } from '../../bot/i18n/locales.js';
+import { formatDate } from '../../bot/language/format.js';
+import { findPilotAreaById, getPilotData } from '../../bot/pilot/pilotData.js';
 import { createMainDialogHarness, lastSuggestions, playTranscript, translator } from '../support/dialogs.js';
+import { kb, questionSetup } from '../knowledge/helpers.js';
 
 const t = (locale: string) => translator.t(locale);
 const s = (locale: string, key: string) => String(t(locale)(key));
@@ -194,5 +197,120 @@ describe('the switch offer', () => {
     await harness.say(joined());
     const picker = await harness.say('change the language please');
     expect(picker.map((r) => r.text)).toEqual([s('en', 'language.prompt')]);
+  });
+});
+
+/**
+ * Question answering in every locale: a question answered with its article and follow-ups, a
+ * follow-up tapped, "was Marttila in the pilot?" answered from the pilot data, an off-topic
+ * question met with "not sure", and the language menu opened while a question is on screen.
+ */
+interface QuestionCase {
+  locale: Locale;
+  /** A question in this language, as a user types it. */
+  question: string;
+  article: string;
+  /** "Was Marttila in the pilot?" in this language. */
+  marttila: string;
+  offTopic: string;
+}
+
+const QUESTION_CASES: QuestionCase[] = [
+  { locale: 'fi', question: 'mitä omavalmentaja tekee', article: 'coach', marttila: 'Kuuluuko Marttila kokeiluun?', offTopic: 'kerro vitsi' },
+  { locale: 'fi-x-selko', question: 'mikä on oma valmentaja', article: 'coach', marttila: 'Oliko Marttila mukana kokeilussa?', offTopic: 'Kerro minulle vitsi' },
+  { locale: 'sv', question: 'vad gör den personliga coachen', article: 'coach', marttila: 'Var Marttila med i försöket?', offTopic: 'Vad blir det för väder i morgon?' },
+  { locale: 'en', question: 'What does the coach do?', article: 'coach', marttila: 'Was Marttila in the pilot?', offTopic: 'tell me a joke' },
+  { locale: 'ru', question: 'Что будет после 2024 года?', article: 'after-pilot', marttila: 'Участвовала ли Марттила в эксперименте?', offTopic: 'расскажи анекдот' },
+  { locale: 'uk', question: 'що робить особистий коуч', article: 'coach', marttila: 'Чи була Марттіла в експерименті?', offTopic: 'Яка погода буде завтра?' },
+  { locale: 'et', question: 'mida isiklik coach teeb', article: 'coach', marttila: 'Kas Marttila oli katses?', offTopic: 'Milline ilm homme tuleb?' },
+  { locale: 'ar', question: 'ماذا يفعل المدرب الشخصي', article: 'coach', marttila: 'هل كانت Marttila في التجربة؟', offTopic: 'احك لي نكتة' },
+  { locale: 'so', question: 'Maxaan helayaa?', article: 'coach', marttila: 'Marttila ma ka mid ahayd tijaabada?', offTopic: 'ii sheeg kaftan' },
+  { locale: 'fa', question: 'مربی شخصی چه کار میکند', article: 'coach', marttila: 'آیا Marttila در آزمایش بود؟', offTopic: 'هوای فردا چطور است؟' },
+];
+
+it('covers every shipped locale with question answering', () => {
+  expect(QUESTION_CASES.map((c) => c.locale).sort()).toEqual([...SUPPORTED_LOCALES].sort());
+});
+
+const title = (id: string, locale: Locale) => kb.get(id, locale)!.title;
+const followUpTitles = (id: string, locale: Locale) => kb.get(id, locale)!.followUps.slice(0, 3).map((f) => title(f, locale));
+const sourcesPrefix = (locale: Locale) => s(locale, 'knowledge:answer.sources').replace('{{sources}}', '').trim();
+/** The question harness on a 2026 clock, without booking or eligibility dialogs wired in. */
+const questionHarness = (locale: Locale) => createMainDialogHarness({ locale, freeText: questionSetup().freeText });
+
+describe.each(QUESTION_CASES)('questions in $locale', (q) => {
+  const { locale } = q;
+  const language = CASES.find((c) => c.locale === locale)!.language;
+
+  it(`answers "${q.question}" with the article, its sources and follow-ups, and shows a follow-up when tapped`, async () => {
+    const harness = questionHarness(locale);
+    const replies = await harness.say(q.question);
+    const [answer, more] = replies.filter((r) => r.type === 'message');
+    expect(answer.text!.startsWith(kb.get(q.article, locale)!.short)).toBe(true);
+    expect(answer.text).toContain(sourcesPrefix(locale));
+    expect(answer.locale).toBe(locale);
+    expect(more.text).toBe(s(locale, 'knowledge:prompt.more'));
+    expect(lastSuggestions(replies)).toEqual([...followUpTitles(q.article, locale), s(locale, 'knowledge:actions.menu')]);
+
+    const followUp = kb.get(q.article, locale)!.followUps[0];
+    const next = await harness.say(title(followUp, locale));
+    expect(next[0].text!.startsWith(kb.get(followUp, locale)!.short)).toBe(true);
+    // Back to the menu from the question loop.
+    // (In most languages "Main menu" is also the menu command, which shows the first prompt.)
+    const menu = await harness.say(s(locale, 'knowledge:actions.menu'));
+    expect(menu).toHaveLength(1);
+    expect([s(locale, 'menu.prompt'), s(locale, 'menu.promptAgain')]).toContain(menu[0].text);
+  });
+
+  it(`answers "${q.marttila}" from the pilot data`, async () => {
+    const data = getPilotData();
+    const marttila = data.municipalities.find((m) => m.id === 'marttila')!;
+    const area = findPilotAreaById(marttila.pilotAreaId, data)!;
+    const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00Z`), locale);
+    const vars = {
+      municipality: locale === 'sv' ? (marttila.name.sv ?? marttila.name.fi) : marttila.name.fi,
+      area: (locale === 'sv' && area.name.sv) || (locale === 'en' && area.name.en) || area.name.fi,
+      start: day(data.period.start.date),
+      end: day(data.period.extendedEnd.date),
+      since: day(data.period.employmentAreasSince.date),
+      count: data.period.employmentAreasSince.areaCount,
+    };
+    const replies = await questionHarness(locale).say(q.marttila);
+    const text = replies[0].text!;
+    expect(text).toContain(String(t(locale)('knowledge:municipality.inPilot', vars)));
+    expect(text).toContain(String(t(locale)('knowledge:municipality.ended', vars)));
+    expect(text).toContain(sourcesPrefix(locale));
+  });
+
+  it(`is honest about "${q.offTopic}": not sure, the two closest topics and booking with a coach`, async () => {
+    const setup = questionSetup();
+    const harness = createMainDialogHarness({ locale, freeText: setup.freeText });
+    const replies = await harness.say(q.offTopic);
+    expect(replies[0].text).toBe(`${s(locale, 'knowledge:notSure.text')}\n\n${s(locale, 'knowledge:notSure.saved')}`);
+    const suggestions = lastSuggestions(replies);
+    expect(suggestions).toHaveLength(4);
+    const topics = suggestions.slice(0, 2);
+    for (const topic of topics) expect(kb.articles(locale).map((a) => a.title)).toContain(topic);
+    expect(suggestions.slice(2)).toEqual([s(locale, 'knowledge:actions.startBooking'), s(locale, 'knowledge:actions.menu')]);
+    expect(setup.gaps.rows).toEqual([expect.objectContaining({ kind: 'not_sure', locale, told: true })]);
+    // Without a booking dialog wired in, the booking button tells how to book.
+    const booking = await harness.say(s(locale, 'knowledge:actions.startBooking'));
+    expect(booking[0].text!.startsWith(kb.get('booking', locale)!.short)).toBe(true);
+  });
+
+  it(`opens the language menu with "${language}" in the middle of a question, and goes on in the new language`, async () => {
+    const harness = questionHarness(locale);
+    await harness.say(q.question);
+    const picker = await harness.say(language);
+    expect(picker.map((r) => r.text)).toEqual([s(locale, 'language.prompt')]);
+    const target = nextOf(locale);
+    const after = await harness.say(NATIVE_NAMES[target]);
+    // The question loop is still there, asked again in the new language with its topics in it.
+    expect(after.map((r) => r.text)).toEqual([s(target, 'language.changed'), s(target, 'knowledge:prompt.more')]);
+    expect(lastSuggestions(after)).toEqual([...followUpTitles(q.article, target), s(target, 'knowledge:actions.menu')]);
+    const followUp = kb.get(q.article, target)!.followUps[0];
+    const next = await harness.say(title(followUp, target));
+    expect(next[0].text!.startsWith(kb.get(followUp, target)!.short)).toBe(true);
+    expect(harness.preferences.chosen.map((p) => p.locale)).toEqual([target]);
   });
 });

@@ -5,14 +5,18 @@ import type { GapInput, GapRecorder } from '../../bot/knowledge/gapRepository.js
 import { getKnowledgeBase } from '../../bot/knowledge/knowledgeBase.js';
 import { LlmAnswerer } from '../../bot/knowledge/llmAnswerer.js';
 import { QuestionService, type StartAction } from '../../bot/knowledge/questionService.js';
+import { registerArticleTitles } from '../../bot/knowledge/render.js';
 import { createRetriever } from '../../bot/knowledge/retriever.js';
 import type { ChatModel } from '../../bot/llm/client.js';
 import { createMatcher } from '../../bot/pilot/municipalityMatcher.js';
 import { QuestionDialog, type DialogStart } from '../../dialogs/questionDialog.js';
 import type { FreeTextHandler } from '../../dialogs/mainDialog.js';
+import { translator } from '../support/dialogs.js';
 
 export const kb = getKnowledgeBase();
 export const retriever = createRetriever(kb);
+// As the knowledge feature does for the app's translator.
+registerArticleTitles(translator.i18n, kb);
 const matcher = createMatcher();
 
 /** A hand-written fake that keeps what would be stored. */

@@ -1,0 +1,146 @@
+/**
+ * The question dialog handing over to other features' dialogs, answers that depend on today's
+ * date, and municipality names written in other scripts.
+ */
+import { MessageFactory } from 'botbuilder';
+import { WaterfallDialog, type Dialog } from 'botbuilder-dialogs';
+import { describe, expect, it } from 'vitest';
+import { findDialogFor } from '../../bot/knowledge/feature.js';
+import { cyrillicToLatin } from '../../bot/knowledge/transliterate.js';
+import type { MenuFeature } from '../../dialogs/mainDialog.js';
+import { createMainDialogHarness, lastSuggestions, translator } from '../support/dialogs.js';
+import { questionSetup } from './helpers.js';
+
+/** A stand-in for another engineer's dialog: says which one started, with its options. */
+function announcing(id: string): Dialog {
+  return new WaterfallDialog(id, [
+    async (step) => {
+      await step.context.sendActivity(MessageFactory.text(`started ${id} ${JSON.stringify(step.options ?? {})}`));
+      return step.endDialog();
+    },
+  ]);
+}
+
+const entry = (id: string, dialogId = `${id}Dialog`, options?: object): MenuFeature => ({ id, labelKey: `x:${id}`, dialog: announcing(dialogId), options });
+
+describe('finding the dialog an answer can start', () => {
+  it.each([
+    [['pilotInfo', 'eligibility', 'booking', 'myAppointments', 'privacy'], 'eligibility', 'eligibilityDialog'],
+    [['pilotInfo', 'pilotEligibility', 'bookAppointment', 'myAppointments'], 'eligibility', 'pilotEligibilityDialog'],
+    [['myAppointments', 'bookAppointment'], 'booking', 'bookAppointmentDialog'],
+    [['myBookings', 'book'], 'booking', 'bookDialog'],
+    [['my-appointments', 'new-booking'], 'booking', 'new-bookingDialog'],
+    [['pilotData', 'myData'], 'privacy', 'myDataDialog'],
+    [['pilot-info', 'data-privacy'], 'privacy', 'data-privacyDialog'],
+  ] as const)('in a menu of %j, "%s" starts %s', (ids, action, dialogId) => {
+    const menu = ids.map((id) => entry(id));
+    expect(findDialogFor(action, menu)?.dialogId).toBe(dialogId);
+  });
+
+  it('matches on the dialog id when the entry id says little', () => {
+    expect(findDialogFor('booking', [entry('coachMeeting', 'coachMeetingDialog'), entry('appointments2', 'bookingDialog')])?.dialogId).toBe('bookingDialog');
+  });
+
+  it('never takes "my appointments" or the pilot info for a new booking or an eligibility check', () => {
+    const menu = [entry('pilotInfo'), entry('myAppointments'), entry('cancelAppointment')];
+    expect(findDialogFor('booking', menu)).toBeUndefined();
+    expect(findDialogFor('eligibility', menu)).toBeUndefined();
+    expect(findDialogFor('privacy', menu)).toBeUndefined();
+  });
+
+  it('passes the entry options on', () => {
+    expect(findDialogFor('eligibility', [entry('pilot', 'pilotDialog'), entry('checkEligibility', 'pilotDialog', { mode: 'eligibility' })])).toEqual({
+      dialogId: 'pilotDialog',
+      options: { mode: 'eligibility' },
+    });
+  });
+});
+
+describe('answers that start another dialog', () => {
+  const fi = translator.t('fi');
+  const en = translator.t('en');
+
+  function wired(locale: string) {
+    const menu = [entry('pilotInfo'), entry('eligibility'), entry('booking'), entry('myAppointments')];
+    const setup = questionSetup({ dialogs: { eligibility: findDialogFor('eligibility', menu), booking: findDialogFor('booking', menu) } });
+    return createMainDialogHarness({ locale, features: () => menu, freeText: setup.freeText });
+  }
+
+  it('a booking question offers booking first, and the button starts the booking dialog', async () => {
+    const harness = wired('fi');
+    const replies = await harness.say('haluun varata ajan valmentajalle');
+    expect(lastSuggestions(replies)[0]).toBe(String(fi('knowledge:actions.startBooking')));
+    const started = await harness.say(String(fi('knowledge:actions.startBooking')));
+    expect(started[0].text).toBe('started bookingDialog {}');
+  });
+
+  it('an eligibility question offers the check, and the button starts the eligibility dialog', async () => {
+    const harness = wired('en');
+    const replies = await harness.say('am i in the target group');
+    expect(lastSuggestions(replies)[0]).toBe(String(en('knowledge:actions.startEligibility')));
+    const started = await harness.say(String(en('knowledge:actions.startEligibility')));
+    expect(started[0].text).toBe('started eligibilityDialog {}');
+  });
+
+  it('"not sure" offers the booking dialog itself when it is wired in', async () => {
+    const harness = wired('en');
+    const replies = await harness.say('tell me a joke');
+    expect(lastSuggestions(replies)).toContain(String(en('knowledge:actions.startBooking')));
+    expect((await harness.say(String(en('knowledge:actions.startBooking'))))[0].text).toBe('started bookingDialog {}');
+  });
+
+  it('without the dialogs, the same questions get no button that goes nowhere', async () => {
+    const harness = createMainDialogHarness({ locale: 'fi', freeText: questionSetup().freeText });
+    const replies = await harness.say('kuulunko kohderyhmään?');
+    expect(lastSuggestions(replies)).not.toContain(String(fi('knowledge:actions.startEligibility')));
+  });
+});
+
+describe('answers for today', () => {
+  const question = 'Kuuluuko Marttila kokeiluun?';
+
+  it('while the pilot ran, says Marttila is in it and until when', async () => {
+    const { freeText } = questionSetup({ now: new Date('2022-05-10T09:00:00Z') });
+    const replies = await createMainDialogHarness({ locale: 'fi', freeText }).say(question);
+    expect(replies[0].text).toContain('Marttila');
+    expect(replies[0].text).toContain('31.12.2024');
+    expect(replies[0].text).not.toContain('työllisyysalue');
+  });
+
+  it('after it ended, says it was, and who serves Marttila now', async () => {
+    const { freeText } = questionSetup({ now: new Date('2026-11-25T10:00:00Z') });
+    const text = (await createMainDialogHarness({ locale: 'fi', freeText }).say(question))[0].text!;
+    expect(text).toContain('Marttila');
+    expect(text).toContain('45');
+    expect(text).toMatch(/Salon työllisyysalue/);
+  });
+});
+
+describe('municipality names in other scripts and words', () => {
+  it.each([
+    ['ru', 'Входил ли Тампере в эксперимент?', 'Tampere'],
+    ['ru', 'Хельсинки участвовал в эксперименте?', 'Helsinki'],
+    ['uk', 'Чи брало Гельсінкі участь в експерименті?', 'Helsinki'],
+    ['uk', 'Чи була Марттіла в експерименті?', 'Marttila'],
+  ])('%s "%s" is answered for %s', async (locale, q, name) => {
+    const { service } = questionSetup();
+    const answer = await service.answer(q, locale as 'ru' | 'uk');
+    expect(answer.kind).toBe('municipality');
+    const text = (await createMainDialogHarness({ locale, freeText: questionSetup().freeText }).say(q))[0].text!;
+    expect(text).toContain(name);
+  });
+
+  it('does not take the Somali word "ii" (me) for the municipality Ii', async () => {
+    const { service } = questionSetup();
+    expect((await service.answer('ii sheeg kaftan', 'so')).kind).toBe('notSure');
+  });
+
+  it.each([
+    ['Марттила', 'ru', 'Marttila'],
+    ['Гельсінкі', 'uk', 'Helsinki'],
+    ['Йоэнсуу', 'ru', 'Joensuu'],
+    ['Куопио', 'ru', 'Kuopio'],
+  ] as const)('spells %s (%s) as %s', (cyr, variant, latin) => {
+    expect(cyrillicToLatin(cyr, variant)).toBe(latin);
+  });
+});
