@@ -31,7 +31,13 @@ import { createLogger, type Logger } from './log.js';
 import type { Feature, FeatureContext } from './features.js';
 import { JobRunner } from './jobs/jobRunner.js';
 import { createAnalyticsFeature } from './analytics/feature.js';
-import { createKnowledgeFeature } from './knowledge/feature.js';
+import { createBookingFeature } from './booking/feature.js';
+import { createCoachesFeature } from './coaches/feature.js';
+import { createKnowledgeFeature, type KnowledgeFeature } from './knowledge/feature.js';
+import { createNotificationsFeature } from './notifications/feature.js';
+import { createPilotFeature } from './pilot/feature.js';
+import { createPrivacyFeature } from './privacy/feature.js';
+import { HttpEdge } from './security/httpEdge.js';
 import { createWebchatFeature } from './webchat/feature.js';
 import { turnLogger } from './observability/correlation.js';
 import { registerDatabaseGauges } from './observability/gauges.js';
@@ -92,6 +98,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+    // Normally unset (the SDK's public-cloud defaults); tests serve their own signing keys.
+    ...(config.ToBotFromChannelOpenIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl } : {}),
+    ...(config.ToBotFromEmulatorOpenIdMetadataUrl ? { ToBotFromEmulatorOpenIdMetadataUrl: config.ToBotFromEmulatorOpenIdMetadataUrl } : {}),
   });
   const adapter = new CloudAdapter(auth);
   const transcripts = new TranscriptStore(db.prisma, logger, (text) => redact(text).text);
@@ -101,6 +110,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   // Menu order follows this list.
   const features: Feature[] = [];
+  // The employment pilot first: "About the employment pilot" and "Am I in the pilot?".
+  features.push(await createPilotFeature(context, { features: () => features }));
+  // Booking a meeting with the coach: "Book a meeting" and "My appointments".
+  features.push(await createBookingFeature(context));
+  // Coach emails, jobseeker emails and reminders from the outbox; the coach feed, coach API and admin API.
+  features.push(createNotificationsFeature(context, { noteTranslator: () => (features.find((f) => f.name === 'knowledge') as KnowledgeFeature | undefined)?.noteTranslator }));
+  features.push(createCoachesFeature(context));
   // Questions come last: no menu entry; answers can start the other features' dialogs.
   const knowledge = createKnowledgeFeature(context, { features: () => features });
   features.push(knowledge);
@@ -109,6 +125,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   features.push(webchat);
   // Coordinator analytics: the anonymous per-day report (GET /admin/report, no menu entry).
   features.push(createAnalyticsFeature(context));
+  // Privacy: "my data" and feedback menu entries, privacy and accessibility pages, retention.
+  const privacy = createPrivacyFeature(context, { providers: () => features.flatMap((f) => f.personalData ?? []) });
+  features.push(privacy);
 
   const mainDialog = new MainDialog(
     commands,
@@ -118,8 +137,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     languageSwitch,
   );
   for (const job of features.flatMap((f) => f.jobs ?? [])) jobs.add(instrumentJob(job, metrics));
-  const bot = new OmaBot({ conversationState, userState, mainDialog, language, conversations, logger, municipalityName: config.MUNICIPALITY_NAME, metrics });
+  const bot = new OmaBot({ conversationState, userState, mainDialog, language, conversations, logger, municipalityName: config.MUNICIPALITY_NAME, metrics, maxMessageChars: config.MAX_MESSAGE_CHARS });
 
+  // Outside the transcript logger, so an erasing turn's own messages are erased after it.
+  adapter.use(privacy.middleware);
   adapter.use(new TranscriptLoggerMiddleware(transcripts));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     metrics.errors.inc({ kind: 'turn' });
@@ -141,7 +162,25 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const metricsExposure = { token: config.METRICS_TOKEN, port: config.METRICS_PORT, host: config.host };
   let shuttingDown = false;
   const server = createHttpServer(
-    { adapter, bot, db, logger, inflight, maxBodyBytes: config.MAX_BODY_BYTES, isShuttingDown: () => shuttingDown, metrics },
+    {
+      adapter,
+      bot,
+      db,
+      logger,
+      inflight,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      isShuttingDown: () => shuttingDown,
+      metrics,
+      edge: new HttpEdge({
+        corsOrigins: config.CORS_ORIGINS,
+        trustProxy: config.TRUST_PROXY,
+        ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
+        conversationPerMinute: config.RATE_LIMIT_CONVERSATION_PER_MINUTE,
+        production: config.production,
+        hsts: config.publicBaseUrl.startsWith('https://'),
+        // Rate limits follow real time, not the injected business clock.
+      }),
+    },
     [...features.flatMap((f) => f.routes ?? []), metricsRoute(metrics, metricsExposure)],
   );
   const metricsServer = new MetricsServer(metrics, metricsExposure, logger);

@@ -1,0 +1,159 @@
+/** Appointments as stored rows; the booking service decides, this persists. */
+import { Prisma, type PrismaClient } from '../db/database.js';
+import { toCoachSummary } from './coachRepository.js';
+import type { AppointmentStatus, AppointmentView, MeetingMode, Topic } from './types.js';
+
+export type Tx = Prisma.TransactionClient;
+
+const withCoach = { coach: true } as const;
+type Row = Prisma.AppointmentGetPayload<{ include: typeof withCoach }>;
+
+export function toView(row: Row): AppointmentView {
+  return {
+    id: row.id,
+    coach: toCoachSummary(row.coach),
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    mode: row.mode as MeetingMode,
+    meetingLanguage: row.meetingLanguage,
+    locale: row.locale,
+    interpreterNeeded: row.interpreterNeeded,
+    interpreterLanguage: row.interpreterLanguage,
+    topic: row.topic as Topic,
+    note: row.note,
+    status: row.status as AppointmentStatus,
+    cancelReason: row.cancelReason,
+    cancelledBy: row.cancelledBy,
+    sequence: row.sequence,
+    jobseekerName: row.jobseekerName,
+    contactPhone: row.contactPhone,
+    contactEmail: row.contactEmail,
+    videoLink: row.videoLink,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export class AppointmentRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(fn, { timeout: 15_000, maxWait: 15_000 });
+  }
+
+  /** Booked appointments of these coaches that end after `from`, as busy intervals per coach. */
+  async busy(coachIds: readonly string[], from: Date, to: Date): Promise<Map<string, Array<{ start: Date; end: Date }>>> {
+    const rows = await this.prisma.appointment.findMany({
+      where: { coachId: { in: [...coachIds] }, status: 'booked', endsAt: { gt: from }, startsAt: { lt: to } },
+      select: { coachId: true, startsAt: true, endsAt: true },
+    });
+    const out = new Map<string, Array<{ start: Date; end: Date }>>();
+    for (const r of rows) {
+      const list = out.get(r.coachId) ?? [];
+      list.push({ start: r.startsAt, end: r.endsAt });
+      out.set(r.coachId, list);
+    }
+    return out;
+  }
+
+  /** The User row for a channel identity, created if needed and locked until the transaction ends. */
+  async lockUser(tx: Tx, channelId: string, channelUserId: string, now: Date): Promise<string> {
+    const user = await tx.user.upsert({
+      where: { channelId_channelUserId: { channelId, channelUserId } },
+      create: { channelId, channelUserId, lastSeenAt: now },
+      update: {},
+      select: { id: true },
+    });
+    // Serialises one user's concurrent bookings, so the upcoming-bookings limit holds across processes.
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${user.id} FOR UPDATE`;
+    return user.id;
+  }
+
+  async findUserId(channelId: string, channelUserId: string): Promise<string | undefined> {
+    const user = await this.prisma.user.findUnique({ where: { channelId_channelUserId: { channelId, channelUserId } }, select: { id: true } });
+    return user?.id;
+  }
+
+  countUpcoming(tx: Tx, userId: string, now: Date): Promise<number> {
+    return tx.appointment.count({ where: { userId, status: 'booked', endsAt: { gt: now } } });
+  }
+
+  async create(tx: Tx, data: Prisma.AppointmentUncheckedCreateInput): Promise<AppointmentView> {
+    return toView(await tx.appointment.create({ data, include: withCoach }));
+  }
+
+  async update(tx: Tx, id: string, data: Prisma.AppointmentUncheckedUpdateInput): Promise<AppointmentView> {
+    return toView(await tx.appointment.update({ where: { id }, data, include: withCoach }));
+  }
+
+  /** Reads and locks the row for a change. */
+  async lockById(tx: Tx, id: string): Promise<AppointmentView | undefined> {
+    const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Appointment" WHERE id = ${id} FOR UPDATE`;
+    if (locked.length === 0) return undefined;
+    const row = await tx.appointment.findUnique({ where: { id }, include: withCoach });
+    return row ? toView(row) : undefined;
+  }
+
+  async findById(id: string): Promise<AppointmentView | undefined> {
+    const row = await this.prisma.appointment.findUnique({ where: { id }, include: withCoach });
+    return row ? toView(row) : undefined;
+  }
+
+  async findByTokenHash(hash: string): Promise<(AppointmentView & { userId: string | null }) | undefined> {
+    const row = await this.prisma.appointment.findUnique({ where: { manageTokenHash: hash }, include: withCoach });
+    return row ? { ...toView(row), userId: row.userId } : undefined;
+  }
+
+  async upcomingForUser(userId: string, now: Date): Promise<AppointmentView[]> {
+    const rows = await this.prisma.appointment.findMany({
+      where: { userId, status: 'booked', endsAt: { gt: now } },
+      include: withCoach,
+      orderBy: { startsAt: 'asc' },
+    });
+    return rows.map(toView);
+  }
+
+  async allForUser(userId: string): Promise<AppointmentView[]> {
+    const rows = await this.prisma.appointment.findMany({ where: { userId }, include: withCoach, orderBy: { startsAt: 'asc' } });
+    return rows.map(toView);
+  }
+
+  /** The coach of the user's latest appointment, their personal coach from then on. */
+  async latestCoachId(userId: string): Promise<string | undefined> {
+    const row = await this.prisma.appointment.findFirst({ where: { userId }, orderBy: { createdAt: 'desc' }, select: { coachId: true } });
+    return row?.coachId;
+  }
+
+  /** The municipality of the user's latest eligibility check, by its Finnish name. */
+  async latestMunicipality(channelId: string, channelUserId: string): Promise<string | undefined> {
+    const row = await this.prisma.eligibilityCheck.findFirst({
+      where: { user: { channelId, channelUserId }, municipalityName: { not: null } },
+      orderBy: { evaluatedAt: 'desc' },
+      select: { municipalityName: true, municipality: { select: { nameFi: true } } },
+    });
+    return row?.municipality?.nameFi ?? row?.municipalityName ?? undefined;
+  }
+
+  /** Anonymises every appointment of the user in place and drops undelivered jobseeker mail. */
+  async anonymiseForUser(userId: string): Promise<number> {
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.appointment.findMany({ where: { userId }, select: { id: true } });
+      const ids = rows.map((r) => r.id);
+      await tx.outboxMessage.deleteMany({ where: { appointmentId: { in: ids }, kind: { startsWith: 'jobseeker.' }, status: { not: 'sent' } } });
+      const { count } = await tx.appointment.updateMany({
+        where: { id: { in: ids } },
+        data: {
+          jobseekerName: '',
+          contactPhone: null,
+          contactEmail: null,
+          note: null,
+          channelId: null,
+          conversationId: null,
+          conversationRef: Prisma.DbNull,
+          userId: null,
+        },
+      });
+      return count;
+    });
+  }
+}

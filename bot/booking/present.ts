@@ -1,0 +1,60 @@
+/** How a booking reads to the jobseeker, in their language and Helsinki time (chat and manage page alike). */
+import type { TFunction } from 'i18next';
+import { formatDateTime, intlLocale } from '../language/format.js';
+import { toSupportedLocale, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
+import type { MeetingMode, Office, Topic } from './types.js';
+
+export interface BookingDetails {
+  startsAt: Date;
+  coachName: string;
+  mode: MeetingMode;
+  office?: Office;
+  topic: Topic;
+  meetingLanguage: string;
+  interpreterLanguage?: string | null;
+  name?: string;
+  phone?: string | null;
+  email?: string | null;
+  videoLink?: string | null;
+  note?: string | null;
+}
+
+export function localeOf(value: string): Locale {
+  return toSupportedLocale(value) ?? DEFAULT_LOCALE;
+}
+
+/** A language's name in the reader's language, e.g. ("ar", "fi") → "arabia". */
+export function languageName(code: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames([intlLocale(locale)], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function slotTime(date: Date, locale: Locale): string {
+  return formatDateTime(date, locale);
+}
+
+export function officeAddress(office: Office): string {
+  return `${office.street}, ${office.postalCode} ${office.city}`;
+}
+
+/** The summary lines, each a whole translated sentence. */
+export function detailLines(t: TFunction, locale: Locale, d: BookingDetails): string[] {
+  const lines = [
+    String(t('booking:summary.time', { time: slotTime(d.startsAt, locale) })),
+    String(t('booking:summary.coach', { coach: d.coachName })),
+    String(t('booking:summary.mode', { mode: t(`booking:mode.${d.mode}`) })),
+  ];
+  if (d.mode === 'in_person' && d.office) lines.push(String(t('booking:summary.place', { address: officeAddress(d.office) })));
+  if (d.mode === 'video' && d.videoLink) lines.push(String(t('booking:summary.video', { link: d.videoLink })));
+  lines.push(String(t('booking:summary.topic', { topic: t(`booking:topic.${d.topic}`) })));
+  lines.push(String(t('booking:summary.language', { language: languageName(d.meetingLanguage, locale) })));
+  if (d.interpreterLanguage) lines.push(String(t('booking:summary.interpreter', { language: languageName(d.interpreterLanguage, locale) })));
+  if (d.name) lines.push(String(t('booking:summary.name', { name: d.name })));
+  if (d.phone) lines.push(String(t('booking:summary.phone', { phone: d.phone })));
+  if (d.email) lines.push(String(t('booking:summary.email', { email: d.email })));
+  if (d.note) lines.push(String(t('booking:summary.note', { note: d.note })));
+  return lines;
+}

@@ -1,0 +1,24 @@
+/**
+ * Demo coaches (prisma/data/demo-coaches.json, fictional, marked demo) seeded at startup. An
+ * operator replaces them with real coaches through the admin API or their own seed file.
+ */
+import type { Config } from '../config.js';
+import type { PrismaClient } from '../db/database.js';
+import { loadCoachSeedFile } from './coachData.js';
+import { CoachRepository } from './coachRepository.js';
+
+export const DEMO_COACHES_URL = new URL('../../prisma/data/demo-coaches.json', import.meta.url);
+
+/** SEED_DEMO_DATA true or false decides; unset seeds only the embedded database. */
+export function shouldSeedDemoData(config: Pick<Config, 'SEED_DEMO_DATA'>, backend: 'pglite' | 'postgresql'): boolean {
+  const v = config.SEED_DEMO_DATA;
+  if (v === undefined) return backend === 'pglite';
+  return ['true', '1', 'yes', 'on'].includes(v);
+}
+
+/** Idempotent: upserts every demo coach by id. Returns how many were written. */
+export async function seedDemoCoaches(prisma: PrismaClient, file: URL | string = DEMO_COACHES_URL): Promise<number> {
+  const data = await loadCoachSeedFile(file);
+  await new CoachRepository(prisma).upsertSeed(data.coaches);
+  return data.coaches.length;
+}
