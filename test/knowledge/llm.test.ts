@@ -3,10 +3,14 @@
  * started here on 127.0.0.1.
  */
 import http from 'node:http';
+import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../bot/log.js';
+import { createLogger, silentLogger } from '../../bot/log.js';
+import { loadConfig } from '../../bot/config.js';
+import { llmSettingsFromConfig } from '../../bot/llm/client.js';
+import { activity, expectReplies, startTestApp } from '../support/app.js';
 import { LlmNoteTranslator } from '../../bot/knowledge/noteTranslator.js';
 import { OpenAiChatModel } from '../../bot/llm/client.js';
 import { createMainDialogHarness, translator } from '../support/dialogs.js';
@@ -216,5 +220,64 @@ describe('booking note translation', () => {
     reply = () => ({ status: 500, body: {} });
     const notes = new LlmNoteTranslator(model(), silentLogger);
     expect(await notes.translateToFinnish('Hello', 'en')).toBeUndefined();
+  });
+});
+
+describe('operations', () => {
+  function capturingModel() {
+    const lines: string[] = [];
+    const dest = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
+    const logger = createLogger('info', dest);
+    return { model: new OpenAiChatModel({ baseUrl, apiKey: 'sk-test', model: 'test-model', timeoutMs: 4000 }, logger), lines };
+  }
+
+  it('logs token usage and latency, never the question, the passages or the answer', async () => {
+    reply = () => completion(JSON.stringify({ answer: 'Your coach (OMA-valmentaja) helps you look for work.', citations: ['coach'], inScope: true }));
+    const { model: m, lines } = capturingModel();
+    const setup = questionSetup({ model: m });
+    await createMainDialogHarness({ locale: 'en', freeText: setup.freeText }).say('What does the coach do? My number is 040 1234567');
+    const logged = lines.map((l) => JSON.parse(l) as { llm?: Record<string, unknown> });
+    const call = logged.find((l) => l.llm?.purpose === 'answer');
+    expect(call?.llm).toMatchObject({ model: 'test-model', promptTokens: 321, completionTokens: 45, totalTokens: 366 });
+    expect(typeof call?.llm?.latencyMs).toBe('number');
+    const all = lines.join('');
+    for (const secret of ['coach do', '1234567', 'helps you look for work', en('coach').short.slice(0, 30)]) expect(all).not.toContain(secret);
+  });
+
+  it('logs a failure with its reason and no content', async () => {
+    reply = () => ({ status: 500, body: { error: { message: 'boom' } } });
+    const { model: m, lines } = capturingModel();
+    await expect(m.completeJson([{ role: 'user', content: 'secret question text' }], 'answer')).rejects.toMatchObject({ reason: 'http', status: 500 });
+    const all = lines.join('');
+    expect(all).toContain('"failure":"http"');
+    expect(all).not.toContain('secret question text');
+  });
+
+  it('never waits more than 8 s per attempt, whatever is configured', () => {
+    const settings = llmSettingsFromConfig(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' }));
+    expect(settings?.timeoutMs).toBeLessThanOrEqual(8000);
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:1/v1', OPENAI_TIMEOUT_MS: '30000' })).toThrow();
+    expect(llmSettingsFromConfig(loadConfig({}))).toBeUndefined();
+  });
+});
+
+describe('in the running app', () => {
+  it('uses the model configured by OPENAI_BASE_URL and OPENAI_MODEL', async () => {
+    reply = () => completion(JSON.stringify({ answer: 'Valmentaja (OMA-valmentaja) auttaa työnhaussa ja koulutukseen hakemisessa.', citations: ['coach'], inScope: true }));
+    const running = await startTestApp({ OPENAI_BASE_URL: baseUrl, OPENAI_MODEL: 'local-model' });
+    try {
+      const replies = await expectReplies(running.baseUrl, activity({ type: 'message', text: 'mitä omavalmentaja tekee', locale: 'fi' }, 'llm-app', 'llm-user'));
+      expect(requests.at(-1)?.model).toBe('local-model');
+      expect(requests.at(-1)?.messages[0].content).toContain('Finnish');
+      expect(replies[0].text).toContain('Valmentaja (OMA-valmentaja) auttaa työnhaussa ja koulutukseen hakemisessa.');
+      expect(replies[0].text).toContain(kb.get('coach', 'fi')!.title);
+    } finally {
+      await running.stop();
+    }
   });
 });
