@@ -1,0 +1,148 @@
+/**
+ * What the information dialog says, decided for today's date: the pilot's dates and phase, its
+ * areas and offices, and "useful today": which employment area serves a municipality now.
+ * Returns data; bot/pilot/render.ts turns it into text in the user's language.
+ */
+import type { Clock } from '../clock.js';
+import type { MatchResult, Matcher } from './municipalityMatcher.js';
+import {
+  caveatsFor,
+  employmentAreaFor,
+  getPilotData,
+  municipalitiesInArea,
+  type EmploymentArea,
+  type Municipality,
+  type NationalFallback,
+  type Office,
+  type PilotArea,
+  type PilotData,
+} from './pilotData.js';
+import { pilotPhase, type PilotPhase } from './timeline.js';
+
+export const INFO_TOPICS = ['what', 'who', 'gets', 'where', 'when', 'today'] as const;
+export type InfoTopic = (typeof INFO_TOPICS)[number];
+
+export interface PilotDates {
+  start: Date;
+  plannedEnd: Date;
+  end: Date;
+  areasSince: Date;
+  areaCount: number;
+  law: string;
+}
+
+export interface AreaListing {
+  area: PilotArea;
+  municipalities: Municipality[];
+}
+
+export interface PoriCaveat {
+  area: PilotArea;
+  applying: Municipality[];
+  interested: Municipality[];
+  /** Year and month of the seed that reports it, YYYY-MM. */
+  seedDate: string;
+}
+
+export interface PilotOverview {
+  phase: PilotPhase;
+  dates: PilotDates;
+  /** Confirmed pilot areas named in the sources. */
+  areas: AreaListing[];
+  pori?: PoriCaveat;
+  offices: Array<{ office: Office; area: PilotArea }>;
+  /** Areas and municipalities the seed counts in the whole pilot. */
+  size: { areas: number; municipalities: number };
+}
+
+/** Where a person is served now (since 1.1.2025), or during the pilot where they will be. */
+export type ServedAnswer =
+  | { kind: 'area'; phase: PilotPhase; municipality: Municipality; area: EmploymentArea; certainty: 'stated' | 'inferred'; fallback: NationalFallback }
+  | { kind: 'outside'; phase: PilotPhase; name: string; svName?: string; fallback: NationalFallback }
+  | { kind: 'suggest'; candidates: Municipality[] }
+  | { kind: 'unrecognised'; fallback: NationalFallback };
+
+/** Midday UTC, so the Helsinki calendar date is the one in the file. */
+export const dayOf = (isoDate: string): Date => new Date(`${isoDate}T12:00:00Z`);
+
+export class PilotInfoService {
+  private readonly data: PilotData;
+
+  constructor(private readonly deps: { clock: Clock; matcher: Matcher; data?: PilotData }) {
+    this.data = deps.data ?? getPilotData();
+  }
+
+  phase(): PilotPhase {
+    return pilotPhase(this.deps.clock, this.data);
+  }
+
+  dates(): PilotDates {
+    const p = this.data.period;
+    return {
+      start: dayOf(p.start.date),
+      plannedEnd: dayOf(p.endPerSeeds.date),
+      end: dayOf(p.extendedEnd.date),
+      areasSince: dayOf(p.employmentAreasSince.date),
+      areaCount: p.employmentAreasSince.areaCount,
+      law: p.lawPassed.law,
+    };
+  }
+
+  overview(): PilotOverview {
+    const data = this.data;
+    const size = data.facts.find((f) => f.id === 'pilot_size_seed')?.value as { areas?: number; municipalities?: number } | undefined;
+    const poriArea = data.pilotAreas.find((a) => a.caveatIds?.includes('pori_participation_unknown'));
+    let pori: PoriCaveat | undefined;
+    if (poriArea) {
+      const members = municipalitiesInArea(poriArea.id, data);
+      const caveat = caveatsFor(poriArea, data).find((c) => c.id === 'pori_participation_unknown');
+      pori = {
+        area: poriArea,
+        applying: members.filter((m) => m.status === 'applying'),
+        interested: members.filter((m) => m.status === 'interested'),
+        seedDate: String((caveat?.value as { seedDate?: string } | undefined)?.seedDate ?? ''),
+      };
+    }
+    return {
+      phase: this.phase(),
+      dates: this.dates(),
+      areas: data.pilotAreas
+        .filter((a) => a.status === 'confirmed')
+        .map((area) => ({ area, municipalities: municipalitiesInArea(area.id, data).filter((m) => m.status === 'confirmed') })),
+      pori,
+      offices: data.offices.flatMap((office) => {
+        const area = data.pilotAreas.find((a) => a.id === office.pilotAreaId);
+        return area ? [{ office, area }] : [];
+      }),
+      size: { areas: size?.areas ?? data.pilotAreas.length, municipalities: size?.municipalities ?? data.municipalities.length },
+    };
+  }
+
+  /** Which employment area serves the place the user typed (or picked from suggestions). */
+  servedIn(input: string | MatchResult): ServedAnswer {
+    const match = typeof input === 'string' ? this.deps.matcher(input) : input;
+    const fallback = this.data.nationalFallback;
+    const phase = this.phase();
+    switch (match.kind) {
+      case 'match': {
+        const served = employmentAreaFor(match.municipality, this.data);
+        if (!served) return { kind: 'outside', phase, name: match.municipality.name.fi, svName: match.municipality.name.sv, fallback };
+        return { kind: 'area', phase, municipality: match.municipality, area: served.area, certainty: served.certainty, fallback };
+      }
+      case 'known_outside_data':
+        return { kind: 'outside', phase, name: match.municipality.fi, svName: match.municipality.sv, fallback };
+      case 'suggest':
+        return { kind: 'suggest', candidates: match.candidates };
+      case 'none':
+        return { kind: 'unrecognised', fallback };
+    }
+  }
+
+  municipalityById(id: string): Municipality | undefined {
+    return this.data.municipalities.find((m) => m.id === id);
+  }
+
+  nationalFallback(): NationalFallback {
+    return this.data.nationalFallback;
+  }
+}
