@@ -1,4 +1,5 @@
 /** Appointments as stored rows; the booking service decides, this persists. */
+import { randomBytes } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../db/database.js';
 import { toCoachSummary } from './coachRepository.js';
 import type { AppointmentStatus, AppointmentView, MeetingMode, Topic } from './types.js';
@@ -58,15 +59,12 @@ export class AppointmentRepository {
 
   /** The User row for a channel identity, created if needed and locked until the transaction ends. */
   async lockUser(tx: Tx, channelId: string, channelUserId: string, now: Date): Promise<string> {
-    const user = await tx.user.upsert({
-      where: { channelId_channelUserId: { channelId, channelUserId } },
-      create: { channelId, channelUserId, lastSeenAt: now },
-      update: {},
-      select: { id: true },
-    });
+    // ON CONFLICT, so two first bookings of a new user at once do not collide on the user row.
+    const id = `c${randomBytes(12).toString('hex')}`;
+    await tx.$executeRaw`INSERT INTO "User" (id, "channelId", "channelUserId", "createdAt", "lastSeenAt") VALUES (${id}, ${channelId}, ${channelUserId}, ${now}, ${now}) ON CONFLICT ("channelId", "channelUserId") DO NOTHING`;
     // Serialises one user's concurrent bookings, so the upcoming-bookings limit holds across processes.
-    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${user.id} FOR UPDATE`;
-    return user.id;
+    const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE "channelId" = ${channelId} AND "channelUserId" = ${channelUserId} FOR UPDATE`;
+    return rows[0].id;
   }
 
   async findUserId(channelId: string, channelUserId: string): Promise<string | undefined> {
