@@ -34,9 +34,17 @@ export class ProactiveMessenger {
       }
     }
     try {
+      // Caught here: the adapter would hand a failure to onTurnError, which swallows it (and
+      // sends an apology to the same unreachable conversation), so the caller would see success.
+      let failure: unknown;
       await this.adapter.continueConversationAsync(this.appId ?? '', reference, async (context) => {
-        await context.sendActivities(activities);
+        try {
+          await context.sendActivities(activities);
+        } catch (err) {
+          failure = err;
+        }
       });
+      if (failure) throw failure;
       return true;
     } catch (err) {
       this.logger.warn({ err: { name: (err as Error).name }, conversationId: reference.conversation?.id }, 'proactive message failed');
