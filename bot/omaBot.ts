@@ -1,5 +1,6 @@
 /** The bot: resolves the turn's language, records the conversation, and runs the main dialog. */
 import {
+  ActionTypes,
   ActivityHandler,
   MessageFactory,
   TurnContext,
@@ -16,6 +17,7 @@ import { tr } from './i18n/turnLanguage.js';
 import type { Logger } from './log.js';
 import { beginTurnLogging, turnLogger } from './observability/correlation.js';
 import type { Metrics } from './observability/metrics.js';
+import { CRISIS_RESOURCES, detectCrisis } from './privacy/safety.js';
 
 export interface OmaBotDeps {
   conversationState: ConversationState;
@@ -27,6 +29,8 @@ export interface OmaBotDeps {
   /** Shown in the welcome, e.g. "Salo". */
   municipalityName: string;
   metrics?: Metrics;
+  /** Longer messages get a polite request for a shorter one (MAX_MESSAGE_CHARS). */
+  maxMessageChars?: number;
 }
 
 interface ConversationFlags {
@@ -43,7 +47,15 @@ export class OmaBot extends ActivityHandler {
     this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
 
     this.onMessage(async (context, next) => {
-      await deps.mainDialog.run(context, this.dialogState);
+      const text = typeof context.activity.text === 'string' ? context.activity.text : '';
+      if (deps.maxMessageChars !== undefined && text.length > deps.maxMessageChars) {
+        await context.sendActivity(MessageFactory.text(String(tr(context)('privacy:tooLong', { max: deps.maxMessageChars }))));
+      } else if (detectCrisis(text)) {
+        // Emergency and crisis-line numbers come first; the task in progress waits for the next message.
+        await this.safetyReply(context);
+      } else {
+        await deps.mainDialog.run(context, this.dialogState);
+      }
       await next();
     });
 
@@ -84,6 +96,20 @@ export class OmaBot extends ActivityHandler {
       endTimer?.();
       log.debug({ ms: Math.round((performance.now() - started) * 10) / 10 }, 'turn');
     }
+  }
+
+  private async safetyReply(context: TurnContext): Promise<void> {
+    const helpline = CRISIS_RESOURCES.helplines[0];
+    const text = String(tr(context)('privacy:safety.reply', { emergency: CRISIS_RESOURCES.emergencyNumber, helpline: helpline.organisation, phone: helpline.phone }));
+    const message = MessageFactory.text(text, text);
+    message.suggestedActions = {
+      to: [],
+      actions: [
+        { type: ActionTypes.Call, title: CRISIS_RESOURCES.emergencyNumber, value: `tel:${CRISIS_RESOURCES.emergencyNumber}` },
+        { type: ActionTypes.Call, title: helpline.phone, value: `tel:${helpline.tel}` },
+      ],
+    };
+    await context.sendActivity(message);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

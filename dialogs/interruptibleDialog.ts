@@ -1,6 +1,6 @@
 /**
- * Base for the root dialog: "help", "cancel"/"start over", "menu" and "language" work at any
- * point, in every shipped locale, as in core-bot's CancelAndHelpDialog. With a language-switch
+ * Base for the root dialog: "help", "cancel"/"start over", "menu", "language", "show my data"
+ * and "delete my data" work at any point, in every shipped locale, as in core-bot's CancelAndHelpDialog. With a language-switch
  * advisor it also switches on "in English"/"suomeksi" and offers to switch when the user writes
  * in another language, without losing the dialog in progress.
  */
@@ -11,6 +11,7 @@ import type { LanguageSwitchAdvisor } from '../bot/i18n/languageSwitch.js';
 import type { Locale } from '../bot/i18n/locales.js';
 import { tr } from '../bot/i18n/turnLanguage.js';
 import { LANGUAGE_SWITCH_DIALOG, type LanguageSwitchOptions } from './languageSwitchDialog.js';
+import { PRIVACY_DIALOG, type PrivacyDialogOptions } from './privacyDialog.js';
 
 export const LANGUAGE_DIALOG = 'languageDialog';
 
@@ -63,6 +64,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         // Asked for the menu instead of answering the switch offer: the menu replaces the offer.
         if (innerDc.activeDialog?.id === LANGUAGE_SWITCH_DIALOG) return innerDc.replaceDialog(LANGUAGE_DIALOG);
         return innerDc.beginDialog(LANGUAGE_DIALOG);
+      case 'showData':
+      case 'deleteData':
+        // The user's rights work mid-task: the task resumes afterwards (an erasure ends it).
+        if (!innerDc.findDialog(PRIVACY_DIALOG)) return undefined;
+        return innerDc.beginDialog(PRIVACY_DIALOG, { action: command === 'showData' ? 'show' : 'delete' } satisfies PrivacyDialogOptions);
     }
   }
 

@@ -19,6 +19,7 @@ import { tr } from '../bot/i18n/turnLanguage.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import type { LanguageDialog } from './languageDialog.js';
 import { LANGUAGE_SWITCH_DIALOG, LanguageSwitchDialog, type LanguageSwitchOptions } from './languageSwitchDialog.js';
+import { PRIVACY_DIALOG, type PrivacyDialogOptions } from './privacyDialog.js';
 import { ask, LocalizedPrompt, type LocalizedChoice, type LocalizedPromptResult } from './prompts/localizedPrompt.js';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -127,6 +128,9 @@ export class MainDialog extends InterruptibleDialog {
     if (command === 'language') choice = 'language';
     if (command === 'help') choice = 'help';
     if (command === 'menu' || command === 'cancel') return step.replaceDialog(MENU_STEPS, { prompt: true } satisfies MainMenuOptions);
+    if ((command === 'showData' || command === 'deleteData') && step.findDialog(PRIVACY_DIALOG)) {
+      return step.beginDialog(PRIVACY_DIALOG, { action: command === 'showData' ? 'show' : 'delete' } satisfies PrivacyDialogOptions);
+    }
     if (choice === 'help') {
       await step.context.sendActivity(MessageFactory.text(t('help.text')));
       return step.next();

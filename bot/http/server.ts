@@ -10,6 +10,7 @@ import type { OmaBot } from '../omaBot.js';
 import { setRequestLogger } from '../observability/correlation.js';
 import { installRequestObservability, requestLogger } from '../observability/http.js';
 import type { Metrics } from '../observability/metrics.js';
+import { tooManyRequests, type HttpEdge } from '../security/httpEdge.js';
 import type { InflightTracker } from './inflight.js';
 
 export interface HttpServerDeps {
@@ -22,6 +23,8 @@ export interface HttpServerDeps {
   /** True once shutdown has begun: new turns get 503. */
   isShuttingDown(): boolean;
   metrics?: Metrics;
+  /** Security headers, CORS and rate limits (bot/security/httpEdge.ts). */
+  edge?: HttpEdge;
 }
 
 /** Extra routes contributed by features (web widget, coach API, …). */
@@ -40,6 +43,7 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
   const server = restify.createServer({ name: 'oma-botti', handleUncaughtExceptions: false });
   // Request id, per-request child logger, access log line and request counters.
   installRequestObservability(server, deps.logger, deps.metrics);
+  deps.edge?.install(server);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false, keepExtensions: false }));
 
@@ -72,6 +76,11 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
     }
     if (deps.isShuttingDown()) {
       sendError(res, 503, 'ShuttingDown', 'The server is restarting; please retry.', { 'Retry-After': '2' });
+      return;
+    }
+    const limited = deps.edge?.conversationDecision(body.channelId, body.conversation.id);
+    if (limited) {
+      tooManyRequests(res, limited, 'Too many messages in this conversation; please wait a moment.');
       return;
     }
     try {

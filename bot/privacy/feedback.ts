@@ -1,0 +1,125 @@
+/**
+ * The feedback channel (law 306/2019 and privacy questions): every message is stored first, then
+ * emailed to the operator by a scheduled job with retries. Without SMTP the messages wait for the
+ * operator in the admin endpoint.
+ */
+import nodemailer from 'nodemailer';
+import type { Clock } from '../clock.js';
+import type { PrismaClient } from '../db/database.js';
+import type { Logger } from '../log.js';
+
+export const FEEDBACK_TOPICS = ['accessibility', 'privacy', 'other'] as const;
+export type FeedbackTopic = (typeof FEEDBACK_TOPICS)[number];
+
+export const MAX_FEEDBACK_CHARS = 4000;
+export const MAX_CONTACT_CHARS = 200;
+export const MAX_PAGE_CHARS = 200;
+
+export interface FeedbackInput {
+  topic: unknown;
+  message: unknown;
+  contact?: unknown;
+  locale?: string;
+  page?: unknown;
+}
+
+export class FeedbackValidationError extends Error {
+  constructor(readonly field: 'topic' | 'message' | 'contact') {
+    super(`Invalid feedback field: ${field}`);
+    this.name = 'FeedbackValidationError';
+  }
+}
+
+export interface Mailer {
+  send(mail: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+export function smtpMailer(smtpUrl: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    send: async (mail) => {
+      await transport.sendMail({ from, ...mail });
+    },
+  };
+}
+
+// Control characters other than newline and tab have no place in a message and can fool a terminal or mail client.
+function clean(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
+}
+
+export class FeedbackService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly delivery?: { mailer: Mailer; to: string; maxAttempts: number },
+  ) {}
+
+  get emailEnabled(): boolean {
+    return this.delivery !== undefined;
+  }
+
+  async submit(input: FeedbackInput): Promise<{ id: string }> {
+    const topic = typeof input.topic === 'string' && (FEEDBACK_TOPICS as readonly string[]).includes(input.topic) ? (input.topic as FeedbackTopic) : undefined;
+    if (!topic) throw new FeedbackValidationError('topic');
+    const message = typeof input.message === 'string' ? clean(input.message) : '';
+    if (!message || message.length > MAX_FEEDBACK_CHARS) throw new FeedbackValidationError('message');
+    let contact: string | null = null;
+    if (input.contact !== undefined && input.contact !== null && input.contact !== '') {
+      if (typeof input.contact !== 'string') throw new FeedbackValidationError('contact');
+      const c = clean(input.contact).replace(/\n/g, ' ');
+      if (c.length > MAX_CONTACT_CHARS) throw new FeedbackValidationError('contact');
+      contact = c || null;
+    }
+    const page = typeof input.page === 'string' && /^\/[\w\-/]*$/.test(input.page) ? input.page.slice(0, MAX_PAGE_CHARS) : null;
+    const row = await this.prisma.feedback.create({
+      data: { topic, message, contact, locale: input.locale ?? null, page, createdAt: this.clock.now() },
+      select: { id: true },
+    });
+    return row;
+  }
+
+  /** Newest first, for the operator. */
+  async list(take = 100) {
+    return this.prisma.feedback.findMany({ orderBy: { createdAt: 'desc' }, take: Math.min(Math.max(take, 1), 500) });
+  }
+
+  /** Emails undelivered feedback; a failure counts an attempt and is retried on the next run. */
+  async deliverPending(): Promise<{ sent: number; failed: number }> {
+    if (!this.delivery) return { sent: 0, failed: 0 };
+    const { mailer, to, maxAttempts } = this.delivery;
+    const pending = await this.prisma.feedback.findMany({
+      where: { emailedAt: null, attempts: { lt: maxAttempts } },
+      orderBy: { createdAt: 'asc' },
+      take: 50,
+    });
+    let sent = 0;
+    let failed = 0;
+    for (const row of pending) {
+      try {
+        await mailer.send({
+          to,
+          subject: `OMA-botti feedback (${row.topic}) ${row.id}`,
+          // Plain text only: nothing the sender wrote is ever interpreted as HTML.
+          text: [
+            `Topic: ${row.topic}`,
+            `Received: ${row.createdAt.toISOString()}`,
+            `Language: ${row.locale ?? '-'}`,
+            `Page: ${row.page ?? '-'}`,
+            `Reply to: ${row.contact ?? '(no contact given)'}`,
+            '',
+            row.message,
+          ].join('\n'),
+        });
+        await this.prisma.feedback.update({ where: { id: row.id }, data: { emailedAt: this.clock.now(), attempts: { increment: 1 } } });
+        sent++;
+      } catch (err) {
+        failed++;
+        await this.prisma.feedback.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
+        this.logger.warn({ feedbackId: row.id, err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'feedback: email failed, will retry');
+      }
+    }
+    return { sent, failed };
+  }
+}

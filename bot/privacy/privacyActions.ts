@@ -1,0 +1,109 @@
+/**
+ * What the privacy dialogs may do, behind one interface so that dialogs never see the database:
+ * summarise and link a user's data, erase it, and pass on feedback.
+ */
+import type { Middleware, TurnContext } from 'botbuilder';
+import type { ConversationRepository } from '../conversations/conversationRepository.js';
+import type { TranscriptStore } from '../conversations/transcriptStore.js';
+import type { DataSubject } from '../features.js';
+import type { Logger } from '../log.js';
+import type { ExportLinks } from './exportLinks.js';
+import type { FeedbackInput, FeedbackService } from './feedback.js';
+import type { PersonalDataService, SubjectRef } from './personalData.js';
+
+export interface MyDataSummary {
+  profile?: { createdAt: Date; locale: string | null };
+  conversations: number;
+  messages: number;
+  /** Rows per feature that holds any, by provider name. */
+  features: Array<{ name: string; count: number }>;
+  link: { url: string; expiresAt: Date; minutes: number };
+}
+
+export interface PrivacyActions {
+  showMyData(ref: SubjectRef): Promise<MyDataSummary>;
+  /** Erases everything now, and once more after the turn (its own messages and state). */
+  deleteMyData(context: TurnContext, ref: SubjectRef): Promise<void>;
+  sendFeedback(input: FeedbackInput): Promise<void>;
+  noticeUrl(locale: string): string;
+}
+
+/** Turn state key: set when this turn erased its user; the middleware finishes the job. */
+const ERASED = Symbol('privacy.erasedSubject');
+
+/** Roughly how many stored items an export value holds, for the readable summary. */
+export function countItems(value: unknown, depth = 0): number {
+  if (value === null || value === undefined) return 0;
+  if (Array.isArray(value)) return value.length;
+  if (typeof value === 'object') {
+    if (depth > 0) return Object.keys(value).length > 0 ? 1 : 0;
+    return Object.values(value).reduce<number>((n, v) => n + countItems(v, depth + 1), 0);
+  }
+  return 1;
+}
+
+export class PrivacyActionsService implements PrivacyActions {
+  constructor(
+    private readonly personalData: PersonalDataService,
+    private readonly links: ExportLinks,
+    private readonly feedback: FeedbackService,
+    private readonly publicBaseUrl: string,
+    private readonly linkMinutes: number,
+  ) {}
+
+  async showMyData(ref: SubjectRef): Promise<MyDataSummary> {
+    const subject = await this.personalData.subject(ref);
+    const data = await this.personalData.export(subject);
+    const link = await this.links.create(ref);
+    const profile = data.profile as { createdAt: string; locale: string | null } | null;
+    return {
+      profile: profile ? { createdAt: new Date(profile.createdAt), locale: profile.locale } : undefined,
+      conversations: data.conversations.length,
+      messages: data.transcript.filter((m) => (m as { type?: string }).type === 'message').length,
+      features: Object.entries(data.features)
+        .map(([name, value]) => ({ name, count: countItems(value) }))
+        .filter((f) => f.count > 0),
+      link: { url: `${this.publicBaseUrl}/privacy/export/${link.token}`, expiresAt: link.expiresAt, minutes: this.linkMinutes },
+    };
+  }
+
+  async deleteMyData(context: TurnContext, ref: SubjectRef): Promise<void> {
+    const subject = await this.personalData.subject(ref);
+    await this.personalData.erase(subject);
+    context.turnState.set(ERASED, subject);
+  }
+
+  async sendFeedback(input: FeedbackInput): Promise<void> {
+    await this.feedback.submit(input);
+  }
+
+  noticeUrl(locale: string): string {
+    return `${this.publicBaseUrl}/privacy?lang=${encodeURIComponent(locale)}`;
+  }
+}
+
+/**
+ * Runs outside the transcript logger: after the erasing turn, its own messages, the state saved
+ * at the end of the turn and the conversation row written at its start are erased too.
+ */
+export class ErasureMiddleware implements Middleware {
+  constructor(
+    private readonly personalData: PersonalDataService,
+    private readonly transcripts: TranscriptStore,
+    private readonly conversations: ConversationRepository,
+    private readonly logger: Logger,
+  ) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    await next();
+    const subject = context.turnState.get(ERASED) as DataSubject | undefined;
+    if (!subject) return;
+    try {
+      await this.transcripts.flush();
+      await this.personalData.eraseCore(subject);
+      for (const id of subject.conversationIds) this.conversations.invalidate(subject.channelId, id);
+    } catch (err) {
+      this.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'privacy: post-turn erasure failed');
+    }
+  }
+}
