@@ -1,6 +1,6 @@
 /** How a booking reads to the jobseeker, in their language and Helsinki time (chat and manage page alike). */
 import type { TFunction } from 'i18next';
-import { formatDateTime, intlLocale } from '../language/format.js';
+import { intlLocale, TIME_ZONE } from '../language/format.js';
 import { toSupportedLocale, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import type { MeetingMode, Office, Topic } from './types.js';
 
@@ -32,8 +32,22 @@ export function languageName(code: string, locale: Locale): string {
   }
 }
 
+const slotFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/**
+ * A meeting time with the weekday written out, e.g. fi "maanantaina 7.12.2026 klo 10.30". The
+ * short form ("ma 7.12.…") reads as Somali to the language detector, so a tapped time button
+ * would set off a language-switch offer.
+ */
 export function slotTime(date: Date, locale: Locale): string {
-  return formatDateTime(date, locale);
+  let f = slotFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(locale), {
+      weekday: 'long', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: TIME_ZONE, calendar: 'gregory',
+    });
+    slotFormats.set(locale, f);
+  }
+  return f.format(date);
 }
 
 export function officeAddress(office: Office): string {

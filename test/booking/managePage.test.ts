@@ -50,7 +50,7 @@ describe('manage page', () => {
     expect(html).toContain('Testikatu 1, 24100 Salo');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Matti');
-    expect(html).toContain('ma 7.12.2026 klo 10.30');
+    expect(html).toContain('maanantaina 7.12.2026 klo 10.30');
 
     const ics = await fetch(`${b.url}/appointment.ics`);
     expect(ics.status).toBe(200);
