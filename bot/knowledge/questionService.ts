@@ -46,6 +46,7 @@ export interface QuestionServiceDeps {
 const MUNICIPALITIES_ARTICLE = 'municipalities';
 /** Passages sent to the model. */
 const PASSAGES = 3;
+export const MAX_QUESTION_CHARS = 1000;
 
 export class QuestionService {
   constructor(private readonly deps: QuestionServiceDeps) {}
@@ -57,7 +58,8 @@ export class QuestionService {
 
   async answer(question: string, locale: Locale): Promise<Answer> {
     const { kb, retriever } = this.deps;
-    const redacted = redact(question).text;
+    // A pasted CV or letter is not a question; its start is enough to find the topic.
+    const redacted = redact(question.slice(0, MAX_QUESTION_CHARS)).text;
     const result = retriever.search(redacted, locale, PASSAGES);
     const top = result.hits[0];
 
@@ -69,7 +71,7 @@ export class QuestionService {
       try {
         const reply = await this.deps.llm.answer(redacted, passages, locale, helsinkiDate(this.deps.clock));
         if (reply.kind === 'outOfScope') {
-          const saved = await this.recordGap({ kind: 'declined', locale, result, question });
+          const saved = await this.recordGap({ kind: 'declined', locale, result, question: redacted });
           return { kind: 'declined', locale, saved };
         }
         const cited = reply.citations.map((id) => this.article(id, locale));
@@ -86,7 +88,7 @@ export class QuestionService {
       return { kind: 'article', locale, article, start: startAction(article) };
     }
     const closest = result.closest.map((h) => kb.get(h.articleId, locale)).filter((a): a is Article => a !== undefined);
-    const saved = await this.recordGap({ kind: 'not_sure', locale, result, question });
+    const saved = await this.recordGap({ kind: 'not_sure', locale, result, question: redacted });
     return { kind: 'notSure', locale, closest, saved };
   }
 

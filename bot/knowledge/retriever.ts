@@ -117,6 +117,7 @@ export function textFeatures(text: string, out: Map<string, number> = new Map())
 }
 
 interface Posting {
+  idf: number;
   docs: Int32Array;
   weights: Float32Array; // BM25F saturation per doc: tf / (k1 + tf), multiplied by idf
 }
@@ -169,6 +170,7 @@ class LocaleIndex {
     for (const [g, p] of tmp) {
       const idf = Math.log(1 + (n - p.docs.length + 0.5) / (p.docs.length + 0.5));
       this.postings.set(g, {
+        idf,
         docs: Int32Array.from(p.docs),
         weights: Float32Array.from(p.tf, (tf) => (idf * tf) / (K1 + tf)),
       });
@@ -189,8 +191,7 @@ class LocaleIndex {
         attainable += qtf * this.unseenIdf;
         continue;
       }
-      const idf = Math.log(1 + (this.ids.length - p.docs.length + 0.5) / (p.docs.length + 0.5));
-      attainable += qtf * idf;
+      attainable += qtf * p.idf;
       const { docs, weights } = p;
       for (let i = 0; i < docs.length; i++) acc[docs[i]] += qtf * weights[i];
     }

@@ -168,7 +168,8 @@ export function scoreLanguages(text: string): LanguageScores {
     : byScript.has('latin') ? 'latin' : null;
   if (!script) return { script: null, scores: {}, evidence: 0, words: [] };
 
-  const tokens = byScript.get(script) ?? [];
+  // Each distinct word counts once: "blah blah blah…" is one unknown word, not growing evidence.
+  const tokens = [...new Set(byScript.get(script) ?? [])];
   const candidates = SCRIPT_LANGUAGES[script];
   const scores: Partial<Record<DetectableLanguage, number>> = {};
   for (const l of candidates) scores[l] = 0;

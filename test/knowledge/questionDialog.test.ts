@@ -144,3 +144,23 @@ describe('municipality names in other scripts and words', () => {
     expect(cyrillicToLatin(cyr, variant)).toBe(latin);
   });
 });
+
+describe('when counting the question fails', () => {
+  it('still answers "not sure" in the user\'s language, without promising the question was saved', async () => {
+    const setup = questionSetup();
+    setup.gaps.record = async () => {
+      throw Object.assign(new Error('database is down'), { code: 'P1001' });
+    };
+    const replies = await createMainDialogHarness({ locale: 'sv', freeText: setup.freeText }).say('Vad blir det för väder i morgon?');
+    expect(replies[0].text).toBe(String(translator.t('sv')('knowledge:notSure.text')));
+    expect(lastSuggestions(replies)).toContain(String(translator.t('sv')('knowledge:actions.startBooking')));
+  });
+
+  it('meets a pasted wall of text with "not sure", not an error', async () => {
+    const setup = questionSetup();
+    const replies = await createMainDialogHarness({ locale: 'en', freeText: setup.freeText }).say(`What does the coach do? ${'blah '.repeat(5000)}`);
+    const t = translator.t('en');
+    expect(replies[0].text).toBe(`${String(t('knowledge:notSure.text'))}\n\n${String(t('knowledge:notSure.saved'))}`);
+    expect(setup.gaps.rows[0].question!.length).toBeLessThanOrEqual(1000);
+  });
+});
