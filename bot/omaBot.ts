@@ -8,7 +8,7 @@ import {
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/mainDialog.js';
 import type { ConversationRepository } from './conversations/conversationRepository.js';
 import type { LanguageService } from './i18n/languageService.js';
@@ -70,8 +70,14 @@ export class OmaBot extends ActivityHandler {
     this.onEvent(async (context, next) => {
       const { name, value } = context.activity;
       if (name === 'setLanguage' && isLocale(value) && deps.language.shipped.includes(value)) {
-        await deps.language.choose(context, value);
-        await deps.mainDialog.run(context, this.dialogState);
+        const { t } = await deps.language.choose(context, value);
+        await context.sendActivity(MessageFactory.text(t('language.changed')));
+        // A prompt ignores events, so ask the open question again, now in the new language.
+        const dialogs = new DialogSet(this.dialogState);
+        dialogs.add(deps.mainDialog);
+        const dc = await dialogs.createContext(context);
+        if (dc.activeDialog) await dc.repromptDialog();
+        else await dc.beginDialog(deps.mainDialog.id);
       }
       await next();
     });
