@@ -4,7 +4,6 @@
  */
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   ConversationState,
   MessageFactory,
   TranscriptLoggerMiddleware,
@@ -37,6 +36,7 @@ import { createKnowledgeFeature, type KnowledgeFeature } from './knowledge/featu
 import { createNotificationsFeature } from './notifications/feature.js';
 import { createPilotFeature } from './pilot/feature.js';
 import { createPrivacyFeature } from './privacy/feature.js';
+import { createChannelAuthentication } from './security/channelAuth.js';
 import { HttpEdge } from './security/httpEdge.js';
 import { createWebchatFeature } from './webchat/feature.js';
 import { turnLogger } from './observability/correlation.js';
@@ -93,15 +93,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const commands = new CommandWords(translator);
   const languageSwitch = new LanguageSwitchAdvisor(language, conversationState.createProperty<LanguageSwitchMemory>('languageSwitch'));
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    // Normally unset (the SDK's public-cloud defaults); tests serve their own signing keys.
-    ...(config.ToBotFromChannelOpenIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl } : {}),
-    ...(config.ToBotFromEmulatorOpenIdMetadataUrl ? { ToBotFromEmulatorOpenIdMetadataUrl: config.ToBotFromEmulatorOpenIdMetadataUrl } : {}),
-  });
+  // The OpenID metadata URLs are normally unset (public cloud); tests serve their own signing keys.
+  const auth = createChannelAuthentication(config);
   const adapter = new CloudAdapter(auth);
   const transcripts = new TranscriptStore(db.prisma, logger, (text) => redact(text).text);
   const jobs = new JobRunner(db.prisma, clock, logger);
