@@ -58,6 +58,19 @@ describe('the language choice', () => {
     expect((await user('lang-user-3'))?.locale).toBe('sv');
   });
 
+  it("stores the widget picker's choice (a setLanguage event) and re-asks the open question in it", async () => {
+    await say('What does the coach do?', 'en', 'lang-6', 'lang-user-5');
+    const replies = await expectReplies(running.baseUrl, activity({ type: 'event', name: 'setLanguage', value: 'fa', locale: 'en' }, 'lang-6', 'lang-user-5'));
+    expect(replies.map((r) => r.text)).toEqual([s('fa', 'language.changed'), s('fa', 'knowledge:prompt.more')]);
+    expect((await user('lang-user-5'))?.locale).toBe('fa');
+  });
+
+  it('ignores a setLanguage event for a language it does not ship', async () => {
+    const replies = await expectReplies(running.baseUrl, activity({ type: 'event', name: 'setLanguage', value: 'xx', locale: 'en' }, 'lang-7', 'lang-user-6'));
+    expect(replies).toEqual([]);
+    expect((await user('lang-user-6'))?.locale ?? null).toBeNull();
+  });
+
   it('answers right-to-left locales with their locale on every message', async () => {
     const replies = await say('مساعدة', 'ar', 'lang-5', 'lang-user-4');
     expect(replies.map((r) => r.text)).toContain(s('ar', 'help.text'));
