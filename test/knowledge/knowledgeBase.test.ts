@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../support/dialogs.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUPPORTED_LOCALES, type Locale } from '../../bot/i18n/locales.js';
@@ -113,6 +114,13 @@ describe('shipped knowledge base', () => {
     expect(kb.meta.fi.machineTranslated).toBe(false);
     for (const l of ['sv', 'en', 'ru', 'uk', 'et', 'ar', 'so', 'fa'] as const) expect(kb.meta[l].machineTranslated).toBe(true);
     for (const l of SUPPORTED_LOCALES) expect(kb.meta[l].reviewed).toBe(false);
+  });
+
+  it('agrees with each locale\'s meta.json on machine-made and reviewed', () => {
+    for (const l of SUPPORTED_LOCALES) {
+      const ui = translator.meta(l)!;
+      expect({ l, machineTranslated: kb.meta[l].machineTranslated, reviewed: kb.meta[l].reviewed }).toEqual({ l, machineTranslated: ui.machineTranslated, reviewed: ui.reviewed });
+    }
   });
 });
 
