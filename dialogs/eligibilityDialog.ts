@@ -11,11 +11,10 @@ import { tr, turnLanguage } from '../bot/i18n/turnLanguage.js';
 import { formatDate } from '../bot/language/format.js';
 import { recognizeChoice, recognizeYesNo } from '../bot/language/recognizers.js';
 import type { BenefitAnswer, EligibilityAnswers, EligibilityOutcome, QuestionId, YesNoUnknown } from '../bot/pilot/eligibility.js';
-import type { EligibilityService } from '../bot/pilot/eligibilityService.js';
+import { mentionsIdentityCode, type EligibilityService } from '../bot/pilot/eligibilityService.js';
 import type { Municipality, NationalFallback } from '../bot/pilot/pilotData.js';
 import type { PilotDates } from '../bot/pilot/pilotInfoService.js';
 import { renderResult, suggestionLabel } from '../bot/pilot/render.js';
-import { containsIdentityCode } from '../bot/privacy/redact.js';
 import { ask, choiceLabel, LocalizedPrompt, type LocalizedChoice, type LocalizedPromptResult } from './prompts/localizedPrompt.js';
 
 export const ELIGIBILITY_DIALOG = 'eligibilityDialog';
@@ -319,7 +318,7 @@ export class EligibilityDialog extends ComponentDialog {
     text: string,
     how: { numbers: boolean; choice?: string },
   ): Promise<DialogTurnResult | undefined> {
-    if (containsIdentityCode(text)) {
+    if (mentionsIdentityCode(text)) {
       await this.say(step.context, 'pilot:elig.hetu');
       return step.replaceDialog(QUESTION_DIALOGS[question], { ...state, retry: false } satisfies CheckState);
     }

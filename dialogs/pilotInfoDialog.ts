@@ -6,10 +6,10 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnLanguage } from '../bot/i18n/turnLanguage.js';
+import { mentionsIdentityCode } from '../bot/pilot/eligibilityService.js';
 import type { Municipality } from '../bot/pilot/pilotData.js';
 import { INFO_TOPICS, type InfoTopic, type PilotInfoService } from '../bot/pilot/pilotInfoService.js';
 import { renderDuringPilot, renderServed, renderTopic, suggestionLabel } from '../bot/pilot/render.js';
-import { containsIdentityCode } from '../bot/privacy/redact.js';
 import { ask, LocalizedPrompt, type LocalizedChoice, type LocalizedPromptResult } from './prompts/localizedPrompt.js';
 
 export const PILOT_INFO_DIALOG = 'pilotInfoDialog';
@@ -72,7 +72,7 @@ export class PilotInfoDialog extends ComponentDialog {
     if (choice === C.eligibility && this.deps.eligibility) return step.beginDialog(this.deps.eligibility.id);
     if (choice?.startsWith(C.topic)) return step.replaceDialog(TOPIC, { topic: choice.slice(C.topic.length) as InfoTopic } satisfies PilotInfoOptions);
     // A place name typed here: where is it served now?
-    if (!containsIdentityCode(result.text) && this.deps.service.servedIn(result.text).kind !== 'unrecognised') {
+    if (!mentionsIdentityCode(result.text) && this.deps.service.servedIn(result.text).kind !== 'unrecognised') {
       return step.replaceDialog(TODAY, { text: result.text } satisfies PilotInfoOptions);
     }
     return step.replaceDialog(TOPIC, { topic: vals(step).topic as InfoTopic, shown: true, retry: true } satisfies PilotInfoOptions);
@@ -108,7 +108,7 @@ export class PilotInfoDialog extends ComponentDialog {
     if (String(t('pilot:info.topics.other')).toLowerCase() === text.trim().toLowerCase()) {
       return step.replaceDialog(TOPIC, { topic: 'today', shown: true } satisfies PilotInfoOptions);
     }
-    if (containsIdentityCode(text)) {
+    if (mentionsIdentityCode(text)) {
       await this.send(step.context, String(t('pilot:elig.hetu')));
       return step.replaceDialog(TODAY, {} satisfies PilotInfoOptions);
     }

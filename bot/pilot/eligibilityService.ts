@@ -5,6 +5,7 @@
 import type { Clock } from '../clock.js';
 import type { Locale } from '../i18n/locales.js';
 import { toAsciiDigits } from '../language/recognizers.js';
+import { containsIdentityCode } from '../privacy/redact.js';
 import {
   evaluateEligibility,
   nextQuestion,
@@ -31,6 +32,13 @@ export interface FinishedCheck {
 }
 
 const MAX_AGE = 120;
+// Shaped like a henkilötunnus even when the checksum is wrong: still not something to ask for.
+const IDENTITY_CODE_SHAPE = /(?<![\p{L}\p{N}])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\p{L}\p{N}])/iu;
+
+/** True when the text holds a personal identity code, or something typed as one. */
+export function mentionsIdentityCode(text: string): boolean {
+  return containsIdentityCode(text) || IDENTITY_CODE_SHAPE.test(text);
+}
 
 export class EligibilityService {
   private readonly data: PilotData;
