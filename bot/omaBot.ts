@@ -95,6 +95,10 @@ export class OmaBot extends ActivityHandler {
     const endTimer = this.deps.metrics?.startTurn(context.activity?.channelId, context.activity?.type);
     const started = performance.now();
     try {
+      // Both state documents in one database round trip (PrismaStorage joins same-tick reads).
+      if (context.activity.from?.id && context.activity.conversation?.id && context.activity.channelId) {
+        await Promise.all([this.deps.userState.load(context), this.deps.conversationState.load(context)]);
+      }
       await this.deps.language.resolve(context);
       await this.recordConversation(context);
       await super.run(context);

@@ -46,7 +46,7 @@ export class TranscriptStore implements TranscriptLogger {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.prisma.transcriptMessage.createMany({ data: batch });
+          await this.insert(batch);
         } catch (err) {
           this.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code }, rows: batch.length }, 'transcript: write failed');
         }
@@ -55,6 +55,27 @@ export class TranscriptStore implements TranscriptLogger {
     this.flushing = run;
     await run;
     if (this.flushing === run) this.flushing = undefined;
+  }
+
+  /**
+   * One multi-row INSERT in plain SQL: the transcript is written on every turn, and Prisma 6's
+   * client engine spends more CPU compiling a createMany than the database spends storing it.
+   */
+  private async insert(batch: Prisma.TranscriptMessageCreateManyInput[]): Promise<void> {
+    const params: unknown[] = [];
+    const now = new Date();
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const jsonb = (value: unknown) => (value === undefined || value === null ? 'NULL' : `${p(JSON.stringify(value))}::jsonb`);
+    const values = batch.map(
+      (r) =>
+        `(${p(r.channelId)}, ${p(r.conversationId)}, ${p(r.activityId ?? null)}, ${p(r.replyToId ?? null)}, ${p(r.direction)}, ${p(r.type)}, ${p(r.text ?? null)}, ` +
+        `${jsonb(r.attachments)}, ${jsonb(r.value)}, ${jsonb(r.suggestedActions)}, ${p(r.locale ?? null)}, ${p(r.fromId ?? null)}, ${p(r.fromRole ?? null)}, ` +
+        `${p(r.timestamp)}::timestamp(3), ${p(now)}::timestamp(3))`,
+    );
+    await this.prisma.$executeRawUnsafe(
+      `INSERT INTO "TranscriptMessage" ("channelId", "conversationId", "activityId", "replyToId", "direction", "type", "text", "attachments", "value", "suggestedActions", "locale", "fromId", "fromRole", "timestamp", "createdAt") VALUES ${values.join(', ')}`,
+      ...params,
+    );
   }
 
   private toRow(a: Partial<Activity>): Prisma.TranscriptMessageCreateManyInput {

@@ -1,0 +1,52 @@
+/** The transcript store's batched SQL insert keeps every field, in order, redacted. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TranscriptStore } from '../../bot/conversations/transcriptStore.js';
+import { silentLogger } from '../../bot/log.js';
+import { redact } from '../../bot/privacy/redact.js';
+import { openTestDatabase, type TestDatabase } from '../support/database.js';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => db?.destroy());
+
+describe('TranscriptStore', () => {
+  it('stores inbound and outbound activities with their JSON parts and redacted text', async () => {
+    const store = new TranscriptStore(db.prisma, silentLogger, (t) => redact(t).text);
+    const conversation = { id: 'ts-1' };
+    store.logActivity({ type: 'message', channelId: 'web', conversation, id: 'a1', from: { id: 'u1', role: 'user' }, text: 'soita 040 1234567', locale: 'fi', timestamp: new Date('2026-11-02T10:00:00.123Z'), value: { choice: 'booking' } } as never);
+    store.logActivity({
+      type: 'message',
+      channelId: 'web',
+      conversation,
+      replyToId: 'a1',
+      from: { id: 'bot', role: 'bot' },
+      text: 'Valitse aika',
+      timestamp: new Date('2026-11-02T10:00:00.456Z'),
+      suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'ma 9.00', value: 'ma 9.00' }] },
+      attachments: [{ contentType: 'text/plain', content: 'ä' }],
+    } as never);
+    store.logActivity({ type: 'typing', channelId: 'web', conversation, from: { id: 'bot', role: 'bot' }, timestamp: new Date('2026-11-02T10:00:00.500Z') } as never);
+    await store.flush();
+    const rows = await db.prisma.transcriptMessage.findMany({ where: { conversationId: 'ts-1' }, orderBy: { seq: 'asc' } });
+    expect(rows.map((r) => [r.direction, r.type])).toEqual([
+      ['inbound', 'message'],
+      ['outbound', 'message'],
+      ['outbound', 'typing'],
+    ]);
+    expect(rows[0].text).not.toContain('1234567');
+    expect(rows[0]).toMatchObject({ activityId: 'a1', fromId: 'u1', fromRole: 'user', locale: 'fi', value: { choice: 'booking' }, attachments: null });
+    expect(rows[0].timestamp.toISOString()).toBe('2026-11-02T10:00:00.123Z');
+    expect(rows[1]).toMatchObject({ replyToId: 'a1', text: 'Valitse aika', suggestedActions: { actions: [{ title: 'ma 9.00' }] }, attachments: [{ content: 'ä' }], value: null });
+    expect(Math.abs(rows[2].createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('writes a batch larger than one statement holds, in order', async () => {
+    const store = new TranscriptStore(db.prisma, silentLogger);
+    for (let i = 0; i < 450; i++) store.logActivity({ type: 'message', channelId: 'web', conversation: { id: 'ts-2' }, from: { id: 'u', role: 'user' }, text: `m${i}`, timestamp: new Date() } as never);
+    await store.flush();
+    const rows = await db.prisma.transcriptMessage.findMany({ where: { conversationId: 'ts-2' }, orderBy: { seq: 'asc' } });
+    expect(rows.map((r) => r.text)).toEqual(Array.from({ length: 450 }, (_, i) => `m${i}`));
+  });
+});
