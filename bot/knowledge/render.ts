@@ -98,8 +98,10 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): RenderedAnswer
   switch (answer.kind) {
     case 'article': {
       const a = answer.article;
+      // "Which municipalities?" lists the areas from the pilot data rather than a copy in the article.
+      const listed = a.action === 'municipalities' ? `\n\n${pilotAreasLine(ctx)}` : '';
       return {
-        messages: [`${a.short}\n\n${sourcesLine([a], t)}`],
+        messages: [`${a.short}${listed}\n\n${sourcesLine([a], t)}`],
         choices: [...startChoice(answer.start, ctx), ...followUps(a, ctx), menuChoice()],
       };
     }
@@ -161,6 +163,19 @@ function localName(name: { fi: string; sv?: string; en?: string }, locale: Local
   if (locale === 'sv' && name.sv) return name.sv;
   if (locale === 'en' && name.en) return name.en;
   return name.fi;
+}
+
+/** The confirmed pilot areas of the data, with how many municipalities each had. */
+function pilotAreasLine(ctx: RenderContext): string {
+  const data = ctx.pilotData ?? getPilotData();
+  const areas = data.pilotAreas
+    .filter((area) => area.status === 'confirmed')
+    .map((area) => {
+      const count = data.municipalities.filter((m) => m.pilotAreaId === area.id).length;
+      const name = localName(area.name, ctx.locale);
+      return count > 1 ? `${name} (${count})` : name;
+    });
+  return String(ctx.t('knowledge:municipality.listed', { areas: areas.join(', ') }));
 }
 
 function isoDay(date: string, locale: Locale): string {

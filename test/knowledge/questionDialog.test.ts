@@ -164,3 +164,21 @@ describe('when counting the question fails', () => {
     expect(setup.gaps.rows[0].question!.length).toBeLessThanOrEqual(1000);
   });
 });
+
+describe('"which municipalities?"', () => {
+  it.each([
+    ['fi', 'mitkä kunnat oli mukana', ['Salo, Marttila ja Koski Tl (3)', 'Helsinki', 'Pirkanmaa (22)', 'Mikkelin seutu (7)']],
+    ['sv', 'vilka kommuner var med', ['Salo, S:t Mårtens och Koski Tl (3)', 'Helsingfors', 'Birkaland (22)']],
+    ['en', 'which municipalities were in the pilot', ['Salo, Marttila and Koski Tl (3)', 'Mikkeli region (7)']],
+  ])('%s "%s" lists the pilot areas from the pilot data', async (locale, question, areas) => {
+    const replies = await createMainDialogHarness({ locale, freeText: questionSetup().freeText }).say(question);
+    const text = replies[0].text!;
+    const t = translator.t(locale);
+    const prefix = String(t('knowledge:municipality.listed', { areas: '' })).split(':')[0];
+    const line = text.split('\n').find((l) => l.startsWith(prefix))!;
+    expect(line).toBeDefined();
+    for (const area of areas) expect(line).toContain(area);
+    // Areas that only applied are not listed as pilot areas.
+    expect(line).not.toContain('Pori');
+  });
+});
