@@ -4,13 +4,16 @@
  * widget's Direct Line) registers a resolver so each instance delivers through its own loopback
  * serviceUrl.
  */
-import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../log.js';
 
 export type ServiceUrlResolver = (reference: Partial<ConversationReference>) => string | undefined;
 
+/** Runs a proactive turn with a self-hosted channel's own credentials (its loopback listener needs no Azure AD token). */
+export type ContinueConversation = (reference: ConversationReference, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
+
 export class ProactiveMessenger {
-  private readonly resolvers: ServiceUrlResolver[] = [];
+  private readonly resolvers: Array<{ resolve: ServiceUrlResolver; continueConversation?: ContinueConversation }> = [];
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -19,17 +22,19 @@ export class ProactiveMessenger {
   ) {}
 
   /** Lets a self-hosted channel say where its conversations are reached from this process. */
-  registerServiceUrlResolver(resolver: ServiceUrlResolver): void {
-    this.resolvers.push(resolver);
+  registerServiceUrlResolver(resolver: ServiceUrlResolver, continueConversation?: ContinueConversation): void {
+    this.resolvers.push({ resolve: resolver, continueConversation });
   }
 
   /** Sends activities into the conversation; resolves false (and logs) if delivery failed. */
   async send(stored: Partial<ConversationReference>, activities: Array<Partial<Activity>>): Promise<boolean> {
     const reference = { ...stored } as ConversationReference;
-    for (const resolve of this.resolvers) {
+    let own: ContinueConversation | undefined;
+    for (const { resolve, continueConversation } of this.resolvers) {
       const url = resolve(reference);
       if (url) {
         reference.serviceUrl = url;
+        own = continueConversation;
         break;
       }
     }
@@ -37,13 +42,15 @@ export class ProactiveMessenger {
       // Caught here: the adapter would hand a failure to onTurnError, which swallows it (and
       // sends an apology to the same unreachable conversation), so the caller would see success.
       let failure: unknown;
-      await this.adapter.continueConversationAsync(this.appId ?? '', reference, async (context) => {
+      const logic = async (context: TurnContext) => {
         try {
           await context.sendActivities(activities);
         } catch (err) {
           failure = err;
         }
-      });
+      };
+      if (own) await own(reference, logic);
+      else await this.adapter.continueConversationAsync(this.appId ?? '', reference, logic);
       if (failure) throw failure;
       return true;
     } catch (err) {

@@ -12,7 +12,7 @@
  * points at this process's loopback listener, so the bot answers with the standard connector REST
  * calls; the listener writes the answers into the database-backed activity list.
  */
-import type { CloudAdapter } from 'botbuilder';
+import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, type AuthenticateRequestResult, type ConnectorFactory } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../clock.js';
@@ -432,6 +432,18 @@ export class DirectLineChannel {
     const issued = await this.o.store.issueToken(conversation.id);
     res.header('Cache-Control', 'no-store');
     res.send(200, conversationBody(issued.conversationId, issued.token, issued.expiresAt, this.o.clock.now()));
+  }
+
+  /**
+   * A proactive turn (reminders) in a widget conversation, delivered with this channel's own
+   * credentials to this process's loopback listener, so production mode needs no Azure AD token.
+   */
+  async continueConversation(reference: ConversationReference, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'ContinueConversation' }, reference, true);
+    activity.serviceUrl = this.o.serviceUrl();
+    activity.channelId = CHANNEL_ID;
+    activity.recipient = { id: this.o.botId, name: BOT_NAME, role: 'bot' };
+    await this.o.adapter.processActivityDirect(this.auth, activity as never, logic);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -77,8 +77,9 @@ export async function createWebchatFeature(ctx: FeatureContext, deps: WebchatDep
   const page = new WidgetPage({ translator: ctx.translator, defaultLocale: config.DEFAULT_LOCALE, municipalityName: config.MUNICIPALITY_NAME, frameAncestors: config.FRAME_ANCESTORS });
 
   // A stored reference names whichever process served the conversation last; deliver through ours.
-  ctx.proactive.registerServiceUrlResolver((reference) =>
-    reference.channelId === CHANNEL_ID && isLoopbackServiceUrl(reference.serviceUrl) ? loopback.serviceUrl : undefined,
+  ctx.proactive.registerServiceUrlResolver(
+    (reference) => (reference.channelId === CHANNEL_ID && isLoopbackServiceUrl(reference.serviceUrl) ? loopback.serviceUrl : undefined),
+    (reference, logic) => channel.continueConversation(reference, logic),
   );
 
   // Idle conversations leave the in-memory caches (token lookups, rate-limit buckets).

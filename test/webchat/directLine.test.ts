@@ -369,3 +369,39 @@ describe('reload: the history comes back from the database', () => {
     expect([403, 404]).toContain(read.status);
   });
 });
+
+describe.each([
+  ['local mode', {}],
+  [
+    'production mode',
+    {
+      MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
+      MicrosoftAppPassword: 'dummy-secret-for-tests',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: '00000000-0000-4000-8000-0000000000aa',
+    },
+  ],
+])('proactive messages to a widget conversation (%s)', (_mode, env: Record<string, string>) => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startTestApp({ WEBCHAT_LONG_POLL_MS: '1000', ...env });
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  it('reach the page through this process loopback serviceUrl, from the stored reference', async () => {
+    const dl = await DirectLineClient.open(running.baseUrl, 'en');
+    await dl.start('en-US');
+    await dl.untilBotAsks();
+    const row = await running.app.db.prisma.conversation.findFirst({ where: { channelId: 'directline', conversationId: dl.conversationId } });
+    const reference = row!.reference as Record<string, unknown>;
+    // As if another process had served the conversation last: its listener is not ours.
+    const delivered = await running.app.context.proactive.send({ ...reference, serviceUrl: 'http://127.0.0.1:9/oma-directline/' }, [
+      { type: 'message', text: 'Reminder: your appointment is tomorrow at 10:00.' },
+    ]);
+    expect(delivered).toBe(true);
+    const got = await dl.until((all) => botTexts(all).includes('Reminder: your appointment is tomorrow at 10:00.'));
+    expect(got.at(-1)).toMatchObject({ from: { role: 'bot' }, conversation: { id: dl.conversationId } });
+  });
+});
