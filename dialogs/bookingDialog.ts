@@ -394,7 +394,11 @@ export class BookingDialog extends ComponentDialog {
       });
       await this.say(step, 'booking:booked.text', { time: slotTime(appointment.startsAt, locale), coach: appointment.coach.name });
       if (appointment.videoLink) await this.say(step, 'booking:summary.video', { link: appointment.videoLink });
-      await this.say(step, 'booking:booked.links', { icsUrl, manageUrl });
+      const links = MessageFactory.text(String(turnLanguage(step.context).t('booking:booked.links', { icsUrl, manageUrl })));
+      links.locale = locale;
+      // The calendar file as a download the chat can show as a file, beside the link in the text.
+      links.attachments = [{ contentType: 'text/calendar', contentUrl: icsUrl, name: 'appointment.ics' }];
+      await step.context.sendActivity(links);
       if (appointment.contactEmail) await this.say(step, 'booking:booked.emailed', { email: appointment.contactEmail });
       return step.endDialog({ booked: true, appointmentId: appointment.id } satisfies BookingDialogResult);
     } catch (err) {

@@ -54,7 +54,13 @@ describe('booking over /api/messages', () => {
     expect(textsOf(await say('sam@example.fi'))).toContain(s('booking:note.prompt'));
     const summary = textsOf(await say('I need help with my unemployment benefit'));
     expect(summary.join('\n')).toContain(s('booking:summary.coach', { coach: 'Ville (demo)' }));
-    const done = textsOf(await say(s('common:choices.yes')));
+    const doneReplies = await say(s('common:choices.yes'));
+    const done = textsOf(doneReplies);
+    const attachment = doneReplies.flatMap((r) => (r.attachments as Array<{ contentType: string; contentUrl: string }> | undefined) ?? [])[0];
+    expect(attachment).toMatchObject({ contentType: 'text/calendar', contentUrl: expect.stringMatching(/\/appointment\.ics$/) });
+    const ics = await fetch(`${running.baseUrl}${new URL(attachment.contentUrl).pathname}`);
+    expect(ics.status).toBe(200);
+    expect(await ics.text()).toContain('ATTENDEE;CN=Sam Smith;');
     expect(done).toContain(s('booking:booked.text', { time, coach: 'Ville (demo)' }));
     const links = done.find((x) => x.includes('/booking/manage/'))!;
     const manageUrl = /https:\/\/bot\.example\.fi\/booking\/manage\/[A-Za-z0-9_-]+(?=\s|$)/.exec(links)![0];
