@@ -41,7 +41,8 @@ describe('during the pilot (clock at 15.6.2022)', () => {
     expect(hetu).toContain('Henkilötunnusta ei tarvita, enkä tallentanut sitä. Vastaa kysymykseen ilman sitä.');
     expect(texts(await say(running, '41', conv, user)).join('\n')).toContain('Onko äidinkielesi');
     expect(texts(await say(running, 'Kyllä', conv, user)).join('\n')).toContain('Oletko nyt työtön');
-    const result = texts(await say(running, 'Kyllä', conv, user));
+    const resultReplies = await say(running, 'Kyllä', conv, user);
+    const result = texts(resultReplies);
     expect(result).toContain('Vastaustesi perusteella kuulut työllisyyden kuntakokeiluun (alue: Pirkanmaa).');
     expect(result.join('\n')).toContain('Äidinkielesi on muu kuin suomi, ruotsi tai saame.');
     expect(result).toContain('Tallensin vastauksesi profiiliisi, jotta ajanvaraus löytää sinulle valmentajan kuntasi ja kielesi mukaan.');
@@ -75,6 +76,11 @@ describe('during the pilot (clock at 15.6.2022)', () => {
     // What the booking reads for coach matching.
     const pilot = running.app.features.find((f) => f.name === 'pilot') as PilotFeature;
     expect(await pilot.checks.latestFor({ channelId: 'test', channelUserId: user })).toMatchObject({ municipalityId: 'tampere', locale: 'fi' });
+
+    // The next step is offered as an action and opens the booking.
+    expect(result.join('\n')).toContain('Seuraava askel: varaa aika OMA-valmentajalle. Voit tehdä sen tässä.');
+    expect(resultReplies.at(-1)?.suggestedActions?.actions.map((a) => a.title)).toEqual(['Varaa aika valmentajalle', 'Tietoa kuntakokeilusta', 'Päävalikko']);
+    expect(texts(await say(running, 'Varaa aika valmentajalle', conv, user))).toContain('Mistä haluat puhua OMA-valmentajasi kanssa?');
   });
 
   it('exports and erases the checks with the user\'s data', async () => {
