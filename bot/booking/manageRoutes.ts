@@ -126,10 +126,12 @@ export class ManagePages {
     const query = (req.query ?? {}) as Record<string, unknown>;
     const done = typeof query.done === 'string' && ['cancelled', 'rescheduled', 'taken', 'notChangeable'].includes(query.done) ? (query.done as Notice) : undefined;
     const after = parseSlotValue(query.after);
-    sendHtml(res, 200, await this.render(token, a, done, after ? { coachId: after.coachId, start: after.start } : undefined));
+    const confirmCancel = query.confirm === 'cancel';
+    sendHtml(res, 200, await this.render(token, a, { notice: done, after: after ? { coachId: after.coachId, start: after.start } : undefined, confirmCancel }));
   }
 
-  private async render(token: string, a: AppointmentView, notice?: Notice, after?: SlotCursor): Promise<string> {
+  private async render(token: string, a: AppointmentView, view: { notice?: Notice; after?: SlotCursor; confirmCancel?: boolean }): Promise<string> {
+    const { notice, after } = view;
     const locale = localeOf(a.locale);
     const t = this.deps.translator.t(locale);
     const s = (key: string, args?: Record<string, unknown>) => escapeHtml(String(t(key, args)));
@@ -157,7 +159,12 @@ export class ManagePages {
     parts.push(`<ul class="details">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
     if (a.status !== 'cancelled') parts.push(`<p><a href="${base}/appointment.ics" download>${s('booking:manage.ics')}</a></p>`);
     const changeable = a.status === 'booked' && a.startsAt.getTime() > this.deps.clock.now().getTime();
-    if (changeable) {
+    if (changeable && view.confirmCancel) {
+      // A second, deliberate click: a cancelled meeting cannot be brought back.
+      parts.push(`<h2>${s('booking:manage.cancelTitle')}</h2><p>${s('booking:manage.cancelConfirm')}</p>`);
+      parts.push(`<form method="post" action="${base}/cancel"><button type="submit">${s('booking:manage.cancelButton')}</button></form>`);
+      parts.push(`<p><a href="${base}">${s('booking:manage.keep')}</a></p>`);
+    } else if (changeable) {
       parts.push(`<h2>${s('booking:manage.rescheduleTitle')}</h2>`);
       const page = await this.deps.service.listSlots([a.coach.id], { after, limit: 6 });
       const slots = page.slots.filter((x: FreeSlot) => x.start.getTime() !== a.startsAt.getTime());
@@ -171,7 +178,7 @@ export class ManagePages {
       }
       if (page.next) parts.push(`<p><a href="${base}?after=${encodeURIComponent(slotValue({ coachId: page.next.coachId, start: page.next.start }))}">${s('booking:slots.later')}</a></p>`);
       parts.push(`<h2>${s('booking:manage.cancelTitle')}</h2>`);
-      parts.push(`<form method="post" action="${base}/cancel"><button type="submit">${s('booking:manage.cancelButton')}</button></form>`);
+      parts.push(`<form method="get" action="${base}"><input type="hidden" name="confirm" value="cancel"><button type="submit">${s('booking:manage.cancelButton')}</button></form>`);
     } else if (a.status === 'booked') {
       parts.push(`<p>${s('booking:manage.notChangeable')}</p>`);
     }

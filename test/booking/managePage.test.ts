@@ -85,6 +85,11 @@ describe('manage page', () => {
     expect(row.startsAt.toISOString()).toBe(slot.split('|')[1]);
     expect(row.sequence).toBe(1);
 
+    // The cancel button asks once more before anything changes.
+    const ask = await (await fetch(`${b.url}?confirm=cancel`)).text();
+    expect(ask).toContain('Do you really want to cancel the meeting?');
+    expect(ask).toContain(`action="${b.path}/cancel"`);
+    expect((await running.app.db.prisma.appointment.findUniqueOrThrow({ where: { id: b.appointment.id } })).status).toBe('booked');
     const cancelled = await fetch(`${b.url}/cancel`, { method: 'POST', redirect: 'manual' });
     expect(cancelled.status).toBe(303);
     const final = await (await fetch(`${running.baseUrl}${cancelled.headers.get('location')}`)).text();
