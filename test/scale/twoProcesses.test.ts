@@ -14,6 +14,7 @@ import { openDatabase, type Database } from '../../bot/db/database.js';
 import { activity, expectReplies } from '../support/app.js';
 import { freshDatabaseLocation, type TestDatabaseLocation } from '../support/database.js';
 import { startBotProcess, type BotProcess } from '../support/process.js';
+import { botTexts, DirectLineClient } from '../webchat/directLineClient.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -43,7 +44,7 @@ describe.skipIf(!reachable)('two bot processes on one PostgreSQL', () => {
 
   beforeAll(async () => {
     location = await freshDatabaseLocation({ backend: 'postgresql' });
-    env = { DATABASE_URL: location.databaseUrl!, DATA_DIR: location.dataDir, MUNICIPALITY_NAME: 'Salo', DB_POOL_MAX: '4' };
+    env = { DATABASE_URL: location.databaseUrl!, DATA_DIR: location.dataDir, MUNICIPALITY_NAME: 'Salo', DB_POOL_MAX: '4', WEBCHAT_LONG_POLL_MS: '3000' };
     [a, b] = await Promise.all([startBotProcess(env), startBotProcess(env)]);
     db = await openDatabase({ databaseUrl: location.databaseUrl, dataDir: location.dataDir, poolMax: 2 });
   }, 120_000);
@@ -79,6 +80,59 @@ describe.skipIf(!reachable)('two bot processes on one PostgreSQL', () => {
     expect(conversation?.user?.channelUserId).toBe(user);
     expect(conversation?.user?.locale).toBe('sv');
   });
+
+  it('continues a Web Chat (Direct Line) conversation started on process A on process B, with state, history and pending activities intact', async () => {
+    // The page opens and talks to A.
+    const onA = await DirectLineClient.open(a!.baseUrl, 'en');
+    expect((await onA.start('en')).status).toBe(201);
+    expect(botTexts(await onA.untilBotAsks())).toContain('How can I help?');
+    expect((await onA.say('Change language')).status).toBe(200);
+    expect(botTexts(await onA.untilBotAsks())).toContain('Choose a language.');
+
+    // The load balancer sends the next requests to B: same token, same watermark.
+    const onB = new DirectLineClient(b!.baseUrl, onA.issued);
+    onB.watermark = onA.watermark;
+    const reconnect = await fetch(`${b!.baseUrl}/v3/directline/conversations/${onA.conversationId}?watermark=${onB.watermark}`, { headers: { authorization: `Bearer ${onA.token}` } });
+    expect(reconnect.status).toBe(200);
+    // B answers the picker A showed: the waiting prompt came from the shared dialog state.
+    expect((await onB.say('Svenska')).status).toBe(200);
+    const onBReplies = await onB.until((all) => botTexts(all).includes('Okej, vi fortsätter på svenska.') && all.some((x) => x.from.role === 'bot' && (x.suggestedActions?.actions.length ?? 0) > 0));
+    expect(onBReplies.filter((x) => x.from.role === 'user').map((x) => x.text)).toEqual(['Svenska']);
+    // B's turn is over once its transcript rows are written (after its state is saved).
+    await expect
+      .poll(async () => db.prisma.transcriptMessage.count({ where: { conversationId: onA.conversationId, direction: 'inbound', text: 'Svenska' } }), { timeout: 10_000 })
+      .toBe(1);
+
+    // Pending activities: A takes a message and answers it, the page has not fetched that yet,
+    // and its next poll lands on B, which delivers A's echo and replies from the shared list.
+    const viaA = new DirectLineClient(a!.baseUrl, onA.issued);
+    expect((await viaA.say('menu')).status).toBe(200);
+    const pending = await onB.until((all) => all.some((x) => x.from.role === 'user') && all.some((x) => x.from.role === 'bot' && (x.suggestedActions?.actions.length ?? 0) > 0));
+    expect(pending[0]).toMatchObject({ type: 'message', text: 'menu', from: { role: 'user' } });
+    // In Swedish: the language B stored is the one A used.
+    expect(botTexts(pending).join('\n')).toMatch(/hjälpa/);
+    expect(botTexts(pending).join('\n')).not.toMatch(/How can I help/);
+
+    // The whole history, from either process, is one list in order with a gap-free watermark.
+    const [historyA, historyB] = await Promise.all([viaA.get(''), onB.get('')]);
+    expect(historyB.status).toBe(200);
+    expect(historyB.body).toEqual(historyA.body);
+    const activities = historyB.body.activities;
+    expect(activities.filter((x) => x.from.role === 'user').map((x) => x.text)).toEqual(['Change language', 'Svenska', 'menu']);
+    expect(Number(historyB.body.watermark)).toBe(activities.length);
+    expect(botTexts(activities)[0]).toContain("I'm OMA-botti");
+
+    // A token refreshed on B works on A.
+    const refreshed = await onB.refresh();
+    expect(refreshed.status).toBe(200);
+    expect((await viaA.get(historyB.body.watermark, refreshed.body.token)).status).toBe(200);
+
+    // The transcript holds the turns of both processes. Each process writes its rows when its turn
+    // ends, so row numbers interleave by write time; the activities' own timestamps keep the order.
+    await expect
+      .poll(async () => (await db.prisma.transcriptMessage.findMany({ where: { conversationId: onA.conversationId, direction: 'inbound', type: 'message' }, orderBy: [{ timestamp: 'asc' }, { seq: 'asc' }] })).map((r) => r.text), { timeout: 10_000 })
+      .toEqual(['Change language', 'Svenska', 'menu']);
+  }, 90_000);
 
   it('keeps many interleaved conversations apart when turns alternate between the processes', async () => {
     const convs = Array.from({ length: 6 }, (_, i) => `scale-many-${i}`);
