@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CoachRepository } from '../../bot/booking/coachRepository.js';
 import { pgConfigFromUrl } from '../../bot/db/adapters.js';
 import { openDatabase, type Database } from '../../bot/db/database.js';
 import { activity, expectReplies } from '../support/app.js';
@@ -216,3 +217,77 @@ describe.skipIf(!reachable)('scheduled jobs in two processes on one PostgreSQL',
     expect(results.reduce((n, r) => n + r.runs, 0)).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe.skipIf(!reachable)('two processes racing for one booking slot on one PostgreSQL', () => {
+  let location: TestDatabaseLocation;
+  let db: Database;
+  // Monday 7 December 2026, 08:00 in Helsinki; the slot is 11:15 that day.
+  const NOW = '2026-12-07T06:00:00Z';
+  const SLOT = '2026-12-07T09:15:00Z';
+  beforeAll(async () => {
+    location = await freshDatabaseLocation({ backend: 'postgresql' });
+    db = await openDatabase({ databaseUrl: location.databaseUrl, dataDir: location.dataDir, poolMax: 2 });
+    await new CoachRepository(db.prisma).upsertSeed([
+      {
+        id: 'race-coach',
+        demo: true,
+        name: 'Kaisa Kilpailija',
+        email: 'kaisa@example.org',
+        languages: ['fi'],
+        area: 'salo',
+        municipalities: ['Salo'],
+        office: { street: 'Testikatu 1', postalCode: '24100', city: 'Salo', demoAddress: true },
+        weekly: { mon: [{ start: '09:00', end: '12:00' }] },
+        exceptions: [],
+      },
+    ]);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+    await location?.drop();
+  });
+
+  function startBooker(): { ready: Promise<void>; go(): void; done: Promise<{ pid: number; won: string[]; taken: number; other: string[] }> } {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/scale/bookingWorker.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: location.databaseUrl!, DATA_DIR: location.dataDir, NOW, SLOT, COACH: 'race-coach', ATTEMPTS: '8' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (d) => (err += String(d)));
+    const ready = new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d) => {
+        out += String(d);
+        if (out.includes('ready\n')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`booker exited ${code} before ready: ${err}`)));
+    });
+    const done = new Promise<{ pid: number; won: string[]; taken: number; other: string[] }>((resolve, reject) => {
+      child.once('exit', (code) => {
+        if (code !== 0) return reject(new Error(`booker exited ${code}: ${err}`));
+        resolve(JSON.parse(out.trim().split('\n').at(-1)!));
+      });
+    });
+    return { ready, go: () => child.stdin!.end('go\n'), done };
+  }
+
+  it('makes exactly one booking when both processes confirm the same slot at once', async () => {
+    const bookers = [startBooker(), startBooker()];
+    await Promise.all(bookers.map((b) => b.ready));
+    for (const b of bookers) b.go();
+    const results = await Promise.all(bookers.map((b) => b.done));
+    expect(results.flatMap((r) => r.other)).toEqual([]);
+    const won = results.flatMap((r) => r.won);
+    expect(won).toHaveLength(1);
+    expect(results.reduce((n, r) => n + r.taken, 0)).toBe(15);
+
+    const rows = await db.prisma.appointment.findMany({ where: { coachId: 'race-coach' } });
+    expect(rows.map((r) => [r.id, r.status, r.startsAt.toISOString()])).toEqual([[won[0], 'booked', new Date(SLOT).toISOString()]]);
+    // Only the winner's notifications were written; the losers' transactions left nothing.
+    const outbox = await db.prisma.outboxMessage.findMany();
+    expect(outbox.length).toBeGreaterThan(0);
+    expect(new Set(outbox.map((m) => m.appointmentId))).toEqual(new Set([won[0]]));
+  }, 90_000);
+});
+
