@@ -269,6 +269,8 @@ describe('SMTP down, then up', () => {
       await running.app.jobs.runOnce(OUTBOX_JOB);
       const stored = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
       expect([stored.status, stored.attempts]).toEqual(['pending', 0]);
+      // Without ADMIN_TOKEN the admin endpoints do not exist; the CLI is the way in.
+      expect((await fetch(`${running.baseUrl}/api/admin/outbox`, { headers: { authorization: 'Bearer anything-anything-anything' } })).status).toBe(404);
     } finally {
       await running.stop();
     }

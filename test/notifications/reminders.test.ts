@@ -10,7 +10,8 @@ import { createApp } from '../../bot/app.js';
 import { FixedClock } from '../../bot/clock.js';
 import { loadConfig } from '../../bot/config.js';
 import { silentLogger } from '../../bot/log.js';
-import { REMINDER_JOB } from '../../bot/notifications/feature.js';
+import type { CoachesFeature } from '../../bot/coaches/feature.js';
+import { OUTBOX_JOB, REMINDER_JOB } from '../../bot/notifications/feature.js';
 import { freshDatabaseLocation, type TestDatabaseLocation } from '../support/database.js';
 import { icsValue, insertAppointment, insertCoach, startSmtp, type SmtpSink } from './helpers.js';
 
@@ -146,6 +147,33 @@ describe('booking reminders', () => {
     expect((await prisma().appointment.findUniqueOrThrow({ where: { id: cancelled.id } })).reminderSentAt).toBeNull();
     expect((await prisma().appointment.findUniqueOrThrow({ where: { id: ar.id } })).reminderSentAt).not.toBeNull();
     await app.close();
+  });
+
+  it('tells the jobseeker in their conversation when an admin moves the booking to another coach', async () => {
+    const clock = new FixedClock(NOW);
+    const app = await openApp(clock);
+    try {
+      const prisma = app.db.prisma;
+      await insertCoach(prisma, 'away-coach', { name: 'Eeva' });
+      await insertCoach(prisma, 'cover-coach', { name: 'Pekka' });
+      const a = await insertAppointment(prisma, 'away-coach', STARTS, { locale: 'uk', conversationRef: reference('conv-uk') });
+      const coaches = app.features.find((f) => f.name === 'coaches') as CoachesFeature;
+      expect(await coaches.admin.reassign('admin-test', 'away-coach', 'cover-coach')).toEqual({ moved: [a.id], conflicts: [] });
+      const before = posts.length;
+      await app.jobs.runOnce(OUTBOX_JOB);
+      const got = posts.slice(before);
+      expect(got.map((p) => p.url)).toEqual([expect.stringMatching(/^\/v3\/conversations\/conv-uk\/activities/)]);
+      expect(got[0].body.text).toContain('передано іншому коучу (OMA-valmentaja). Ваш новий коуч — Pekka. Час не змінюється.');
+      // Both coaches were emailed: a CANCEL to the absent one, a REQUEST to the new one.
+      await app.jobs.runOnce(OUTBOX_JOB);
+      const all = smtp.received.filter((m) => ['away-coach@coaches.example.fi', 'cover-coach@coaches.example.fi'].includes(m.to[0]));
+      expect(all.map((m) => [m.to[0], icsValue(m.calendars[0].content, 'METHOD')]).sort()).toEqual([
+        ['away-coach@coaches.example.fi', 'CANCEL'],
+        ['cover-coach@coaches.example.fi', 'REQUEST'],
+      ]);
+    } finally {
+      await app.close();
+    }
   });
 
   it('a channel that is down gets the message on a later try', async () => {
