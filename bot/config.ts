@@ -49,6 +49,14 @@ const schema = z.object({
   WEBCHAT_LONG_POLL_MS: z.coerce.number().int().min(0).max(15_000).default(10_000),
   /** How often waiting polls check the database for activities written by another process. */
   WEBCHAT_POLL_INTERVAL_MS: z.coerce.number().int().min(20).max(5000).default(250),
+  /** Azure Bot Service Direct Line secret: set it and the page talks to Azure's Direct Line instead of this server's. */
+  WEBCHAT_DIRECT_LINE_SECRET: optionalString,
+  /** Azure's Direct Line endpoint (a regional one, e.g. https://europe.directline.botframework.com/v3/directline). */
+  WEBCHAT_DIRECT_LINE_URL: z
+    .string()
+    .trim()
+    .default('https://directline.botframework.com/v3/directline')
+    .pipe(z.url().regex(/^https?:\/\/[^?#]+[^/?#]$/, 'must be an http(s) URL without a trailing slash')),
   // Question answering (bot/knowledge): grounded LLM answers when a key or a base URL is set.
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),

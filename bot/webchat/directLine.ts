@@ -63,6 +63,8 @@ export interface DirectLineOptions {
   serviceUrl(): string;
   /** Signs the bot's connector calls to the loopback listener. */
   loopbackSecret: string;
+  /** Azure Bot Service's Direct Line, when configured: page tokens come from there instead. */
+  azure?: { url: string; secret: string };
   /** TRUST_PROXY: where the client address for the new-conversation limit comes from. */
   trustProxy: boolean | number;
   isShuttingDown(): boolean;
@@ -251,12 +253,43 @@ export class DirectLineChannel {
       sendError(res, 429, 'TooManyRequests', 'Too many new conversations from this address; please wait.', { 'Retry-After': String(decision.retryAfterSeconds) });
       return;
     }
+    if (this.o.azure) {
+      await this.azurePageToken(this.o.azure, res);
+      return;
+    }
     const body: unknown = req.body;
     const requested = isPlainObject(body) && typeof body.locale === 'string' ? body.locale : undefined;
     const locale = requested ? toSupportedLocale(requested) : undefined;
     const issued = await this.o.store.createConversation(locale);
     res.header('Cache-Control', 'no-store');
     res.send(200, { ...conversationBody(issued.conversationId, issued.token, issued.expiresAt, this.o.clock.now()), userId: issued.userId });
+  }
+
+  /**
+   * A page token from Azure's Direct Line, generated with the secret on the server, so the secret
+   * never reaches the page. The token grants one conversation there, as ours do here.
+   */
+  private async azurePageToken(azure: { url: string; secret: string }, res: Response): Promise<void> {
+    const userId = `dl_${randomId(12)}`;
+    let issued: unknown;
+    try {
+      const upstream = await fetch(`${azure.url}/tokens/generate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${azure.secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ user: { id: userId } }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      issued = upstream.ok ? await upstream.json() : undefined;
+      if (!upstream.ok) this.o.logger.warn({ status: upstream.status }, 'webchat: Direct Line token request refused');
+    } catch (err) {
+      this.o.logger.warn({ err: { name: (err as Error).name } }, 'webchat: Direct Line token request failed');
+    }
+    if (!isPlainObject(issued) || typeof issued.conversationId !== 'string' || typeof issued.token !== 'string') {
+      sendError(res, 503, 'DirectLineUnavailable', 'The chat service is not reachable; please try again shortly.', { 'Retry-After': '5' });
+      return;
+    }
+    res.header('Cache-Control', 'no-store');
+    res.send(200, { conversationId: issued.conversationId, token: issued.token, expires_in: typeof issued.expires_in === 'number' ? issued.expires_in : 1800, userId });
   }
 
   /** The token's grant, or an error answer already sent. */

@@ -72,9 +72,12 @@ export async function createWebchatFeature(ctx: FeatureContext, deps: WebchatDep
     serviceUrl: () => loopback.serviceUrl,
     loopbackSecret,
     trustProxy: config.TRUST_PROXY,
+    azure: config.WEBCHAT_DIRECT_LINE_SECRET ? { url: config.WEBCHAT_DIRECT_LINE_URL, secret: config.WEBCHAT_DIRECT_LINE_SECRET } : undefined,
     isShuttingDown: () => shuttingDown || deps.isShuttingDown(),
   });
-  const page = new WidgetPage({ translator: ctx.translator, defaultLocale: config.DEFAULT_LOCALE, municipalityName: config.MUNICIPALITY_NAME, frameAncestors: config.FRAME_ANCESTORS });
+  const page = new WidgetPage({ translator: ctx.translator, defaultLocale: config.DEFAULT_LOCALE, municipalityName: config.MUNICIPALITY_NAME, frameAncestors: config.FRAME_ANCESTORS,
+    directLineUrl: config.WEBCHAT_DIRECT_LINE_SECRET ? config.WEBCHAT_DIRECT_LINE_URL : undefined,
+  });
 
   // A stored reference names whichever process served the conversation last; deliver through ours.
   ctx.proactive.registerServiceUrlResolver(

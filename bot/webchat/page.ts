@@ -101,6 +101,8 @@ export interface PageOptions {
   municipalityName: string;
   /** Sites allowed to show the page in an iframe (the embed snippet); none means this origin only. */
   frameAncestors?: readonly string[];
+  /** Azure's Direct Line endpoint when configured; otherwise the page uses this server's. */
+  directLineUrl?: string;
 }
 
 /**
@@ -109,7 +111,7 @@ export interface PageOptions {
  */
 const EMPTY_STYLE_HASH = `sha256-${createHash('sha256').update('').digest('base64')}`;
 
-export function pageSecurityHeaders(nonce: string, frameAncestors: readonly string[] = []): Record<string, string> {
+export function pageSecurityHeaders(nonce: string, frameAncestors: readonly string[] = [], directLineUrl?: string): Record<string, string> {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
@@ -118,7 +120,7 @@ export function pageSecurityHeaders(nonce: string, frameAncestors: readonly stri
     `style-src 'self' 'nonce-${nonce}' '${EMPTY_STYLE_HASH}'`,
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    `connect-src 'self'${directLineUrl ? ` ${new URL(directLineUrl).origin}` : ''}`,
     "media-src 'self' blob:",
     "base-uri 'none'",
     "form-action 'none'",
@@ -235,7 +237,7 @@ export class WidgetPage {
       locale,
       municipality,
       tokenUrl: '/api/webchat/token',
-      domain: '/v3/directline',
+      domain: this.o.directLineUrl ?? '/v3/directline',
       locales: this.o.translator.shipped.map((code) => ({ code, name: NATIVE_NAMES[code], dir: isRtl(code) ? 'rtl' : 'ltr', webchatLocale: WEBCHAT_LOCALES[code] })),
       strings: this.strings(municipality),
     };
@@ -281,7 +283,7 @@ export class WidgetPage {
       'Content-Length': body.length,
       'Cache-Control': 'no-store',
       'Content-Language': htmlLang,
-      ...pageSecurityHeaders(nonce, this.o.frameAncestors),
+      ...pageSecurityHeaders(nonce, this.o.frameAncestors, this.o.directLineUrl),
       Vary: 'Accept-Language',
     });
     res.end(body);

@@ -2,6 +2,8 @@
  * The self-hosted Direct Line 3.0 subset over real HTTP against the real server: every endpoint
  * Web Chat uses, token scope and expiry, bad input and floods, and the history after a reload.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../bot/clock.js';
 import type { WebchatFeature } from '../../bot/webchat/feature.js';
@@ -219,29 +221,6 @@ describe('Direct Line endpoints', () => {
     expect(works.status).toBe(200);
   });
 
-  it('a flood of messages gets 429 with Retry-After, other conversations are unaffected, and it recovers', async () => {
-    const flooder = await DirectLineClient.open(running.baseUrl, 'en');
-    await flooder.start();
-    const statuses: number[] = [];
-    let retryAfter: string | null = null;
-    for (let i = 0; i < 30; i++) {
-      const res = await flooder.say(`viesti ${i}`);
-      statuses.push(res.status);
-      if (res.status === 429) retryAfter ??= res.headers.get('retry-after');
-    }
-    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
-    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
-    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
-
-    const bystander = await DirectLineClient.open(running.baseUrl, 'en');
-    await bystander.start();
-    expect((await bystander.say('What can you do?')).status).toBe(200);
-    await healthy(running.baseUrl);
-
-    // The bucket refills at a message a second.
-    await new Promise((r) => setTimeout(r, Number(retryAfter) * 1000 + 100));
-    expect((await flooder.say('vielä yksi')).status).toBe(200);
-  });
 });
 
 describe('token expiry (injected clock)', () => {
@@ -281,16 +260,44 @@ describe('token expiry (injected clock)', () => {
   });
 });
 
-describe('flood of new conversations from one address', () => {
+describe('floods (injected clock, so the buckets refill only when the test says)', () => {
   let running: RunningApp;
+  const clock = new FixedClock(new Date());
   beforeAll(async () => {
-    running = await startTestApp();
+    running = await startTestApp({ WEBCHAT_LONG_POLL_MS: '500' }, { clock });
   });
   afterAll(async () => {
     await running?.stop();
   });
 
-  it('gets 429 with Retry-After from the token endpoint, and the server stays healthy', async () => {
+  it('a flood of messages gets 429 with Retry-After, other conversations are unaffected, and it recovers', async () => {
+    const flooder = await DirectLineClient.open(running.baseUrl, 'en');
+    await flooder.start();
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 30; i++) {
+      const res = await flooder.say(`viesti ${i}`);
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter ??= res.headers.get('retry-after');
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+
+    const bystander = await DirectLineClient.open(running.baseUrl, 'en');
+    await bystander.start();
+    expect((await bystander.say('What can you do?')).status).toBe(200);
+    await healthy(running.baseUrl);
+
+    // The bucket refills at a message a second.
+    clock.advance(Number(retryAfter) * 1000);
+    expect((await flooder.say('vielä yksi')).status).toBe(200);
+  });
+
+
+  it('new conversations from one address get 429 with Retry-After from the token endpoint, and the server stays healthy', async () => {
+    clock.advance(120_000);
+    const before = await running.app.db.prisma.directLineConversation.count();
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 40; i++) {
@@ -303,7 +310,9 @@ describe('flood of new conversations from one address', () => {
     expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     await healthy(running.baseUrl);
-    expect(await running.app.db.prisma.directLineConversation.count()).toBe(30);
+    expect(await running.app.db.prisma.directLineConversation.count()).toBe(before + 30);
+    clock.advance(Number(retryAfter) * 1000);
+    expect((await fetch(`${running.baseUrl}/api/webchat/token`, { method: 'POST', headers: jsonHeaders(), body: '{}' })).status).toBe(200);
   });
 });
 
@@ -403,5 +412,65 @@ describe.each([
     expect(delivered).toBe(true);
     const got = await dl.until((all) => botTexts(all).includes('Reminder: your appointment is tomorrow at 10:00.'));
     expect(got.at(-1)).toMatchObject({ from: { role: 'bot' }, conversation: { id: dl.conversationId } });
+  });
+});
+
+describe('moving to Azure Bot Service Direct Line is configuration only', () => {
+  let running: RunningApp;
+  let azure: http.Server;
+  let azureUrl: string;
+  const calls: Array<{ url?: string; authorization?: string; body: string }> = [];
+  const secret = 'azure-direct-line-secret-for-tests';
+
+  beforeAll(async () => {
+    // Azure's token endpoint, as far as the page's token request needs it.
+    azure = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        calls.push({ url: req.url, authorization: req.headers.authorization, body });
+        if (req.method !== 'POST' || req.url !== '/v3/directline/tokens/generate' || req.headers.authorization !== `Bearer ${secret}`) {
+          res.writeHead(403).end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ conversationId: 'AzureConv123', token: 'azure.jwt.token', expires_in: 3600 }));
+      });
+    });
+    await new Promise<void>((resolve) => azure.listen(0, '127.0.0.1', resolve));
+    azureUrl = `http://127.0.0.1:${(azure.address() as AddressInfo).port}/v3/directline`;
+    running = await startTestApp({ WEBCHAT_DIRECT_LINE_SECRET: secret, WEBCHAT_DIRECT_LINE_URL: azureUrl });
+  });
+  afterAll(async () => {
+    await running?.stop();
+    await new Promise((resolve) => azure?.close(resolve));
+  });
+
+  it('the page gets an Azure token made with the secret on the server, and talks to Azure; the secret never reaches it', async () => {
+    const res = await fetch(`${running.baseUrl}/api/webchat/token`, { method: 'POST', headers: jsonHeaders(), body: '{"locale":"fi"}' });
+    expect(res.status).toBe(200);
+    const issued = (await res.json()) as Record<string, unknown>;
+    expect(issued).toMatchObject({ conversationId: 'AzureConv123', token: 'azure.jwt.token', expires_in: 3600 });
+    expect(issued.userId).toMatch(/^dl_/);
+    expect(JSON.stringify(issued)).not.toContain(secret);
+    expect(JSON.parse(calls.at(-1)!.body)).toEqual({ user: { id: issued.userId } });
+    expect(await running.app.db.prisma.directLineConversation.count()).toBe(0);
+
+    const page = await fetch(`${running.baseUrl}/?lang=fi`);
+    const html = await page.text();
+    expect(html).not.toContain(secret);
+    const settings = JSON.parse(/<script id="oma-settings" type="application\/json">(.*?)<\/script>/s.exec(html)![1]) as { domain: string };
+    expect(settings.domain).toBe(azureUrl);
+    expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${new URL(azureUrl).origin}`);
+  });
+
+  it('an unreachable Direct Line gets a clear 503 with Retry-After, not a crash', async () => {
+    await new Promise((resolve) => azure.close(resolve));
+    azure.closeAllConnections();
+    const res = await fetch(`${running.baseUrl}/api/webchat/token`, { method: 'POST', headers: jsonHeaders(), body: '{}' });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(((await res.json()) as { error: string }).error).toBe('DirectLineUnavailable');
+    await healthy(running.baseUrl);
   });
 });

@@ -15,6 +15,8 @@
   var chatEl = document.getElementById('webchat');
   var picker = document.getElementById('language');
   var locale = settings.locale;
+  // Our own Direct Line is a path on this origin; Azure's is a full URL.
+  var domain = /^https?:\/\//.test(settings.domain) ? settings.domain : window.location.origin + settings.domain;
   var directLine = null;
   var store = null;
   var userId = null;
@@ -97,7 +99,7 @@
   function openSession() {
     var saved = readSession();
     if (saved && saved.conversationId && saved.token) {
-      return postJson(settings.domain + '/tokens/refresh', saved.token).then(
+      return postJson(domain + '/tokens/refresh', saved.token).then(
         function (fresh) {
           if (fresh.conversationId !== saved.conversationId) throw new Error('conversation mismatch');
           if (saved.locale && localeInfo(saved.locale).code === saved.locale && !/[?&]lang=/.test(window.location.search)) locale = saved.locale;
@@ -228,7 +230,7 @@
         conversationId = session.conversationId;
         userId = session.userId;
         var options = {
-          domain: window.location.origin + settings.domain,
+          domain: domain,
           token: session.token,
           webSocket: false,
           pollingInterval: 200
