@@ -182,3 +182,21 @@ describe('"which municipalities?"', () => {
     expect(line).not.toContain('Pori');
   });
 });
+
+describe('a misspelt municipality', () => {
+  it('asks which one was meant, and answers for the one tapped', async () => {
+    const harness = createMainDialogHarness({ locale: 'fi', freeText: questionSetup().freeText });
+    const t = translator.t('fi');
+    const replies = await harness.say('kuuluko martila kokeiluun');
+    expect(replies[0].text).toBe(String(t('knowledge:municipality.suggest')));
+    expect(lastSuggestions(replies)).toContain('Marttila');
+    const answer = await harness.say('Marttila');
+    expect(answer[0].text).toContain(String(t('knowledge:municipality.inPilot', { municipality: 'Marttila', area: 'Salo, Marttila ja Koski Tl', start: '1.3.2021', end: '31.12.2024' })));
+  });
+
+  it('says it cannot confirm a municipality missing from the data, rather than "no"', async () => {
+    const t = translator.t('en');
+    const replies = await createMainDialogHarness({ locale: 'en', freeText: questionSetup().freeText }).say('was Kuopio in the pilot');
+    expect(replies[0].text).toContain(String(t('knowledge:municipality.unknown', { municipality: 'Kuopio' })));
+  });
+});
