@@ -10,7 +10,7 @@ import { availabilityExceptionSchema, weeklyHoursSchema } from '../booking/coach
 import { buildFeed, type CalendarEvent } from '../booking/ics.js';
 import { calendarUid } from '../booking/outbox.js';
 import type { AvailabilityException, WeeklyHours } from '../booking/slots.js';
-import { mailAddress, type RenderSettings } from '../notifications/render.js';
+import { languageName, mailAddress, type RenderSettings } from '../notifications/render.js';
 import { formatDateTime, formatTime } from '../language/format.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
 
@@ -164,8 +164,8 @@ export class CoachService {
         ...(a.contactEmail ? [t('notifications:line', { label: t('notifications:field.email'), value: a.contactEmail })] : []),
         ...(a.videoLink ? [t('notifications:line', { label: t('notifications:field.video'), value: a.videoLink })] : []),
         t('notifications:line', { label: t('notifications:field.topic'), value: t(`notifications:topic.${a.topic}`, { defaultValue: a.topic }) }),
-        ...(a.interpreterNeeded ? [t('notifications:line', { label: t('notifications:field.interpreter'), value: t('notifications:interpreter.yes', { language: a.interpreterLanguage ?? a.locale }) })] : []),
-        ...(a.note ? [t('notifications:line', { label: t('notifications:field.note', { language: a.locale }), value: a.note })] : []),
+        ...(a.interpreterNeeded ? [t('notifications:line', { label: t('notifications:field.interpreter'), value: t('notifications:interpreter.yes', { language: languageName(a.interpreterLanguage ?? a.locale, 'fi') }) })] : []),
+        ...(a.note ? [t('notifications:line', { label: t('notifications:field.note', { language: languageName(a.locale, 'fi') }), value: a.note })] : []),
       ];
       return {
         uid: calendarUid(a.id, settings.publicBaseUrl),

@@ -63,7 +63,8 @@ function localeOf(appointment: Appointment): Locale {
   return toSupportedLocale(appointment.locale) ?? COACH_LOCALE;
 }
 
-function languageName(code: string, locale: Locale): string {
+/** The language's name in `locale`, e.g. fi "arabia" for "ar". */
+export function languageName(code: string, locale: Locale): string {
   try {
     return new Intl.DisplayNames([intlLocale(locale)], { type: 'language' }).of(code === 'fi-x-selko' ? 'fi' : code) ?? code;
   } catch {

@@ -127,6 +127,9 @@ describe('coach tokens, feed and API', () => {
     expect(res.text).not.toContain('Ollin Asiakas');
     expect(res.text.replace(/\r\n /g, '')).toContain('SUMMARY:Tapaaminen: Tuleva\\, Asiakas (Työnhaku)');
     expect(res.text).toContain('DTSTART:20261202T100000Z');
+    const unfolded = res.text.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toContain('\\nAsiakkaan viesti (suomi): Haluan puhua koulutuksesta');
+    expect(unfolded).toContain('\\nPuhelin: +358401234567');
   });
 
   it('refuses the feed with 401 for an unknown, malformed, api-kind or revoked token', async () => {
