@@ -146,7 +146,7 @@ export class EligibilityDialog extends ComponentDialog {
   private async readMunicipalityStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as CheckState;
     const text = (step.result as { text: string }).text;
-    const common = await this.readCommon(step, state, 'municipality', text, { numbers: false });
+    const common = await this.readCommon(step, state, 'municipality', text, { numbers: true });
     if (common) return common;
     const match = this.deps.service.matchMunicipality(text);
     switch (match.kind) {
@@ -179,7 +179,7 @@ export class EligibilityDialog extends ComponentDialog {
       return step.replaceDialog(QUESTION_DIALOGS.municipality, { ...state, retry: true } satisfies CheckState);
     }
     // Typed something else: read it as a new answer to the municipality question.
-    const common = await this.readCommon(step, state, 'municipality', result.text, { numbers: false });
+    const common = await this.readCommon(step, state, 'municipality', result.text, { numbers: true });
     if (common) return common;
     const match = this.deps.service.matchMunicipality(result.text);
     if (match.kind === 'match' || match.kind === 'known_outside_data') return this.answered(step, state, 'municipality', { municipality: match });
@@ -194,7 +194,9 @@ export class EligibilityDialog extends ComponentDialog {
   private async readAgeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as CheckState;
     const text = (step.result as { text: string }).text;
-    const common = await this.readCommon(step, state, 'age', text, { numbers: false });
+    // "2" is a button number here; an age is 15 or more (EligibilityService.parseAge).
+    const buttonNumber = /^\s*\d\s*$/u.test(text);
+    const common = await this.readCommon(step, state, 'age', text, { numbers: buttonNumber });
     if (common) return common;
     const age = this.deps.service.parseAge(text);
     if (!age) return step.replaceDialog(QUESTION_DIALOGS.age, { ...state, retry: true } satisfies CheckState);

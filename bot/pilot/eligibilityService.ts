@@ -32,6 +32,8 @@ export interface FinishedCheck {
 }
 
 const MAX_AGE = 120;
+// Below working age a number is more likely a button number typed by hand than an age.
+const MIN_AGE = 15;
 // Shaped like a henkilötunnus even when the checksum is wrong: still not something to ask for.
 const IDENTITY_CODE_SHAPE = /(?<![\p{L}\p{N}])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\p{L}\p{N}])/iu;
 
@@ -80,7 +82,7 @@ export class EligibilityService {
     if (numbers.length !== 1) return undefined;
     const n = Number(numbers[0]);
     if (numbers[0].length === 4) return n <= thisYear && n >= thisYear - MAX_AGE ? { kind: 'birth_year', year: n } : undefined;
-    return numbers[0].length <= 3 && n <= MAX_AGE ? { kind: 'age', years: n } : undefined;
+    return numbers[0].length <= 3 && n >= MIN_AGE && n <= MAX_AGE ? { kind: 'age', years: n } : undefined;
   }
 
   /** Evaluates the answers on today's date and stores the check in the user's profile. */

@@ -255,6 +255,30 @@ describe('eligibility check details', () => {
     expect((await rows()).map((r) => [r.outcome, r.municipalityId, r.municipalityName, r.municipalityKind])).toEqual([['cant_tell', null, 'Maarianhamina', 'outside_data']]);
   });
 
+  it('before 1.3.2021: asks only the municipality and says the pilot has not started', async () => {
+    const { harness, rows } = session('fi', new Date('2021-02-28T10:00:00Z'));
+    await harness.say('');
+    await playTranscript(harness, [
+      [s('fi', 'pilot:menu.eligibility'), [s('fi', 'pilot:elig.intro.before', { start: '1.3.2021' }), s('fi', 'pilot:elig.q.municipalityNow')]],
+      ['Espoossa', [s('fi', 'pilot:result.notStarted', { start: '1.3.2021' }), s('fi', 'pilot:next.teOffice')]],
+    ]);
+    expect((await rows()).map((r) => [r.outcome, r.phase, r.reasons])).toEqual([['not_eligible', 'before', ['pilot_not_started']]]);
+  });
+
+  it('a button number typed at the age question picks the button, not an age of 2', async () => {
+    const { harness, rows } = session('fi', DURING);
+    await harness.say('');
+    await playTranscript(harness, [
+      [s('fi', 'pilot:menu.eligibility'), [s('fi', 'pilot:elig.q.municipality')]],
+      ['Koski', [s('fi', 'pilot:elig.q.age')]],
+      // Buttons: En tiedä, Ohita, Takaisin.
+      ['2', [s('fi', 'pilot:elig.q.foreignLanguage')]],
+      ['1', [s('fi', 'pilot:elig.q.unemployed')]],
+      ['1', [s('fi', 'pilot:result.eligible', { area: 'Salo, Marttila ja Koski Tl' })]],
+    ]);
+    expect((await rows()).map((r) => [r.municipalityId, r.ageYears, r.foreignLanguage, r.unemployedOrInServices])).toEqual([['koski-tl', null, 'yes', 'yes']]);
+  });
+
   it('an unrecognised age is asked again with an example', async () => {
     const { harness } = session('en', DURING);
     await harness.say('');

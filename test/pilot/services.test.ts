@@ -41,7 +41,7 @@ describe('reading an age', () => {
     expect(s.parseAge(text)).toEqual(expected);
   });
 
-  it.each(['', 'vanha', '29.2.1991', '2030', '1850', '27 tai 28', '250'])('rejects %j', (text) => {
+  it.each(['', 'vanha', '29.2.1991', '2030', '1850', '27 tai 28', '250', '2', '14'])('rejects %j', (text) => {
     expect(s.parseAge(text)).toBeUndefined();
   });
 });
