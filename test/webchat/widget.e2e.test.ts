@@ -76,6 +76,31 @@ async function typeWithKeyboard(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** WCAG contrast of each matched element's text against the first opaque background behind it. */
+function contrasts(page: Page, selectors: string[]): Promise<Array<{ selector: string; ratio: number }>> {
+  return page.evaluate((list) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    return list.flatMap((selector) =>
+      [...document.querySelectorAll(selector)].map((el) => {
+        const a = lum(rgb(getComputedStyle(el).color).slice(0, 3));
+        const b = lum(background(el));
+        return { selector, ratio: Math.round(((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)) * 100) / 100 };
+      }),
+    );
+  }, selectors);
+}
+
 function session(page: Page): Promise<{ conversationId: string; token: string; locale: string } | null> {
   return page.evaluate(() => {
     const raw = sessionStorage.getItem('omabotti.webchat.v1');
@@ -136,6 +161,12 @@ describe.skipIf(!haveChromium && !process.env.CI)('web widget in headless Chromi
     // Uploads are not implemented, so there is no upload button.
     expect(await page.locator('.webchat__upload-button, input[type="file"]').count()).toBe(0);
     expect(await page.locator(SEND_BOX).getAttribute('placeholder')).toBe('Type your message');
+    // Screen-reader names for what the user works with.
+    await expect.poll(() => page.getByRole('combobox', { name: 'Language' }).count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: 'Message' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Send' }).count()).toBe(1);
+    expect(await page.locator('main#chat').getAttribute('aria-label')).toBe('Chat with OMA-botti');
+    expect(await page.locator('#language option').allTextContents()).toEqual(['Suomi', 'Selkosuomi', 'Svenska', 'English', 'Русский', 'Українська', 'Eesti', 'العربية', 'Soomaali', 'فارسی']);
     await shot(page, '01-welcome-en');
 
     // The conversation id and token live in sessionStorage; only the token's hash is in the database.
@@ -154,6 +185,11 @@ describe.skipIf(!haveChromium && !process.env.CI)('web widget in headless Chromi
     await seeBubble(page, 'what was the municipal employment pilot', 1, USER_BUBBLE);
     await seeBubble(page, /municipal employment pilot \(työllisyyden kuntakokeilu\)/);
     await shot(page, '02-reply-en');
+
+    // WCAG 2.1 AA: text at 4.5:1 or more against its background.
+    const measured = await contrasts(page, ['h1', '#page-subtitle', '#language-label', '#language', `${BUBBLE} p`, `${USER_BUBBLE} p`, '.webchat__suggested-action', '.webchat__activity-status', SEND_BOX]);
+    expect(new Set(measured.map((m) => m.selector)).size).toBe(9);
+    expect(measured.filter((m) => m.ratio < 4.5)).toEqual([]);
 
     // 4. Reload: the same conversation, its history from the database, no second welcome, and it goes on.
     await page.reload();

@@ -148,8 +148,17 @@
     suggestedActionBorderWidth: 2,
     suggestedActionBorderRadius: 8,
     suggestedActionHeight: 44,
+    // Focus indicators and the send box's edge at 3:1 or more against white (WCAG 1.4.11).
     transcriptVisualKeyboardIndicatorColor: '#1b1b1b',
     transcriptActivityVisualKeyboardIndicatorColor: '#1b1b1b',
+    transcriptActivityVisualKeyboardIndicatorStyle: 'solid',
+    transcriptActivityVisualKeyboardIndicatorWidth: 2,
+    suggestedActionKeyboardFocusIndicatorBorderColor: '#1b1b1b',
+    suggestedActionKeyboardFocusIndicatorBorderStyle: 'solid',
+    suggestedActionKeyboardFocusIndicatorBorderWidth: 2,
+    sendBoxButtonKeyboardFocusIndicatorBorderColor: '#1b1b1b',
+    sendBoxButtonKeyboardFocusIndicatorBorderWidth: 2,
+    sendBoxBorderTop: 'solid 1px #767676',
     hideScrollToEndButton: false
   };
 
