@@ -50,7 +50,15 @@ export function createNotificationsFeature(ctx: FeatureContext, options: Notific
   return {
     name: 'notifications',
     jobs: [
-      { name: OUTBOX_JOB, intervalMs: 15_000, leaseMs: 5 * 60_000, run: async () => void (await delivery.deliverDue()) },
+      {
+        name: OUTBOX_JOB,
+        intervalMs: 15_000,
+        leaseMs: 5 * 60_000,
+        run: async () => {
+          await delivery.deliverDue();
+          await delivery.purgeDelivered(config.RETENTION_DAYS);
+        },
+      },
       { name: REMINDER_JOB, intervalMs: 60_000, leaseMs: 5 * 60_000, run: async () => void (await reminders.sendDue()) },
     ],
     delivery,

@@ -6,7 +6,7 @@
  */
 import type { Clock } from '../clock.js';
 import type { ProactiveMessenger } from '../conversations/proactive.js';
-import type { PrismaClient } from '../db/database.js';
+import type { Prisma, PrismaClient } from '../db/database.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { OutboxMessage } from '../../generated/prisma/client.js';
@@ -40,6 +40,16 @@ const CLAIM_MS = 2 * 60 * 1000;
 
 export function backoffMs(attempts: number): number {
   return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+}
+
+/**
+ * The manage link holds the jobseeker's private token, kept in clear only until the email is out:
+ * after that only its hash (on the appointment) remains.
+ */
+function withoutLinks(payload: unknown): { payload?: Prisma.InputJsonValue } {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return {};
+  const { manageUrl, icsUrl, ...rest } = payload as Record<string, unknown>;
+  return manageUrl === undefined && icsUrl === undefined ? {} : { payload: rest as Prisma.InputJsonValue };
 }
 
 export class OutboxDelivery {
@@ -83,14 +93,27 @@ export class OutboxDelivery {
   private async finish(row: OutboxMessage, status: 'sent' | 'skipped' | 'failed', lastError: string | null): Promise<void> {
     await this.deps.prisma.outboxMessage.update({
       where: { id: row.id },
-      data: { status, lastError, attempts: row.attempts + (status === 'skipped' ? 0 : 1), sentAt: status === 'sent' ? this.deps.clock.now() : null },
+      data: {
+        status,
+        lastError,
+        attempts: row.attempts + (status === 'skipped' ? 0 : 1),
+        sentAt: status === 'sent' ? this.deps.clock.now() : null,
+        ...withoutLinks(row.payload),
+      },
     });
+  }
+
+  /** Deletes delivered and skipped rows older than `days`; failed ones stay for the operator. */
+  async purgeDelivered(days: number): Promise<number> {
+    const before = new Date(this.deps.clock.now().getTime() - days * 24 * 60 * 60 * 1000);
+    const { count } = await this.deps.prisma.outboxMessage.deleteMany({ where: { status: { in: ['sent', 'skipped'] }, createdAt: { lt: before } } });
+    return count;
   }
 
   private async retry(row: OutboxMessage, code: string): Promise<DeliveryOutcome> {
     const attempts = row.attempts + 1;
     if (attempts >= this.deps.maxAttempts) {
-      await this.deps.prisma.outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', attempts, lastError: code } });
+      await this.deps.prisma.outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', attempts, lastError: code, ...withoutLinks(row.payload) } });
       this.deps.logger.error({ outbox: { id: row.id, kind: row.kind, attempts, code } }, 'notification failed for good');
       return 'failed';
     }

@@ -148,6 +148,11 @@ describe('coach and jobseeker emails', () => {
     const row = await prisma().outboxMessage.findUniqueOrThrow({ where: { id: skipped.id } });
     expect(row.status).toBe('skipped');
     expect(row.lastError).toBe('no_recipient');
+    // Once the email is out, the private manage token no longer sits in the outbox in clear.
+    const sent = await prisma().outboxMessage.findFirstOrThrow({ where: { appointmentId: a.id, kind: 'jobseeker.booked' } });
+    expect(sent.status).toBe('sent');
+    expect(JSON.stringify(sent.payload)).not.toContain('abcDEF123');
+    expect(sent.payload).toEqual({ sequence: 0 });
   });
 
   it('a move to another coach gives the new coach a REQUEST and the previous coach a CANCEL', async () => {
@@ -269,6 +274,16 @@ describe('SMTP down, then up', () => {
       await running.app.jobs.runOnce(OUTBOX_JOB);
       const stored = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
       expect([stored.status, stored.attempts]).toEqual(['pending', 0]);
+      // Delivered rows go after RETENTION_DAYS (default 90); failed ones stay for the operator.
+      const old = new Date(NOW.getTime() - 91 * 24 * 3600_000);
+      const mk = (kind: string, status: string, createdAt: Date) =>
+        prisma.outboxMessage.create({ data: { kind, appointmentId: a.id, payload: { sequence: 0 }, status, createdAt, messageId: `<${kind}.${status}.${createdAt.getTime()}@test>` } });
+      const oldSent = await mk('coach.booked', 'sent', old);
+      const oldFailed = await mk('coach.cancelled', 'failed', old);
+      const recentSent = await mk('coach.rescheduled', 'sent', NOW);
+      await running.app.jobs.runOnce(OUTBOX_JOB);
+      const left = (await prisma.outboxMessage.findMany({ where: { id: { in: [oldSent.id, oldFailed.id, recentSent.id] } } })).map((r) => r.id);
+      expect(left.sort()).toEqual([oldFailed.id, recentSent.id].sort());
       // Without ADMIN_TOKEN the admin endpoints do not exist; the CLI is the way in.
       expect((await fetch(`${running.baseUrl}/api/admin/outbox`, { headers: { authorization: 'Bearer anything-anything-anything' } })).status).toBe(404);
     } finally {
