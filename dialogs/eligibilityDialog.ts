@@ -148,7 +148,7 @@ export class EligibilityDialog extends ComponentDialog {
     const text = (step.result as { text: string }).text;
     const common = await this.readCommon(step, state, 'municipality', text, { numbers: true });
     if (common) return common;
-    const match = this.deps.service.matchMunicipality(text);
+    const match = this.deps.service.matchMunicipality(text, turnLanguage(step.context).locale);
     switch (match.kind) {
       case 'match':
       case 'known_outside_data':
@@ -181,7 +181,7 @@ export class EligibilityDialog extends ComponentDialog {
     // Typed something else: read it as a new answer to the municipality question.
     const common = await this.readCommon(step, state, 'municipality', result.text, { numbers: true });
     if (common) return common;
-    const match = this.deps.service.matchMunicipality(result.text);
+    const match = this.deps.service.matchMunicipality(result.text, turnLanguage(step.context).locale);
     if (match.kind === 'match' || match.kind === 'known_outside_data') return this.answered(step, state, 'municipality', { municipality: match });
     return step.replaceDialog(QUESTION_DIALOGS.municipality, { ...state, retry: true } satisfies CheckState);
   }

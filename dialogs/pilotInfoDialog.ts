@@ -72,7 +72,7 @@ export class PilotInfoDialog extends ComponentDialog {
     if (choice === C.eligibility && this.deps.eligibility) return step.beginDialog(this.deps.eligibility.id);
     if (choice?.startsWith(C.topic)) return step.replaceDialog(TOPIC, { topic: choice.slice(C.topic.length) as InfoTopic } satisfies PilotInfoOptions);
     // A place name typed here: where is it served now?
-    if (!mentionsIdentityCode(result.text) && this.deps.service.servedIn(result.text).kind !== 'unrecognised') {
+    if (!mentionsIdentityCode(result.text) && this.deps.service.servedIn(result.text, turnLanguage(step.context).locale).kind !== 'unrecognised') {
       return step.replaceDialog(TODAY, { text: result.text } satisfies PilotInfoOptions);
     }
     return step.replaceDialog(TOPIC, { topic: vals(step).topic as InfoTopic, shown: true, retry: true } satisfies PilotInfoOptions);
@@ -112,7 +112,7 @@ export class PilotInfoDialog extends ComponentDialog {
       await this.send(step.context, String(t('pilot:elig.hetu')));
       return step.replaceDialog(TODAY, {} satisfies PilotInfoOptions);
     }
-    const served = this.deps.service.servedIn(text);
+    const served = this.deps.service.servedIn(text, locale);
     if (served.kind === 'unrecognised') return step.replaceDialog(TODAY, { retry: true } satisfies PilotInfoOptions);
     if (served.kind === 'suggest') {
       vals(step).candidates = served.candidates;

@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../clock.js';
 import type { Locale } from '../i18n/locales.js';
+import { cyrillicToLatin, hasCyrillic } from '../knowledge/transliterate.js';
 import { toAsciiDigits } from '../language/recognizers.js';
 import { containsIdentityCode } from '../privacy/redact.js';
 import {
@@ -37,6 +38,19 @@ const MIN_AGE = 15;
 // Shaped like a henkilötunnus even when the checksum is wrong: still not something to ask for.
 const IDENTITY_CODE_SHAPE = /(?<![\p{L}\p{N}])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\p{L}\p{N}])/iu;
 
+/**
+ * A place typed in Cyrillic ("Хельсинки", "в Тампере", "Гельсінкі") is matched through its
+ * Finnish-style Latin spelling; the pilot data holds Finnish and Swedish names only.
+ */
+export function matchInAnyScript(matcher: Matcher, text: string, locale?: Locale): MatchResult {
+  const direct = matcher(text);
+  if (direct.kind !== 'none' || !hasCyrillic(text)) return direct;
+  const first: 'ru' | 'uk' = locale === 'uk' ? 'uk' : 'ru';
+  // A sure match in either spelling beats a "did you mean" in the other (и is i or y).
+  const results = ([first, first === 'uk' ? 'ru' : 'uk'] as const).map((variant) => matcher(cyrillicToLatin(text, variant)));
+  return results.find((r) => r.kind === 'match' || r.kind === 'known_outside_data') ?? results.find((r) => r.kind === 'suggest') ?? direct;
+}
+
 /** True when the text holds a personal identity code, or something typed as one. */
 export function mentionsIdentityCode(text: string): boolean {
   return containsIdentityCode(text) || IDENTITY_CODE_SHAPE.test(text);
@@ -57,8 +71,8 @@ export class EligibilityService {
     return nextQuestion(answers, this.deps.clock, this.data);
   }
 
-  matchMunicipality(text: string): MatchResult {
-    return this.deps.matcher(text);
+  matchMunicipality(text: string, locale?: Locale): MatchResult {
+    return matchInAnyScript(this.deps.matcher, text, locale);
   }
 
   /**

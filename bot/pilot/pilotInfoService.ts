@@ -4,6 +4,8 @@
  * Returns data; bot/pilot/render.ts turns it into text in the user's language.
  */
 import type { Clock } from '../clock.js';
+import type { Locale } from '../i18n/locales.js';
+import { matchInAnyScript } from './eligibilityService.js';
 import type { MatchResult, Matcher } from './municipalityMatcher.js';
 import {
   caveatsFor,
@@ -119,8 +121,8 @@ export class PilotInfoService {
   }
 
   /** Which employment area serves the place the user typed (or picked from suggestions). */
-  servedIn(input: string | MatchResult): ServedAnswer {
-    const match = typeof input === 'string' ? this.deps.matcher(input) : input;
+  servedIn(input: string | MatchResult, locale?: Locale): ServedAnswer {
+    const match = typeof input === 'string' ? matchInAnyScript(this.deps.matcher, input, locale) : input;
     const fallback = this.data.nationalFallback;
     const phase = this.phase();
     switch (match.kind) {

@@ -22,7 +22,7 @@ const backWord = (locale: string) => (translator.t(locale)('pilot:elig.commands.
 
 interface LocaleCase {
   locale: Locale;
-  /** How a user of this language names Salo and its pilot area, as the bot shows it. */
+  /** How a user of this language types Salo (Cyrillic too), and its pilot area as the bot shows it. */
   salo: string;
   saloArea: string;
   saloEmploymentArea: string;
@@ -36,8 +36,8 @@ const CASES: LocaleCase[] = [
   { locale: 'fi-x-selko', salo: 'Salo', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'lopeta', end: '31.12.2024' },
   { locale: 'sv', salo: 'Salo', saloArea: 'Salo, S:t Mårtens och Koski Tl', saloEmploymentArea: 'Salo sysselsättningsområde', cancel: 'avbryt', end: '31.12.2024' },
   { locale: 'en', salo: 'Salo', saloArea: 'Salo, Marttila and Koski Tl', saloEmploymentArea: 'Salo employment area', cancel: 'cancel', end: '31/12/2024' },
-  { locale: 'ru', salo: 'Salo', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'отмена', end: '31.12.2024' },
-  { locale: 'uk', salo: 'Salo', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'скасувати', end: '31.12.2024' },
+  { locale: 'ru', salo: 'в Сало', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'отмена', end: '31.12.2024' },
+  { locale: 'uk', salo: 'Сало', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'скасувати', end: '31.12.2024' },
   { locale: 'et', salo: 'Salo', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'tühista', end: '31.12.2024' },
   { locale: 'ar', salo: 'Salo', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'إلغاء', end: '' },
   { locale: 'so', salo: 'Salo', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'jooji', end: '' },

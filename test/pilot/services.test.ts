@@ -46,6 +46,23 @@ describe('reading an age', () => {
   });
 });
 
+describe('places typed in Cyrillic', () => {
+  it.each([
+    ['Хельсинки', 'ru', 'helsinki'],
+    ['в Тампере', 'ru', 'tampere'],
+    ['Эспоо', 'ru', 'espoo'],
+    ['Гельсінкі', 'uk', 'helsinki'],
+    ['Марттила', 'uk', 'marttila'],
+  ] as const)('%s (%s)', (text, locale, id) => {
+    const result = service().matchMunicipality(text, locale);
+    expect(result.kind === 'match' ? result.municipality.id : result.kind).toBe(id);
+  });
+
+  it('still says "unknown" for a Cyrillic word that is no place', () => {
+    expect(service().matchMunicipality('Привет', 'ru').kind).toBe('none');
+  });
+});
+
 describe('identity codes', () => {
   it('spots a valid code and one that is only shaped like a code', () => {
     expect(mentionsIdentityCode('131052-308T')).toBe(true);
