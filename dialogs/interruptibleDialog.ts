@@ -87,7 +87,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await innerDc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'offer':
-        return innerDc.beginDialog(LANGUAGE_SWITCH_DIALOG, { locale: intent.locale } satisfies LanguageSwitchOptions);
+        // The message rides along: a dialog underneath that takes free text (a question) can still answer it.
+        return innerDc.beginDialog(LANGUAGE_SWITCH_DIALOG, { locale: intent.locale, text: innerDc.context.activity.text } satisfies LanguageSwitchOptions);
     }
   }
 }

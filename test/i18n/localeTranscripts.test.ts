@@ -222,7 +222,7 @@ const QUESTION_CASES: QuestionCase[] = [
   { locale: 'en', question: 'What does the coach do?', article: 'coach', marttila: 'Was Marttila in the pilot?', offTopic: 'tell me a joke' },
   { locale: 'ru', question: 'Что будет после 2024 года?', article: 'after-pilot', marttila: 'Участвовала ли Марттила в эксперименте?', offTopic: 'расскажи анекдот' },
   { locale: 'uk', question: 'що робить особистий коуч', article: 'coach', marttila: 'Чи була Марттіла в експерименті?', offTopic: 'Яка погода буде завтра?' },
-  { locale: 'et', question: 'mida isiklik coach teeb', article: 'coach', marttila: 'Kas Marttila oli katses?', offTopic: 'Milline ilm homme tuleb?' },
+  { locale: 'et', question: 'Mida isiklik coach minu jaoks teeb?', article: 'coach', marttila: 'Kas Marttila oli katses?', offTopic: 'Milline ilm homme tuleb?' },
   { locale: 'ar', question: 'ماذا يفعل المدرب الشخصي', article: 'coach', marttila: 'هل كانت Marttila في التجربة؟', offTopic: 'احك لي نكتة' },
   { locale: 'so', question: 'Maxaan helayaa?', article: 'coach', marttila: 'Marttila ma ka mid ahayd tijaabada?', offTopic: 'ii sheeg kaftan' },
   { locale: 'fa', question: 'مربی شخصی چه کار میکند', article: 'coach', marttila: 'آیا Marttila در آزمایش بود؟', offTopic: 'هوای فردا چطور است؟' },
@@ -297,6 +297,22 @@ describe.each(QUESTION_CASES)('questions in $locale', (q) => {
     const booking = await harness.say(s(locale, 'knowledge:actions.startBooking'));
     expect(booking[0].text!.startsWith(kb.get('booking', locale)!.short)).toBe(true);
   });
+
+  if (locale !== 'fi-x-selko') {
+    it('offers to switch when the next question comes in this language, then answers it in this language', async () => {
+      const from = otherThan(locale);
+      const harness = questionHarness(from);
+      const first = QUESTION_CASES.find((c) => c.locale === from)!;
+      await harness.say(first.question);
+      const offer = await harness.say(q.question);
+      expect(offer.map((r) => r.text)).toEqual([s(locale, 'languageSwitch.offer')]);
+      const yes = CASES.find((c) => c.locale === locale)!.yes;
+      const after = await harness.say(yes);
+      expect(after[0].text).toBe(s(locale, 'language.changed'));
+      expect(after[1].text!.startsWith(kb.get(q.article, locale)!.short)).toBe(true);
+      expect(after.at(-1)!.text).toBe(s(locale, 'knowledge:prompt.more'));
+    });
+  }
 
   it(`opens the language menu with "${language}" in the middle of a question, and goes on in the new language`, async () => {
     const harness = questionHarness(locale);
