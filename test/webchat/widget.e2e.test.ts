@@ -240,7 +240,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('web widget in headless Chromi
     expect(browser.problems.filter((p) => p.startsWith('pageerror') || p.startsWith('error'))).toEqual([]);
   });
 
-  it('works at a phone width: no sideways scrolling, picker and send box on screen', async () => {
+  it('works at a phone width (no sideways scrolling, picker and send box on screen), and offers a new chat once its conversation is erased', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${running.baseUrl}/?lang=fi`);
@@ -264,6 +264,18 @@ describe.skipIf(!haveChromium && !process.env.CI)('web widget in headless Chromi
     await clickSuggested(page, 'Mitä osaat?');
     await seeBubble(page, 'Mitä osaat?', 1, USER_BUBBLE);
     await shot(page, '06-phone-fi');
+
+    // The conversation is erased (the user's "delete my data"): its token stops working, and the
+    // page offers a new chat instead of going silent.
+    const erased = (await session(page))!.conversationId;
+    const webchat = running.app.features.find((f) => f.name === 'webchat')!;
+    await webchat.personalData![0].erase({ userId: '', channelId: 'directline', channelUserId: '', conversationIds: [erased] });
+    const restart = page.locator('#status button.restart');
+    await restart.waitFor({ timeout: 20_000 });
+    expect(await page.locator('#status').textContent()).toContain('Keskusteluun ei saatu yhteyttä');
+    await restart.click();
+    await expect.poll(async () => (await session(page))?.conversationId, { timeout: 20_000 }).not.toBe(erased);
+    await seeBubble(page, /Olen OMA-botti/);
     await page.close();
   });
 

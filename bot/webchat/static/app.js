@@ -249,9 +249,10 @@
         directLine = window.WebChat.createDirectLine(options);
         store = window.WebChat.createStore();
         directLine.connectionStatus$.subscribe(function (status) {
-          // 2 Online, 3 ExpiredToken, 4 FailedToConnect, 5 Ended
+          // 2 Online, 3 ExpiredToken, 4 FailedToConnect, 5 Ended. A token stops working when it
+          // lapsed while the device slept or the user's data was erased: offer a new chat.
           if (status === 2) hideStatus();
-          else if (status === 4 || status === 5) {
+          else if (status === 3 || status === 4 || status === 5) {
             clearSession();
             showStatus(strings().connectionFailed, true);
           }
