@@ -9,7 +9,7 @@ import { findDialogFor } from '../../bot/knowledge/feature.js';
 import { cyrillicToLatin } from '../../bot/knowledge/transliterate.js';
 import type { MenuFeature } from '../../dialogs/mainDialog.js';
 import { createMainDialogHarness, lastSuggestions, translator } from '../support/dialogs.js';
-import { questionSetup } from './helpers.js';
+import { kb, questionSetup } from './helpers.js';
 
 /** A stand-in for another engineer's dialog: says which one started, with its options. */
 function announcing(id: string): Dialog {
@@ -198,5 +198,19 @@ describe('a misspelt municipality', () => {
     const t = translator.t('en');
     const replies = await createMainDialogHarness({ locale: 'en', freeText: questionSetup().freeText }).say('was Kuopio in the pilot');
     expect(replies[0].text).toContain(String(t('knowledge:municipality.unknown', { municipality: 'Kuopio' })));
+  });
+});
+
+describe('a question in another language, switch declined', () => {
+  it('answers it in the current language and does not offer again', async () => {
+    const harness = createMainDialogHarness({ locale: 'fi', freeText: questionSetup().freeText });
+    await harness.say('mitä kokeilun jälkeen tapahtu');
+    const offer = await harness.say('What does the coach do?');
+    expect(offer.map((r) => r.text)).toEqual([String(translator.t('en')('languageSwitch.offer'))]);
+    const after = await harness.say('no');
+    expect(after[0].text!.startsWith(kb.get('coach', 'fi')!.short)).toBe(true);
+    const again = await harness.say('What does a work trial mean?');
+    expect(again.map((r) => r.text)).not.toContain(String(translator.t('en')('languageSwitch.offer')));
+    expect(harness.preferences.chosen).toEqual([]);
   });
 });
