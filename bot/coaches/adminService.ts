@@ -249,6 +249,16 @@ export class CoachAdminService {
     return out;
   }
 
+  /** Sends a failed message again (or every failed one, with id "failed"), e.g. after fixing SMTP settings. */
+  async retryOutbox(actor: string, id: string): Promise<{ requeued: number }> {
+    const where = id === 'failed' ? { status: 'failed' } : { id, status: 'failed' };
+    if (id !== 'failed' && !(await this.prisma.outboxMessage.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError('outbox message');
+    const { count } = await this.prisma.outboxMessage.updateMany({ where, data: { status: 'pending', attempts: 0, nextAttemptAt: this.clock.now() } });
+    if (id !== 'failed' && count === 0) throw new ConflictError('Only a failed message can be retried.');
+    await this.auditLog.audit(actor, 'outbox.retry', id === 'failed' ? null : `outbox:${id}`, { requeued: count });
+    return { requeued: count };
+  }
+
   /** One outbox message rendered as it would be sent now. */
   async showOutbox(actor: string, id: string): Promise<OutboxPreview> {
     const row = await this.prisma.outboxMessage.findUnique({ where: { id } });

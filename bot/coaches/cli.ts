@@ -25,6 +25,7 @@ export const USAGE = `Usage: npm run admin -- <command>
   reassign FROM_COACH_ID TO_COACH_ID [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   outbox [--status pending|sent|failed|skipped] [--limit N]
   outbox show MESSAGE_ID                  the email (text and .ics) as it is sent
+  outbox retry MESSAGE_ID|failed          send a failed message (or all failed ones) again
 `;
 
 const ACTOR = 'admin-cli';
@@ -128,6 +129,11 @@ export async function runCli(argv: string[], admin: CoachAdminService, io: CliIo
           io.out(`Message-ID: ${m.messageId}\nKind: ${m.kind}\nStatus: ${m.status} (attempts ${m.attempts}${m.lastError ? `, last error ${m.lastError}` : ''})`);
           io.out(`To: ${m.to ?? '(nobody)'}\nSubject: ${m.subject ?? ''}\n\n${m.text ?? '(the appointment no longer exists)'}`);
           if (m.ics) io.out(`--- invite.ics ---\n${m.ics}`);
+          return 0;
+        }
+        if (sub === 'retry' && a1) {
+          const r = await admin.retryOutbox(ACTOR, a1);
+          io.out(`${r.requeued} message(s) queued again`);
           return 0;
         }
         if (sub === undefined) {

@@ -218,5 +218,6 @@ export function adminRoutes(deps: { logger: Logger; admin: CoachAdminService; ad
       }),
     );
     server.get('/api/admin/outbox/:id', admin(async (req, res) => res.send(200, await svc.showOutbox(ADMIN_ACTOR, param(req, 'id')))));
+    server.post('/api/admin/outbox/:id/retry', admin(async (req, res) => res.send(200, await svc.retryOutbox(ADMIN_ACTOR, param(req, 'id')))));
   };
 }

@@ -134,6 +134,15 @@ describe('runCli', () => {
       const rows = JSON.parse(out.join('\n'));
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ kind: 'coach.booked', to: 'cli-empty@coaches.example.fi', status: 'pending' });
+
+      // A failed message (SMTP was misconfigured for long) can be sent again.
+      await db.prisma.outboxMessage.update({ where: { id: rows[0].id }, data: { status: 'failed', attempts: 20, lastError: 'EAUTH' } });
+      expect(await runCli(['outbox', 'retry', 'failed'], service, io)).toBe(0);
+      expect(out.at(-1)).toBe('1 message(s) queued again');
+      const again = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: rows[0].id } });
+      expect([again.status, again.attempts]).toEqual(['pending', 0]);
+      expect(await runCli(['outbox', 'retry', rows[0].id], service, io)).toBe(1);
+      expect(err.at(-1)).toBe('error: Only a failed message can be retried.');
     });
   });
 });

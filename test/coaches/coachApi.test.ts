@@ -286,5 +286,10 @@ describe('reassigning a coach\'s bookings and viewing the outbox', () => {
     const shown = await admin('GET', `/api/admin/outbox/${row.id}`);
     expect(shown.status).toBe(200);
     expect(shown.json.subject).toBe('Uusi tapaaminen pe 4.12.2026 klo 18.00: Matti Meikäläinen');
+    expect((await admin('POST', `/api/admin/outbox/${row.id}/retry`)).status).toBe(409);
+    await prisma().outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', attempts: 20 } });
+    const retried = await admin('POST', `/api/admin/outbox/${row.id}/retry`);
+    expect([retried.status, retried.json]).toEqual([200, { requeued: 1 }]);
+    expect((await prisma().outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('pending');
   });
 });
