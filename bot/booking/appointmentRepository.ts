@@ -67,6 +67,20 @@ export class AppointmentRepository {
     return rows[0].id;
   }
 
+  /**
+   * Locks the coach row and tells whether a booked appointment of theirs overlaps [start, end).
+   * With the lock, bookings of one coach are checked one at a time, so overlaps with a different
+   * start (which the unique index cannot see) are caught across processes too.
+   */
+  async coachBusy(tx: Tx, coachId: string, start: Date, end: Date, exceptId?: string): Promise<boolean> {
+    await tx.$queryRaw`SELECT id FROM "Coach" WHERE id = ${coachId} FOR UPDATE`;
+    const clash = await tx.appointment.findFirst({
+      where: { coachId, status: 'booked', startsAt: { lt: end }, endsAt: { gt: start }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+      select: { id: true },
+    });
+    return clash !== null;
+  }
+
   async findUserId(channelId: string, channelUserId: string): Promise<string | undefined> {
     const user = await this.prisma.user.findUnique({ where: { channelId_channelUserId: { channelId, channelUserId } }, select: { id: true } });
     return user?.id;

@@ -1,8 +1,9 @@
 /**
  * Booking decisions: which coaches fit a jobseeker, which times are free, and booking, cancelling
  * and rescheduling, each in one transaction together with its outbox rows (bot/booking/outbox.ts).
- * Double booking is prevented by the database (a partial unique index on booked coach + start),
- * so it holds across processes; a lost race surfaces as SlotTakenError.
+ * Double booking is prevented by the database: a partial unique index on booked (coach, start), and
+ * an overlap check under a lock on the coach row, so it holds across processes; a lost race
+ * surfaces as SlotTakenError.
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
@@ -226,7 +227,7 @@ export class BookingService {
     try {
       return await this.deps.appointments.transaction(fn);
     } catch (err) {
-      if (isUniqueViolation(err)) {
+      if (err instanceof SlotTakenError || isUniqueViolation(err)) {
         this.deps.metrics?.bookings.inc({ event: 'conflict' });
         throw new SlotTakenError();
       }
@@ -261,6 +262,7 @@ export class BookingService {
       const userId = await appointments.lockUser(tx, input.jobseeker.channelId, input.jobseeker.channelUserId, now);
       const upcoming = await appointments.countUpcoming(tx, userId, now);
       if (upcoming >= config.BOOKING_MAX_UPCOMING) throw new BookingLimitError(config.BOOKING_MAX_UPCOMING);
+      if (await appointments.coachBusy(tx, coach.id, startsAt, endsAt)) throw new SlotTakenError();
       const created = await appointments.create(tx, {
         id,
         coachId: coach.id,
@@ -389,6 +391,7 @@ export class BookingService {
       this.changeable(a, now);
       if (a.startsAt.getTime() === slot.startsAt.getTime() && a.coach.id === coach.id) return a;
       const endsAt = new Date(slot.startsAt.getTime() + config.BOOKING_SLOT_MINUTES * 60_000);
+      if (await appointments.coachBusy(tx, coach.id, slot.startsAt, endsAt, a.id)) throw new SlotTakenError();
       const updated = await appointments.update(tx, a.id, {
         coachId: coach.id,
         startsAt: slot.startsAt,

@@ -115,6 +115,30 @@ describe('reserve', () => {
     expect(await db.prisma.outboxMessage.count()).toBe(1);
   });
 
+  it('is backed by the database itself: a second booked row for the same coach and start is rejected, a cancelled one is not', async () => {
+    const row = (id: string, status: string) => ({
+      id, coachId: 'test-omar', startsAt: mondayAt('13:45'), endsAt: mondayAt('14:30'), mode: 'phone', meetingLanguage: 'fi', locale: 'fi', topic: 'other',
+      status, manageTokenHash: `hash-${id}`, jobseekerName: 'X',
+    });
+    await db.prisma.appointment.create({ data: row('raw-1', 'cancelled') });
+    await db.prisma.appointment.create({ data: row('raw-2', 'booked') });
+    await expect(db.prisma.appointment.create({ data: row('raw-3', 'booked') })).rejects.toThrow();
+    expect(await db.prisma.appointment.count({ where: { coachId: 'test-omar', startsAt: mondayAt('13:45') } })).toBe(2);
+  });
+
+  it('never books overlapping times, even when the slot length changes between bookings', async () => {
+    const { service, clock } = makeService(db.prisma);
+    await service.reserve({ ...base, jobseeker: jobseeker('o1'), coachId: 'test-anna', startsAt: new Date('2026-12-08T10:30:00+02:00') });
+    // An operator sets 60-minute meetings: the grid is now 09:00, 10:00, 11:00.
+    const hourly = makeService(db.prisma, clock, { BOOKING_SLOT_MINUTES: '60' }).service;
+    for (const at of ['10:00', '11:00']) {
+      await expect(hourly.reserve({ ...base, jobseeker: jobseeker(`o-${at}`), coachId: 'test-anna', startsAt: new Date(`2026-12-08T${at}:00+02:00`) })).rejects.toBeInstanceOf(SlotTakenError);
+    }
+    await hourly.reserve({ ...base, jobseeker: jobseeker('o3'), coachId: 'test-anna', startsAt: new Date('2026-12-08T09:00:00+02:00') });
+    expect(await db.prisma.appointment.count({ where: { status: 'booked' } })).toBe(2);
+    expect(await db.prisma.outboxMessage.count()).toBe(2);
+  });
+
   it('enforces BOOKING_MAX_UPCOMING per jobseeker; a refused booking writes nothing', async () => {
     const { service } = makeService(db.prisma);
     const who = jobseeker('u-limit');
