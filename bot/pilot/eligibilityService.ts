@@ -25,6 +25,8 @@ export interface EligibilityServiceDeps {
   store: EligibilityStore;
   matcher: Matcher;
   data?: PilotData;
+  /** omabotti_eligibility_checks_total, by outcome. */
+  counter?: { inc(labels: { outcome: string }): void };
 }
 
 export interface FinishedCheck {
@@ -104,6 +106,7 @@ export class EligibilityService {
     const evaluatedAt = this.deps.clock.now();
     const result = evaluateEligibility(answers, evaluatedAt, this.data);
     const row = await this.deps.store.record({ user, locale, answers, result, evaluatedAt });
+    this.deps.counter?.inc({ outcome: result.outcome });
     return { result, checkId: row.id };
   }
 }

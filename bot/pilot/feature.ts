@@ -10,7 +10,7 @@ import { EligibilityDialog, type EligibilityNextDialog } from '../../dialogs/eli
 import type { MenuFeature } from '../../dialogs/mainDialog.js';
 import { PILOT_INFO_DIALOG, PilotInfoDialog } from '../../dialogs/pilotInfoDialog.js';
 import { EligibilityRepository, type EligibilityStore } from './eligibilityRepository.js';
-import { EligibilityService } from './eligibilityService.js';
+import { EligibilityService, type EligibilityServiceDeps } from './eligibilityService.js';
 import { createMatcher, type Matcher } from './municipalityMatcher.js';
 import { getPilotData, type PilotData } from './pilotData.js';
 import { PilotInfoService } from './pilotInfoService.js';
@@ -53,13 +53,14 @@ export function createPilotDialogs(deps: {
   store: EligibilityStore;
   matcher?: Matcher;
   data?: PilotData;
+  counter?: EligibilityServiceDeps['counter'];
   /** Another feature's dialog for an action ("booking"), if wired in. */
   dialogFor?: (action: 'booking') => { dialogId: string; options?: object } | undefined;
 }): PilotDialogParts {
   const data = deps.data ?? getPilotData();
   const matcher = deps.matcher ?? createMatcher({ data });
   const info = new PilotInfoService({ clock: deps.clock, matcher, data });
-  const eligibility = new EligibilityService({ clock: deps.clock, store: deps.store, matcher, data });
+  const eligibility = new EligibilityService({ clock: deps.clock, store: deps.store, matcher, data, counter: deps.counter });
   const next: EligibilityNextDialog = (action) => (action === 'info' ? { dialogId: PILOT_INFO_DIALOG } : deps.dialogFor?.(action));
   const eligibilityDialog = new EligibilityDialog({
     service: eligibility,
@@ -111,6 +112,7 @@ export async function createPilotFeature(ctx: FeatureContext, options: PilotFeat
     clock: ctx.clock,
     translator: ctx.translator,
     store: checks,
+    counter: ctx.metrics.eligibilityChecks,
     dialogFor: (action) => {
       const entry = options
         .features()

@@ -77,6 +77,9 @@ describe('during the pilot (clock at 15.6.2022)', () => {
     const pilot = running.app.features.find((f) => f.name === 'pilot') as PilotFeature;
     expect(await pilot.checks.latestFor({ channelId: 'test', channelUserId: user })).toMatchObject({ municipalityId: 'tampere', locale: 'fi' });
 
+    const counted = await running.app.metrics.eligibilityChecks.get();
+    expect(counted.values.find((v) => v.labels.outcome === 'eligible')?.value).toBe(1);
+
     // The next step is offered as an action and opens the booking.
     expect(result.join('\n')).toContain('Seuraava askel: varaa aika OMA-valmentajalle. Voit tehdä sen tässä.');
     expect(resultReplies.at(-1)?.suggestedActions?.actions.map((a) => a.title)).toEqual(['Varaa aika valmentajalle', 'Tietoa kuntakokeilusta', 'Päävalikko']);
