@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../support/dialogs.js';
+import { CommandWords } from '../../bot/i18n/commandWords.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUPPORTED_LOCALES, type Locale } from '../../bot/i18n/locales.js';
@@ -95,6 +96,15 @@ describe('shipped knowledge base', () => {
     const terms: [string, string][] = [['work-trial', 'työkokeilu'], ['rehab-work', 'kuntouttava työtoiminta'], ['coach', 'OMA-valmentaja'], ['benefits', 'työmarkkinatuki']];
     for (const locale of SUPPORTED_LOCALES.filter((l) => l !== 'fi' && l !== 'fi-x-selko')) {
       for (const [id, term] of terms) expect(kb.get(id, locale)?.short, `${locale}/${id}`).toContain(`(${term})`);
+    }
+  });
+
+  it('the privacy article quotes the delete command exactly as the bot understands it, in every locale', () => {
+    const commands = new CommandWords(translator);
+    for (const locale of SUPPORTED_LOCALES) {
+      const quoted = [...kb.get('privacy', locale)!.short.matchAll(/[”"«“„]([^”"»“]+)[”"»“]/gu)].map((m) => m[1]);
+      expect(quoted, locale).toHaveLength(1);
+      expect(commands.recognize(quoted[0]), `${locale}: ${quoted[0]}`).toBe('deleteData');
     }
   });
 
