@@ -102,6 +102,18 @@ describe('manage page', () => {
     expect(ics).toContain('SEQUENCE:2');
   });
 
+  it('pages on to later times', async () => {
+    const b = await book('m-later', 'en', 'Pat', new Date('2026-12-14T09:00:00+02:00'));
+    const page = await (await fetch(b.url)).text();
+    const firstSlots = [...page.matchAll(/name="slot" value="([^"]+)"/g)].map((m) => m[1]);
+    const later = /href="([^"]+\?after=[^"]+)"/.exec(page)![1].replace(/&amp;/g, '&');
+    const next = await (await fetch(`${running.baseUrl}${later}`)).text();
+    const nextSlots = [...next.matchAll(/name="slot" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(nextSlots.length).toBeGreaterThan(0);
+    expect(nextSlots[0] > firstSlots.at(-1)!).toBe(true);
+    expect(nextSlots.some((x) => firstSlots.includes(x))).toBe(false);
+  });
+
   it('says the time was taken when someone booked it first', async () => {
     const mine = await book('m-race', 'en', 'Kim', new Date('2026-12-09T09:00:00+02:00'));
     const page = await (await fetch(mine.url)).text();

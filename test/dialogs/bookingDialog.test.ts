@@ -209,6 +209,17 @@ describe('booking dialog edge cases', () => {
     expect(lastSuggestions(slots)[0]).toContain('Anna Testinen');
   });
 
+  it('keeps the booking when the user answers no to cancelling it', async () => {
+    const { appointment } = await service.reserve({ jobseeker: { channelId: 'test', channelUserId: 'user1' }, coachId: 'test-anna', startsAt: mondayAt('11:15'), mode: 'phone', topic: 'other', meetingLanguage: 'en', locale: 'en', name: 'Me', phone: '0401234567' });
+    const h = harness('en');
+    const list = await step(h, s('booking:menu.mine'), [s('booking:mine.choose')]);
+    await h.say(lastSuggestions(list)[0]);
+    await step(h, s('booking:mine.cancel'), [s('booking:mine.confirmCancel', { time: slotTime(mondayAt('11:15'), 'en') })]);
+    await step(h, s('common:choices.no'), [s('booking:mine.kept')]);
+    expect((await db.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe('booked');
+    expect(await db.prisma.outboxMessage.count({ where: { kind: 'coach.cancelled' } })).toBe(0);
+  });
+
   it('tells the user when no coach serves their municipality', async () => {
     const h = harness('en');
     await h.say(s('booking:menu.book'));
