@@ -1,8 +1,8 @@
 /**
- * Loads prisma/data/pilot-areas.json into the pilot tables. Idempotent: every row is upserted by
- * the file's stable id, rows the file no longer has are deleted, and the PilotDataVersion row
+ * Loads prisma/data/pilot-areas.json into the pilot tables. Idempotent: every row is created or
+ * updated by the file's stable id, rows the file no longer has are deleted, and the PilotDataVersion row
  * records the file's version and checksum, so a second run with the same file changes nothing and
- * the startup check (seedPilotDataIfChanged) costs one primary-key read.
+ * the startup check (seedPilotData from bot/pilot/feature.ts) costs one primary-key read.
  *
  * An operator adds an area by editing the data file and running `npm run db:seed` (or restarting
  * the bot, which seeds when the file changed).
@@ -60,64 +60,100 @@ export function factRows(data: PilotData): FactRow[] {
   return rows;
 }
 
+/**
+ * Creates new rows in one statement per table (a fresh database, e.g. the embedded one at first
+ * start) and updates the ones that exist, by the file's stable ids.
+ */
+async function writeRows<R extends { id: string }>(
+  rows: R[],
+  existingIds: () => Promise<Array<{ id: string }>>,
+  createMany: (data: R[]) => Promise<unknown>,
+  update: (row: R) => Promise<unknown>,
+): Promise<void> {
+  const existing = new Set((await existingIds()).map((r) => r.id));
+  const fresh = rows.filter((r) => !existing.has(r.id));
+  if (fresh.length > 0) await createMany(fresh);
+  for (const row of rows) if (existing.has(row.id)) await update(row);
+}
+
 async function upsertAll(tx: Tx, data: PilotData): Promise<PilotSeedResult['counts']> {
-  for (const a of data.employmentAreas) {
-    const row = {
-      nameFi: a.name.fi,
-      nameSv: a.name.sv,
-      nameEn: a.name.en,
-      model: a.model,
-      leadMunicipalityId: a.leadMunicipalityId,
-      leadMunicipalityName: a.leadMunicipalityName ?? null,
-      contactUrl: a.contactUrl,
-      contactUrlKind: a.contactUrlKind,
-      source: a.source,
-    };
-    await tx.employmentArea.upsert({ where: { id: a.id }, create: { id: a.id, ...row }, update: row });
-  }
-  for (const a of data.pilotAreas) {
-    const row = {
-      nameFi: a.name.fi,
-      nameSv: a.name.sv ?? null,
-      nameEn: a.name.en ?? null,
-      kind: a.kind,
-      status: a.status,
-      caveatIds: a.caveatIds ?? [],
-      source: a.source,
-    };
-    await tx.pilotArea.upsert({ where: { id: a.id }, create: { id: a.id, ...row }, update: row });
-  }
-  for (const m of data.municipalities) {
-    const row = {
-      nameFi: m.name.fi,
-      nameSv: m.name.sv ?? null,
-      aliases: m.aliases ?? [],
-      pilotAreaId: m.pilotAreaId,
-      status: m.status,
-      employmentAreaId: m.employmentArea.id,
-      employmentAreaCertainty: m.employmentArea.certainty,
-      employmentAreaSource: m.employmentArea.source ?? [],
-      source: m.source,
-    };
-    await tx.pilotMunicipality.upsert({ where: { id: m.id }, create: { id: m.id, ...row }, update: row });
-  }
-  for (const o of data.offices) {
-    const row = {
-      pilotAreaId: o.pilotAreaId,
-      kind: o.kind,
-      street: o.address?.street ?? null,
-      city: o.address?.city ?? null,
-      validFrom: o.validFrom ?? null,
-      continued: o.continued ?? null,
-      servesIntegrationCustomers: o.servesIntegrationCustomers ?? null,
-      source: o.source,
-    };
-    await tx.pilotOffice.upsert({ where: { id: o.id }, create: { id: o.id, ...row }, update: row });
-  }
+  const ids = { select: { id: true } } as const;
+  const employmentAreas = data.employmentAreas.map((a) => ({
+    id: a.id,
+    nameFi: a.name.fi,
+    nameSv: a.name.sv,
+    nameEn: a.name.en,
+    model: a.model,
+    leadMunicipalityId: a.leadMunicipalityId,
+    leadMunicipalityName: a.leadMunicipalityName ?? null,
+    contactUrl: a.contactUrl,
+    contactUrlKind: a.contactUrlKind,
+    source: a.source,
+  }));
+  await writeRows(
+    employmentAreas,
+    () => tx.employmentArea.findMany(ids),
+    (rows) => tx.employmentArea.createMany({ data: rows }),
+    ({ id, ...row }) => tx.employmentArea.update({ where: { id }, data: row }),
+  );
+  const pilotAreas = data.pilotAreas.map((a) => ({
+    id: a.id,
+    nameFi: a.name.fi,
+    nameSv: a.name.sv ?? null,
+    nameEn: a.name.en ?? null,
+    kind: a.kind,
+    status: a.status,
+    caveatIds: a.caveatIds ?? [],
+    source: a.source,
+  }));
+  await writeRows(
+    pilotAreas,
+    () => tx.pilotArea.findMany(ids),
+    (rows) => tx.pilotArea.createMany({ data: rows }),
+    ({ id, ...row }) => tx.pilotArea.update({ where: { id }, data: row }),
+  );
+  const municipalities = data.municipalities.map((m) => ({
+    id: m.id,
+    nameFi: m.name.fi,
+    nameSv: m.name.sv ?? null,
+    aliases: m.aliases ?? [],
+    pilotAreaId: m.pilotAreaId,
+    status: m.status,
+    employmentAreaId: m.employmentArea.id,
+    employmentAreaCertainty: m.employmentArea.certainty,
+    employmentAreaSource: m.employmentArea.source ?? [],
+    source: m.source,
+  }));
+  await writeRows(
+    municipalities,
+    () => tx.pilotMunicipality.findMany(ids),
+    (rows) => tx.pilotMunicipality.createMany({ data: rows }),
+    ({ id, ...row }) => tx.pilotMunicipality.update({ where: { id }, data: row }),
+  );
+  const offices = data.offices.map((o) => ({
+    id: o.id,
+    pilotAreaId: o.pilotAreaId,
+    kind: o.kind,
+    street: o.address?.street ?? null,
+    city: o.address?.city ?? null,
+    validFrom: o.validFrom ?? null,
+    continued: o.continued ?? null,
+    servesIntegrationCustomers: o.servesIntegrationCustomers ?? null,
+    source: o.source,
+  }));
+  await writeRows(
+    offices,
+    () => tx.pilotOffice.findMany(ids),
+    (rows) => tx.pilotOffice.createMany({ data: rows }),
+    ({ id, ...row }) => tx.pilotOffice.update({ where: { id }, data: row }),
+  );
   const facts = factRows(data);
-  for (const f of facts) {
-    await tx.pilotFact.upsert({ where: { id: f.id }, create: f, update: { kind: f.kind, value: f.value, source: f.source } });
-  }
+  await writeRows(
+    facts,
+    () => tx.pilotFact.findMany(ids),
+    (rows) => tx.pilotFact.createMany({ data: rows }),
+    ({ id, ...row }) => tx.pilotFact.update({ where: { id }, data: row }),
+  );
 
   // What the file no longer lists goes; eligibility rows keep the municipality's name (SetNull on the id).
   await tx.pilotFact.deleteMany({ where: { id: { notIn: facts.map((f) => f.id) } } });
