@@ -157,6 +157,12 @@ export class BookingDialog extends ComponentDialog {
       };
       return step.replaceDialog(SLOT_STEPS, draft);
     }
+    // Say so before the questions rather than after them; the booking itself checks again.
+    const max = this.deps.service.config.BOOKING_MAX_UPCOMING;
+    if ((await this.deps.service.upcoming(jobseekerOf(step.context))).length >= max) {
+      await this.say(step, 'booking:limit', { count: max });
+      return step.endDialog({ booked: false } satisfies BookingDialogResult);
+    }
     return step.prompt(PROMPT, ask({ kind: 'choice', promptKey: 'booking:topic.prompt', choices: TOPICS.map((t) => ({ value: t, labelKey: `booking:topic.${t}` })) }));
   }
 

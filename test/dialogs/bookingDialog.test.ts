@@ -179,10 +179,9 @@ describe('booking dialog edge cases', () => {
     expect(mine).toMatchObject({ mode: 'phone', contactPhone: '+358401112222', status: 'booked' });
   });
 
-  it('refuses a third upcoming booking with the limit message', async () => {
-    for (const at of ['10:30', '11:15']) {
-      await service.reserve({ jobseeker: { channelId: 'test', channelUserId: 'user1' }, coachId: 'test-anna', startsAt: mondayAt(at), mode: 'in_person', topic: 'other', meetingLanguage: 'en', locale: 'en', name: 'Me' });
-    }
+  it('refuses a third upcoming booking with the limit message, up front and at confirmation', async () => {
+    const mine = { channelId: 'test', channelUserId: 'user1' };
+    await service.reserve({ jobseeker: mine, coachId: 'test-anna', startsAt: mondayAt('10:30'), mode: 'in_person', topic: 'other', meetingLanguage: 'en', locale: 'en', name: 'Me' });
     const h = harness('en');
     const slots = await toSlots(h, 'booking:mode.in_person');
     await h.say(slots[0]);
@@ -190,9 +189,15 @@ describe('booking dialog edge cases', () => {
     await h.say(s('booking:skip'));
     await h.say(s('booking:skip'));
     await h.say(s('booking:skip'));
+    // Meanwhile the second allowed booking is made elsewhere (another tab, the manage page…).
+    await service.reserve({ jobseeker: mine, coachId: 'test-omar', startsAt: mondayAt('13:00'), mode: 'in_person', topic: 'other', meetingLanguage: 'fi', locale: 'en', name: 'Me' });
     const replies = await h.say(s('common:choices.yes'));
     expect(texts(replies)).toContain(s('booking:limit', { count: 2 }));
     expect(await db.prisma.appointment.count()).toBe(2);
+    // Starting again now says so before asking anything.
+    const again = await h.say(s('booking:menu.book'));
+    expect(texts(again)).toContain(s('booking:limit', { count: 2 }));
+    expect(texts(again)).not.toContain(s('booking:topic.prompt'));
   });
 
   it('offers an interpreter when no coach in the municipality speaks the language', async () => {
