@@ -15,7 +15,7 @@ import type { GapRecorder } from './gapRepository.js';
 import type { Article, ArticleAction, KnowledgeBase } from './knowledgeBase.js';
 import { RejectedReply, type LlmAnswerer } from './llmAnswerer.js';
 import type { Retriever, SearchResult } from './retriever.js';
-import { cyrillicToLatin, hasCyrillic } from './transliterate.js';
+import { cyrillicToLatin, hasCyrillic } from '../language/transliterate.js';
 
 /** Article actions that hand over to another feature's dialog. */
 export type StartAction = Exclude<ArticleAction, 'municipalities'>;

@@ -6,7 +6,7 @@ import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type Dialog } from 'botbuilder-dialogs';
 import { describe, expect, it } from 'vitest';
 import { findDialogFor } from '../../bot/knowledge/feature.js';
-import { cyrillicToLatin } from '../../bot/knowledge/transliterate.js';
+import { cyrillicToLatin } from '../../bot/language/transliterate.js';
 import type { MenuFeature } from '../../dialogs/mainDialog.js';
 import { createMainDialogHarness, lastSuggestions, translator } from '../support/dialogs.js';
 import { kb, questionSetup } from './helpers.js';
