@@ -161,6 +161,19 @@ export async function runCli(argv: string[], admin: CoachAdminService, io: CliIo
   }
 }
 
+/** True when a bot answers on the configured port with the embedded database open. */
+export async function embeddedBotRunning(host: string, port: number): Promise<boolean> {
+  if (port === 0) return false;
+  const target = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  try {
+    const res = await fetch(`http://${target.includes(':') ? `[${target}]` : target}:${port}/healthz`, { signal: AbortSignal.timeout(1500) });
+    const body = (await res.json()) as { database?: string };
+    return body.database === 'pglite';
+  } catch {
+    return false;
+  }
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -171,6 +184,11 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     throw err;
+  }
+  // Two processes on one embedded database folder would corrupt it.
+  if (!config.DATABASE_URL && (await embeddedBotRunning(config.host, config.PORT))) {
+    process.stderr.write(`The bot is running on the embedded database (port ${config.PORT}). Stop it first, or use the admin API (/api/admin/…).\n`);
+    process.exit(2);
   }
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: 2 });

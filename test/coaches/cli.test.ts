@@ -4,6 +4,8 @@
  * Bad commands and unknown ids are handled in-process through runCli.
  */
 import { spawn } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../bot/clock.js';
@@ -14,7 +16,7 @@ import { CoachAdminService } from '../../bot/coaches/adminService.js';
 import { runCli } from '../../bot/coaches/cli.js';
 import { AuditLog } from '../../bot/privacy/audit.js';
 import { hashToken } from '../../bot/security/tokens.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { openTestDatabase, testBackend, type TestDatabase } from '../support/database.js';
 import { enqueue, icsValue, insertAppointment, insertCoach } from '../notifications/helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -29,11 +31,11 @@ afterAll(async () => {
   await test?.destroy();
 });
 
-function admin(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+function admin(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bot/coaches/cli.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: test.location.dataDir, DATABASE_URL: test.location.databaseUrl ?? '', LOG_LEVEL: 'silent', SMTP_URL: '', PUBLIC_BASE_URL: 'https://botti.example.fi' },
+      env: { ...process.env, DATA_DIR: test.location.dataDir, DATABASE_URL: test.location.databaseUrl ?? '', LOG_LEVEL: 'silent', SMTP_URL: '', PUBLIC_BASE_URL: 'https://botti.example.fi', PORT: '0', HOST: '127.0.0.1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -110,6 +112,24 @@ describe('npm run admin', () => {
       expect(actions).toEqual(expect.arrayContaining(['coach.add', 'coach.token.issue', 'coach.reassign', 'outbox.list', 'outbox.show', 'coach.token.revoke', 'coach.deactivate']));
     });
   }, 120_000);
+});
+
+describe('npm run admin next to a running bot', () => {
+  // PostgreSQL takes many processes; only the embedded database needs the guard.
+  it.skipIf(testBackend === 'postgresql')('refuses to open the embedded database while a bot on the configured port has it open', async () => {
+    const bot = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'ok', database: 'pglite' }));
+    });
+    await new Promise<void>((r) => bot.listen(0, '127.0.0.1', r));
+    try {
+      const r = await admin(['coaches'], { PORT: String((bot.address() as AddressInfo).port) });
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('The bot is running on the embedded database');
+    } finally {
+      await new Promise((r) => bot.close(r));
+    }
+  }, 60_000);
 });
 
 describe('runCli', () => {
