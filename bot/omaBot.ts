@@ -5,6 +5,7 @@ import {
   MessageFactory,
   TurnContext,
   type ConversationState,
+  type InvokeResponse,
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
@@ -106,6 +107,11 @@ export class OmaBot extends ActivityHandler {
       endTimer?.();
       log.debug({ ms: Math.round((performance.now() - started) * 10) / 10 }, 'turn');
     }
+  }
+
+  /** No invoke (card actions, sign-in, search) is used: a client error, not the SDK's 501. */
+  protected async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
+    return { status: 400, body: { error: 'BadRequest', message: 'This bot handles no invoke activities.' } };
   }
 
   private async safetyReply(context: TurnContext): Promise<void> {

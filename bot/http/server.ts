@@ -10,6 +10,7 @@ import type { OmaBot } from '../omaBot.js';
 import { setRequestLogger } from '../observability/correlation.js';
 import { installRequestObservability, requestLogger } from '../observability/http.js';
 import type { Metrics } from '../observability/metrics.js';
+import { activityShapeProblem } from '../security/activityShape.js';
 import { tooManyRequests, type HttpEdge } from '../security/httpEdge.js';
 import type { InflightTracker } from './inflight.js';
 
@@ -72,6 +73,11 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
     }
     if (!isPlainObject(body.conversation) || typeof body.conversation.id !== 'string' || !body.conversation.id) {
       sendError(res, 400, 'BadRequest', 'The Activity must have "conversation.id".');
+      return;
+    }
+    const problem = activityShapeProblem(body);
+    if (problem) {
+      sendError(res, 400, 'BadRequest', problem);
       return;
     }
     if (deps.isShuttingDown()) {
