@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../clock.js';
 import type { Locale } from '../i18n/locales.js';
-import { cyrillicToLatin, hasCyrillic } from '../knowledge/transliterate.js';
+import { cyrillicToLatin, hasCyrillic } from '../language/transliterate.js';
 import { toAsciiDigits } from '../language/recognizers.js';
 import { containsIdentityCode } from '../privacy/redact.js';
 import {

@@ -55,7 +55,8 @@ export function renderTopic(topic: Exclude<InfoTopic, 'today'>, overview: PilotO
       return [s(t, `pilot:info.when.${overview.phase}`, args)];
     case 'where': {
       const lines = overview.areas.map(({ area, municipalities }) =>
-        area.kind === 'single_city' || municipalities.length <= 1
+        // "Salo, Marttila and Koski Tl" already names its municipalities.
+        area.kind === 'single_city' || municipalities.length <= 1 || municipalities.every((m) => areaName(area.name, locale).includes(placeName(m.name, locale)))
           ? s(t, 'pilot:info.where.areaSingle', { area: areaName(area.name, locale) })
           : s(t, 'pilot:info.where.area', {
               area: areaName(area.name, locale),

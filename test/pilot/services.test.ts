@@ -8,7 +8,7 @@ import { rowFields, type CheckToStore, type EligibilityStore, type StoredCheck }
 import { EligibilityService, mentionsIdentityCode } from '../../bot/pilot/eligibilityService.js';
 import { matchMunicipality } from '../../bot/pilot/municipalityMatcher.js';
 import { PilotInfoService } from '../../bot/pilot/pilotInfoService.js';
-import { renderResult, renderServed } from '../../bot/pilot/render.js';
+import { renderResult, renderServed, renderTopic } from '../../bot/pilot/render.js';
 import { translator } from '../support/dialogs.js';
 
 /** Keeps what it is given, like the repository would. */
@@ -123,6 +123,13 @@ describe('where a municipality is served', () => {
     const text = renderServed(served as Exclude<typeof served, { kind: 'suggest' }>, 'en', t, s.dates()).join('\n');
     expect(text).toContain("I can't confirm which employment area serves Maarianhamina");
     expect(text).toContain('https://tyomarkkinatori.fi');
+  });
+
+  it('lists each area once, with its municipalities unless the name already says them', () => {
+    const text = renderTopic('where', info('2026-01-10T10:00:00Z').overview(), 'en', t).join('\n');
+    expect(text).toContain('• Salo, Marttila and Koski Tl\n');
+    expect(text).toContain('• Mikkeli region: Mikkeli, Hirvensalmi, Juva, Kangasniemi, Mäntyharju, Pertunmaa and Puumala');
+    expect(text).toContain('The pilot ran in 25 areas with 118 municipalities.');
   });
 
   it('lists the confirmed areas and the Pori caveat in the overview', () => {
