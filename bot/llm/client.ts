@@ -1,7 +1,7 @@
 /**
  * The one LLM client: OpenAI, Azure OpenAI, or any OpenAI-compatible server (llama.cpp, vLLM,
- * Ollama…) through the `openai` package. It asks for a JSON object, keeps to the configured
- * timeout with at most one retry, and logs token usage and latency, never content.
+ * Ollama…) through the `openai` package. It asks for a JSON object, keeps the call and its one
+ * retry within the configured timeout (8 s at most), and logs token usage and latency, never content.
  */
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { Config } from '../config.js';
@@ -74,12 +74,16 @@ export class OpenAiChatModel implements ChatModel {
   async completeJson(messages: LlmMessage[], purpose: string): Promise<LlmCompletion> {
     const started = performance.now();
     try {
-      const response = await this.client.chat.completions.create({
-        model: this.settings.model,
-        messages,
-        temperature: 0,
-        response_format: { type: 'json_object' },
-      });
+      // One deadline for the call and its retry, so a slow model can never outlast the turn.
+      const response = await this.client.chat.completions.create(
+        {
+          model: this.settings.model,
+          messages,
+          temperature: 0,
+          response_format: { type: 'json_object' },
+        },
+        { signal: AbortSignal.timeout(Math.min(this.settings.timeoutMs, 8000)) },
+      );
       const content = response.choices?.[0]?.message?.content ?? '';
       const usage = {
         promptTokens: response.usage?.prompt_tokens,
@@ -98,7 +102,8 @@ export class OpenAiChatModel implements ChatModel {
 }
 
 function toLlmError(err: unknown): LlmError {
-  if (err instanceof OpenAI.APIConnectionTimeoutError) return new LlmError('timeout');
+  if (err instanceof OpenAI.APIConnectionTimeoutError || err instanceof OpenAI.APIUserAbortError) return new LlmError('timeout');
+  if ((err as { name?: string })?.name === 'TimeoutError' || (err as { name?: string })?.name === 'AbortError') return new LlmError('timeout');
   if (err instanceof OpenAI.APIConnectionError) return new LlmError('connection');
   if (err instanceof OpenAI.APIError) return new LlmError('http', err.status);
   return new LlmError('connection');

@@ -138,6 +138,21 @@ describe('falls back to the retrieval answer', () => {
     expect(texts(got).join('\n')).toContain(retrievalAnswer);
   });
 
+  it('keeps the call and its retry within one timeout: a hung call is not tried again', async () => {
+    reply = () => 'hang';
+    await expect(model(300).completeJson([{ role: 'user', content: 'hi' }], 'answer')).rejects.toMatchObject({ reason: 'timeout' });
+    // A retry after the deadline would double the wait; the one allowed retry is for quick failures.
+    expect(requests).toHaveLength(1);
+  });
+
+  it('retries a quick failure once', async () => {
+    let calls = 0;
+    reply = () => (calls++ === 0 ? { status: 503, body: { error: { message: 'busy' } } } : completion(JSON.stringify({ answer: 'ok', citations: ['coach'], inScope: true })));
+    const result = await model().completeJson([{ role: 'user', content: 'hi' }], 'answer');
+    expect(JSON.parse(result.content).answer).toBe('ok');
+    expect(requests).toHaveLength(2);
+  });
+
   it('on malformed JSON', async () => {
     reply = () => completion('Sure! The coach helps you. {"answer": ');
     const got = await ask('What does the coach do?').replies;
