@@ -214,3 +214,15 @@ describe('a question in another language, switch declined', () => {
     expect(harness.preferences.chosen).toEqual([]);
   });
 });
+
+describe('a first message that is a question in another language', () => {
+  it('offers to switch in that language, then answers the question in it', async () => {
+    const harness = createMainDialogHarness({ locale: 'fi', freeText: questionSetup().freeText });
+    const offer = await harness.say('Что будет после 2024 года?');
+    expect(offer.map((r) => r.text)).toEqual([String(translator.t('ru')('languageSwitch.offer'))]);
+    const after = await harness.say('да');
+    expect(after[0].text).toBe(String(translator.t('ru')('language.changed')));
+    expect(after[1].text!.startsWith(kb.get('after-pilot', 'ru')!.short)).toBe(true);
+    expect(harness.preferences.chosen.map((p) => p.locale)).toEqual(['ru']);
+  });
+});
