@@ -126,6 +126,56 @@ async function expectRepliesTurn(base: string, conversationId: string, activity:
   return performance.now() - start;
 }
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BROWSER_SAMPLES = 15;
+
+/**
+ * Enter → the bot's first reply bubble on screen, measured inside headless Chromium (Web Chat
+ * rendering included). Skipped when no Chromium is installed.
+ */
+async function browserSamples(base: string): Promise<number[] | undefined> {
+  if (!fs.existsSync(CHROMIUM)) return undefined;
+  const { chromium } = await import('playwright-core');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'omabotti-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${base}/?lang=en`);
+    await page.locator('.webchat__bubble__content', { hasText: 'How can I help?' }).first().waitFor({ timeout: 30_000 });
+    const samples: number[] = [];
+    for (let i = 0; i < BROWSER_SAMPLES + WARMUP_TURNS; i++) {
+      await page.fill('[data-id="webchat-sendbox-input"]', 'What can you do?');
+      await page.evaluate(() => {
+        const bots = () => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length;
+        const before = bots();
+        (window as unknown as { replied: Promise<number> }).replied = new Promise<number>((resolve) => {
+          let start: number | undefined;
+          document.addEventListener('keydown', (e) => e.key === 'Enter' && (start = performance.now()), { capture: true, once: true });
+          const observer = new MutationObserver(() => {
+            if (start !== undefined && bots() > before) {
+              observer.disconnect();
+              resolve(performance.now() - start);
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        });
+      });
+      await page.keyboard.press('Enter');
+      const ms = await page.evaluate(() => (window as unknown as { replied: Promise<number> }).replied);
+      if (i >= WARMUP_TURNS) samples.push(ms);
+      // The rest of the bot's turn, and the per-conversation message rate (a burst of 20, then 1 a second).
+      await page.waitForTimeout(1000);
+    }
+    return samples;
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 function row(name: string, samples: number[], withTarget: boolean): BenchRow {
   const sorted = [...samples].sort((a, b) => a - b);
   const p50 = percentile(sorted, 50);
@@ -166,6 +216,8 @@ export async function bench(): Promise<BenchRow[]> {
       rows.push(row(`webchat: Direct Line Enter → first reply (${message.kind})`, directLine, true));
       rows.push(row(`webchat: expectReplies on /api/messages, same server (${message.kind})`, expectReplies, false));
     }
+    const inBrowser = await browserSamples(base);
+    if (inBrowser) rows.push(row('webchat: in headless Chromium, Enter → first reply bubble on screen (menu choice)', inBrowser, true));
   } finally {
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

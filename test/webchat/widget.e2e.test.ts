@@ -252,6 +252,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('web widget in headless Chromi
         width: window.innerWidth,
         sendBox: box(sel),
         picker: box('#language'),
+        transcript: box('.webchat__basic-transcript'),
       };
     }, SEND_BOX);
     expect(layout.scrollWidth).toBeLessThanOrEqual(layout.width);
@@ -261,6 +262,8 @@ describe.skipIf(!haveChromium && !process.env.CI)('web widget in headless Chromi
       expect(b.bottom).toBeLessThanOrEqual(740);
       expect(b.height).toBeGreaterThan(0);
     }
+    // Suggested actions sit in one swipeable row, so the conversation keeps most of the screen.
+    expect(layout.transcript.height).toBeGreaterThan(740 / 2);
     await clickSuggested(page, 'Mitä osaat?');
     await seeBubble(page, 'Mitä osaat?', 1, USER_BUBBLE);
     await shot(page, '06-phone-fi');

@@ -120,6 +120,7 @@
     });
   }
 
+  var narrow = window.matchMedia('(max-width: 480px)');
   var styleOptions = {
     hideUploadButton: true,
     rootHeight: '100%',
@@ -142,7 +143,8 @@
     sendBoxTextColor: '#1b1b1b',
     sendBoxButtonColor: '#0b5cad',
     sendBoxTextWrap: true,
-    suggestedActionLayout: 'flow',
+    // On a phone, one swipeable row of suggested actions keeps the conversation in view.
+    suggestedActionLayout: narrow.matches ? 'carousel' : 'flow',
     suggestedActionTextColor: '#0b5cad',
     suggestedActionBorderColor: '#0b5cad',
     suggestedActionBorderWidth: 2,
@@ -212,6 +214,12 @@
       }
     }
   }).observe(chatEl, { childList: true, subtree: true });
+
+  narrow.addEventListener('change', function () {
+    // A new object, so Web Chat sees the change.
+    styleOptions = Object.assign({}, styleOptions, { suggestedActionLayout: narrow.matches ? 'carousel' : 'flow' });
+    if (directLine) render();
+  });
 
   picker.addEventListener('change', function () {
     var next = picker.value;
