@@ -6,11 +6,13 @@
  *   npm run gaps -- --from 2026-11-01 --to 2026-11-30
  *   npm run gaps -- --url http://localhost:3978   ask the running bot (ADMIN_TOKEN)
  *
- * The embedded database has one connection, so while the bot is running on it, use --url.
+ * Two processes on one embedded database folder would corrupt it: when the bot is running on
+ * the embedded database, the CLI asks it over HTTP instead (with ADMIN_TOKEN), or refuses.
  */
 import { pathToFileURL } from 'node:url';
 import { systemClock, type Clock } from '../clock.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
+import { embeddedBotRunning } from '../coaches/cli.js';
 import { openDatabase } from '../db/database.js';
 import { GapRepository, lastDays, type GapReport } from './gapRepository.js';
 
@@ -96,6 +98,8 @@ export interface GapCliDeps {
   clock?: Clock;
   out(text: string): void;
   fetch?: typeof fetch;
+  /** Whether a bot answers on host:port with the embedded database open. */
+  botRunning?(host: string, port: number): Promise<boolean>;
 }
 
 async function fromServer(args: GapCliArgs, range: { from: string; to: string }, deps: GapCliDeps): Promise<GapReport> {
@@ -115,6 +119,13 @@ export async function runGapsCli(argv: readonly string[], deps: GapCliDeps): Pro
   const defaults = lastDays(clock, args.days);
   const range = { from: args.from ?? defaults.from, to: args.to ?? defaults.to };
   if (range.from > range.to) throw new GapCliUsageError('--from must not be after --to');
+  if (!args.url && !deps.config.DATABASE_URL && (await (deps.botRunning ?? embeddedBotRunning)(deps.config.host, deps.config.PORT))) {
+    if (!deps.config.ADMIN_TOKEN) {
+      throw new GapCliUsageError(`The bot is running on the embedded database (port ${deps.config.PORT}). Set ADMIN_TOKEN to ask it, or stop it first.`);
+    }
+    const host = deps.config.host === '0.0.0.0' || deps.config.host === '::' ? '127.0.0.1' : deps.config.host;
+    args.url = `http://${host.includes(':') ? `[${host}]` : host}:${deps.config.PORT}`;
+  }
   let report: GapReport;
   if (args.url) {
     report = await fromServer(args, range, deps);

@@ -97,6 +97,16 @@ describe('from a conversation to the report', () => {
     }
   });
 
+  it('asks the bot instead of opening its embedded database while it runs, or refuses without a token', async () => {
+    const port = Number(new URL(running.baseUrl).port);
+    const out: string[] = [];
+    const withToken = loadConfig({ ADMIN_TOKEN, PORT: String(port), DATA_DIR: running.location.dataDir });
+    expect(await runGapsCli(['--days', '7'], { config: withToken, clock, out: (s) => out.push(s), botRunning: async (_h, p) => p === port })).toBe(0);
+    expect(out.join('\n')).toContain('asumistukea');
+    const withoutToken = loadConfig({ PORT: String(port), DATA_DIR: running.location.dataDir });
+    await expect(runGapsCli([], { config: withoutToken, clock, out: () => {}, botRunning: async () => true })).rejects.toThrow(/running on the embedded database/);
+  });
+
   it('npm run gaps -- --url asks the running bot with the admin token', async () => {
     const out: string[] = [];
     const config = loadConfig({ ADMIN_TOKEN, DATA_DIR: running.location.dataDir });
@@ -126,10 +136,11 @@ describe('npm run gaps reading the database', () => {
   });
 
   const config = () => loadConfig({ DATA_DIR: db.location.dataDir, ...(db.location.databaseUrl ? { DATABASE_URL: db.location.databaseUrl } : {}) });
+  const noBot = async () => false;
 
   it('prints counts by kind, locale and closest article, and the redacted questions', async () => {
     const out: string[] = [];
-    expect(await runGapsCli([], { config: config(), clock, out: (s) => out.push(s) })).toBe(0);
+    expect(await runGapsCli([], { config: config(), clock, out: (s) => out.push(s), botRunning: noBot })).toBe(0);
     const text = out.join('\n');
     expect(text).toContain('Knowledge gaps 2026-10-27 – 2026-11-25: 3');
     expect(text).toMatch(/ar\s+2/);
@@ -139,10 +150,10 @@ describe('npm run gaps reading the database', () => {
 
   it('prints JSON with --json, and nothing for an empty range', async () => {
     const out: string[] = [];
-    await runGapsCli(['--json', '--from', '2026-11-25', '--to', '2026-11-25'], { config: config(), clock, out: (s) => out.push(s) });
+    await runGapsCli(['--json', '--from', '2026-11-25', '--to', '2026-11-25'], { config: config(), clock, out: (s) => out.push(s), botRunning: noBot });
     expect((JSON.parse(out[0]) as GapReport).byLocale).toEqual({ ar: 2, sv: 1 });
     out.length = 0;
-    await runGapsCli(['--from', '2025-01-01', '--to', '2025-01-31'], { config: config(), clock, out: (s) => out.push(s) });
+    await runGapsCli(['--from', '2025-01-01', '--to', '2025-01-31'], { config: config(), clock, out: (s) => out.push(s), botRunning: noBot });
     expect(out[0]).toContain('No unanswered or low-confidence questions');
   });
 
