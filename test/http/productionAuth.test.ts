@@ -109,6 +109,26 @@ describe('production mode on /api/messages', () => {
     expect(await running.app.db.prisma.transcriptMessage.count({ where: { conversationId } })).toBe(0);
   });
 
+  it('keeps the self-hosted widget working, authenticated by its own tokens', async () => {
+    const base = running.baseUrl;
+    const issued = (await (await fetch(`${base}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"locale":"en"}' })).json()) as { token: string; conversationId: string; userId: string };
+    const headers = { authorization: `Bearer ${issued.token}`, 'content-type': 'application/json' };
+    expect((await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers, body: JSON.stringify({ user: { id: issued.userId }, locale: 'en' }) })).status).toBeLessThan(300);
+    const posted = await fetch(`${base}/v3/directline/conversations/${issued.conversationId}/activities`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ type: 'message', text: 'help', locale: 'en', from: { id: issued.userId } }),
+    });
+    expect(posted.status).toBe(200);
+    let texts: string[] = [];
+    for (let i = 0; i < 40 && !texts.some((t) => t.startsWith('You can choose a topic')); i++) {
+      const polled = (await (await fetch(`${base}/v3/directline/conversations/${issued.conversationId}/activities`, { headers })).json()) as { activities: Array<{ text?: string; from: { id: string } }> };
+      texts = polled.activities.filter((a) => a.from.id !== issued.userId).map((a) => a.text ?? '');
+      if (!texts.some((t) => t.startsWith('You can choose a topic'))) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(texts.some((t) => t.startsWith('You can choose a topic'))).toBe(true);
+  });
+
   it('stays healthy afterwards', async () => {
     const res = await fetch(`${running.baseUrl}/healthz`);
     expect(res.status).toBe(200);
