@@ -111,7 +111,7 @@ describe('npm run admin', () => {
       const actions = (await db.prisma.auditLog.findMany({ where: { actor: 'admin-cli' } })).map((a) => a.action);
       expect(actions).toEqual(expect.arrayContaining(['coach.add', 'coach.token.issue', 'coach.reassign', 'outbox.list', 'outbox.show', 'coach.token.revoke', 'coach.deactivate']));
     });
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('npm run admin next to a running bot', () => {

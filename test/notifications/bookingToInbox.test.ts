@@ -83,4 +83,4 @@ it('book, move and cancel reach the coach and the jobseeker, each once, with one
   expect(new Set(smtp.received.map((m) => m.messageId)).size).toBe(6);
   const pending = await prisma.outboxMessage.count({ where: { status: 'pending' } });
   expect(pending).toBe(0);
-});
+}, 180_000);

@@ -175,7 +175,8 @@ describe('coach and jobseeker emails', () => {
   });
 });
 
-describe('SMTP down, then up', () => {
+// Each test here starts its own app; on a busy machine that takes a while.
+describe('SMTP down, then up', { timeout: 180_000 }, () => {
   it('keeps every notification while the SMTP server is stopped and delivers each exactly once after it restarts', async () => {
     const clock = new FixedClock(NOW);
     const received: ReceivedMail[] = [];

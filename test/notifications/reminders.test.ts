@@ -5,8 +5,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../bot/app.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../bot/app.js';
 import { FixedClock } from '../../bot/clock.js';
 import { loadConfig } from '../../bot/config.js';
 import { silentLogger } from '../../bot/log.js';
@@ -29,7 +29,8 @@ let channel: http.Server;
 let channelUrl = '';
 const posts: ChannelPost[] = [];
 let smtp: SmtpSink;
-let location: TestDatabaseLocation;
+const locations: TestDatabaseLocation[] = [];
+const apps: App[] = [];
 
 beforeAll(async () => {
   // A stand-in channel: the bot delivers proactive messages to {serviceUrl}/v3/conversations/{id}/activities.
@@ -45,16 +46,22 @@ beforeAll(async () => {
   await new Promise<void>((r) => channel.listen(0, '127.0.0.1', r));
   channelUrl = `http://127.0.0.1:${(channel.address() as AddressInfo).port}/`;
   smtp = await startSmtp();
-  location = await freshDatabaseLocation();
 });
 
 afterAll(async () => {
   await smtp?.stop();
   await new Promise((r) => channel?.close(r));
-  await location?.drop();
+  for (const l of locations) await l.drop();
 });
 
-async function openApp(clock: FixedClock) {
+/** Each test has its own database; a test that reopens it passes the same location. */
+async function newLocation(): Promise<TestDatabaseLocation> {
+  const l = await freshDatabaseLocation();
+  locations.push(l);
+  return l;
+}
+
+async function openApp(clock: FixedClock, location: TestDatabaseLocation) {
   const config = loadConfig({
     PORT: '0',
     LOG_LEVEL: 'silent',
@@ -64,6 +71,7 @@ async function openApp(clock: FixedClock) {
     PUBLIC_BASE_URL: 'https://botti.example.fi',
   });
   const app = await createApp(config, { clock, logger: silentLogger, manualJobs: true });
+  apps.push(app);
   await app.listen();
   return app;
 }
@@ -79,10 +87,17 @@ function reference(conversationId: string) {
   };
 }
 
-describe('booking reminders', () => {
+// Closing is idempotent: whatever a failed test left open is closed before the next one starts.
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.close();
+});
+
+// Each test opens the app (and the first one reopens it); on a busy machine that takes a while.
+describe('booking reminders', { timeout: 180_000 }, () => {
   it('are sent once when due, in the booking language, to the conversation and by email; cancelled ones are not', async () => {
     const clock = new FixedClock(NOW);
-    let app = await openApp(clock);
+    const location = await newLocation();
+    let app = await openApp(clock, location);
     const prisma = () => app.db.prisma;
     const coach = await insertCoach(prisma(), 'remind-coach', { name: 'Aino' });
     const fi = await insertAppointment(prisma(), coach.id, STARTS, {
@@ -113,7 +128,7 @@ describe('booking reminders', () => {
     // The process restarts before the reminder is due: the schedule lives in the database.
     await app.close();
     clock.advance(4 * HOUR + 1000);
-    app = await openApp(clock);
+    app = await openApp(clock, location);
     await app.jobs.runOnce(REMINDER_JOB);
 
     expect(posts.map((p) => p.url)).toEqual([expect.stringMatching(/^\/v3\/conversations\/conv-fi\/activities/)]);
@@ -151,7 +166,7 @@ describe('booking reminders', () => {
 
   it('tells the jobseeker in their conversation when an admin moves the booking to another coach', async () => {
     const clock = new FixedClock(NOW);
-    const app = await openApp(clock);
+    const app = await openApp(clock, await newLocation());
     try {
       const prisma = app.db.prisma;
       await insertCoach(prisma, 'away-coach', { name: 'Eeva' });
@@ -159,10 +174,9 @@ describe('booking reminders', () => {
       const a = await insertAppointment(prisma, 'away-coach', STARTS, { locale: 'uk', conversationRef: reference('conv-uk') });
       const coaches = app.features.find((f) => f.name === 'coaches') as CoachesFeature;
       expect(await coaches.admin.reassign('admin-test', 'away-coach', 'cover-coach')).toEqual({ moved: [a.id], conflicts: [] });
-      const before = posts.length;
       await app.jobs.runOnce(OUTBOX_JOB);
-      const got = posts.slice(before);
-      expect(got.map((p) => p.url)).toEqual([expect.stringMatching(/^\/v3\/conversations\/conv-uk\/activities/)]);
+      const got = posts.filter((p) => p.url.includes('/conv-uk/'));
+      expect(got).toHaveLength(1);
       expect(got[0].body.text).toContain('передано іншому коучу (OMA-valmentaja). Ваш новий коуч — Pekka. Час не змінюється.');
       // Both coaches were emailed: a CANCEL to the absent one, a REQUEST to the new one.
       await app.jobs.runOnce(OUTBOX_JOB);
@@ -178,7 +192,7 @@ describe('booking reminders', () => {
 
   it('a channel that is down gets the message on a later try', async () => {
     const clock = new FixedClock(NOW);
-    const app = await openApp(clock);
+    const app = await openApp(clock, await newLocation());
     try {
       const prisma = app.db.prisma;
       const coach = await insertCoach(prisma, 'remind-coach-2', { name: 'Olli' });
@@ -187,7 +201,6 @@ describe('booking reminders', () => {
         conversationRef: { ...reference('conv-retry'), serviceUrl: deadUrl },
         reminderDueAt: new Date(NOW.getTime() - 1000),
       });
-      const before = posts.length;
       await app.jobs.runOnce(REMINDER_JOB);
       const row = await prisma.outboxMessage.findFirstOrThrow({ where: { appointmentId: a.id, kind: 'chat.reminder' } });
       expect([row.status, row.attempts, row.lastError]).toEqual(['pending', 1, 'proactive_failed']);
@@ -196,7 +209,7 @@ describe('booking reminders', () => {
       await prisma.appointment.update({ where: { id: a.id }, data: { conversationRef: reference('conv-retry') } });
       clock.advance(31_000);
       await app.jobs.runOnce('outbox-delivery');
-      expect(posts.slice(before).map((p) => p.url)).toEqual([expect.stringMatching(/^\/v3\/conversations\/conv-retry\/activities/)]);
+      expect(posts.filter((p) => p.url.includes('/conv-retry/'))).toHaveLength(1);
       expect((await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('sent');
     } finally {
       await app.close();
