@@ -127,6 +127,26 @@ async function expectRepliesTurn(base: string, conversationId: string, activity:
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Runs in the page (as text: tsx would wrap named functions in a helper the page lacks). Resolves
+ * window.replied with the ms from the Enter keydown to the next bot bubble in the DOM.
+ */
+const ARM_REPLY_TIMER = `(() => {
+  const bots = () => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length;
+  const before = bots();
+  window.replied = new Promise((resolve) => {
+    let start;
+    document.addEventListener('keydown', (e) => { if (e.key === 'Enter') start = performance.now(); }, { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      if (start !== undefined && bots() > before) {
+        observer.disconnect();
+        resolve(performance.now() - start);
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+})()`;
 const BROWSER_SAMPLES = 15;
 
 /**
@@ -148,23 +168,9 @@ async function browserSamples(base: string): Promise<number[] | undefined> {
     const samples: number[] = [];
     for (let i = 0; i < BROWSER_SAMPLES + WARMUP_TURNS; i++) {
       await page.fill('[data-id="webchat-sendbox-input"]', 'What can you do?');
-      await page.evaluate(() => {
-        const bots = () => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length;
-        const before = bots();
-        (window as unknown as { replied: Promise<number> }).replied = new Promise<number>((resolve) => {
-          let start: number | undefined;
-          document.addEventListener('keydown', (e) => e.key === 'Enter' && (start = performance.now()), { capture: true, once: true });
-          const observer = new MutationObserver(() => {
-            if (start !== undefined && bots() > before) {
-              observer.disconnect();
-              resolve(performance.now() - start);
-            }
-          });
-          observer.observe(document.body, { childList: true, subtree: true });
-        });
-      });
+      await page.evaluate(ARM_REPLY_TIMER);
       await page.keyboard.press('Enter');
-      const ms = await page.evaluate(() => (window as unknown as { replied: Promise<number> }).replied);
+      const ms = (await page.evaluate('window.replied')) as number;
       if (i >= WARMUP_TURNS) samples.push(ms);
       // The rest of the bot's turn, and the per-conversation message rate (a burst of 20, then 1 a second).
       await page.waitForTimeout(1000);
