@@ -10,8 +10,15 @@ import { turnLogger } from '../bot/observability/correlation.js';
 export const SHOW_MY_DATA_DIALOG = 'showMyDataDialog';
 const STEPS = 'showMyDataSteps';
 
-/** Features whose part of the export has its own label; others are listed by their name. */
-const FEATURE_LABELS = new Set(['booking', 'pilot', 'webchat', 'notifications', 'coaches']);
+/** Label keys (privacy:features.*) by provider name; other providers are listed by their name. */
+const FEATURE_LABELS: Readonly<Record<string, string>> = {
+  booking: 'booking',
+  pilot: 'pilot',
+  pilotEligibility: 'pilot',
+  webchat: 'webchat',
+  notifications: 'notifications',
+  coaches: 'coaches',
+};
 
 export class ShowMyDataDialog extends ComponentDialog {
   constructor(private readonly actions: PrivacyActions) {
@@ -41,7 +48,8 @@ export class ShowMyDataDialog extends ComponentDialog {
     }
     lines.push(String(t('privacy:show.conversations', { conversations: summary.conversations, messages: summary.messages })));
     for (const f of summary.features) {
-      const label = FEATURE_LABELS.has(f.name) ? String(t(`privacy:features.${f.name}`)) : f.name;
+      const key = Object.hasOwn(FEATURE_LABELS, f.name) ? FEATURE_LABELS[f.name] : undefined;
+      const label = key ? String(t(`privacy:features.${key}`)) : f.name;
       lines.push(String(t('privacy:show.feature', { label, count: f.count })));
     }
     await context.sendActivity(MessageFactory.text(String(t('privacy:show.summary', { lines: lines.map((l) => `- ${l}`).join('\n') }))));
