@@ -40,6 +40,8 @@ export const LIMITS = {
   clientActivityIdChars: 100,
   /** Activities returned per poll; the rest follow on the next one. */
   pageSize: 100,
+  /** Transcript messages and queued activities a read from the start returns. */
+  historySize: 1000,
   /** Long-polls a single conversation may hold open at once. */
   pollsPerConversation: 4,
 };
@@ -445,13 +447,42 @@ export class DirectLineChannel {
       res.off('close', onClose);
       if (res.destroyed) return;
     }
-    const rows = await this.o.store.activitiesAfter(conversation.id, after, LIMITS.pageSize);
+    const rows = await this.o.store.activitiesAfter(conversation.id, after, after === 0 ? LIMITS.historySize : LIMITS.pageSize);
     const watermark = rows.length ? rows[rows.length - 1].seq : after;
     if (rows.length === 0 && !(await this.o.store.findConversation(conversation.id))) {
       sendError(res, 404, 'NotFound', 'The conversation has ended.');
       return;
     }
-    res.send(200, { activities: rows.map((r) => r.activity), watermark: String(watermark) });
+    const activities = after === 0 ? await this.withHistory(conversation.id, rows.map((r) => r.activity)) : rows.map((r) => r.activity);
+    res.send(200, { activities, watermark: String(watermark) });
+  }
+
+  /**
+   * A read from the start (a new page, or a reload): the stored transcript first, then whatever
+   * of the delivery queue the transcript does not have yet (it is written in batches).
+   */
+  private async withHistory(conversationId: string, queued: DirectLineActivityJson[]): Promise<DirectLineActivityJson[]> {
+    const rows = await this.o.store.transcriptMessages(CHANNEL_ID, conversationId, LIMITS.historySize);
+    const history = rows.map((r) => {
+      const bot = r.fromRole === 'bot';
+      const activity: DirectLineActivityJson = {
+        type: r.type,
+        id: r.activityId ?? `${conversationId}|t${r.seq}`,
+        timestamp: r.timestamp.toISOString(),
+        channelId: CHANNEL_ID,
+        conversation: { id: conversationId },
+        from: bot ? { id: r.fromId ?? this.o.botId, name: BOT_NAME, role: 'bot' } : { id: r.fromId ?? '', role: 'user' },
+      };
+      if (r.text !== null) activity.text = r.text;
+      if (r.locale) activity.locale = r.locale;
+      if (r.replyToId) activity.replyToId = r.replyToId;
+      if (r.attachments) activity.attachments = r.attachments;
+      if (r.value !== null) activity.value = redactValue(r.value);
+      if (r.suggestedActions && bot) activity.suggestedActions = r.suggestedActions;
+      return activity;
+    });
+    const known = new Set(history.map((a) => a.id));
+    return [...history, ...queued.filter((a) => !known.has(a.id))];
   }
 
   private async refresh(req: Request, res: Response): Promise<void> {

@@ -29,6 +29,8 @@ export interface WebchatDeps {
 
 const CACHE_SWEEP_MS = 60_000;
 const RETENTION_JOB_MS = 60 * 60 * 1000;
+/** Delivered activities stay this long; a reload after that reads the history from the transcript. */
+const DELIVERY_QUEUE_MS = 60 * 60 * 1000;
 
 /** True for a serviceUrl that some process's loopback listener handed out. */
 export function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
@@ -107,7 +109,8 @@ export async function createWebchatFeature(ctx: FeatureContext, deps: WebchatDep
     run: async () => {
       const cutoff = new Date(clock.now().getTime() - config.RETENTION_DAYS * 24 * 60 * 60 * 1000);
       const purged = await store.purge(cutoff);
-      if (purged.conversations || purged.tokens) logger.info({ job: 'webchat-retention', ...purged }, 'webchat: purged old conversations and expired tokens');
+      const delivered = await store.pruneDelivered(new Date(clock.now().getTime() - DELIVERY_QUEUE_MS));
+      if (purged.conversations || purged.tokens || delivered) logger.info({ job: 'webchat-retention', ...purged, delivered }, 'webchat: purged old conversations, expired tokens and delivered activities');
     },
   };
 

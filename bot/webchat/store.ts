@@ -3,6 +3,9 @@
  * and their tokens. Nothing here lives only in process memory, so every process that shares the
  * database serves every conversation.
  *
+ * The activity list is the delivery queue of pages that are polling; what a reloaded page shows
+ * comes from the transcript (see transcriptMessages), so the stored history is one store.
+ *
  * Watermarks are per-conversation sequence numbers. A writer bumps the conversation's lastSeq
  * under its row lock in the same transaction as the insert, so the numbers are gap-free and
  * become visible in order: a reader that has seen seq n has seen everything before it.
@@ -155,6 +158,28 @@ export class DirectLineStore {
       select: { seq: true, activity: true },
     });
     return rows.map((r) => ({ seq: r.seq, activity: r.activity as unknown as DirectLineActivityJson }));
+  }
+
+  /**
+   * The conversation's messages from the transcript (the one stored history, already redacted,
+   * covered by retention and erasure), oldest first: what a reloaded page shows.
+   */
+  async transcriptMessages(channelId: string, conversationId: string, take: number) {
+    return this.prisma.transcriptMessage.findMany({
+      where: { channelId, conversationId, type: 'message' },
+      orderBy: { seq: 'asc' },
+      take,
+      select: { seq: true, activityId: true, replyToId: true, type: true, text: true, attachments: true, value: true, suggestedActions: true, locale: true, fromId: true, fromRole: true, timestamp: true },
+    });
+  }
+
+  /**
+   * Drops delivered activities older than the cutoff. The list is only the delivery queue: live
+   * pages read it within seconds, and a reload reads the history from the transcript.
+   */
+  async pruneDelivered(olderThan: Date): Promise<number> {
+    const { count } = await this.prisma.directLineActivity.deleteMany({ where: { createdAt: { lt: olderThan } } });
+    return count;
   }
 
   /** lastSeq of each listed conversation (one query for every waiting long-poll). */

@@ -325,13 +325,18 @@ describe('reload: the history comes back from the database', () => {
     await running?.stop();
   });
 
-  it('a reconnect with the stored id and token reads the whole conversation, redacted as in the transcript', async () => {
+  it('a reconnect with the stored id and token reads the whole conversation from the transcript, redacted', async () => {
     const dl = await DirectLineClient.open(running.baseUrl, 'en');
     await dl.start('en-US');
     await dl.untilBotAsks();
     const sent = await dl.say('My number is 040 123 4567 and mail maija.meikalainen@example.com', 'en-US');
     expect(sent.status).toBe(200);
     await dl.until((all) => all.some((a) => a.from.role === 'bot' && a.replyToId === sent.body.id));
+
+    // An hour on, the delivery queue has been pruned; the history lives in the transcript.
+    await running.app.transcripts.flush();
+    expect(await webchatOf(running).store.pruneDelivered(new Date(Date.now() + 60_000))).toBeGreaterThan(0);
+    expect(await running.app.db.prisma.directLineActivity.count({ where: { conversationId: dl.conversationId } })).toBe(0);
 
     // The page reloads: it reconnects with the id and token from sessionStorage and reads from ''.
     const refreshed = await dl.refresh();
@@ -363,6 +368,17 @@ describe('reload: the history comes back from the database', () => {
     const more = await reloaded.until((all) => all.some((a) => a.from.role === 'bot' && a.replyToId === next.body.id));
     expect(more.find((a) => a.id === next.body.id)?.text).toBe(topic.value);
     expect(botTexts(more).join('\n')).not.toMatch(/not sure I understood/);
+
+    // A read from the start merges the transcript with what it does not have yet, without doubles.
+    const merged = (await reloaded.get('')).body.activities;
+    expect(new Set(merged.map((a) => a.id)).size).toBe(merged.length);
+    expect(merged.map((a) => a.id)).toEqual(expect.arrayContaining([sent.body.id, next.body.id]));
+
+    // One store: once the transcript is gone (retention, erasure), so is the history.
+    await running.app.transcripts.flush();
+    await webchatOf(running).store.pruneDelivered(new Date(Date.now() + 60_000));
+    await running.app.db.prisma.transcriptMessage.deleteMany({ where: { channelId: 'directline', conversationId: dl.conversationId } });
+    expect((await reloaded.get('')).body.activities).toEqual([]);
   });
 
   it('erasing the conversation (privacy) removes its list and tokens; the page then gets 403/404', async () => {
