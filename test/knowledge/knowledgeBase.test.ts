@@ -108,6 +108,12 @@ describe('shipped knowledge base', () => {
     }
   });
 
+  it('the booking article names the "My appointments" menu entry as the menu shows it', () => {
+    for (const locale of SUPPORTED_LOCALES.filter((l) => l !== 'fi-x-selko')) {
+      expect(kb.get('booking', locale)!.short, locale).toContain(String(translator.t(locale)('booking:menu.mine')));
+    }
+  });
+
   it('writes each locale in its own script', () => {
     const scripts: Partial<Record<Locale, RegExp>> = { ru: /\p{Script=Cyrillic}/u, uk: /\p{Script=Cyrillic}/u, ar: /\p{Script=Arabic}/u, fa: /\p{Script=Arabic}/u };
     for (const [locale, re] of Object.entries(scripts) as [Locale, RegExp][]) {
