@@ -162,6 +162,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       logger,
       inflight,
       maxBodyBytes: config.MAX_BODY_BYTES,
+      turnTimeoutMs: config.TURN_TIMEOUT_MS,
       isShuttingDown: () => shuttingDown,
       metrics,
       edge: new HttpEdge({

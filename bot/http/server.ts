@@ -24,6 +24,8 @@ export interface HttpServerDeps {
   /** True once shutdown has begun: new turns get 503. */
   isShuttingDown(): boolean;
   metrics?: Metrics;
+  /** Longest a turn may hold its HTTP request (TURN_TIMEOUT_MS). */
+  turnTimeoutMs?: number;
   /** Security headers, CORS and rate limits (bot/security/httpEdge.ts). */
   edge?: HttpEdge;
 }
@@ -89,9 +91,34 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
       tooManyRequests(res, limited, 'Too many messages in this conversation; please wait a moment.');
       return;
     }
+    // A turn that outlives TURN_TIMEOUT_MS is answered now and finishes in the background; the
+    // adapter's late response is dropped. Connector-path replies still reach the user.
+    let answered = false;
+    const guarded = Object.assign(Object.create(res) as Response, {
+      status: (code: number) => (answered ? guarded : (res.status(code), guarded)),
+      send: (payload?: unknown) => {
+        if (!answered) res.send(payload);
+      },
+      end: () => {
+        if (!answered) res.end();
+        answered = true;
+      },
+    });
+    const timer = deps.turnTimeoutMs
+      ? setTimeout(() => {
+          if (answered || res.headersSent) return;
+          answered = true;
+          requestLogger(req, deps.logger).warn({ timeoutMs: deps.turnTimeoutMs }, 'turn timed out');
+          if (body.deliveryMode === 'expectReplies') {
+            sendError(res, 503, 'TurnTimeout', 'The answer is taking too long; please try again in a moment.', { 'Retry-After': '2' });
+          } else {
+            res.send(202);
+          }
+        }, deps.turnTimeoutMs)
+      : undefined;
     try {
       await deps.inflight.track(() =>
-        deps.adapter.process(req, res, (context) => {
+        deps.adapter.process(req, guarded, (context) => {
           setRequestLogger(context, requestLogger(req, deps.logger));
           return deps.bot.run(context);
         }),
@@ -100,6 +127,8 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
       requestLogger(req, deps.logger).error({ err: { name: (err as Error).name } }, 'activity processing failed');
       deps.metrics?.errors.inc({ kind: 'http' });
       sendError(res, 500, 'InternalError', 'Internal error');
+    } finally {
+      clearTimeout(timer);
     }
   });
 
