@@ -314,6 +314,22 @@ describe('floods (injected clock, so the buckets refill only when the test says)
     clock.advance(Number(retryAfter) * 1000);
     expect((await fetch(`${running.baseUrl}/api/webchat/token`, { method: 'POST', headers: jsonHeaders(), body: '{}' })).status).toBe(200);
   });
+
+  it('idle conversations leave the in-memory caches', async () => {
+    const webchat = webchatOf(running);
+    const dl = await DirectLineClient.open(running.baseUrl, 'en');
+    await dl.start();
+    await dl.untilBotAsks();
+    expect(webchat.store.cachedTokens).toBeGreaterThan(0);
+    await webchat.channel.drain(5000);
+    expect(webchat.channel.queuedConversations).toBe(0);
+    clock.advance(31_000);
+    webchat.store.sweepCache();
+    expect(webchat.store.cachedTokens).toBe(0);
+    expect(webchat.hub.totalWaiting).toBe(0);
+    // The token still works: the cache only saves lookups.
+    expect((await dl.get()).status).toBe(200);
+  });
 });
 
 describe('reload: the history comes back from the database', () => {
@@ -428,6 +444,25 @@ describe.each([
     expect(delivered).toBe(true);
     const got = await dl.until((all) => botTexts(all).includes('Reminder: your appointment is tomorrow at 10:00.'));
     expect(got.at(-1)).toMatchObject({ from: { role: 'bot' }, conversation: { id: dl.conversationId } });
+  });
+
+  it('the loopback listener takes only signed calls in production mode', async () => {
+    const dl = await DirectLineClient.open(running.baseUrl, 'en');
+    await dl.start();
+    await dl.untilBotAsks();
+    const url = `${webchatOf(running).loopback.serviceUrl}v3/conversations/${dl.conversationId}/activities`;
+    const body = JSON.stringify({ type: 'message', text: 'forged' });
+    const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer forged' }, body });
+    const production = running.app.config.production;
+    expect(unsigned.status).toBe(production ? 401 : 200);
+    expect(forged.status).toBe(401);
+    if (production) {
+      // Nothing was written: the next poll waits out its time and comes back empty.
+      expect((await dl.get()).body.activities).toEqual([]);
+    } else {
+      expect(botTexts(await dl.until((all) => all.length > 0))).toEqual(['forged']);
+    }
   });
 });
 
