@@ -94,10 +94,19 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
     // A turn that outlives TURN_TIMEOUT_MS is answered now and finishes in the background; the
     // adapter's late response is dropped. Connector-path replies still reach the user.
     let answered = false;
+    let status = 200;
     const guarded = Object.assign(Object.create(res) as Response, {
-      status: (code: number) => (answered ? guarded : (res.status(code), guarded)),
+      status: (code: number) => {
+        status = code;
+        if (!answered) res.status(code);
+        return guarded;
+      },
       send: (payload?: unknown) => {
-        if (!answered) res.send(payload);
+        if (answered) return;
+        // The SDK puts its error messages (token details, stack text) in the body; they stay here.
+        if (status === 401) res.send({ error: 'Unauthorized', message: 'A valid Bot Framework token is required.' });
+        else if (status >= 500) res.send({ error: 'InternalError', message: 'Internal error' });
+        else res.send(payload);
       },
       end: () => {
         if (!answered) res.end();

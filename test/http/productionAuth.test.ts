@@ -105,6 +105,8 @@ describe('production mode on /api/messages', () => {
     const conversationId = `auth-bad-${Math.random().toString(36).slice(2)}`;
     const res = await send(header(), conversationId);
     expect(res.status).toBe(401);
+    // No token or key details in the answer.
+    expect(await res.json()).toEqual({ error: 'Unauthorized', message: 'A valid Bot Framework token is required.' });
     await running.app.transcripts.flush();
     expect(await running.app.db.prisma.transcriptMessage.count({ where: { conversationId } })).toBe(0);
   });
