@@ -1,2 +1,0 @@
-/** Moved to bot/language/transliterate.ts; kept so existing imports keep working. */
-export { cyrillicToLatin, hasCyrillic } from '../language/transliterate.js';
