@@ -447,8 +447,11 @@ export class DirectLineChannel {
       res.off('close', onClose);
       if (res.destroyed) return;
     }
-    const rows = await this.o.store.activitiesAfter(conversation.id, after, after === 0 ? LIMITS.historySize : LIMITS.pageSize);
-    const watermark = rows.length ? rows[rows.length - 1].seq : after;
+    const take = after === 0 ? LIMITS.historySize : LIMITS.pageSize;
+    const rows = await this.o.store.activitiesAfter(conversation.id, after, take);
+    // Past the conversation's lastSeq as read before the wait too: those rows existed before this
+    // query, so any missing were pruned from the delivery queue and must not be asked for again.
+    const watermark = Math.max(rows.length ? rows[rows.length - 1].seq : after, rows.length < take ? conversation.lastSeq : 0);
     if (rows.length === 0 && !(await this.o.store.findConversation(conversation.id))) {
       sendError(res, 404, 'NotFound', 'The conversation has ended.');
       return;

@@ -317,6 +317,7 @@ describe('floods (injected clock, so the buckets refill only when the test says)
 
   it('idle conversations leave the in-memory caches', async () => {
     const webchat = webchatOf(running);
+    clock.advance(120_000);
     const dl = await DirectLineClient.open(running.baseUrl, 'en');
     await dl.start();
     await dl.untilBotAsks();
@@ -348,6 +349,7 @@ describe('reload: the history comes back from the database', () => {
     const sent = await dl.say('My number is 040 123 4567 and mail maija.meikalainen@example.com', 'en-US');
     expect(sent.status).toBe(200);
     await dl.until((all) => all.some((a) => a.from.role === 'bot' && a.replyToId === sent.body.id));
+    await webchatOf(running).channel.drain(10_000);
 
     // An hour on, the delivery queue has been pruned; the history lives in the transcript.
     await running.app.transcripts.flush();
@@ -359,7 +361,11 @@ describe('reload: the history comes back from the database', () => {
     const reloaded = new DirectLineClient(running.baseUrl, { ...dl.issued, token: refreshed.body.token });
     const reconnect = await fetch(`${running.baseUrl}/v3/directline/conversations/${dl.conversationId}?watermark=`, { headers: { authorization: `Bearer ${reloaded.token}` } });
     expect(reconnect.status).toBe(200);
-    const history: DlActivity[] = (await reloaded.get('')).body.activities;
+    const fromStart = (await reloaded.get('')).body;
+    const history: DlActivity[] = fromStart.activities;
+    // The watermark moves past the pruned queue, so the page does not read the history again.
+    const { lastSeq } = (await running.app.db.prisma.directLineConversation.findUniqueOrThrow({ where: { id: dl.conversationId } }));
+    expect(fromStart.watermark).toBe(String(lastSeq));
 
     expect(botTexts(history)[0]).toContain("I'm OMA-botti");
     const echo = history.find((a) => a.id === sent.body.id)!;
@@ -391,6 +397,7 @@ describe('reload: the history comes back from the database', () => {
     expect(merged.map((a) => a.id)).toEqual(expect.arrayContaining([sent.body.id, next.body.id]));
 
     // One store: once the transcript is gone (retention, erasure), so is the history.
+    await webchatOf(running).channel.drain(10_000);
     await running.app.transcripts.flush();
     await webchatOf(running).store.pruneDelivered(new Date(Date.now() + 60_000));
     await running.app.db.prisma.transcriptMessage.deleteMany({ where: { channelId: 'directline', conversationId: dl.conversationId } });
