@@ -68,6 +68,7 @@ export function createPrivacyFeature(ctx: FeatureContext, options: PrivacyFeatur
     feedback,
   });
 
+  const middleware = new ErasureMiddleware(personalDataService, ctx.transcripts, ctx.conversations, logger);
   const showData = new ShowMyDataDialog(actions);
   const deleteData = new DeleteMyDataDialog(actions);
   const privacyDialog = new PrivacyDialog(actions, showData, deleteData);
@@ -152,7 +153,8 @@ export function createPrivacyFeature(ctx: FeatureContext, options: PrivacyFeatur
     retention,
     audit,
     links,
-    middleware: new ErasureMiddleware(personalDataService, ctx.transcripts, ctx.conversations, logger),
+    middleware,
+    close: () => middleware.close(),
     commandDialogs: { showData, deleteData },
   };
 }

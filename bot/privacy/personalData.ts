@@ -133,7 +133,24 @@ export class PersonalDataService {
    * Erases everything: features first (booking cancels upcoming meetings and needs the user row
    * to find them), then the core rows. A failing feature stops before the core is touched.
    */
-  async erase(subject: DataSubject, actor = 'user'): Promise<ErasureReport> {
+  async erase(subject: DataSubject, actor = 'user', options: { keepChannelOf?: string } = {}): Promise<ErasureReport> {
+    // The conversation the request came from may still carry the confirmation to the user (the
+    // widget's Direct Line rows); the features erase it after the turn (eraseFeatures).
+    const forFeatures = options.keepChannelOf ? { ...subject, conversationIds: subject.conversationIds.filter((id) => id !== options.keepChannelOf) } : subject;
+    const { done, failed } = await this.eraseFeatures(forFeatures);
+    if (failed.length > 0) {
+      await this.audit.audit(actor, 'privacy.erase.failed', null, { failed: failed.join(',') });
+      throw new ErasureFailedError(failed);
+    }
+    const counts = await this.eraseCore(subject);
+    const report: ErasureReport = { ...counts, features: done };
+    // No identifier of the person in the audit row: only that an erasure happened, and counts.
+    await this.audit.audit(actor, 'privacy.erase', null, { ...counts, features: done.join(',') });
+    return report;
+  }
+
+  /** Every feature's erase; failures are logged and reported, the others still run. */
+  async eraseFeatures(subject: DataSubject): Promise<{ done: string[]; failed: string[] }> {
     const failed: string[] = [];
     const done: string[] = [];
     for (const provider of this.providers()) {
@@ -145,15 +162,7 @@ export class PersonalDataService {
         this.logger.error({ provider: provider.name, err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'privacy: feature erasure failed');
       }
     }
-    if (failed.length > 0) {
-      await this.audit.audit(actor, 'privacy.erase.failed', null, { failed: failed.join(',') });
-      throw new ErasureFailedError(failed);
-    }
-    const counts = await this.eraseCore(subject);
-    const report: ErasureReport = { ...counts, features: done };
-    // No identifier of the person in the audit row: only that an erasure happened, and counts.
-    await this.audit.audit(actor, 'privacy.erase', null, { ...counts, features: done.join(',') });
-    return report;
+    return { done, failed };
   }
 
   /** Deletes the core rows; safe to repeat (the end of the erasing turn runs it again). */

@@ -31,6 +31,15 @@ export interface PrivacyActions {
 /** Turn state key: set when this turn erased its user; the middleware finishes the job. */
 const ERASED = Symbol('privacy.erasedSubject');
 
+interface ErasedTurn {
+  subject: DataSubject;
+  /** The conversation the erasure was asked in; its channel rows carry the confirmation. */
+  current: string;
+}
+
+/** How long the confirmation has to reach a polling client before its conversation goes. */
+export const CHANNEL_ERASURE_DELAY_MS = 3000;
+
 /** Roughly how many stored items an export value holds, for the readable summary. */
 export function countItems(value: unknown, depth = 0): number {
   if (value === null || value === undefined) return 0;
@@ -69,8 +78,8 @@ export class PrivacyActionsService implements PrivacyActions {
 
   async deleteMyData(context: TurnContext, ref: SubjectRef): Promise<void> {
     const subject = await this.personalData.subject(ref);
-    await this.personalData.erase(subject);
-    context.turnState.set(ERASED, subject);
+    await this.personalData.erase(subject, 'user', { keepChannelOf: ref.conversationId });
+    context.turnState.set(ERASED, { subject, current: ref.conversationId } satisfies ErasedTurn);
   }
 
   async sendFeedback(input: FeedbackInput): Promise<void> {
@@ -87,6 +96,8 @@ export class PrivacyActionsService implements PrivacyActions {
  * at the end of the turn and the conversation row written at its start are erased too.
  */
 export class ErasureMiddleware implements Middleware {
+  private readonly pending = new Map<NodeJS.Timeout, () => Promise<void>>();
+
   constructor(
     private readonly personalData: PersonalDataService,
     private readonly transcripts: TranscriptStore,
@@ -96,8 +107,36 @@ export class ErasureMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     await next();
-    const subject = context.turnState.get(ERASED) as DataSubject | undefined;
-    if (!subject) return;
+    const erased = context.turnState.get(ERASED) as ErasedTurn | undefined;
+    if (!erased) return;
+    const { subject, current } = erased;
+    await this.core(subject);
+    // The confirmation is on its way through the current conversation's channel; a moment later
+    // the features erase that conversation too, and the core once more.
+    const finish = async () => {
+      const { failed } = await this.personalData.eraseFeatures({ ...subject, conversationIds: [current] });
+      if (failed.length > 0) this.logger.error({ failed }, 'privacy: erasure of the requesting conversation failed');
+      await this.core(subject);
+    };
+    const timer = setTimeout(() => {
+      this.pending.delete(timer);
+      void finish().catch(() => undefined);
+    }, CHANNEL_ERASURE_DELAY_MS);
+    timer.unref();
+    this.pending.set(timer, finish);
+  }
+
+  /** On shutdown: nothing waits for a timer that will never fire. */
+  async close(): Promise<void> {
+    const jobs = [...this.pending.entries()];
+    this.pending.clear();
+    for (const [timer, finish] of jobs) {
+      clearTimeout(timer);
+      await finish().catch(() => undefined);
+    }
+  }
+
+  private async core(subject: DataSubject): Promise<void> {
     try {
       await this.transcripts.flush();
       await this.personalData.eraseCore(subject);
