@@ -34,7 +34,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   /** Start again from the main menu, after cancel or menu. */
   protected abstract restart(innerDc: DialogContext, reason: 'cancel' | 'menu'): Promise<DialogTurnResult>;
 
+  protected async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    this.languageSwitch?.watchReplies(innerDc.context);
+    return super.onBeginDialog(innerDc, options);
+  }
+
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    this.languageSwitch?.watchReplies(innerDc.context);
     const interrupted = await this.interrupt(innerDc);
     return interrupted ?? super.onContinueDialog(innerDc);
   }

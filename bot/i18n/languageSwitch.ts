@@ -19,7 +19,11 @@ import { turnLanguage, type TurnLanguage } from './turnLanguage.js';
 export interface LanguageSwitchMemory {
   /** Languages the user said no to in this conversation. */
   declined?: Locale[];
+  /** Labels of the buttons the bot showed last: tapping one ("ma 7.12. klo 10.30") is no reason to switch. */
+  offered?: string[];
 }
+
+const WATCHING = Symbol('languageSwitchWatching');
 
 export type LanguageIntent =
   | { kind: 'menu' }
@@ -41,11 +45,13 @@ export class LanguageSwitchAdvisor {
     if (requested && this.language.shipped.includes(requested)) return { kind: 'switch', locale: requested };
 
     const current = turnLanguage(context).locale;
+    const { declined = [], offered = [] } = await this.memory.get(context, {});
+    const folded = message.toLocaleLowerCase();
+    if (offered.some((label) => label.toLocaleLowerCase() === folded)) return undefined;
     // A yes or a no ("yes", "نعم") answers the question on screen; it is no reason to switch.
     if (recognizeYesNo(message, current) !== undefined) return undefined;
     const suggested = languageSwitchSuggestion(message, current);
     if (!suggested || !this.language.shipped.includes(suggested)) return undefined;
-    const { declined = [] } = await this.memory.get(context, {});
     if (declined.includes(suggested)) return undefined;
     return { kind: 'offer', locale: suggested };
   }
@@ -55,10 +61,29 @@ export class LanguageSwitchAdvisor {
     return languageSwitchSuggestion(text, turnLanguage(context).locale) === locale;
   }
 
+  /** Remembers the button labels this turn shows, so that tapping one later is read as an answer. */
+  watchReplies(context: TurnContext): void {
+    if (context.turnState.get(WATCHING)) return;
+    context.turnState.set(WATCHING, { cleared: false });
+    context.onSendActivities(async (ctx, activities, next) => {
+      const messages = activities.filter((a) => a.type === 'message');
+      if (messages.length > 0) {
+        const state = ctx.turnState.get(WATCHING) as { cleared: boolean };
+        const memory = await this.memory.get(ctx, {});
+        const labels = messages.flatMap((m) => (m.suggestedActions?.actions ?? []).map((a) => String(a.title ?? a.value ?? '')).filter(Boolean));
+        const offered = state.cleared ? [...(memory.offered ?? []), ...labels] : labels;
+        state.cleared = true;
+        await this.memory.set(ctx, { ...memory, offered: offered.slice(-40) });
+      }
+      return next();
+    });
+  }
+
   /** The user said no to `locale`: don't offer it again in this conversation. */
   async decline(context: TurnContext, locale: Locale): Promise<void> {
-    const { declined = [] } = await this.memory.get(context, {});
-    if (!declined.includes(locale)) await this.memory.set(context, { declined: [...declined, locale] });
+    const memory = await this.memory.get(context, {});
+    const declined = memory.declined ?? [];
+    if (!declined.includes(locale)) await this.memory.set(context, { ...memory, declined: [...declined, locale] });
   }
 
   /** Switches the conversation (and the user's profile) to `locale` from this turn on. */
