@@ -16,6 +16,9 @@ const optionalString = z
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
+/** Shown when no municipality is configured; the welcome then names no municipality. */
+export const DEFAULT_SERVICE_NAME = 'OMA-botti';
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(3978),
@@ -41,7 +44,7 @@ const schema = z.object({
   MAX_BODY_BYTES: positiveInt.default(256 * 1024),
   TURN_TIMEOUT_MS: positiveInt.default(15_000),
   DEFAULT_LOCALE: z.enum(SUPPORTED_LOCALES).default('fi'),
-  MUNICIPALITY_NAME: z.string().default('OMA-botti'),
+  MUNICIPALITY_NAME: z.string().default(DEFAULT_SERVICE_NAME),
   // Web widget (bot/webchat): the self-hosted Direct Line channel.
   /** How long a widget token is valid; the page refreshes it every 15 minutes while open. */
   WEBCHAT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),

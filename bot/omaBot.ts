@@ -15,6 +15,7 @@ import type { ConversationRepository } from './conversations/conversationReposit
 import type { LanguageService } from './i18n/languageService.js';
 import { isLocale } from './i18n/locales.js';
 import { tr } from './i18n/turnLanguage.js';
+import { DEFAULT_SERVICE_NAME } from './config.js';
 import type { Logger } from './log.js';
 import { beginTurnLogging, turnLogger } from './observability/correlation.js';
 import type { Metrics } from './observability/metrics.js';
@@ -133,7 +134,8 @@ export class OmaBot extends ActivityHandler {
     if (flags.welcomed) return;
     await this.flags.set(context, { ...flags, welcomed: true });
     const t = tr(context);
-    await context.sendActivity(MessageFactory.text(t('welcome.intro', { municipality: this.deps.municipalityName })));
+    const named = this.deps.municipalityName && this.deps.municipalityName !== DEFAULT_SERVICE_NAME;
+    await context.sendActivity(MessageFactory.text(named ? t('welcome.intro', { municipality: this.deps.municipalityName }) : t('welcome.introGeneric')));
     await context.sendActivity(MessageFactory.text(t('privacy.short')));
     await this.deps.mainDialog.run(context, this.dialogState);
   }
