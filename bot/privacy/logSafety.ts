@@ -12,21 +12,24 @@ export const LOG_CENSOR = '[redacted]';
 
 /**
  * Paths whose values are never logged. Activity text, card values and display names are
- * user-supplied; request bodies carry them too; auth headers and cookies are credentials.
+ * user-supplied (error and logger names are not, and operators need them); request bodies carry them too; auth headers and cookies are credentials.
  */
 export const LOG_REDACT_PATHS: readonly string[] = [
   'text',
   'value',
   'email',
   'phone',
-  'name',
+  'jobseekerName',
+  'from.name',
+  'user.name',
   'body',
   'attachments',
   '*.text',
   '*.value',
   '*.email',
   '*.phone',
-  '*.name',
+  '*.jobseekerName',
+  '*.user.name',
   '*.body',
   '*.attachments',
   '*.from.name',
@@ -65,6 +68,7 @@ export interface SafeError {
 }
 
 const MAX_CAUSE_DEPTH = 3;
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$|^[0-9A-Z]{5}$/;
 const MAX_MESSAGE_CHARS = 500;
 
 function scrub(value: string): string {
@@ -91,8 +95,15 @@ function toSafeError(err: unknown, depth: number): SafeError {
     return out;
   }
   if (typeof err === 'string') return { type: 'string', message: scrub(err) };
-  // Thrown plain objects may hold anything; only their type is safe to keep.
-  return { type: err === null ? 'null' : typeof err, message: '' };
+  // Plain objects may hold anything: keep only identifier-shaped name and code ({ name, code } is how
+  // the code base logs a caught error without its message).
+  const out: SafeError = { type: err === null ? 'null' : typeof err, message: '' };
+  if (err && typeof err === 'object') {
+    const { name, code } = err as { name?: unknown; code?: unknown };
+    if (typeof name === 'string' && IDENTIFIER.test(name)) out.type = name;
+    if ((typeof code === 'string' && IDENTIFIER.test(code)) || typeof code === 'number') out.code = code;
+  }
+  return out;
 }
 
 /** Serializer for pino's `err` key: keeps what identifies a bug, scrubs what identifies a person. */

@@ -39,6 +39,16 @@ describe('logger options', () => {
     expect(out).toContain(LOG_CENSOR);
   });
 
+  it('keeps error names and codes, which operators need, while hiding people\'s names', () => {
+    const { logger, output } = captureLogger();
+    logger.error({ err: { name: 'SlotTakenError', code: '23505' }, user: { name: 'Matti Meikäläinen' }, jobseekerName: 'Maija Mallikas' }, 'booking failed');
+    const out = output();
+    expect(out).toContain('SlotTakenError');
+    expect(out).toContain('23505');
+    expect(out).not.toContain('Matti');
+    expect(out).not.toContain('Maija');
+  });
+
   it('scrubs personal data that slips into a free-text log message', () => {
     const { logger, output } = captureLogger();
     logger.warn('lookup failed for 131052-308T, callback 040 123 4567');
