@@ -289,6 +289,22 @@ describe.skipIf(!haveChromium && !process.env.CI)('web widget in headless Chromi
     await page.close();
   });
 
+  it.each([
+    ['fa', /ربات .* گفت:/, 'شما گفتید:'],
+    ['so', /Bot-ka .* wuxuu yidhi:/, 'Adiga ayaa yidhi:'],
+  ])('Web Chat\'s own screen-reader texts are in %s too (Web Chat ships no such locale)', async (lang, botSaid, youSaid) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${running.baseUrl}/?lang=${lang}`);
+    await page.locator(BUBBLE).first().waitFor({ timeout: 20_000 });
+    await typeWithKeyboard(page, '1');
+    await seeBubble(page, '1', 1, USER_BUBBLE);
+    const spoken = () => page.evaluate(() => document.querySelector('.webchat__basic-transcript')?.textContent ?? '');
+    await expect.poll(spoken, { timeout: 15_000 }).toMatch(botSaid);
+    expect(await spoken()).toContain(youSaid);
+    expect(await spoken()).not.toMatch(/Bot .* said:|You said:/);
+    await page.close();
+  });
+
   it('the embed snippet on a municipality site opens the widget in the chosen language with the municipality name', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${hostOrigin}/`);
