@@ -93,8 +93,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await innerDc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'offer':
-        // The message rides along: a dialog underneath that takes free text (a question) can still answer it.
-        return innerDc.beginDialog(LANGUAGE_SWITCH_DIALOG, { locale: intent.locale, text: innerDc.context.activity.text } satisfies LanguageSwitchOptions);
+        return this.offerLanguage(innerDc, intent.locale, innerDc.context.activity.text);
     }
+  }
+
+  /** Offers `locale` on top of the dialog in progress; the message rides along for a dialog that takes free text. */
+  protected async offerLanguage(innerDc: DialogContext, locale: Locale, text: string | undefined): Promise<DialogTurnResult> {
+    return innerDc.beginDialog(LANGUAGE_SWITCH_DIALOG, { locale, text } satisfies LanguageSwitchOptions);
   }
 }

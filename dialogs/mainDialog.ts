@@ -15,6 +15,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { CommandWords } from '../bot/i18n/commandWords.js';
 import type { LanguageSwitchAdvisor } from '../bot/i18n/languageSwitch.js';
+import type { Locale } from '../bot/i18n/locales.js';
 import { tr } from '../bot/i18n/turnLanguage.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import type { LanguageDialog } from './languageDialog.js';
@@ -78,6 +79,16 @@ export class MainDialog extends InterruptibleDialog {
     const dc = await set.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /**
+   * At the main menu a message in another language is a question: start the menu over so that
+   * it makes the offer and then answers the message (a prompt underneath would only ask again).
+   */
+  protected async offerLanguage(innerDc: DialogContext, locale: Locale, text: string | undefined): Promise<DialogTurnResult> {
+    if (!this.freeText || innerDc.activeDialog?.id !== MENU_PROMPT) return super.offerLanguage(innerDc, locale, text);
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(MENU_STEPS, {} satisfies MainMenuOptions);
   }
 
   protected async restart(innerDc: DialogContext, reason: 'cancel' | 'menu'): Promise<DialogTurnResult> {

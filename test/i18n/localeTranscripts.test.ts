@@ -314,6 +314,20 @@ describe.each(QUESTION_CASES)('questions in $locale', (q) => {
     });
   }
 
+  if (locale !== 'fi-x-selko') {
+    it('at the main menu, a question in this language gets the offer and then its answer', async () => {
+      const from = otherThan(locale);
+      const harness = questionHarness(from);
+      const menu = await harness.say({ type: 'conversationUpdate', membersAdded: [{ id: 'user', name: 'user' }] });
+      expect(menu.at(-1)!.text).toBe(s(from, 'menu.prompt'));
+      const offer = await harness.say(q.question);
+      expect(offer.map((r) => r.text)).toEqual([s(locale, 'languageSwitch.offer')]);
+      const after = await harness.say(CASES.find((c) => c.locale === locale)!.yes);
+      expect(after[0].text).toBe(s(locale, 'language.changed'));
+      expect(after[1].text!.startsWith(kb.get(q.article, locale)!.short)).toBe(true);
+    });
+  }
+
   it(`opens the language menu with "${language}" in the middle of a question, and goes on in the new language`, async () => {
     const harness = questionHarness(locale);
     await harness.say(q.question);
