@@ -3,27 +3,12 @@
  * PostgreSQL (PGlite's single connection would serialise them and hide a race). Exactly one wins;
  * the others get SlotTakenError. Then the winner cancels and the slot can be booked again.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BookingLimitError, SlotTakenError } from '../../bot/booking/errors.js';
-import { pgConfigFromUrl } from '../../bot/db/adapters.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { openTestDatabase, postgresForSuite, type TestDatabase } from '../support/database.js';
 import { jobseeker, makeService, mondayAt, seedTestCoaches } from './helpers.js';
 
-const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ ...pgConfigFromUrl(adminUrl), connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const reachable = await postgresReachable();
+const reachable = await postgresForSuite('test/booking/concurrency');
 
 describe.skipIf(!reachable)('concurrent confirmations on PostgreSQL', () => {
   let db: TestDatabase;

@@ -7,34 +7,18 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoachRepository } from '../../bot/booking/coachRepository.js';
-import { pgConfigFromUrl } from '../../bot/db/adapters.js';
 import { openDatabase, type Database } from '../../bot/db/database.js';
 import { activity, expectReplies } from '../support/app.js';
-import { freshDatabaseLocation, type TestDatabaseLocation } from '../support/database.js';
+import { freshDatabaseLocation, postgresForSuite, type TestDatabaseLocation } from '../support/database.js';
 import { startBotProcess, type BotProcess } from '../support/process.js';
 import { botTexts, DirectLineClient } from '../webchat/directLineClient.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ ...pgConfigFromUrl(adminUrl), connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // CI always has PostgreSQL (.ci/run makes sure); elsewhere the suite says why it skipped.
-const reachable = await postgresReachable();
-if (!reachable && process.env.CI) throw new Error(`PostgreSQL is not reachable at ${adminUrl}`);
-if (!reachable) console.warn(`test/scale skipped: no PostgreSQL at ${adminUrl} (set TEST_POSTGRES_URL)`);
+const reachable = await postgresForSuite('test/scale');
 
 describe.skipIf(!reachable)('two bot processes on one PostgreSQL', () => {
   let location: TestDatabaseLocation;

@@ -71,3 +71,20 @@ export async function openTestDatabase(options: { backend?: 'pglite' | 'postgres
     },
   });
 }
+
+/**
+ * Whether the PostgreSQL server for the PostgreSQL-only suites answers. Under CI it must: a silent
+ * skip there would hide the race tests, so an unreachable server fails the suite instead.
+ */
+export async function postgresForSuite(suite: string): Promise<boolean> {
+  const client = new pg.Client({ ...pgConfigFromUrl(adminUrl), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    if (process.env.CI) throw new Error(`${suite}: PostgreSQL is not reachable at ${adminUrl}`);
+    console.warn(`${suite} skipped: no PostgreSQL at ${adminUrl} (set TEST_POSTGRES_URL)`);
+    return false;
+  }
+}
