@@ -2,66 +2,32 @@
  * The LLM path with the real `openai` client over real HTTP, against an OpenAI-compatible server
  * started here on 127.0.0.1.
  */
-import http from 'node:http';
 import { Writable } from 'node:stream';
-import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger, silentLogger } from '../../bot/log.js';
 import { loadConfig } from '../../bot/config.js';
 import { llmSettingsFromConfig } from '../../bot/llm/client.js';
 import { activity, expectReplies, startTestApp } from '../support/app.js';
+import { completion, startChatModelServer, type ChatModelServer, type ChatReply, type ChatRequest } from '../support/chatModelServer.js';
 import { LlmNoteTranslator } from '../../bot/knowledge/noteTranslator.js';
 import { OpenAiChatModel } from '../../bot/llm/client.js';
 import { createMainDialogHarness, translator } from '../support/dialogs.js';
 import { kb, questionSetup } from './helpers.js';
 
-interface ChatRequest {
-  model: string;
-  messages: Array<{ role: string; content: string }>;
-}
-
-type Reply = { status: number; body: unknown } | 'hang';
-
-const requests: ChatRequest[] = [];
-let reply: (req: ChatRequest) => Reply = () => ({ status: 500, body: {} });
-let server: http.Server;
+let reply: (req: ChatRequest) => ChatReply = () => ({ status: 500, body: {} });
+let llm: ChatModelServer;
+let requests: ChatRequest[] = [];
 let baseUrl = '';
 
-function completion(content: string) {
-  return {
-    status: 200,
-    body: {
-      id: 'chatcmpl-test',
-      object: 'chat.completion',
-      created: 1_764_000_000,
-      model: 'test-model',
-      choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 321, completion_tokens: 45, total_tokens: 366 },
-    },
-  };
-}
-
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (d) => (raw += String(d)));
-    req.on('end', () => {
-      const body = JSON.parse(raw) as ChatRequest;
-      requests.push(body);
-      const r = reply(body);
-      if (r === 'hang') return; // never answers: the client must time out
-      res.writeHead(r.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(r.body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  llm = await startChatModelServer((req) => reply(req));
+  requests = llm.requests;
+  baseUrl = llm.baseUrl;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await llm?.close();
 });
 
 beforeEach(() => {

@@ -3,46 +3,31 @@
  * the real `openai` client over real HTTP to an OpenAI-compatible server started here, and the email
  * received by a real SMTP server. A failing model leaves the note as written.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { FixedClock } from '../../bot/clock.js';
 import { OUTBOX_JOB } from '../../bot/notifications/feature.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
+import { completion, startChatModelServer, type ChatModelServer, type ChatReply, type ChatRequest } from '../support/chatModelServer.js';
 import { enqueue, insertAppointment, insertCoach, startSmtp, type SmtpSink } from './helpers.js';
-
-interface ChatRequest {
-  model: string;
-  messages: Array<{ role: string; content: string }>;
-}
 
 const NOW = new Date('2026-12-01T08:00:00Z');
 const STARTS = new Date('2026-12-07T08:00:00Z');
 const NOTE = 'أريد أن أتحدث عن التجربة العملية. رقمي 0401234567';
 
-const requests: ChatRequest[] = [];
-let answer: () => { status: number; body: unknown } = () => ({ status: 500, body: {} });
-let llm: http.Server;
+let answer: () => ChatReply = () => ({ status: 500, body: {} });
+let llm: ChatModelServer;
+let requests: ChatRequest[] = [];
 let smtp: SmtpSink;
 let running: RunningApp;
 
 beforeAll(async () => {
-  llm = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (d) => (raw += String(d)));
-    req.on('end', () => {
-      requests.push(JSON.parse(raw) as ChatRequest);
-      const r = answer();
-      res.writeHead(r.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(r.body));
-    });
-  });
-  await new Promise<void>((r) => llm.listen(0, '127.0.0.1', r));
+  llm = await startChatModelServer(() => answer());
+  requests = llm.requests;
   smtp = await startSmtp();
   running = await startTestApp(
     {
       SMTP_URL: smtp.url,
-      OPENAI_BASE_URL: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1`,
+      OPENAI_BASE_URL: llm.baseUrl,
       OPENAI_API_KEY: 'sk-test',
       OPENAI_MODEL: 'test-model',
       OPENAI_TIMEOUT_MS: '3000',
@@ -54,28 +39,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await running?.stop();
   await smtp?.stop();
-  llm?.closeAllConnections();
-  await new Promise((r) => llm?.close(r));
+  await llm?.close();
 });
 
 beforeEach(() => {
   requests.length = 0;
   smtp.received.length = 0;
 });
-
-function completion(content: string) {
-  return {
-    status: 200,
-    body: {
-      id: 'chatcmpl-test',
-      object: 'chat.completion',
-      created: 1_764_000_000,
-      model: 'test-model',
-      choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 50, completion_tokens: 12, total_tokens: 62 },
-    },
-  };
-}
 
 async function bookWithNote(coachId: string) {
   const prisma = running.app.db.prisma;

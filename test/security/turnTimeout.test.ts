@@ -4,35 +4,26 @@
  * limit (503 with Retry-After when the replies were to come in the response, 202 otherwise); the
  * turn still finishes in the background and the server stays healthy.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activity, expectReplies, startTestApp, type RunningApp } from '../support/app.js';
+import { completion, startChatModelServer, type ChatModelServer } from '../support/chatModelServer.js';
 
 let running: RunningApp;
-let llm: http.Server;
+let llm: ChatModelServer;
 
 beforeAll(async () => {
   // An OpenAI-compatible model that takes 600 ms to answer: questions take longer than the limit.
-  llm = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      setTimeout(() => {
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ id: 'c1', object: 'chat.completion', created: 0, model: 'slow', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: '{"answer":"","articleIds":[],"inScope":false}' } }] }));
-      }, 600);
-    });
-  });
-  await new Promise<void>((resolve) => llm.listen(0, '127.0.0.1', resolve));
+  const slow = completion('{"answer":"","articleIds":[],"inScope":false}');
+  llm = await startChatModelServer(() => ({ ...slow, delayMs: 600 }));
   running = await startTestApp({
     TURN_TIMEOUT_MS: '200',
     OPENAI_API_KEY: 'test-key',
-    OPENAI_BASE_URL: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1`,
+    OPENAI_BASE_URL: llm.baseUrl,
   });
 });
 afterAll(async () => {
   await running?.stop();
-  await new Promise<void>((resolve) => llm?.close(() => resolve()));
+  await llm?.close();
 });
 
 const QUESTION = 'What does the employment pilot mean for me?';
