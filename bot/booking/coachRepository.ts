@@ -10,6 +10,35 @@ export interface StoredCoach extends CoachSummary {
   availability: CoachAvailability;
 }
 
+/** A coach as the seed file and the admin API describe one. */
+export interface CoachInput {
+  name: string;
+  email: string;
+  languages: string[];
+  area: string;
+  municipalities: string[];
+  office: { street: string; postalCode: string; city: string; demoAddress?: boolean };
+  weekly: WeeklyHours;
+  demo?: boolean;
+}
+
+/** The Coach row's columns for a coach (the id, and whether it is active, are the caller's). */
+export function coachColumns(c: CoachInput) {
+  return {
+    name: c.name,
+    email: c.email,
+    languages: c.languages,
+    area: c.area,
+    municipalities: c.municipalities,
+    officeStreet: c.office.street,
+    officePostalCode: c.office.postalCode,
+    officeCity: c.office.city,
+    officeDemoAddress: c.office.demoAddress ?? false,
+    demo: c.demo ?? false,
+    weeklyHours: c.weekly as unknown as Prisma.InputJsonValue,
+  };
+}
+
 export function toCoachSummary(row: Prisma.CoachGetPayload<object>): CoachSummary {
   return {
     id: row.id,
@@ -58,19 +87,7 @@ export class CoachRepository {
   async upsertSeed(coaches: readonly CoachSeed[]): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       for (const c of coaches) {
-        const data = {
-          name: c.name,
-          email: c.email,
-          languages: c.languages,
-          area: c.area,
-          municipalities: c.municipalities,
-          officeStreet: c.office.street,
-          officePostalCode: c.office.postalCode,
-          officeCity: c.office.city,
-          officeDemoAddress: c.office.demoAddress,
-          demo: c.demo,
-          weeklyHours: c.weekly as unknown as Prisma.InputJsonValue,
-        };
+        const data = coachColumns(c);
         await tx.coach.upsert({ where: { id: c.id }, create: { id: c.id, ...data }, update: data });
         await tx.availabilityException.deleteMany({ where: { coachId: c.id } });
         if (c.exceptions.length > 0) {

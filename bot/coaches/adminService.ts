@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
-import type { Prisma, PrismaClient } from '../db/database.js';
+import type { PrismaClient } from '../db/database.js';
 import type { Coach } from '../../generated/prisma/client.js';
 import { COACH_LANGUAGES, weeklyHoursSchema } from '../booking/coachData.js';
+import { coachColumns } from '../booking/coachRepository.js';
 import { normaliseEmail } from '../booking/contact.js';
 import { isUniqueViolation } from '../booking/errors.js';
 import { helsinkiToUtc } from '../booking/helsinkiTime.js';
@@ -124,20 +125,7 @@ export class CoachAdminService {
     const c = parsed.data;
     try {
       const row = await this.prisma.coach.create({
-        data: {
-          id: c.id,
-          name: c.name,
-          email: c.email,
-          languages: c.languages,
-          area: c.area,
-          municipalities: c.municipalities,
-          officeStreet: c.office.street,
-          officePostalCode: c.office.postalCode,
-          officeCity: c.office.city,
-          weeklyHours: c.weekly as Prisma.InputJsonValue,
-          active: true,
-          demo: false,
-        },
+        data: { id: c.id, ...coachColumns({ ...c, demo: false }), active: true },
       });
       await this.auditLog.audit(actor, 'coach.add', `coach:${row.id}`);
       return coachInfo(row);
