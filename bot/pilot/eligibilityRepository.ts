@@ -19,9 +19,8 @@ export interface CheckToStore {
   evaluatedAt: Date;
 }
 
-export interface StoredCheck {
-  id: string;
-  userId: string;
+/** The answers as the row stores them ("null when not asked"). */
+export interface RowFields {
   municipalityId: string | null;
   municipalityName: string | null;
   municipalityKind: string | null;
@@ -30,6 +29,11 @@ export interface StoredCheck {
   foreignLanguage: string | null;
   benefit: string | null;
   unemployedOrInServices: string | null;
+}
+
+export interface StoredCheck extends RowFields {
+  id: string;
+  userId: string;
   outcome: EligibilityResult['outcome'];
   reasons: string[];
   nextStep: string;
@@ -42,18 +46,6 @@ export interface StoredCheck {
 /** What the dialog needs from storage; tests of other features can hand-write one. */
 export interface EligibilityStore {
   record(check: CheckToStore): Promise<StoredCheck>;
-}
-
-/** The answers as the row stores them ("null when not asked"). */
-export interface RowFields {
-  municipalityId: string | null;
-  municipalityName: string | null;
-  municipalityKind: string | null;
-  ageYears: number | null;
-  birthYear: number | null;
-  foreignLanguage: string | null;
-  benefit: string | null;
-  unemployedOrInServices: string | null;
 }
 
 export function rowFields(answers: EligibilityAnswers, evaluatedAt: Date): RowFields {
