@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../bot/app.js';
 import { loadConfig } from '../bot/config.js';
-import { silentLogger } from '../bot/log.js';
+import { silentLogger } from '../bot/kernel/log.js';
 import { percentile, round, type BenchRow } from './lib.js';
 
 const P50_TARGET_MS = 300;

@@ -1,19 +1,28 @@
 /**
- * The composition root: builds the database, storage, services, dialogs and bot once and passes
- * dependencies in through constructors.
+ * The composition root, the only module that knows every part. It builds the app in phases and
+ * passes each part the real references it needs through its constructor:
+ *   1. infrastructure: database, state, translator, language, adapter, transcript, jobs;
+ *   2. feature services, each from its own folder under bot/;
+ *   3. dialogs, from dialogs/<feature>/, over those services;
+ *   4. the bot;
+ *   5. the HTTP edge: the widget's channel (it runs the bot) and the server with every route.
  */
-import {
-  CloudAdapter,
-  ConversationState,
-  MessageFactory,
-  TranscriptLoggerMiddleware,
-  UserState,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, ConversationState, MessageFactory, TranscriptLoggerMiddleware, UserState, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
-import { LanguageDialog } from '../dialogs/languageDialog.js';
-import { MainDialog } from '../dialogs/mainDialog.js';
-import { systemClock, type Clock } from './clock.js';
+import { BookingDialog } from '../dialogs/booking/bookingDialog.js';
+import { MyAppointmentsDialog } from '../dialogs/booking/myAppointmentsDialog.js';
+import { QuestionDialog } from '../dialogs/knowledge/questionDialog.js';
+import { LanguageDialog } from '../dialogs/language/languageDialog.js';
+import { LanguageSwitchDialog } from '../dialogs/language/languageSwitchDialog.js';
+import { MainDialog } from '../dialogs/main/mainDialog.js';
+import { createPilotDialogs } from '../dialogs/pilot/pilotDialogs.js';
+import { DeleteMyDataDialog } from '../dialogs/privacy/deleteMyDataDialog.js';
+import { FeedbackDialog } from '../dialogs/privacy/feedbackDialog.js';
+import { PrivacyDialog, type PrivacyDialogOptions } from '../dialogs/privacy/privacyDialog.js';
+import { ShowMyDataDialog } from '../dialogs/privacy/showMyDataDialog.js';
+import { createAnalyticsFeature, type AnalyticsFeature } from './analytics/feature.js';
+import { createBookingFeature, type BookingFeature } from './booking/feature.js';
+import { createCoachesFeature, type CoachesFeature } from './coaches/feature.js';
 import type { Config } from './config.js';
 import { ConversationRepository } from './conversations/conversationRepository.js';
 import { ProactiveMessenger } from './conversations/proactive.js';
@@ -22,37 +31,71 @@ import { openDatabase, type Database } from './db/database.js';
 import { InflightTracker } from './http/inflight.js';
 import { createHttpServer } from './http/server.js';
 import { CommandWords } from './i18n/commandWords.js';
-import { createTranslator } from './i18n/i18n.js';
-import { LanguageService, type LanguageProfile } from './i18n/languageService.js';
-import { LanguageSwitchAdvisor, type LanguageSwitchMemory } from './i18n/languageSwitch.js';
+import { createTranslator, type Translator } from './i18n/i18n.js';
 import { turnLanguage } from './i18n/turnLanguage.js';
-import { createLogger, type Logger } from './log.js';
-import type { Feature, FeatureContext } from './features.js';
 import { JobRunner } from './jobs/jobRunner.js';
-import { createAnalyticsFeature } from './analytics/feature.js';
-import { createBookingFeature } from './booking/feature.js';
-import { createCoachesFeature } from './coaches/feature.js';
+import { systemClock, type Clock } from './kernel/clock.js';
+import type { Feature, MenuEntry } from './kernel/contracts.js';
+import { createLogger, type Logger } from './kernel/log.js';
+import { redact } from './kernel/redact.js';
 import { createKnowledgeFeature, type KnowledgeFeature } from './knowledge/feature.js';
-import { createNotificationsFeature } from './notifications/feature.js';
-import { createPilotFeature } from './pilot/feature.js';
-import { createPrivacyFeature } from './privacy/feature.js';
-import { createChannelAuthentication } from './security/channelAuth.js';
-import { HttpEdge } from './security/httpEdge.js';
-import { createWebchatFeature } from './webchat/feature.js';
+import { LanguageService, type LanguageProfile } from './language/languageService.js';
+import { LanguageSwitchAdvisor, type LanguageSwitchMemory } from './language/languageSwitch.js';
+import { createNotificationsFeature, renderSettings, type NotificationsFeature } from './notifications/feature.js';
 import { turnLogger } from './observability/correlation.js';
 import { registerDatabaseGauges } from './observability/gauges.js';
 import { metricsRoute, MetricsServer } from './observability/http.js';
 import { instrumentJob } from './observability/jobs.js';
 import { Metrics } from './observability/metrics.js';
 import { OmaBot } from './omaBot.js';
-import { redact } from './privacy/redact.js';
+import { createPilotFeature, type PilotFeature } from './pilot/feature.js';
+import { AuditLog } from './privacy/audit.js';
+import { createPrivacyFeature, type PrivacyFeature } from './privacy/feature.js';
+import { createChannelAuthentication } from './security/channelAuth.js';
+import { HttpEdge } from './security/httpEdge.js';
 import { PrismaStorage } from './state/prismaStorage.js';
+import { createDirectLineChannel, createWebchatFeature, type DirectLineChannelFeature, type WebchatFeature } from './webchat/feature.js';
 
 export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
   /** Tests run scheduled jobs themselves with app.jobs.runOnce(name). */
   manualJobs?: boolean;
+}
+
+/** What every feature may build on: phase 1. */
+export interface Infrastructure {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  db: Database;
+  metrics: Metrics;
+  translator: Translator;
+  conversationState: ConversationState;
+  userState: UserState;
+  conversations: ConversationRepository;
+  language: LanguageService;
+  languageSwitch: LanguageSwitchAdvisor;
+  commands: CommandWords;
+  adapter: CloudAdapter;
+  transcripts: TranscriptStore;
+  jobs: JobRunner;
+  /** Reminders and other bot-initiated messages go through this. */
+  proactive: ProactiveMessenger;
+  audit: AuditLog;
+}
+
+/** Every feature's services, by name. */
+export interface AppFeatures {
+  pilot: PilotFeature;
+  booking: BookingFeature;
+  knowledge: KnowledgeFeature;
+  notifications: NotificationsFeature;
+  coaches: CoachesFeature;
+  webchat: WebchatFeature;
+  webchatChannel: DirectLineChannelFeature;
+  analytics: AnalyticsFeature;
+  privacy: PrivacyFeature;
 }
 
 export interface App {
@@ -64,9 +107,8 @@ export interface App {
   transcripts: TranscriptStore;
   logger: Logger;
   jobs: JobRunner;
-  features: Feature[];
-  /** Shared services, for tests and tools. */
-  context: FeatureContext;
+  infra: Infrastructure;
+  features: AppFeatures;
   metrics: Metrics;
   /** The internal metrics port when METRICS_PORT is set (after listen()). */
   metricsPort?: number;
@@ -76,7 +118,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+async function buildInfrastructure(config: Config, overrides: AppOverrides): Promise<Infrastructure> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: config.DB_POOL_MAX });
@@ -90,50 +132,123 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const translator = createTranslator();
   const conversations = new ConversationRepository(db.prisma, clock);
   const language = new LanguageService(translator, userState.createProperty<LanguageProfile>('language'), conversations, config.DEFAULT_LOCALE);
-  const commands = new CommandWords(translator);
   const languageSwitch = new LanguageSwitchAdvisor(language, conversationState.createProperty<LanguageSwitchMemory>('languageSwitch'));
 
   // The OpenID metadata URLs are normally unset (public cloud); tests serve their own signing keys.
-  const auth = createChannelAuthentication(config);
-  const adapter = new CloudAdapter(auth);
-  const transcripts = new TranscriptStore(db.prisma, logger, (text) => redact(text).text);
-  const jobs = new JobRunner(db.prisma, clock, logger);
-  const proactive = new ProactiveMessenger(adapter, config.MicrosoftAppId, logger);
-  const context: FeatureContext = { config, db, prisma: db.prisma, clock, logger, translator, language, conversations, transcripts, adapter, jobs, proactive, metrics };
-
-  // Menu order follows this list.
-  const features: Feature[] = [];
-  // The employment pilot first: "About the employment pilot" and "Am I in the pilot?".
-  features.push(await createPilotFeature(context, { features: () => features }));
-  // Booking a meeting with the coach: "Book a meeting" and "My appointments".
-  features.push(await createBookingFeature(context));
-  // Coach emails, jobseeker emails and reminders from the outbox; the coach feed, coach API and admin API.
-  features.push(createNotificationsFeature(context, { noteTranslator: () => (features.find((f) => f.name === 'knowledge') as KnowledgeFeature | undefined)?.noteTranslator }));
-  features.push(createCoachesFeature(context));
-  // Questions come last: no menu entry; answers can start the other features' dialogs.
-  const knowledge = createKnowledgeFeature(context, { features: () => features });
-  features.push(knowledge);
-  // The web widget: chat page and self-hosted Direct Line (no menu entry).
-  const webchat = await createWebchatFeature(context, { bot: () => bot, isShuttingDown: () => shuttingDown });
-  features.push(webchat);
-  // Coordinator analytics: the anonymous per-day report (GET /admin/report, no menu entry).
-  features.push(createAnalyticsFeature(context));
-  // Privacy: "my data" and feedback menu entries, privacy and accessibility pages, retention.
-  const privacy = createPrivacyFeature(context, { providers: () => features.flatMap((f) => f.personalData ?? []) });
-  features.push(privacy);
-
-  const mainDialog = new MainDialog(
-    commands,
-    new LanguageDialog(language),
-    features.flatMap((f) => f.menu ?? []),
-    features.find((f) => f.freeText)?.freeText,
+  const adapter = new CloudAdapter(createChannelAuthentication(config));
+  return {
+    config,
+    clock,
+    logger,
+    db,
+    metrics,
+    translator,
+    conversationState,
+    userState,
+    conversations,
+    language,
     languageSwitch,
-  );
-  for (const job of features.flatMap((f) => f.jobs ?? [])) jobs.add(instrumentJob(job, metrics));
-  const bot = new OmaBot({ conversationState, userState, mainDialog, language, conversations, logger, municipalityName: config.MUNICIPALITY_NAME, metrics, maxMessageChars: config.MAX_MESSAGE_CHARS });
+    commands: new CommandWords(translator),
+    adapter,
+    transcripts: new TranscriptStore(db.prisma, logger, (text) => redact(text).text),
+    jobs: new JobRunner(db.prisma, clock, logger),
+    proactive: new ProactiveMessenger(adapter, config.MicrosoftAppId, logger),
+    audit: new AuditLog(db.prisma, clock, logger),
+  };
+}
+
+/** Phase 2: each feature's services, given what it needs from the features built before it. */
+async function buildFeatures(infra: Infrastructure): Promise<Omit<AppFeatures, 'webchatChannel'>> {
+  const { config, db, clock, logger, translator, metrics } = infra;
+  const prisma = db.prisma;
+  const pilot = await createPilotFeature({ prisma, clock, logger, metrics });
+  const booking = await createBookingFeature({ config, db, clock, logger, metrics, translator });
+  const knowledge = createKnowledgeFeature({ config, prisma, clock, logger, translator, matcher: pilot.matcher, transcripts: infra.transcripts });
+  const notifications = createNotificationsFeature({ config, prisma, clock, logger, translator, proactive: infra.proactive, metrics, noteTranslator: knowledge.noteTranslator });
+  const coaches = createCoachesFeature({ config, prisma, clock, logger, audit: infra.audit, render: renderSettings({ config, translator }) });
+  const webchat = await createWebchatFeature({ config, prisma, clock, logger, translator });
+  const analytics = createAnalyticsFeature({ config, prisma, clock, logger, kb: knowledge.kb });
+  // Privacy last: "show my data" and "delete my data" cover every provider above, in this order.
+  const providers = [pilot, booking, knowledge, webchat].flatMap((f) => f.personalData ?? []);
+  const privacy = createPrivacyFeature({
+    config,
+    prisma,
+    clock,
+    logger,
+    translator,
+    transcripts: infra.transcripts,
+    conversations: infra.conversations,
+    audit: infra.audit,
+    providers,
+  });
+  return { pilot, booking, knowledge, notifications, coaches, webchat, analytics, privacy };
+}
+
+/** Phase 3: the dialogs, over the services; the main menu lists them in this order. */
+function buildDialogs(infra: Infrastructure, features: Omit<AppFeatures, 'webchatChannel'>): MainDialog {
+  const { pilot, booking, knowledge, privacy } = features;
+  const bookingDeps = { service: booking.service, matchMunicipality: pilot.matcher };
+  const bookingDialog = new BookingDialog(bookingDeps);
+  const myAppointments = new MyAppointmentsDialog(bookingDeps);
+  const pilotDialogs = createPilotDialogs({ info: pilot.info, eligibility: pilot.eligibility, translator: infra.translator, booking: { dialogId: bookingDialog.id } });
+
+  const showData = new ShowMyDataDialog(privacy.actions);
+  const deleteData = new DeleteMyDataDialog(privacy.actions);
+  const privacyDialog = new PrivacyDialog(privacy.actions, showData, deleteData);
+
+  const menu: MenuEntry[] = [
+    ...pilotDialogs.menu,
+    { id: 'booking', labelKey: 'booking:menu.book', dialog: bookingDialog },
+    { id: 'myAppointments', labelKey: 'booking:menu.mine', dialog: myAppointments },
+    { id: 'myData', labelKey: 'privacy:menu.myData', dialog: privacyDialog },
+    { id: 'feedback', labelKey: 'privacy:menu.feedback', dialog: new FeedbackDialog(privacy.actions) },
+  ];
+  // Answers can start these dialogs from their buttons.
+  const questions = new QuestionDialog({
+    service: knowledge.service,
+    kb: knowledge.kb,
+    starts: {
+      booking: { dialogId: bookingDialog.id },
+      eligibility: { dialogId: pilotDialogs.eligibility.id },
+      privacy: { dialogId: privacyDialog.id },
+    },
+  });
+  return new MainDialog({
+    commands: infra.commands,
+    menu,
+    freeText: { dialog: questions, options: (text: string) => ({ text }) },
+    routes: {
+      commands: {
+        language: { dialog: new LanguageDialog(infra.language) },
+        showData: { dialog: privacyDialog, options: { action: 'show' } satisfies PrivacyDialogOptions },
+        deleteData: { dialog: privacyDialog, options: { action: 'delete' } satisfies PrivacyDialogOptions },
+      },
+      languageOffer: { advisor: infra.languageSwitch, dialog: new LanguageSwitchDialog(infra.languageSwitch) },
+    },
+  });
+}
+
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const infra = await buildInfrastructure(config, overrides);
+  const { logger, metrics, adapter, transcripts, jobs, language, db } = infra;
+  const services = await buildFeatures(infra);
+  const mainDialog = buildDialogs(infra, services);
+
+  // Phase 4: the bot.
+  const bot = new OmaBot({
+    conversationState: infra.conversationState,
+    userState: infra.userState,
+    mainDialog,
+    language,
+    conversations: infra.conversations,
+    logger,
+    municipalityName: config.MUNICIPALITY_NAME,
+    metrics,
+    maxMessageChars: config.MAX_MESSAGE_CHARS,
+  });
 
   // Outside the transcript logger, so an erasing turn's own messages are erased after it.
-  adapter.use(privacy.middleware);
+  adapter.use(services.privacy.middleware);
   adapter.use(new TranscriptLoggerMiddleware(transcripts));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     metrics.errors.inc({ kind: 'turn' });
@@ -151,9 +266,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     }
   };
 
+  // Phase 5: the HTTP edge.
+  let shuttingDown = false;
+  const webchatChannel = createDirectLineChannel(services.webchat, { config, clock: infra.clock, logger, adapter, proactive: infra.proactive, bot, isShuttingDown: () => shuttingDown });
+  const features: AppFeatures = { ...services, webchatChannel };
+  // Closed in this order at shutdown: the channel drains before the widget's loopback listener closes.
+  const all: Feature[] = [features.pilot, features.booking, features.notifications, features.coaches, features.knowledge, webchatChannel, features.webchat, features.analytics, features.privacy];
+  for (const job of all.flatMap((f) => f.jobs ?? [])) jobs.add(instrumentJob(job, metrics));
+
   const inflight = new InflightTracker();
   const metricsExposure = { token: config.METRICS_TOKEN, port: config.METRICS_PORT, host: config.host };
-  let shuttingDown = false;
   const server = createHttpServer(
     {
       adapter,
@@ -175,7 +297,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         // Rate limits follow real time, not the injected business clock.
       }),
     },
-    [...features.flatMap((f) => f.routes ?? []), metricsRoute(metrics, metricsExposure)],
+    [...all.flatMap((f) => f.routes ?? []), metricsRoute(metrics, metricsExposure)],
   );
   const metricsServer = new MetricsServer(metrics, metricsExposure, logger);
 
@@ -193,8 +315,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     transcripts,
     logger,
     jobs,
+    infra,
     features,
-    context,
     metrics,
     listen: async () => {
       app.metricsPort = await metricsServer.listen();
@@ -209,7 +331,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     close: () =>
       (closed ??= (async () => {
         shuttingDown = true;
-        webchat.beginShutdown();
+        services.webchat.beginShutdown();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Idle keep-alive sockets would hold close() open.
@@ -218,7 +340,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         await inflight.drain(10_000);
         await metricsServer.close();
         await jobs.stop();
-        for (const f of features) await f.close?.();
+        for (const f of all) await f.close?.();
         await transcripts.flush();
         await db.close();
       })()),

@@ -9,14 +9,13 @@ import {
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, type DialogState } from 'botbuilder-dialogs';
-import type { MainDialog } from '../dialogs/mainDialog.js';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { ConversationRepository } from './conversations/conversationRepository.js';
-import type { LanguageService } from './i18n/languageService.js';
+import type { LanguageService } from './language/languageService.js';
 import { isLocale } from './i18n/locales.js';
 import { tr } from './i18n/turnLanguage.js';
 import { DEFAULT_SERVICE_NAME } from './config.js';
-import type { Logger } from './log.js';
+import type { Logger } from './kernel/log.js';
 import { beginTurnLogging, turnLogger } from './observability/correlation.js';
 import type { Metrics } from './observability/metrics.js';
 import { CRISIS_RESOURCES, detectCrisis } from './privacy/safety.js';
@@ -24,7 +23,8 @@ import { CRISIS_RESOURCES, detectCrisis } from './privacy/safety.js';
 export interface OmaBotDeps {
   conversationState: ConversationState;
   userState: UserState;
-  mainDialog: MainDialog;
+  /** The root dialog (the main menu); the bot knows it only as a dialog. */
+  mainDialog: Dialog;
   language: LanguageService;
   conversations: ConversationRepository;
   logger: Logger;
@@ -56,7 +56,7 @@ export class OmaBot extends ActivityHandler {
         // Emergency and crisis-line numbers come first; the task in progress waits for the next message.
         await this.safetyReply(context);
       } else {
-        await deps.mainDialog.run(context, this.dialogState);
+        await this.runMainDialog(context);
       }
       await next();
     });
@@ -110,6 +110,19 @@ export class OmaBot extends ActivityHandler {
     }
   }
 
+  /**
+   * Continue the active dialog, or begin at the main menu. This is the core of the SDK's runDialog
+   * without its memory scopes, which this bot does not use and whose settings scope copies all of
+   * process.env on every turn.
+   */
+  private async runMainDialog(context: TurnContext): Promise<void> {
+    const dialogs = new DialogSet(this.dialogState);
+    dialogs.add(this.deps.mainDialog);
+    const dc = await dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.mainDialog.id);
+  }
+
   /** No invoke (card actions, sign-in, search) is used: a client error, not the SDK's 501. */
   protected async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
     return { status: 400, body: { error: 'BadRequest', message: 'This bot handles no invoke activities.' } };
@@ -137,7 +150,7 @@ export class OmaBot extends ActivityHandler {
     const named = this.deps.municipalityName && this.deps.municipalityName !== DEFAULT_SERVICE_NAME;
     await context.sendActivity(MessageFactory.text(named ? t('welcome.intro', { municipality: this.deps.municipalityName }) : t('welcome.introGeneric')));
     await context.sendActivity(MessageFactory.text(t('privacy.short')));
-    await this.deps.mainDialog.run(context, this.dialogState);
+    await this.runMainDialog(context);
   }
 
   private async recordConversation(context: TurnContext): Promise<void> {

@@ -4,7 +4,7 @@
  * or as the same JSON the admin endpoint serves. Default: the last 30 days.
  */
 import { parseArgs } from 'node:util';
-import { systemClock } from '../clock.js';
+import { systemClock } from '../kernel/clock.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { getKnowledgeBase } from '../knowledge/knowledgeBase.js';

@@ -4,9 +4,9 @@
  * Only aggregates leave the database (no ids, no text), days are Europe/Helsinki calendar days,
  * and every count goes through small-count suppression (suppression.ts).
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { PrismaClient } from '../db/database.js';
-import { helsinkiToUtc } from '../booking/helsinkiTime.js';
+import { helsinkiToUtc } from '../kernel/helsinkiTime.js';
 import { SUPPORTED_LOCALES } from '../i18n/locales.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { helsinkiDate } from '../pilot/timeline.js';

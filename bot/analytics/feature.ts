@@ -1,37 +1,46 @@
 /**
- * Coordinator analytics as a feature: GET /admin/report?from=YYYY-MM-DD&to=YYYY-MM-DD answers the
+ * Coordinator analytics: GET /admin/report?from=YYYY-MM-DD&to=YYYY-MM-DD answers the
  * anonymous per-day report (coordinatorReport.ts) to a caller with the ADMIN_TOKEN bearer token.
  * Without ADMIN_TOKEN the route is not installed (404), so nothing is exposed by default.
  */
 import type { Request, Response, Server } from 'restify';
-import type { Feature, FeatureContext } from '../features.js';
-import { sendError } from '../http/server.js';
-import { getKnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { parseBearer, safeEqual } from '../security/tokens.js';
+import type { Config } from '../config.js';
+import type { PrismaClient } from '../db/database.js';
+import { sendError } from '../http/errors.js';
+import { requireAdmin } from '../kernel/adminAuth.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Feature } from '../kernel/contracts.js';
+import type { Logger } from '../kernel/log.js';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { CoordinatorReportService, defaultRange, ReportRangeError } from './coordinatorReport.js';
 
 export interface AnalyticsFeature extends Feature {
   reports: CoordinatorReportService;
 }
 
-export function createAnalyticsFeature(ctx: FeatureContext): AnalyticsFeature {
-  const reports = new CoordinatorReportService(ctx.prisma, ctx.clock, getKnowledgeBase());
-  const adminToken = ctx.config.ADMIN_TOKEN;
+export interface AnalyticsFeatureDeps {
+  config: Config;
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  /** Article titles for the report's topic counts. */
+  kb: KnowledgeBase;
+}
+
+export function createAnalyticsFeature(deps: AnalyticsFeatureDeps): AnalyticsFeature {
+  const reports = new CoordinatorReportService(deps.prisma, deps.clock, deps.kb);
+  const adminToken = deps.config.ADMIN_TOKEN;
   return {
     name: 'analytics',
-    routes: adminToken ? [reportRoute(reports, adminToken, ctx)] : [],
+    routes: adminToken ? [reportRoute(reports, adminToken, deps)] : [],
     reports,
   };
 }
 
-function reportRoute(reports: CoordinatorReportService, adminToken: string, ctx: FeatureContext) {
+function reportRoute(reports: CoordinatorReportService, adminToken: string, ctx: Pick<AnalyticsFeatureDeps, 'clock' | 'logger'>) {
   return (server: Server): void => {
     server.get('/admin/report', async (req: Request, res: Response) => {
-      const presented = parseBearer(req.headers.authorization);
-      if (presented === null || !safeEqual(presented, adminToken)) {
-        sendError(res, 401, 'Unauthorized', 'A valid admin bearer token is required.', { 'WWW-Authenticate': 'Bearer' });
-        return;
-      }
+      if (!requireAdmin(req, res, adminToken)) return;
       const query = (req.query ?? {}) as Record<string, unknown>;
       const fallback = defaultRange(ctx.clock);
       const from = query.from ?? fallback.from;

@@ -6,12 +6,12 @@
  * surfaces as SlotTakenError.
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Config } from '../config.js';
 import type { Prisma } from '../db/database.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 import type { Metrics } from '../observability/metrics.js';
-import { redact } from '../privacy/redact.js';
+import { redact } from '../kernel/redact.js';
 import { hashToken, newToken } from '../security/tokens.js';
 import { AppointmentRepository, type Tx } from './appointmentRepository.js';
 import { CoachRepository, type StoredCoach } from './coachRepository.js';

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { SUPPORTED_LOCALES } from '../i18n/locales.js';
 import { normaliseEmail } from './contact.js';
-import { parseLocalDate, parseLocalTime } from './helsinkiTime.js';
+import { parseLocalDate, parseLocalTime } from '../kernel/helsinkiTime.js';
 import { type CoachAvailability, WEEKDAY_KEYS } from './slots.js';
 
 const localTime = z.string().refine((t) => {

@@ -1,13 +1,17 @@
 /**
- * Booking as a feature: "Book a meeting" and "My appointments" in the main menu, the private manage
- * page and .ics download, demo coaches seeded at startup when allowed, and the jobseeker's
- * appointments in "show my data" / "delete my data". Delivery of the outbox rows this feature writes
- * (emails to coaches and jobseekers, reminders) belongs to bot/notifications.
+ * Booking's services: BookingService, the private manage page and .ics download, demo coaches
+ * seeded at startup when allowed, and the jobseeker's appointments in "show my data" / "delete my
+ * data". Its dialogs ("Book a meeting", "My appointments") are in dialogs/booking/. Delivery of the
+ * outbox rows this feature writes (emails to coaches and jobseekers, reminders) belongs to
+ * bot/notifications.
  */
-import { BookingDialog } from '../../dialogs/bookingDialog.js';
-import { MyAppointmentsDialog } from '../../dialogs/myAppointmentsDialog.js';
-import type { Feature, FeatureContext } from '../features.js';
-import { createMatcher, type Matcher } from '../pilot/municipalityMatcher.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { Translator } from '../i18n/i18n.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Feature } from '../kernel/contracts.js';
+import type { Logger } from '../kernel/log.js';
+import type { Metrics } from '../observability/metrics.js';
 import { AppointmentRepository } from './appointmentRepository.js';
 import { BookingService } from './bookingService.js';
 import { CoachRepository } from './coachRepository.js';
@@ -18,31 +22,33 @@ export interface BookingFeature extends Feature {
   service: BookingService;
 }
 
-export interface BookingFeatureOptions {
-  matcher?: Matcher;
+export interface BookingFeatureDeps {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  translator: Translator;
 }
 
-export async function createBookingFeature(ctx: FeatureContext, options: BookingFeatureOptions = {}): Promise<BookingFeature> {
-  const { config, prisma, clock, logger } = ctx;
-  if (shouldSeedDemoData(config, ctx.db.kind)) {
+export async function createBookingFeature(deps: BookingFeatureDeps): Promise<BookingFeature> {
+  const { config, clock, logger } = deps;
+  const { prisma } = deps.db;
+  if (shouldSeedDemoData(config, deps.db.kind)) {
     const count = await seedDemoCoaches(prisma);
     logger.info({ booking: { demoCoaches: count } }, 'demo coaches seeded (fictional demo data; replace with real coaches)');
   }
   const appointments = new AppointmentRepository(prisma);
-  const service = new BookingService({ appointments, coaches: new CoachRepository(prisma), clock, config, metrics: ctx.metrics, logger });
-  const deps = { service, matchMunicipality: options.matcher ?? createMatcher() };
-  const pages = new ManagePages({ service, translator: ctx.translator, logger, publicBaseUrl: config.publicBaseUrl, clock });
+  const service = new BookingService({ appointments, coaches: new CoachRepository(prisma), clock, config, metrics: deps.metrics, logger });
+  const pages = new ManagePages({ service, translator: deps.translator, logger, publicBaseUrl: config.publicBaseUrl, clock });
 
   return {
     name: 'booking',
-    menu: [
-      { id: 'booking', labelKey: 'booking:menu.book', dialog: new BookingDialog(deps) },
-      { id: 'myAppointments', labelKey: 'booking:menu.mine', dialog: new MyAppointmentsDialog(deps) },
-    ],
     routes: [(server) => pages.install(server)],
     personalData: [
       {
         name: 'booking',
+        labelKey: 'privacy:features.booking',
         export: async (subject) => ({
           appointments: (await service.exportFor(subject.userId)).map((a) => ({
             id: a.id,

@@ -5,10 +5,10 @@
  * stored hashed; unknown, erased or expired tokens get a plain 404.
  */
 import type { Request, Response, Server } from 'restify';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Translator } from '../i18n/i18n.js';
 import { isRtl, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 import type { BookingService } from './bookingService.js';
 import { AppointmentNotChangeableError, AppointmentNotFoundError, SlotTakenError } from './errors.js';
 import { buildInvite } from './ics.js';

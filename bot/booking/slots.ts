@@ -18,9 +18,9 @@ import {
   parseLocalDate,
   parseLocalTime,
   utcMsToHelsinkiLocal,
-} from './helsinkiTime.js';
+} from '../kernel/helsinkiTime.js';
 
-export { helsinkiToUtc, utcToHelsinki, type HelsinkiDateTime } from './helsinkiTime.js';
+export { helsinkiToUtc, utcToHelsinki, type HelsinkiDateTime } from '../kernel/helsinkiTime.js';
 
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];

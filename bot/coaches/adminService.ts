@@ -4,14 +4,14 @@
  * Every action is written to the audit log with the caller's actor name.
  */
 import { z } from 'zod';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { PrismaClient } from '../db/database.js';
 import type { Coach } from '../../generated/prisma/client.js';
 import { COACH_LANGUAGES, weeklyHoursSchema } from '../booking/coachData.js';
 import { coachColumns } from '../booking/coachRepository.js';
 import { normaliseEmail } from '../booking/contact.js';
 import { isUniqueViolation } from '../booking/errors.js';
-import { helsinkiToUtc } from '../booking/helsinkiTime.js';
+import { helsinkiToUtc } from '../kernel/helsinkiTime.js';
 import type { AuditLog } from '../privacy/audit.js';
 import { normaliseKind, outboxMessageId, parsePayload, type OutboxKind } from '../notifications/kinds.js';
 import { renderChat, renderMail, type RenderSettings } from '../notifications/render.js';

@@ -4,11 +4,11 @@
  * admin API. Every action is audited with the actor "admin-cli".
  */
 import { parseArgs } from 'node:util';
-import { systemClock } from '../clock.js';
+import { systemClock } from '../kernel/clock.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { createTranslator } from '../i18n/i18n.js';
-import { createLogger } from '../log.js';
+import { createLogger } from '../kernel/log.js';
 import { AuditLog } from '../privacy/audit.js';
 import { CoachAdminService } from './adminService.js';
 import { CoachApiError } from './errors.js';

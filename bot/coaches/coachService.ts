@@ -3,7 +3,7 @@
  * manage their availability. Every method takes the authenticated coach's id; another coach's
  * row is a ForbiddenError.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Prisma, PrismaClient } from '../db/database.js';
 import type { Appointment, Coach } from '../../generated/prisma/client.js';
 import { availabilityExceptionSchema, weeklyHoursSchema } from '../booking/coachData.js';

@@ -8,8 +8,8 @@
  */
 import type { Request, Response, Server } from 'restify';
 import type { Coach } from '../../generated/prisma/client.js';
-import { sendError } from '../http/server.js';
-import type { Logger } from '../log.js';
+import { sendError } from '../http/errors.js';
+import type { Logger } from '../kernel/log.js';
 import type { RenderSettings } from '../notifications/render.js';
 import type { AuditLog } from '../privacy/audit.js';
 import { parseBearer, safeEqual } from '../security/tokens.js';

@@ -3,7 +3,7 @@
  * calendar URL. Only a hash is stored; the plain token is returned once, when issued. A token of
  * a deactivated coach, or a revoked one, no longer works.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { PrismaClient } from '../db/database.js';
 import type { Coach } from '../../generated/prisma/client.js';
 import { hashToken, newToken, safeEqual } from '../security/tokens.js';

@@ -1,7 +1,7 @@
 /** Users and conversations as real rows, so later features can report on them and erase them. */
 import type { ConversationReference } from 'botbuilder';
 import type { Prisma, PrismaClient } from '../db/database.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 
 export interface TouchInput {
   channelId: string;

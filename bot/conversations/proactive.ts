@@ -5,7 +5,7 @@
  * serviceUrl.
  */
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 
 export type ServiceUrlResolver = (reference: Partial<ConversationReference>) => string | undefined;
 

@@ -4,7 +4,7 @@
  * and a storage failure is logged without breaking the user's turn.
  */
 import type { Activity, TranscriptLogger } from 'botbuilder';
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 import type { Prisma, PrismaClient } from '../db/database.js';
 
 export type TextRedactor = (text: string) => string;
@@ -55,6 +55,17 @@ export class TranscriptStore implements TranscriptLogger {
     this.flushing = run;
     await run;
     if (this.flushing === run) this.flushing = undefined;
+  }
+
+  /** The user's own messages in these conversations, as stored (redacted). */
+  async inboundTexts(channelId: string, conversationIds: readonly string[]): Promise<string[]> {
+    if (conversationIds.length === 0) return [];
+    await this.flush();
+    const rows = await this.prisma.transcriptMessage.findMany({
+      where: { channelId, conversationId: { in: [...conversationIds] }, direction: 'inbound', text: { not: null } },
+      select: { text: true },
+    });
+    return rows.map((r) => r.text ?? '').filter(Boolean);
   }
 
   /**

@@ -5,18 +5,19 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { Database } from '../db/database.js';
-import type { Logger } from '../log.js';
-import type { OmaBot } from '../omaBot.js';
+import type { Logger } from '../kernel/log.js';
+import type { RouteInstaller, TurnHandler } from '../kernel/contracts.js';
 import { setRequestLogger } from '../observability/correlation.js';
 import { installRequestObservability, requestLogger } from '../observability/http.js';
 import type { Metrics } from '../observability/metrics.js';
 import { activityShapeProblem } from '../security/activityShape.js';
 import { tooManyRequests, type HttpEdge } from '../security/httpEdge.js';
+import { sendError } from './errors.js';
 import type { InflightTracker } from './inflight.js';
 
 export interface HttpServerDeps {
   adapter: CloudAdapter;
-  bot: OmaBot;
+  bot: TurnHandler;
   db: Database;
   logger: Logger;
   inflight: InflightTracker;
@@ -30,16 +31,8 @@ export interface HttpServerDeps {
   edge?: HttpEdge;
 }
 
-/** Extra routes contributed by features (web widget, coach API, …). */
-export type RouteInstaller = (server: Server) => void;
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function sendError(res: Response, status: number, error: string, message: string, headers?: Record<string, string>): void {
-  if (res.headersSent) return;
-  res.send(status, { error, message }, headers);
 }
 
 export function createHttpServer(deps: HttpServerDeps, installers: RouteInstaller[] = []): Server {

@@ -41,3 +41,22 @@ export function toSupportedLocale(value: string | undefined | null): Locale | un
 export function isRtl(locale: string): boolean {
   return (RTL_LOCALES as readonly string[]).includes(locale);
 }
+
+/** The best shipped locale from an Accept-Language header. */
+export function fromAcceptLanguage(header: string | undefined, shipped: readonly Locale[]): Locale | undefined {
+  if (!header || header.length > 1000) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((x) => x.tag && x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { tag } of ranked) {
+    const locale = toSupportedLocale(tag);
+    if (locale && shipped.includes(locale)) return locale;
+  }
+  return undefined;
+}

@@ -5,17 +5,11 @@
  * state each job reads, never from in-memory timers alone, so they survive restarts.
  */
 import crypto from 'node:crypto';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { PrismaClient } from '../db/database.js';
-import type { Logger } from '../log.js';
+import type { ScheduledJob } from '../kernel/contracts.js';
+import type { Logger } from '../kernel/log.js';
 
-export interface ScheduledJob {
-  name: string;
-  intervalMs: number;
-  /** Longest a run may take before another process may take over. */
-  leaseMs?: number;
-  run(): Promise<void>;
-}
 
 export class JobRunner {
   readonly holder = `${process.pid}-${crypto.randomUUID()}`;

@@ -3,10 +3,10 @@
  * conversation or channel id and only the calendar day; the question text is redacted and kept
  * only when the user was told it is saved.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { PrismaClient } from '../db/database.js';
 import { helsinkiDate } from '../pilot/timeline.js';
-import { redact } from '../privacy/redact.js';
+import { redact } from '../kernel/redact.js';
 
 export type GapKind = 'not_sure' | 'declined';
 
@@ -84,12 +84,41 @@ export class GapRepository implements GapRecorder {
     };
   }
 
+  /**
+   * Saved questions written with one of the user's own messages (as the transcript stores them,
+   * redacted). Rows carry no user id, so the user's words are the only link to them.
+   */
+  async findByOwnMessages(messages: readonly string[]): Promise<Array<{ day: string; locale: string; question: string | null }>> {
+    const texts = questionKeys(messages);
+    if (texts.length === 0) return [];
+    return this.prisma.knowledgeGap.findMany({ where: { question: { in: texts } }, select: { day: true, locale: true, question: true } });
+  }
+
+  async deleteByOwnMessages(messages: readonly string[]): Promise<number> {
+    const texts = questionKeys(messages);
+    if (texts.length === 0) return 0;
+    const { count } = await this.prisma.knowledgeGap.deleteMany({ where: { question: { in: texts } } });
+    return count;
+  }
+
   /** Deletes rows older than `days` days; returns how many went. */
   async deleteOlderThan(days: number): Promise<number> {
     const cutoff = helsinkiDate(new Date(this.clock.now().getTime() - days * 86_400_000));
     const { count } = await this.prisma.knowledgeGap.deleteMany({ where: { day: { lt: cutoff } } });
     return count;
   }
+}
+
+/** A stored question is the message trimmed and clipped, so both forms are looked up. */
+function questionKeys(messages: readonly string[]): string[] {
+  const texts = new Set<string>();
+  for (const m of messages) {
+    const t = m.trim();
+    if (!t) continue;
+    texts.add(t);
+    texts.add(t.slice(0, MAX_QUESTION_CHARS));
+  }
+  return [...texts];
 }
 
 function round(n: number): number {

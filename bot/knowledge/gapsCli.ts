@@ -10,7 +10,7 @@
  * the embedded database, the CLI asks it over HTTP instead (with ADMIN_TOKEN), or refuses.
  */
 import { pathToFileURL } from 'node:url';
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { embeddedBotRunning } from '../coaches/cli.js';
 import { openDatabase } from '../db/database.js';

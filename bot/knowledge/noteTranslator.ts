@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import type { Locale } from '../i18n/locales.js';
 import { parseJsonReply, type ChatModel } from '../llm/client.js';
-import type { Logger } from '../log.js';
-import { redact } from '../privacy/redact.js';
+import type { Logger } from '../kernel/log.js';
+import { redact } from '../kernel/redact.js';
 import { LANGUAGE_INSTRUCTIONS } from './llmAnswerer.js';
 
 export interface NoteTranslation {

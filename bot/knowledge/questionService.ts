@@ -4,13 +4,13 @@
  * in the pilot?", or an honest "I'm not sure" with the two closest topics. Low-confidence and
  * declined questions are counted for the knowledge team.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Locale } from '../i18n/locales.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 import type { Matcher } from '../pilot/municipalityMatcher.js';
 import { employmentAreaFor, findPilotAreaById, getPilotData, type EmploymentArea, type Municipality, type PilotArea, type PilotData } from '../pilot/pilotData.js';
 import { helsinkiDate, pilotPhase, type PilotPhase } from '../pilot/timeline.js';
-import { redact } from '../privacy/redact.js';
+import { redact } from '../kernel/redact.js';
 import type { GapRecorder } from './gapRepository.js';
 import type { Article, ArticleAction, KnowledgeBase } from './knowledgeBase.js';
 import { RejectedReply, type LlmAnswerer } from './llmAnswerer.js';

@@ -5,7 +5,7 @@
  */
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { Config } from '../config.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 
 export interface LlmMessage {
   role: 'system' | 'user' | 'assistant';

@@ -1,9 +1,16 @@
 /**
- * Coach and jobseeker notifications as a feature: the outbox delivery job (email over SMTP and
- * proactive chat messages, with retries) and the reminder job. No menu, no routes: the outbox is
- * viewed through the admin API and CLI (bot/coaches).
+ * Coach and jobseeker notifications: the outbox delivery job (email over SMTP and proactive chat
+ * messages, with retries) and the reminder job. No dialog and no routes: the outbox is viewed
+ * through the admin API and CLI (bot/coaches).
  */
-import type { Feature, FeatureContext } from '../features.js';
+import type { Config } from '../config.js';
+import type { ProactiveMessenger } from '../conversations/proactive.js';
+import type { PrismaClient } from '../db/database.js';
+import type { Translator } from '../i18n/i18n.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Feature } from '../kernel/contracts.js';
+import type { Logger } from '../kernel/log.js';
+import type { Metrics } from '../observability/metrics.js';
 import { createMailer, type Mailer } from './mailer.js';
 import { OutboxDelivery, type NoteTranslator } from './outboxDelivery.js';
 import { ReminderService } from './reminders.js';
@@ -16,9 +23,16 @@ export interface NotificationsFeature extends Feature {
   render: RenderSettings;
 }
 
-export interface NotificationsOptions {
-  /** The knowledge feature's LLM note translator, when an LLM is configured. */
-  noteTranslator?: () => NoteTranslator | undefined;
+export interface NotificationsFeatureDeps {
+  config: Config;
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  translator: Translator;
+  proactive: ProactiveMessenger;
+  metrics: Metrics;
+  /** Finnish translations of jobseekers' notes, when an LLM is configured. */
+  noteTranslator?: NoteTranslator;
   /** Overrides SMTP_URL (tools, tests). */
   mailer?: Mailer;
 }
@@ -26,14 +40,14 @@ export interface NotificationsOptions {
 export const OUTBOX_JOB = 'outbox-delivery';
 export const REMINDER_JOB = 'booking-reminders';
 
-export function renderSettings(ctx: Pick<FeatureContext, 'config' | 'translator'>): RenderSettings {
-  return { translator: ctx.translator, publicBaseUrl: ctx.config.publicBaseUrl, mailFrom: ctx.config.MAIL_FROM };
+export function renderSettings(deps: { config: Pick<Config, 'publicBaseUrl' | 'MAIL_FROM'>; translator: Translator }): RenderSettings {
+  return { translator: deps.translator, publicBaseUrl: deps.config.publicBaseUrl, mailFrom: deps.config.MAIL_FROM };
 }
 
-export function createNotificationsFeature(ctx: FeatureContext, options: NotificationsOptions = {}): NotificationsFeature {
-  const { config, prisma, clock, logger } = ctx;
-  const mailer = options.mailer ?? createMailer(config);
-  const render = renderSettings(ctx);
+export function createNotificationsFeature(deps: NotificationsFeatureDeps): NotificationsFeature {
+  const { config, prisma, clock, logger } = deps;
+  const mailer = deps.mailer ?? createMailer(config);
+  const render = renderSettings(deps);
   const delivery = new OutboxDelivery({
     prisma,
     clock,
@@ -41,9 +55,9 @@ export function createNotificationsFeature(ctx: FeatureContext, options: Notific
     render,
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     mailer,
-    proactive: ctx.proactive,
-    noteTranslator: options.noteTranslator,
-    metrics: ctx.metrics,
+    proactive: deps.proactive,
+    noteTranslator: deps.noteTranslator,
+    metrics: deps.metrics,
   });
   const reminders = new ReminderService({ prisma, clock, logger, delivery });
   if (!mailer) logger.info('SMTP_URL is not set: emails are kept in the outbox (npm run admin -- outbox)');

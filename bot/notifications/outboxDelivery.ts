@@ -4,10 +4,10 @@
  * A failure retries with exponential backoff until OUTBOX_MAX_ATTEMPTS, then the row is 'failed'.
  * Without SMTP, email rows stay pending in the outbox, where the admin API and CLI show them.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { ProactiveMessenger } from '../conversations/proactive.js';
 import type { Prisma, PrismaClient } from '../db/database.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { OutboxMessage } from '../../generated/prisma/client.js';
 import { CHAT_KINDS, isChatKind, kindSpellings, MAIL_KINDS, normaliseKind, outboxMessageId, parsePayload, type OutboxKind } from './kinds.js';
@@ -27,7 +27,7 @@ export interface OutboxDeliveryDeps {
   maxAttempts: number;
   mailer?: Mailer;
   proactive?: Pick<ProactiveMessenger, 'send'>;
-  noteTranslator?: () => NoteTranslator | undefined;
+  noteTranslator?: NoteTranslator;
   metrics?: Metrics;
 }
 
@@ -191,7 +191,7 @@ export class OutboxDelivery {
     }
     let noteFinnish: string | undefined;
     if (kind.startsWith('coach.') && kind !== 'coach.cancelled' && a.note) {
-      noteFinnish = await this.deps.noteTranslator?.()?.translateToFinnish(a.note, a.locale);
+      noteFinnish = await this.deps.noteTranslator?.translateToFinnish(a.note, a.locale);
     }
     const mail = renderMail(this.deps.render, { kind, payload, appointment: a, previousCoach, noteFinnish, now: this.deps.clock.now() });
     if (!mail) {

@@ -4,9 +4,9 @@
  * the Appointment row (reminderDueAt), so it survives restarts; a reminder is claimed and its
  * outbox rows written in one transaction, then delivered like any other notification.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { PrismaClient } from '../db/database.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 import { outboxMessageId, type OutboxKind } from './kinds.js';
 import type { OutboxDelivery } from './outboxDelivery.js';
 

@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 

@@ -3,7 +3,7 @@
  * (the outbox backlog is the same whichever instance Prometheus asks). Each is one indexed count.
  * Tables of features that are not installed are skipped, not reported as zero.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { PrismaClient } from '../db/database.js';
 import type { Metrics } from './metrics.js';
 

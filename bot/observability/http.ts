@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { Request, Response, Server } from 'restify';
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 import { METRICS_CONTENT_TYPE, type Metrics } from './metrics.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './correlation.js';
 

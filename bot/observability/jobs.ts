@@ -1,5 +1,5 @@
 /** Counts scheduled job runs by outcome, without touching the JobRunner itself. */
-import type { ScheduledJob } from '../jobs/jobRunner.js';
+import type { ScheduledJob } from '../kernel/contracts.js';
 import type { Metrics } from './metrics.js';
 
 export function instrumentJob(job: ScheduledJob, metrics: Metrics): ScheduledJob {

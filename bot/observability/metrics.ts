@@ -8,7 +8,7 @@
  * are folded into a short allow-list, everything else becomes "other".
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 
 export const METRICS_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;
 

@@ -2,11 +2,11 @@
  * Decides the eligibility conversation: which question comes next on today's date, what a typed
  * age or place means, and the outcome, which it stores for the booking's coach matching.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Locale } from '../i18n/locales.js';
 import { cyrillicToLatin, hasCyrillic } from '../language/transliterate.js';
 import { toAsciiDigits } from '../language/recognizers.js';
-import { containsIdentityCode } from '../privacy/redact.js';
+import { containsIdentityCode } from '../kernel/redact.js';
 import {
   evaluateEligibility,
   nextQuestion,

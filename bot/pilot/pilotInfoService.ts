@@ -3,7 +3,7 @@
  * areas and offices, and "useful today": which employment area serves a municipality now.
  * Returns data; bot/pilot/render.ts turns it into text in the user's language.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Locale } from '../i18n/locales.js';
 import { matchInAnyScript } from './eligibilityService.js';
 import type { MatchResult, Matcher } from './municipalityMatcher.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import { getPilotData, type PilotData } from './pilotData.js';
 
 /**

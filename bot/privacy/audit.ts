@@ -3,9 +3,9 @@
  * data. Other features call `audit(actor, action, target)`; a failed write is logged, never
  * thrown, so an audit hiccup does not undo the action it records.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Prisma, PrismaClient } from '../db/database.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 
 export type AuditDetail = Record<string, string | number | boolean | null>;
 

@@ -2,7 +2,7 @@
  * Short-lived download links for "show my data". Only the token's hash is stored; the export is
  * built when the link is opened, so it is always current and never sits on disk.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { PrismaClient } from '../db/database.js';
 import { hashToken, newToken } from '../security/tokens.js';
 import type { SubjectRef } from './personalData.js';

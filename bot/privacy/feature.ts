@@ -1,19 +1,21 @@
 /**
- * Privacy as a feature: the "my data" and feedback menu entries, the privacy notice and
- * accessibility statement pages, the export download, admin views of feedback and the audit log,
- * and the retention and feedback-delivery jobs. It orchestrates every other feature's
- * PersonalDataProvider rather than having one of its own.
+ * Privacy's services: "show my data" and "delete my data" over the providers every feature hands
+ * in, the privacy notice and accessibility statement pages, the export download, admin views of
+ * feedback and the audit log, and the retention and feedback-delivery jobs. It knows no feature:
+ * each one supplies its own PersonalDataProvider. Its dialogs are in dialogs/privacy/.
  */
 import type { Request, Response, Server } from 'restify';
-import { DeleteMyDataDialog } from '../../dialogs/deleteMyDataDialog.js';
-import { FeedbackDialog } from '../../dialogs/feedbackDialog.js';
-import { PrivacyDialog } from '../../dialogs/privacyDialog.js';
-import { ShowMyDataDialog } from '../../dialogs/showMyDataDialog.js';
-import type { Dialog } from 'botbuilder-dialogs';
-import type { Feature, FeatureContext, PersonalDataProvider } from '../features.js';
-import { sendError } from '../http/server.js';
-import { isAdmin } from '../knowledge/feature.js';
-import { AuditLog } from './audit.js';
+import type { Config } from '../config.js';
+import type { ConversationRepository } from '../conversations/conversationRepository.js';
+import type { TranscriptStore } from '../conversations/transcriptStore.js';
+import type { PrismaClient } from '../db/database.js';
+import { sendError } from '../http/errors.js';
+import type { Translator } from '../i18n/i18n.js';
+import { requireAdmin } from '../kernel/adminAuth.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Feature, PersonalDataProvider } from '../kernel/contracts.js';
+import type { Logger } from '../kernel/log.js';
+import type { AuditLog } from './audit.js';
 import { ExportLinks } from './exportLinks.js';
 import { FeedbackService, smtpMailer, type Mailer } from './feedback.js';
 import { PrivacyPages } from './pages.js';
@@ -30,13 +32,19 @@ export interface PrivacyFeature extends Feature {
   links: ExportLinks;
   /** Register before the transcript logger (bot/app.ts). */
   middleware: ErasureMiddleware;
-  /** The dialogs the "show my data" / "delete my data" commands start. */
-  commandDialogs: { showData: Dialog; deleteData: Dialog };
 }
 
-export interface PrivacyFeatureOptions {
-  /** Every feature's PersonalDataProvider, read at request time. */
-  providers(): readonly PersonalDataProvider[];
+export interface PrivacyFeatureDeps {
+  config: Config;
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  translator: Translator;
+  transcripts: TranscriptStore;
+  conversations: ConversationRepository;
+  audit: AuditLog;
+  /** Every feature's PersonalDataProvider, in the order their data is exported and erased. */
+  providers: readonly PersonalDataProvider[];
   /** Tests replace SMTP with their own mailer. */
   mailer?: Mailer;
 }
@@ -44,12 +52,11 @@ export interface PrivacyFeatureOptions {
 const RETENTION_JOB_MS = 60 * 60 * 1000;
 const FEEDBACK_JOB_MS = 60 * 1000;
 
-export function createPrivacyFeature(ctx: FeatureContext, options: PrivacyFeatureOptions): PrivacyFeature {
-  const { config, prisma, clock, logger } = ctx;
-  const audit = new AuditLog(prisma, clock, logger);
-  const personalDataService = new PersonalDataService(prisma, options.providers, clock, logger, audit);
+export function createPrivacyFeature(deps: PrivacyFeatureDeps): PrivacyFeature {
+  const { config, prisma, clock, logger, audit } = deps;
+  const personalDataService = new PersonalDataService(prisma, deps.providers, clock, logger, audit);
   const links = new ExportLinks(prisma, clock, config.EXPORT_LINK_MINUTES);
-  const mailer = options.mailer ?? (config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined);
+  const mailer = deps.mailer ?? (config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined);
   const feedback = new FeedbackService(
     prisma,
     clock,
@@ -59,7 +66,7 @@ export function createPrivacyFeature(ctx: FeatureContext, options: PrivacyFeatur
   const retention = new RetentionService(prisma, clock, config, personalDataService, links, audit);
   const actions = new PrivacyActionsService(personalDataService, links, feedback, config.publicBaseUrl, config.EXPORT_LINK_MINUTES);
   const pages = new PrivacyPages({
-    translator: ctx.translator,
+    translator: deps.translator,
     defaultLocale: config.DEFAULT_LOCALE,
     municipalityName: config.MUNICIPALITY_NAME,
     controllerContact: config.CONTROLLER_CONTACT,
@@ -68,11 +75,7 @@ export function createPrivacyFeature(ctx: FeatureContext, options: PrivacyFeatur
     feedback,
   });
 
-  const middleware = new ErasureMiddleware(personalDataService, ctx.transcripts, ctx.conversations, logger);
-  const showData = new ShowMyDataDialog(actions);
-  const deleteData = new DeleteMyDataDialog(actions);
-  const privacyDialog = new PrivacyDialog(actions, showData, deleteData);
-  const feedbackDialog = new FeedbackDialog(actions);
+  const middleware = new ErasureMiddleware(personalDataService, deps.transcripts, deps.conversations, logger);
 
   const routes = (server: Server): void => {
     server.get('/privacy', async (req: Request, res: Response) => pages.privacy(req, res));
@@ -99,10 +102,7 @@ export function createPrivacyFeature(ctx: FeatureContext, options: PrivacyFeatur
     if (config.ADMIN_TOKEN) {
       const adminToken = config.ADMIN_TOKEN;
       server.get('/api/admin/feedback', async (req: Request, res: Response) => {
-        if (!isAdmin(req, adminToken)) {
-          sendError(res, 401, 'Unauthorized', 'A valid admin bearer token is required.', { 'WWW-Authenticate': 'Bearer' });
-          return;
-        }
+        if (!requireAdmin(req, res, adminToken)) return;
         const take = Number((req.query as Record<string, unknown> | undefined)?.take ?? 100);
         const rows = await feedback.list(Number.isInteger(take) ? take : 100);
         await audit.audit('admin', 'feedback.list', null, { rows: rows.length });
@@ -110,10 +110,7 @@ export function createPrivacyFeature(ctx: FeatureContext, options: PrivacyFeatur
         res.send(200, { feedback: rows });
       });
       server.get('/api/admin/audit', async (req: Request, res: Response) => {
-        if (!isAdmin(req, adminToken)) {
-          sendError(res, 401, 'Unauthorized', 'A valid admin bearer token is required.', { 'WWW-Authenticate': 'Bearer' });
-          return;
-        }
+        if (!requireAdmin(req, res, adminToken)) return;
         const rows = await audit.recent({ take: 200 });
         await audit.audit('admin', 'audit.list', null, { rows: rows.length });
         res.header('Cache-Control', 'no-store');
@@ -124,10 +121,6 @@ export function createPrivacyFeature(ctx: FeatureContext, options: PrivacyFeatur
 
   return {
     name: 'privacy',
-    menu: [
-      { id: 'myData', labelKey: 'privacy:menu.myData', dialog: privacyDialog },
-      { id: 'feedback', labelKey: 'privacy:menu.feedback', dialog: feedbackDialog },
-    ],
     routes: [routes],
     jobs: [
       {
@@ -155,6 +148,5 @@ export function createPrivacyFeature(ctx: FeatureContext, options: PrivacyFeatur
     links,
     middleware,
     close: () => middleware.close(),
-    commandDialogs: { showData, deleteData },
   };
 }

@@ -4,9 +4,9 @@
  * operator in the admin endpoint.
  */
 import nodemailer from 'nodemailer';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { PrismaClient } from '../db/database.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 
 export const FEEDBACK_TOPICS = ['accessibility', 'privacy', 'other'] as const;
 export type FeedbackTopic = (typeof FEEDBACK_TOPICS)[number];

@@ -6,9 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import type { Translator, TFunction } from '../i18n/i18n.js';
-import { isLocale, isRtl, NATIVE_NAMES, type Locale } from '../i18n/locales.js';
+import { fromAcceptLanguage, isLocale, isRtl, NATIVE_NAMES, type Locale } from '../i18n/locales.js';
 import { formatDate } from '../language/format.js';
-import { fromAcceptLanguage } from '../webchat/page.js';
 import { FEEDBACK_TOPICS, FeedbackValidationError, MAX_CONTACT_CHARS, MAX_FEEDBACK_CHARS, type FeedbackService } from './feedback.js';
 
 export function escapeHtml(text: string): string {

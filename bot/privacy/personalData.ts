@@ -3,11 +3,10 @@
  * transcript, bot state, export links) here, and every feature's own tables through its
  * PersonalDataProvider.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { PrismaClient } from '../db/database.js';
-import type { DataSubject, PersonalDataProvider } from '../features.js';
-import { MAX_QUESTION_CHARS } from '../knowledge/gapRepository.js';
-import type { Logger } from '../log.js';
+import type { DataSubject, PersonalDataProvider } from '../kernel/contracts.js';
+import type { Logger } from '../kernel/log.js';
 import type { AuditLog } from './audit.js';
 
 /** Who is asking, as the channel identifies them on this turn. */
@@ -23,8 +22,6 @@ export interface CoreExport {
   conversations: unknown[];
   transcript: unknown[];
   botState: unknown[];
-  /** Unanswered questions saved (without any id) for the knowledge team. */
-  savedQuestions: unknown[];
 }
 
 export interface PersonalDataExport extends CoreExport {
@@ -38,7 +35,6 @@ export interface ErasureReport {
   botStates: number;
   exportLinks: number;
   profile: number;
-  savedQuestions: number;
   features: string[];
 }
 
@@ -61,7 +57,7 @@ export function userStateKey(channelId: string, channelUserId: string): string {
 export class PersonalDataService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly providers: () => readonly PersonalDataProvider[],
+    private readonly providers: readonly PersonalDataProvider[],
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly audit: AuditLog,
@@ -94,38 +90,19 @@ export class PersonalDataService {
       orderBy: { seq: 'asc' },
     });
     const botState = await this.prisma.botState.findMany({ where: { key: { in: this.stateKeys(subject) } }, select: { key: true, data: true, updatedAt: true } });
-    const savedQuestions = await this.prisma.knowledgeGap.findMany({
-      where: { question: { in: await this.ownQuestions(this.prisma, subject) } },
-      select: { day: true, locale: true, question: true },
-    });
-    return { profile, conversations, transcript, botState, savedQuestions };
+    return { profile, conversations, transcript, botState };
   }
 
-  /**
-   * The user's own messages as stored (redacted). Unanswered questions are kept for the knowledge
-   * team without any user id, but their text is the user's, so it goes with the transcript.
-   */
-  private async ownQuestions(db: Pick<PrismaClient, 'transcriptMessage'>, subject: DataSubject): Promise<string[]> {
-    const rows = await db.transcriptMessage.findMany({
-      where: { channelId: subject.channelId, conversationId: { in: subject.conversationIds }, direction: 'inbound', text: { not: null } },
-      select: { text: true },
-    });
-    const texts = new Set<string>();
-    for (const r of rows) {
-      const t = (r.text ?? '').trim();
-      if (!t) continue;
-      texts.add(t);
-      // The gap repository clips long questions.
-      texts.add(t.slice(0, MAX_QUESTION_CHARS));
-    }
-    return [...texts];
+  /** The providers' names and summary labels, in the order they were wired in. */
+  providerLabels(): ReadonlyMap<string, string | undefined> {
+    return new Map(this.providers.map((p) => [p.name, p.labelKey]));
   }
 
   /** Everything stored about the subject, core and features, as plain JSON. */
   async export(subject: DataSubject): Promise<PersonalDataExport> {
     const core = await this.exportCore(subject);
     const features: Record<string, unknown> = {};
-    for (const provider of this.providers()) features[provider.name] = await provider.export(subject);
+    for (const provider of this.providers) features[provider.name] = await provider.export(subject);
     return JSON.parse(JSON.stringify({ generatedAt: this.clock.now().toISOString(), ...core, features })) as PersonalDataExport;
   }
 
@@ -135,9 +112,8 @@ export class PersonalDataService {
    */
   async erase(subject: DataSubject, actor = 'user', options: { keepChannelOf?: string } = {}): Promise<ErasureReport> {
     // The conversation the request came from may still carry the confirmation to the user (the
-    // widget's Direct Line rows); the features erase it after the turn (eraseFeatures).
-    const forFeatures = options.keepChannelOf ? { ...subject, conversationIds: subject.conversationIds.filter((id) => id !== options.keepChannelOf) } : subject;
-    const { done, failed } = await this.eraseFeatures(forFeatures);
+    // widget's Direct Line rows); those providers erase it after the turn (eraseFeatures).
+    const { done, failed } = await this.eraseFeatures(subject, options.keepChannelOf);
     if (failed.length > 0) {
       await this.audit.audit(actor, 'privacy.erase.failed', null, { failed: failed.join(',') });
       throw new ErasureFailedError(failed);
@@ -149,13 +125,17 @@ export class PersonalDataService {
     return report;
   }
 
-  /** Every feature's erase; failures are logged and reported, the others still run. */
-  async eraseFeatures(subject: DataSubject): Promise<{ done: string[]; failed: string[] }> {
+  /**
+   * Every feature's erase; failures are logged and reported, the others still run. With
+   * `keepChannelOf`, providers that deliver replies leave that conversation for later.
+   */
+  async eraseFeatures(subject: DataSubject, keepChannelOf?: string): Promise<{ done: string[]; failed: string[] }> {
     const failed: string[] = [];
     const done: string[] = [];
-    for (const provider of this.providers()) {
+    const kept = keepChannelOf ? { ...subject, conversationIds: subject.conversationIds.filter((id) => id !== keepChannelOf) } : subject;
+    for (const provider of this.providers) {
       try {
-        await provider.erase(subject);
+        await provider.erase(provider.deliversReplies ? kept : subject);
         done.push(provider.name);
       } catch (err) {
         failed.push(provider.name);
@@ -169,7 +149,6 @@ export class PersonalDataService {
   async eraseCore(subject: DataSubject): Promise<Omit<ErasureReport, 'features'>> {
     const { channelId, channelUserId, conversationIds } = subject;
     return this.prisma.$transaction(async (tx) => {
-      const questions = await tx.knowledgeGap.deleteMany({ where: { question: { in: await this.ownQuestions(tx, subject) } } });
       const transcript = await tx.transcriptMessage.deleteMany({ where: { channelId, conversationId: { in: conversationIds } } });
       const states = await tx.botState.deleteMany({ where: { key: { in: this.stateKeys(subject) } } });
       const links = await tx.dataExportToken.deleteMany({
@@ -185,7 +164,6 @@ export class PersonalDataService {
         botStates: states.count,
         exportLinks: links.count,
         profile: profile.count,
-        savedQuestions: questions.count,
       };
     });
   }

@@ -5,8 +5,8 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { ConversationRepository } from '../conversations/conversationRepository.js';
 import type { TranscriptStore } from '../conversations/transcriptStore.js';
-import type { DataSubject } from '../features.js';
-import type { Logger } from '../log.js';
+import type { DataSubject } from '../kernel/contracts.js';
+import type { Logger } from '../kernel/log.js';
 import type { ExportLinks } from './exportLinks.js';
 import type { FeedbackInput, FeedbackService } from './feedback.js';
 import type { PersonalDataService, SubjectRef } from './personalData.js';
@@ -15,8 +15,8 @@ export interface MyDataSummary {
   profile?: { createdAt: Date; locale: string | null };
   conversations: number;
   messages: number;
-  /** Rows per feature that holds any, by provider name. */
-  features: Array<{ name: string; count: number }>;
+  /** Rows per feature that holds any: the provider's name and its summary label key. */
+  features: Array<{ name: string; labelKey?: string; count: number }>;
   link: { url: string; expiresAt: Date; minutes: number };
 }
 
@@ -65,12 +65,13 @@ export class PrivacyActionsService implements PrivacyActions {
     const data = await this.personalData.export(subject);
     const link = await this.links.create(ref);
     const profile = data.profile as { createdAt: string; locale: string | null } | null;
+    const labels = this.personalData.providerLabels();
     return {
       profile: profile ? { createdAt: new Date(profile.createdAt), locale: profile.locale } : undefined,
       conversations: data.conversations.length,
       messages: data.transcript.filter((m) => (m as { type?: string }).type === 'message').length,
       features: Object.entries(data.features)
-        .map(([name, value]) => ({ name, count: countItems(value) }))
+        .map(([name, value]) => ({ name, labelKey: labels.get(name), count: countItems(value) }))
         .filter((f) => f.count > 0),
       link: { url: `${this.publicBaseUrl}/privacy/export/${link.token}`, expiresAt: link.expiresAt, minutes: this.linkMinutes },
     };

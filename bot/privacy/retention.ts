@@ -3,7 +3,7 @@
  * from the clock and the rows themselves, so a restart loses nothing and a second process
  * running the same job finds nothing left to do.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import { Prisma, type PrismaClient } from '../db/database.js';
 import type { AuditLog } from './audit.js';
 import type { ExportLinks } from './exportLinks.js';

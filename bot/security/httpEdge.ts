@@ -3,7 +3,7 @@
  * route sets its own), CORS only for configured origins, and per-client rate limits.
  */
 import type { Request, Response, Server } from 'restify';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import { clientAddress, RateLimiter, type RateDecision } from './rateLimiter.js';
 
 export interface EdgeOptions {

@@ -1,6 +1,6 @@
 /** In-memory rate limiting keyed by client address or conversation, and client address lookup. */
 import { isIP } from 'node:net';
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
 
 export interface RateLimiterOptions {
   /** Burst size: requests allowed at once from a full bucket. */

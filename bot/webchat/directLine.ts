@@ -15,12 +15,12 @@
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, type AuthenticateRequestResult, type ConnectorFactory } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
-import type { Clock } from '../clock.js';
-import { sendError } from '../http/server.js';
+import type { Clock } from '../kernel/clock.js';
+import { sendError } from '../http/errors.js';
 import { toSupportedLocale } from '../i18n/locales.js';
-import type { Logger } from '../log.js';
-import type { OmaBot } from '../omaBot.js';
-import { redact } from '../privacy/redact.js';
+import type { Logger } from '../kernel/log.js';
+import type { TurnHandler } from '../kernel/contracts.js';
+import { redact } from '../kernel/redact.js';
 import { clientAddress, RateLimiter } from '../security/rateLimiter.js';
 import { parseBearer } from '../security/tokens.js';
 import type { LongPollHub } from './longPoll.js';
@@ -53,8 +53,8 @@ export interface DirectLineOptions {
   store: DirectLineStore;
   hub: LongPollHub;
   adapter: CloudAdapter;
-  /** The bot (built after the features, so read when a turn runs). */
-  bot(): OmaBot;
+  /** Runs the turn for each activity the page sends. */
+  bot: TurnHandler;
   clock: Clock;
   logger: Logger;
   /** The bot's id as the channel addresses it. */
@@ -538,7 +538,7 @@ export class DirectLineChannel {
       recipient: { id: this.o.botId, name: BOT_NAME, role: 'bot' },
     };
     try {
-      await this.o.adapter.processActivityDirect(this.auth, activity as never, (context) => this.o.bot().run(context));
+      await this.o.adapter.processActivityDirect(this.auth, activity as never, (context) => this.o.bot.run(context));
     } catch (err) {
       this.o.logger.error({ err: { name: (err as Error).name }, conversationId }, 'webchat: turn failed');
     }

@@ -1,10 +1,19 @@
 /**
- * The web widget as a Feature: the chat page, the self-hosted Direct Line channel and its
- * loopback serviceUrl, export and erasure of widget conversations, and their retention.
+ * The web widget: the chat page, the self-hosted Direct Line channel and its loopback serviceUrl,
+ * export and erasure of widget conversations, and their retention.
+ *
+ * It is built in two steps because the channel runs the bot, and the bot is built after every
+ * feature's services: createWebchatFeature() with the services, then createDirectLineChannel()
+ * once the bot exists.
  */
-import type { Feature, FeatureContext, PersonalDataProvider } from '../features.js';
-import type { ScheduledJob } from '../jobs/jobRunner.js';
-import type { OmaBot } from '../omaBot.js';
+import type { CloudAdapter } from 'botbuilder';
+import type { Config } from '../config.js';
+import type { ProactiveMessenger } from '../conversations/proactive.js';
+import type { PrismaClient } from '../db/database.js';
+import type { Translator } from '../i18n/i18n.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Feature, PersonalDataProvider, ScheduledJob, TurnHandler } from '../kernel/contracts.js';
+import type { Logger } from '../kernel/log.js';
 import { newToken } from '../security/tokens.js';
 import { CHANNEL_ID, DirectLineChannel } from './directLine.js';
 import { LoopbackListener, LOOPBACK_PATH } from './loopback.js';
@@ -14,17 +23,21 @@ import { DirectLineStore } from './store.js';
 
 export interface WebchatFeature extends Feature {
   store: DirectLineStore;
-  channel: DirectLineChannel;
   hub: LongPollHub;
   loopback: LoopbackListener;
+  /** The secret the loopback listener expects from this process's connector calls. */
+  loopbackSecret: string;
   /** Call when shutdown begins: held long-polls answer at once, so the server can close. */
   beginShutdown(): void;
+  isShuttingDown(): boolean;
 }
 
-export interface WebchatDeps {
-  /** The bot, built after the features (it needs their menu entries). */
-  bot(): OmaBot;
-  isShuttingDown(): boolean;
+export interface WebchatFeatureDeps {
+  config: Config;
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  translator: Translator;
 }
 
 const CACHE_SWEEP_MS = 60_000;
@@ -43,8 +56,8 @@ export function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
   }
 }
 
-export async function createWebchatFeature(ctx: FeatureContext, deps: WebchatDeps): Promise<WebchatFeature> {
-  const { config, prisma, clock, logger } = ctx;
+export async function createWebchatFeature(deps: WebchatFeatureDeps): Promise<WebchatFeature> {
+  const { config, prisma, clock, logger } = deps;
   const botId = config.MicrosoftAppId ?? 'oma-botti';
   const store = new DirectLineStore(prisma, clock, config.WEBCHAT_TOKEN_TTL_SECONDS);
   const hub = new LongPollHub(store, config.WEBCHAT_POLL_INTERVAL_MS, logger);
@@ -62,40 +75,23 @@ export async function createWebchatFeature(ctx: FeatureContext, deps: WebchatDep
   await loopback.start();
 
   let shuttingDown = false;
-  const channel = new DirectLineChannel({
-    store,
-    hub,
-    adapter: ctx.adapter,
-    bot: deps.bot,
-    clock,
-    logger,
-    botId,
-    longPollMs: config.WEBCHAT_LONG_POLL_MS,
-    serviceUrl: () => loopback.serviceUrl,
-    loopbackSecret,
-    trustProxy: config.TRUST_PROXY,
-    azure: config.WEBCHAT_DIRECT_LINE_SECRET ? { url: config.WEBCHAT_DIRECT_LINE_URL, secret: config.WEBCHAT_DIRECT_LINE_SECRET } : undefined,
-    isShuttingDown: () => shuttingDown || deps.isShuttingDown(),
-  });
-  const page = new WidgetPage({ translator: ctx.translator, defaultLocale: config.DEFAULT_LOCALE, municipalityName: config.MUNICIPALITY_NAME, frameAncestors: config.FRAME_ANCESTORS,
+  const page = new WidgetPage({
+    translator: deps.translator,
+    defaultLocale: config.DEFAULT_LOCALE,
+    municipalityName: config.MUNICIPALITY_NAME,
+    frameAncestors: config.FRAME_ANCESTORS,
     directLineUrl: config.WEBCHAT_DIRECT_LINE_SECRET ? config.WEBCHAT_DIRECT_LINE_URL : undefined,
   });
 
-  // A stored reference names whichever process served the conversation last; deliver through ours.
-  ctx.proactive.registerServiceUrlResolver(
-    (reference) => (reference.channelId === CHANNEL_ID && isLoopbackServiceUrl(reference.serviceUrl) ? loopback.serviceUrl : undefined),
-    (reference, logic) => channel.continueConversation(reference, logic),
-  );
-
-  // Idle conversations leave the in-memory caches (token lookups, rate-limit buckets).
-  const sweeper = setInterval(() => {
-    store.sweepCache();
-    channel.sweep();
-  }, CACHE_SWEEP_MS);
+  // Idle conversations leave the in-memory token cache.
+  const sweeper = setInterval(() => store.sweepCache(), CACHE_SWEEP_MS);
   sweeper.unref();
 
   const personalData: PersonalDataProvider = {
     name: 'webchat',
+    labelKey: 'privacy:features.webchat',
+    // The requesting conversation's rows carry the confirmation; they go a moment after the turn.
+    deliversReplies: true,
     export: async (subject) => ({ conversations: await store.exportConversations(subject.conversationIds) }),
     erase: async (subject) => {
       await store.eraseConversations(subject.conversationIds);
@@ -118,23 +114,82 @@ export async function createWebchatFeature(ctx: FeatureContext, deps: WebchatDep
   return {
     name: 'webchat',
     store,
-    channel,
     hub,
     loopback,
-    routes: [(server) => page.install(server), (server) => channel.install(server)],
+    loopbackSecret,
+    routes: [(server) => page.install(server)],
     jobs: [retention],
     personalData: [personalData],
     beginShutdown: () => {
       shuttingDown = true;
       hub.close();
     },
+    isShuttingDown: () => shuttingDown,
     close: () =>
       (closed ??= (async () => {
         shuttingDown = true;
         clearInterval(sweeper);
         hub.close();
-        await channel.drain(10_000);
         await loopback.close();
+      })()),
+  };
+}
+
+export interface DirectLineChannelFeature extends Feature {
+  channel: DirectLineChannel;
+}
+
+export interface DirectLineChannelDeps {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  adapter: CloudAdapter;
+  proactive: ProactiveMessenger;
+  /** The bot that answers the widget's messages. */
+  bot: TurnHandler;
+  /** True once the app is shutting down. */
+  isShuttingDown(): boolean;
+}
+
+/** The widget's Direct Line endpoints, answered by `bot`; close it before the webchat feature. */
+export function createDirectLineChannel(webchat: WebchatFeature, deps: DirectLineChannelDeps): DirectLineChannelFeature {
+  const { config, clock, logger } = deps;
+  const channel = new DirectLineChannel({
+    store: webchat.store,
+    hub: webchat.hub,
+    adapter: deps.adapter,
+    bot: deps.bot,
+    clock,
+    logger,
+    botId: config.MicrosoftAppId ?? 'oma-botti',
+    longPollMs: config.WEBCHAT_LONG_POLL_MS,
+    serviceUrl: () => webchat.loopback.serviceUrl,
+    loopbackSecret: webchat.loopbackSecret,
+    trustProxy: config.TRUST_PROXY,
+    azure: config.WEBCHAT_DIRECT_LINE_SECRET ? { url: config.WEBCHAT_DIRECT_LINE_URL, secret: config.WEBCHAT_DIRECT_LINE_SECRET } : undefined,
+    isShuttingDown: () => webchat.isShuttingDown() || deps.isShuttingDown(),
+  });
+
+  // A stored reference names whichever process served the conversation last; deliver through ours.
+  deps.proactive.registerServiceUrlResolver(
+    (reference) => (reference.channelId === CHANNEL_ID && isLoopbackServiceUrl(reference.serviceUrl) ? webchat.loopback.serviceUrl : undefined),
+    (reference, logic) => channel.continueConversation(reference, logic),
+  );
+
+  // Idle conversations leave the in-memory rate-limit buckets.
+  const sweeper = setInterval(() => channel.sweep(), CACHE_SWEEP_MS);
+  sweeper.unref();
+
+  let closed: Promise<void> | undefined;
+  return {
+    name: 'webchatChannel',
+    channel,
+    routes: [(server) => channel.install(server)],
+    close: () =>
+      (closed ??= (async () => {
+        clearInterval(sweeper);
+        webchat.beginShutdown();
+        await channel.drain(10_000);
       })()),
   };
 }

@@ -3,7 +3,7 @@
  * client's watermark. Writes in this process wake waiters at once; writes by another process are
  * noticed by one shared query per interval over every waiting conversation (not one per request).
  */
-import type { Logger } from '../log.js';
+import type { Logger } from '../kernel/log.js';
 
 interface Waiter {
   conversationId: string;

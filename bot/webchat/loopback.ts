@@ -7,8 +7,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Clock } from '../clock.js';
-import type { Logger } from '../log.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/log.js';
 import { parseBearer, safeEqual } from '../security/tokens.js';
 import { clientViewOfBotActivity } from './directLine.js';
 import type { LongPollHub } from './longPoll.js';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import type { Translator } from '../i18n/i18n.js';
-import { DEFAULT_LOCALE, isRtl, NATIVE_NAMES, toSupportedLocale, type Locale } from '../i18n/locales.js';
+import { DEFAULT_LOCALE, fromAcceptLanguage, isRtl, NATIVE_NAMES, toSupportedLocale, type Locale } from '../i18n/locales.js';
 import { municipalities } from '../pilot/pilotData.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -63,25 +63,6 @@ function escapeHtml(text: string): string {
 /** JSON safe inside a <script type="application/json"> block. */
 function jsonForHtml(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-/** The best shipped locale from an Accept-Language header. */
-export function fromAcceptLanguage(header: string | undefined, shipped: readonly Locale[]): Locale | undefined {
-  if (!header || header.length > 1000) return undefined;
-  const ranked = header
-    .split(',')
-    .map((part, i) => {
-      const [tag, ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), i };
-    })
-    .filter((x) => x.tag && x.q > 0)
-    .sort((a, b) => b.q - a.q || a.i - b.i);
-  for (const { tag } of ranked) {
-    const locale = toSupportedLocale(tag);
-    if (locale && shipped.includes(locale)) return locale;
-  }
-  return undefined;
 }
 
 /** A municipality named in the embed snippet, if it is one we know; its name in the page's language. */

@@ -11,7 +11,7 @@
  * become visible in order: a reader that has seen seq n has seen everything before it.
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Prisma, PrismaClient } from '../db/database.js';
 import { hashToken, newToken } from '../security/tokens.js';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoordinatorReportService, type CoordinatorReport } from '../../bot/analytics/coordinatorReport.js';
 import { HIDDEN, SMALL, type Shown } from '../../bot/analytics/suppression.js';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { getKnowledgeBase } from '../../bot/knowledge/knowledgeBase.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';

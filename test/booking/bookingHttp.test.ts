@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCoaches } from '../../bot/booking/seed.js';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { translator } from '../support/dialogs.js';
 import { activity, expectReplies, startTestApp, type BotReply, type RunningApp } from '../support/app.js';
 import { MONDAY_8AM } from './helpers.js';

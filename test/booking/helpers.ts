@@ -1,5 +1,5 @@
 /** Shared set-up for the booking suites: test coaches on a real database and a service at a fixed time. */
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { loadConfig } from '../../bot/config.js';
 import type { PrismaClient } from '../../bot/db/database.js';
 import { AppointmentRepository } from '../../bot/booking/appointmentRepository.js';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingFeature } from '../../bot/booking/feature.js';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
 import { MONDAY_8AM, mondayAt, seedTestCoaches } from './helpers.js';
 
@@ -15,7 +15,7 @@ const clock = new FixedClock(MONDAY_8AM);
 beforeAll(async () => {
   running = await startTestApp({ SEED_DEMO_DATA: 'false', PUBLIC_BASE_URL: 'https://bot.example.fi' }, { clock, manualJobs: true });
   await seedTestCoaches(running.app.db.prisma);
-  feature = running.app.features.find((f) => f.name === 'booking') as BookingFeature;
+  feature = running.app.features.booking;
 });
 afterAll(async () => running?.stop());
 

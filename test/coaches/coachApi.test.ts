@@ -4,7 +4,7 @@
  * admin action in the audit log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { hashToken } from '../../bot/security/tokens.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
 import { enqueue, icsValue, insertAppointment } from '../notifications/helpers.js';

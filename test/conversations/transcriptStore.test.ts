@@ -1,8 +1,8 @@
 /** The transcript store's batched SQL insert keeps every field, in order, redacted. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TranscriptStore } from '../../bot/conversations/transcriptStore.js';
-import { silentLogger } from '../../bot/log.js';
-import { redact } from '../../bot/privacy/redact.js';
+import { silentLogger } from '../../bot/kernel/log.js';
+import { redact } from '../../bot/kernel/redact.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 
 let db: TestDatabase;

@@ -22,7 +22,7 @@ describe('the language choice', () => {
   const say = (text: string, locale: string, conversation: string, user: string) =>
     expectReplies(running.baseUrl, activity({ type: 'message', text, locale }, conversation, user));
   const user = (channelUserId: string) =>
-    running.app.context.prisma.user.findUnique({ where: { channelId_channelUserId: { channelId: 'test', channelUserId } } });
+    running.app.db.prisma.user.findUnique({ where: { channelId_channelUserId: { channelId: 'test', channelUserId } } });
 
   it('is stored in the profile, and activity.locale never overrides it', async () => {
     const picker = await say('kieli', 'fi-FI', 'lang-1', 'lang-user');

@@ -3,7 +3,7 @@
  * HTTP, and `npm run gaps` (the CLI) reading the database or asking the running bot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { loadConfig } from '../../bot/config.js';
 import { GapRepository, type GapReport } from '../../bot/knowledge/gapRepository.js';
 import { GapCliUsageError, parseGapArgs, runGapsCli } from '../../bot/knowledge/gapsCli.js';

@@ -1,6 +1,6 @@
 /** Builds the question-answering dialog over the real knowledge base and pilot data, without a database. */
-import { FixedClock } from '../../bot/clock.js';
-import { silentLogger } from '../../bot/log.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
+import { silentLogger } from '../../bot/kernel/log.js';
 import type { GapInput, GapRecorder } from '../../bot/knowledge/gapRepository.js';
 import { getKnowledgeBase } from '../../bot/knowledge/knowledgeBase.js';
 import { LlmAnswerer } from '../../bot/knowledge/llmAnswerer.js';
@@ -9,8 +9,8 @@ import { registerArticleTitles } from '../../bot/knowledge/render.js';
 import { createRetriever } from '../../bot/knowledge/retriever.js';
 import type { ChatModel } from '../../bot/llm/client.js';
 import { createMatcher } from '../../bot/pilot/municipalityMatcher.js';
-import { QuestionDialog, type DialogStart } from '../../dialogs/questionDialog.js';
-import type { FreeTextHandler } from '../../dialogs/mainDialog.js';
+import type { DialogStart, FreeTextHandler } from '../../bot/kernel/contracts.js';
+import { QuestionDialog } from '../../dialogs/knowledge/questionDialog.js';
 import { translator } from '../support/dialogs.js';
 
 export const kb = getKnowledgeBase();
@@ -46,6 +46,6 @@ export function questionSetup(options: { now?: Date; model?: ChatModel; dialogs?
     gaps,
     llm: options.model ? new LlmAnswerer(options.model) : undefined,
   });
-  const dialog = new QuestionDialog({ service, kb, dialogFor: (action) => options.dialogs?.[action] });
+  const dialog = new QuestionDialog({ service, kb, starts: options.dialogs ?? {} });
   return { service, gaps, clock, freeText: { dialog, options: (text) => ({ text }) } };
 }

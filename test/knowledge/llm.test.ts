@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger, silentLogger } from '../../bot/log.js';
+import { createLogger, silentLogger } from '../../bot/kernel/log.js';
 import { loadConfig } from '../../bot/config.js';
 import { llmSettingsFromConfig } from '../../bot/llm/client.js';
 import { activity, expectReplies, startTestApp } from '../support/app.js';

@@ -4,8 +4,7 @@
  * emails, whose calendar UID matches the jobseeker's own .ics download.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BookingFeature } from '../../bot/booking/feature.js';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { OUTBOX_JOB } from '../../bot/notifications/feature.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
 import { icsValue, insertCoach, startSmtp, type SmtpSink } from './helpers.js';
@@ -27,7 +26,7 @@ afterAll(async () => {
 it('book, move and cancel reach the coach and the jobseeker, each once, with one calendar UID', async () => {
   const prisma = running.app.db.prisma;
   await insertCoach(prisma, 'e2e-coach', { name: 'Aino E2E', languages: ['fi', 'en'] });
-  const booking = running.app.features.find((f) => f.name === 'booking') as BookingFeature;
+  const booking = running.app.features.booking;
   const slots = (await booking.service.listSlots(['e2e-coach'], { limit: 3 })).slots;
   expect(slots.length).toBeGreaterThanOrEqual(2);
 

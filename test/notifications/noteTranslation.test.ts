@@ -4,7 +4,7 @@
  * received by a real SMTP server. A failing model leaves the note as written.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { OUTBOX_JOB } from '../../bot/notifications/feature.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
 import { completion, startChatModelServer, type ChatModelServer, type ChatReply, type ChatRequest } from '../support/chatModelServer.js';

@@ -4,9 +4,9 @@
  * nothing is lost and nothing arrives twice.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../bot/clock.js';
-import { silentLogger } from '../../bot/log.js';
-import { OUTBOX_JOB, type NotificationsFeature } from '../../bot/notifications/feature.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
+import { silentLogger } from '../../bot/kernel/log.js';
+import { OUTBOX_JOB } from '../../bot/notifications/feature.js';
 import { SmtpMailer } from '../../bot/notifications/mailer.js';
 import { OutboxDelivery } from '../../bot/notifications/outboxDelivery.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
@@ -244,7 +244,7 @@ describe('SMTP down, then up', { timeout: 180_000 }, () => {
     const mailer = new SmtpMailer(`smtp://127.0.0.1:${await freePort()}`, 'OMA-botti <no-reply@example.fi>');
     try {
       const prisma = running.app.db.prisma;
-      const notifications = running.app.features.find((f) => f.name === 'notifications') as NotificationsFeature;
+      const notifications = running.app.features.notifications;
       const delivery = new OutboxDelivery({ prisma, clock, logger: silentLogger, render: notifications.render, maxAttempts: 3, mailer });
       const coach = await insertCoach(prisma, 'fail-coach');
       const a = await insertAppointment(prisma, coach.id, STARTS);

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../bot/log.js';
+import { createLogger } from '../../bot/kernel/log.js';
 import { activity, expectReplies, startTestApp, type RunningApp } from '../support/app.js';
 
 const TOKEN = 'metrics-token-for-the-test-0123456789';

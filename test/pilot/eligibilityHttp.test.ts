@@ -5,8 +5,7 @@
  * user's data export and erasure include the checks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../bot/clock.js';
-import type { PilotFeature } from '../../bot/pilot/feature.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { activity, expectReplies, startTestApp, type RunningApp } from '../support/app.js';
 
 const say = (running: RunningApp, text: string, conversation: string, user: string) =>
@@ -74,7 +73,7 @@ describe('during the pilot (clock at 15.6.2022)', () => {
     expect(JSON.stringify(row)).not.toContain('131052');
 
     // What the booking reads for coach matching.
-    const pilot = running.app.features.find((f) => f.name === 'pilot') as PilotFeature;
+    const pilot = running.app.features.pilot;
     expect(await pilot.checks.latestFor({ channelId: 'test', channelUserId: user })).toMatchObject({ municipalityId: 'tampere', locale: 'fi' });
 
     const counted = await running.app.metrics.eligibilityChecks.get();
@@ -89,7 +88,7 @@ describe('during the pilot (clock at 15.6.2022)', () => {
   it('exports and erases the checks with the user\'s data', async () => {
     const prisma = running.app.db.prisma;
     const user = await prisma.user.findUniqueOrThrow({ where: { channelId_channelUserId: { channelId: 'test', channelUserId: 'pilot-user-1' } } });
-    const provider = running.app.features.flatMap((f) => f.personalData ?? []).find((p) => p.name === 'pilotEligibility')!;
+    const provider = running.app.features.pilot.personalData!.find((p) => p.name === 'pilotEligibility')!;
     const subject = { userId: user.id, channelId: 'test', channelUserId: 'pilot-user-1', conversationIds: ['pilot-http-1'] };
     expect(await provider.export(subject)).toEqual([
       expect.objectContaining({ municipality: 'Tampere', ageYears: 41, outcome: 'eligible', foreignLanguage: 'yes', locale: 'fi' }),

@@ -3,7 +3,7 @@
  * information service says for a place and a date, and how answers become an EligibilityCheck row.
  */
 import { describe, expect, it } from 'vitest';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { rowFields, type CheckToStore, type EligibilityStore, type StoredCheck } from '../../bot/pilot/eligibilityRepository.js';
 import { EligibilityService, mentionsIdentityCode } from '../../bot/pilot/eligibilityService.js';
 import { matchMunicipality } from '../../bot/pilot/municipalityMatcher.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { helsinkiDate, isPilotActive, pilotPhase, type PilotPhase } from '../../bot/pilot/timeline.js';
 
 describe('pilotPhase', () => {

@@ -4,6 +4,7 @@
  * and then deletes it. Afterwards every table in the database is dumped and searched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Feature } from '../../bot/kernel/contracts.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
 import { dumpAllTables, findNeedles, join, say, type Person } from './helpers.js';
 
@@ -19,7 +20,7 @@ const maija: Person = { userId: 'u-7f3a9c2e-maija', conversationId: 'c-51d0e8b4-
 const other: Person = { userId: 'u-0b77aa10-pekka', conversationId: 'c-9e21cc03-pekka', name: 'Pekka Puupää', locale: 'fi-FI' };
 
 function hasProvider(name: string): boolean {
-  return running.app.features.some((f) => f.personalData?.some((p) => p.name === name));
+  return Object.values(running.app.features).some((f: Feature) => f.personalData?.some((p) => p.name === name));
 }
 
 describe('delete my data', () => {

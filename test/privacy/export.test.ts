@@ -1,6 +1,7 @@
 /** "Show my data": the readable summary, the short-lived JSON download, and the menu path. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
+import type { Feature } from '../../bot/kernel/contracts.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
 import { join, say, type Person } from './helpers.js';
 
@@ -66,7 +67,7 @@ describe('show my data', () => {
     expect(data.transcript.filter((m) => m.direction === 'inbound').map((m) => m.text)).toContain('My phone number is [phone], can you call me about the pilot?');
     expect(data.botState.map((s) => s.key)).toEqual(expect.arrayContaining([`test/conversations/${anna.conversationId}/`]));
     // Every feature with personal data has its part, even if empty.
-    const providers = running.app.features.flatMap((f) => f.personalData ?? []).map((p) => p.name);
+    const providers = Object.values(running.app.features).flatMap((f: Feature) => f.personalData ?? []).map((p) => p.name);
     expect(Object.keys(data.features).sort()).toEqual([...providers].sort());
     expect(raw).not.toContain(bert.userId);
     expect(raw).not.toContain('Bert writes');

@@ -4,9 +4,9 @@
  * profiles are erased. It runs under a lease (two runners, one run) and finds nothing to do twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { JobRunner } from '../../bot/jobs/jobRunner.js';
-import { silentLogger } from '../../bot/log.js';
+import { silentLogger } from '../../bot/kernel/log.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
 import { join, say, type Person } from './helpers.js';
 
@@ -138,7 +138,7 @@ describe('retention job', () => {
   });
 
   it('runs in one process at a time: two runners racing for the lease run it once', async () => {
-    const job = running.app.features.find((f) => f.name === 'privacy')!.jobs!.find((j) => j.name === 'privacy-retention')!;
+    const job = running.app.features.privacy.jobs!.find((j) => j.name === 'privacy-retention')!;
     let runs = 0;
     const counted = { ...job, run: async () => { runs++; await new Promise((r) => setTimeout(r, 300)); await job.run(); } };
     const a = new JobRunner(running.app.db.prisma, clock, silentLogger, [counted]);

@@ -10,7 +10,7 @@ import { AppointmentRepository } from '../../bot/booking/appointmentRepository.j
 import { BookingService } from '../../bot/booking/bookingService.js';
 import { CoachRepository } from '../../bot/booking/coachRepository.js';
 import { SlotTakenError } from '../../bot/booking/errors.js';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { loadConfig } from '../../bot/config.js';
 import { openDatabase } from '../../bot/db/database.js';
 

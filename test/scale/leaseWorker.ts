@@ -9,10 +9,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { systemClock } from '../../bot/clock.js';
+import { systemClock } from '../../bot/kernel/clock.js';
 import { openDatabase } from '../../bot/db/database.js';
 import { JobRunner } from '../../bot/jobs/jobRunner.js';
-import { createLogger } from '../../bot/log.js';
+import { createLogger } from '../../bot/kernel/log.js';
 
 const queue = process.env.QUEUE_DIR!;
 const runFor = Number(process.env.RUN_FOR_MS ?? 3000);

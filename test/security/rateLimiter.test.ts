@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { RateLimiter, clientAddress, UNKNOWN_ADDRESS, type RequestLike } from '../../bot/security/rateLimiter.js';
 
 function limiter(overrides: Partial<ConstructorParameters<typeof RateLimiter>[0]> = {}) {

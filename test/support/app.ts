@@ -1,7 +1,7 @@
 /** Starts the real app on an ephemeral loopback port with a fresh database. */
 import { createApp, type App, type AppOverrides } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { silentLogger } from '../../bot/log.js';
+import { silentLogger } from '../../bot/kernel/log.js';
 import { freshDatabaseLocation, type TestDatabaseLocation } from './database.js';
 
 export interface RunningApp {

@@ -7,11 +7,13 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { expect } from 'vitest';
 import { CommandWords } from '../../bot/i18n/commandWords.js';
 import { createTranslator, type Translator } from '../../bot/i18n/i18n.js';
-import { LanguageService, type LanguageProfile, type LocalePreferenceStore } from '../../bot/i18n/languageService.js';
-import { LanguageSwitchAdvisor, type LanguageSwitchMemory } from '../../bot/i18n/languageSwitch.js';
+import { LanguageService, type LanguageProfile, type LocalePreferenceStore } from '../../bot/language/languageService.js';
+import { LanguageSwitchAdvisor, type LanguageSwitchMemory } from '../../bot/language/languageSwitch.js';
 import type { Locale } from '../../bot/i18n/locales.js';
-import { LanguageDialog } from '../../dialogs/languageDialog.js';
-import { MainDialog, type FreeTextHandler, type MenuFeature } from '../../dialogs/mainDialog.js';
+import type { FreeTextHandler, MenuEntry } from '../../bot/kernel/contracts.js';
+import { LanguageDialog } from '../../dialogs/language/languageDialog.js';
+import { LanguageSwitchDialog } from '../../dialogs/language/languageSwitchDialog.js';
+import { MainDialog } from '../../dialogs/main/mainDialog.js';
 
 export const translator: Translator = createTranslator();
 
@@ -32,7 +34,7 @@ export interface DialogHarness {
   say(text: string | Partial<Activity>): Promise<Activity[]>;
 }
 
-export function createMainDialogHarness(options: { locale: Locale | string; features?: (language: LanguageService) => MenuFeature[]; freeText?: FreeTextHandler }): DialogHarness {
+export function createMainDialogHarness(options: { locale: Locale | string; features?: (language: LanguageService) => MenuEntry[]; freeText?: FreeTextHandler }): DialogHarness {
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -47,7 +49,15 @@ export function createMainDialogHarness(options: { locale: Locale | string; feat
     },
   };
   const languageSwitch = new LanguageSwitchAdvisor(language, conversationState.createProperty<LanguageSwitchMemory>('languageSwitch'));
-  const main = new MainDialog(new CommandWords(translator), new LanguageDialog(language), options.features?.(language) ?? [], options.freeText, languageSwitch);
+  const main = new MainDialog({
+    commands: new CommandWords(translator),
+    menu: options.features?.(language) ?? [],
+    freeText: options.freeText,
+    routes: {
+      commands: { language: { dialog: new LanguageDialog(language) } },
+      languageOffer: { advisor: languageSwitch, dialog: new LanguageSwitchDialog(languageSwitch) },
+    },
+  });
   const client = new DialogTestClient('test', main, undefined, [resolveLanguage], conversationState);
   const say = async (input: string | Partial<Activity>) => {
     const activity: Partial<Activity> = typeof input === 'string' ? { type: 'message', text: input } : input;

@@ -5,13 +5,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../bot/clock.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
+import type { DirectLineChannel } from '../../bot/webchat/directLine.js';
 import type { WebchatFeature } from '../../bot/webchat/feature.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
 import { botTexts, DirectLineClient, jsonHeaders, type DlActivity } from './directLineClient.js';
 
-function webchatOf(running: RunningApp): WebchatFeature {
-  return running.app.features.find((f) => f.name === 'webchat') as WebchatFeature;
+function webchatOf(running: RunningApp): WebchatFeature & { channel: DirectLineChannel } {
+  return { ...running.app.features.webchat, channel: running.app.features.webchatChannel.channel };
 }
 
 async function healthy(baseUrl: string): Promise<void> {
@@ -445,7 +446,7 @@ describe.each([
     const row = await running.app.db.prisma.conversation.findFirst({ where: { channelId: 'directline', conversationId: dl.conversationId } });
     const reference = row!.reference as Record<string, unknown>;
     // As if another process had served the conversation last: its listener is not ours.
-    const delivered = await running.app.context.proactive.send({ ...reference, serviceUrl: 'http://127.0.0.1:9/oma-directline/' }, [
+    const delivered = await running.app.infra.proactive.send({ ...reference, serviceUrl: 'http://127.0.0.1:9/oma-directline/' }, [
       { type: 'message', text: 'Reminder: your appointment is tomorrow at 10:00.' },
     ]);
     expect(delivered).toBe(true);

@@ -278,7 +278,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('web widget in headless Chromi
     // The conversation is erased (the user's "delete my data"): its token stops working, and the
     // page offers a new chat instead of going silent.
     const erased = (await session(page))!.conversationId;
-    const webchat = running.app.features.find((f) => f.name === 'webchat')!;
+    const webchat = running.app.features.webchat;
     await webchat.personalData![0].erase({ userId: '', channelId: 'directline', channelUserId: '', conversationIds: [erased] });
     const restart = page.locator('#status button.restart');
     await restart.waitFor({ timeout: 20_000 });
