@@ -50,6 +50,7 @@ import { Metrics } from './observability/metrics.js';
 import { OmaBot } from './omaBot.js';
 import { createPilotFeature, type PilotFeature } from './pilot/feature.js';
 import { AuditLog } from './privacy/audit.js';
+import { AuditLogRepository } from './privacy/auditLogRepository.js';
 import { createPrivacyFeature, type PrivacyFeature } from './privacy/feature.js';
 import { createChannelAuthentication } from './security/channelAuth.js';
 import { HttpEdge } from './security/httpEdge.js';
@@ -153,7 +154,7 @@ async function buildInfrastructure(config: Config, overrides: AppOverrides): Pro
     transcripts: new TranscriptStore(db.prisma, logger, (text) => redact(text).text),
     jobs: new JobRunner(db.prisma, clock, logger),
     proactive: new ProactiveMessenger(adapter, config.MicrosoftAppId, logger),
-    audit: new AuditLog(db.prisma, clock, logger),
+    audit: new AuditLog(new AuditLogRepository(db.prisma), clock, logger),
   };
 }
 
