@@ -1,7 +1,7 @@
 /** Appointments as a coach and the admin see them: by coach and time, completed, reassigned. */
-import type { Prisma, PrismaClient } from '../db/database.js';
+import type { PrismaClient } from '../db/database.js';
 import type { AppointmentRow } from '../booking/appointmentRepository.js';
-import type { NewOutboxMessage } from '../notifications/outboxRepository.js';
+import { pendingRow, type NewOutboxMessage } from '../notifications/outboxRepository.js';
 
 export class CoachAppointmentRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -54,10 +54,7 @@ export class CoachAppointmentRepository {
         data: { coachId: toCoachId, sequence },
       });
       if (count !== 1) return false;
-      await tx.outboxMessage.createMany({
-        data: messages.map((m) => ({ ...m, payload: m.payload as unknown as Prisma.InputJsonValue, status: 'pending' })),
-        skipDuplicates: true,
-      });
+      await tx.outboxMessage.createMany({ data: messages.map(pendingRow), skipDuplicates: true });
       return true;
     });
   }

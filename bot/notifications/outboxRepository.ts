@@ -20,6 +20,11 @@ export interface NewOutboxMessage {
   messageId: string;
 }
 
+/** The OutboxMessage columns of a message to queue; the reminder and reassignment repositories write them in their own transactions. */
+export function pendingRow(message: NewOutboxMessage): Prisma.OutboxMessageCreateManyInput {
+  return { ...message, payload: message.payload as unknown as Prisma.InputJsonValue, status: 'pending' };
+}
+
 /** What a delivery attempt records on its row. */
 export interface OutboxUpdate {
   status?: string;
@@ -63,10 +68,7 @@ export class OutboxRepository {
 
   /** Queues messages; one whose messageId is queued already is left as it is. */
   async enqueue(messages: readonly NewOutboxMessage[]): Promise<void> {
-    await this.prisma.outboxMessage.createMany({
-      data: messages.map((m) => ({ ...m, payload: m.payload as unknown as Prisma.InputJsonValue, status: 'pending' })),
-      skipDuplicates: true,
-    });
+    await this.prisma.outboxMessage.createMany({ data: messages.map(pendingRow), skipDuplicates: true });
   }
 
   /** Deletes sent and skipped rows created before `before`; returns how many. */

@@ -1,6 +1,6 @@
 /** Appointment reminders: which are due, and claiming one together with its outbox rows. */
-import type { Prisma, PrismaClient } from '../db/database.js';
-import type { NewOutboxMessage } from './outboxRepository.js';
+import type { PrismaClient } from '../db/database.js';
+import { pendingRow, type NewOutboxMessage } from './outboxRepository.js';
 
 export interface DueReminder {
   appointmentId: string;
@@ -34,12 +34,7 @@ export class ReminderRepository {
     const claimed = await this.prisma.$transaction(async (tx) => {
       const { count } = await tx.appointment.updateMany({ where: { id: appointmentId, status: 'booked', reminderSentAt: null }, data: { reminderSentAt: now } });
       if (count !== 1) return false;
-      if (messages.length) {
-        await tx.outboxMessage.createMany({
-          data: messages.map((m) => ({ ...m, payload: m.payload as unknown as Prisma.InputJsonValue, status: 'pending' })),
-          skipDuplicates: true,
-        });
-      }
+      if (messages.length) await tx.outboxMessage.createMany({ data: messages.map(pendingRow), skipDuplicates: true });
       return true;
     });
     if (!claimed || messages.length === 0) return [];
