@@ -33,6 +33,7 @@ import { createHttpServer } from './http/server.js';
 import { CommandWords } from './i18n/commandWords.js';
 import { createTranslator, type Translator } from './i18n/i18n.js';
 import { turnLanguage } from './i18n/turnLanguage.js';
+import { JobLeaseRepository } from './jobs/jobLeaseRepository.js';
 import { JobRunner } from './jobs/jobRunner.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import type { Feature, MenuEntry } from './kernel/contracts.js';
@@ -50,6 +51,7 @@ import { Metrics } from './observability/metrics.js';
 import { OmaBot } from './omaBot.js';
 import { createPilotFeature, type PilotFeature } from './pilot/feature.js';
 import { AuditLog } from './privacy/audit.js';
+import { AuditLogRepository } from './privacy/auditLogRepository.js';
 import { createPrivacyFeature, type PrivacyFeature } from './privacy/feature.js';
 import { createChannelAuthentication } from './security/channelAuth.js';
 import { HttpEdge } from './security/httpEdge.js';
@@ -123,7 +125,6 @@ async function buildInfrastructure(config: Config, overrides: AppOverrides): Pro
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: config.DB_POOL_MAX });
   const metrics = new Metrics(logger);
-  registerDatabaseGauges(metrics, db.prisma, clock);
 
   const storage = new PrismaStorage(db.prisma);
   const conversationState = new ConversationState(storage);
@@ -131,6 +132,7 @@ async function buildInfrastructure(config: Config, overrides: AppOverrides): Pro
 
   const translator = createTranslator();
   const conversations = new ConversationRepository(db.prisma, clock);
+  registerDatabaseGauges(metrics, conversations, clock);
   const language = new LanguageService(translator, userState.createProperty<LanguageProfile>('language'), conversations, config.DEFAULT_LOCALE);
   const languageSwitch = new LanguageSwitchAdvisor(language, conversationState.createProperty<LanguageSwitchMemory>('languageSwitch'));
 
@@ -151,9 +153,9 @@ async function buildInfrastructure(config: Config, overrides: AppOverrides): Pro
     commands: new CommandWords(translator),
     adapter,
     transcripts: new TranscriptStore(db.prisma, logger, (text) => redact(text).text),
-    jobs: new JobRunner(db.prisma, clock, logger),
+    jobs: new JobRunner(new JobLeaseRepository(db.prisma), clock, logger),
     proactive: new ProactiveMessenger(adapter, config.MicrosoftAppId, logger),
-    audit: new AuditLog(db.prisma, clock, logger),
+    audit: new AuditLog(new AuditLogRepository(db.prisma), clock, logger),
   };
 }
 

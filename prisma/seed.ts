@@ -4,12 +4,13 @@
  */
 import { loadConfig } from '../bot/config.js';
 import { openDatabase } from '../bot/db/database.js';
+import { PilotDataRepository } from '../bot/pilot/pilotDataRepository.js';
 import { seedPilotData } from '../bot/pilot/seed.js';
 
 const config = loadConfig();
 const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: 2 });
 try {
-  const pilot = await seedPilotData(db.prisma, { force: true });
+  const pilot = await seedPilotData(new PilotDataRepository(db.prisma), { force: true });
   console.log(JSON.stringify({ seed: 'pilot', version: pilot.version, changed: pilot.changed, ...pilot.counts }));
 } finally {
   await db.close();

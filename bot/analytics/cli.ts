@@ -10,6 +10,7 @@ import { openDatabase } from '../db/database.js';
 import { getKnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { CoordinatorReportService, defaultRange, MAX_REPORT_DAYS, ReportRangeError } from './coordinatorReport.js';
 import { renderReportTable } from './renderTable.js';
+import { ReportRepository } from './reportRepository.js';
 
 const USAGE = 'usage: npm run report -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--days N] [--json]';
 
@@ -46,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: 2 });
   try {
-    const report = await new CoordinatorReportService(db.prisma, systemClock, getKnowledgeBase()).report({ from, to });
+    const report = await new CoordinatorReportService(new ReportRepository(db.prisma), systemClock, getKnowledgeBase()).report({ from, to });
     process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderReportTable(report));
     return 0;
   } catch (err) {

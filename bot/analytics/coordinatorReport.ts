@@ -5,11 +5,11 @@
  * and every count goes through small-count suppression (suppression.ts).
  */
 import type { Clock } from '../kernel/clock.js';
-import type { PrismaClient } from '../db/database.js';
 import { helsinkiToUtc } from '../kernel/helsinkiTime.js';
 import { SUPPORTED_LOCALES } from '../i18n/locales.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { helsinkiDate } from '../pilot/timeline.js';
+import type { CountRow, ReportRepository } from './reportRepository.js';
 import { MIN_SHOWN, median, suppressCount, suppressTable, type Shown } from './suppression.js';
 
 export const ELIGIBILITY_OUTCOMES = ['eligible', 'not_eligible', 'cant_tell', 'pilot_over'] as const;
@@ -77,14 +77,9 @@ export function defaultRange(clock: Clock, days = 30): { from: string; to: strin
   return { from: helsinkiDate(new Date(now - (days - 1) * 86_400_000)), to: helsinkiDate(new Date(now)) };
 }
 
-// Timestamps are stored as UTC "timestamp without time zone"; this turns one into its Helsinki day.
-const helsinkiDay = (column: string) => `to_char((${column} AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD')`;
-
-type CountRow = { day: string; key: string | null; n: number };
-
 export class CoordinatorReportService {
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly figures: ReportRepository,
     private readonly clock: Clock,
     private readonly kb?: KnowledgeBase,
   ) {}
@@ -95,17 +90,16 @@ export class CoordinatorReportService {
     const endDay = new Date(Date.parse(`${range.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const end = helsinkiToUtc(endDay, '00:00');
 
+    const f = this.figures;
     const [conversations, eligibility, made, cancelled, completed, gapsByDay, gapsByTopic, replies] = await Promise.all([
-      this.counts(`SELECT ${helsinkiDay('"startedAt"')} AS day, "locale" AS key, count(*)::int AS n FROM "Conversation" WHERE "startedAt" >= $1 AND "startedAt" < $2 GROUP BY 1, 2`, start, end),
-      this.counts(`SELECT ${helsinkiDay('"evaluatedAt"')} AS day, "outcome"::text AS key, count(*)::int AS n FROM "EligibilityCheck" WHERE "evaluatedAt" >= $1 AND "evaluatedAt" < $2 GROUP BY 1, 2`, start, end),
-      this.counts(`SELECT ${helsinkiDay('"createdAt"')} AS day, NULL AS key, count(*)::int AS n FROM "Appointment" WHERE "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`, start, end),
-      this.counts(`SELECT ${helsinkiDay('"cancelledAt"')} AS day, NULL AS key, count(*)::int AS n FROM "Appointment" WHERE "status" = 'cancelled' AND "cancelledAt" >= $1 AND "cancelledAt" < $2 GROUP BY 1`, start, end),
-      // A meeting marked completed without a completion time counts on the day it ended.
-      this.counts(`SELECT ${helsinkiDay('COALESCE("completedAt", "endsAt")')} AS day, NULL AS key, count(*)::int AS n FROM "Appointment" WHERE "status" = 'completed' AND COALESCE("completedAt", "endsAt") >= $1 AND COALESCE("completedAt", "endsAt") < $2 GROUP BY 1`, start, end),
-      // Gap rows already hold the Helsinki day as text.
-      this.counts(`SELECT "day" AS day, NULL AS key, count(*)::int AS n FROM "KnowledgeGap" WHERE "day" >= $1 AND "day" <= $2 GROUP BY 1`, range.from, range.to),
-      this.counts(`SELECT '' AS day, "topArticleId" AS key, count(*)::int AS n FROM "KnowledgeGap" WHERE "day" >= $1 AND "day" <= $2 GROUP BY 2`, range.from, range.to),
-      this.firstReplies(start, end),
+      f.conversationsByLocale(start, end),
+      f.eligibilityByOutcome(start, end),
+      f.bookingsMade(start, end),
+      f.bookingsCancelled(start, end),
+      f.bookingsCompleted(start, end),
+      f.gapsByDay(range.from, range.to),
+      f.gapsByTopic(range.from, range.to),
+      f.firstReplies(start, end),
     ]);
 
     const dayIndex = new Map(days.map((d, i) => [d, i]));
@@ -169,35 +163,5 @@ export class CoordinatorReportService {
     const out: TopicFigure[] = named.map((r) => ({ articleId: r.key, title: r.key ? (this.kb?.get(r.key, 'fi')?.title ?? null) : null, count: r.n }));
     if (rest > 0) out.push({ articleId: 'other', title: null, count: suppressCount(rest) });
     return out;
-  }
-
-  private async counts(sql: string, ...params: unknown[]): Promise<CountRow[]> {
-    const rows = await this.prisma.$queryRawUnsafe<Array<{ day: string; key: string | null; n: number | bigint }>>(sql, ...params);
-    return rows.map((r) => ({ day: r.day, key: r.key, n: Number(r.n) }));
-  }
-
-  /**
-   * Per conversation whose first inbound activity falls in the range: the day of that activity and
-   * the time until the first outbound one at or after it. Times come from the activities'
-   * timestamps; a negative gap (a channel clock behind ours) is left out rather than guessed.
-   */
-  private async firstReplies(start: Date, end: Date): Promise<Array<{ day: string; ms: number }>> {
-    const rows = await this.prisma.$queryRawUnsafe<Array<{ day: string; ms: number | null }>>(
-      `WITH firsts AS (
-         SELECT "channelId", "conversationId", min("timestamp") AS first_in
-         FROM "TranscriptMessage" WHERE "direction" = 'inbound'
-         GROUP BY 1, 2 HAVING min("timestamp") >= $1 AND min("timestamp") < $2
-       )
-       SELECT ${helsinkiDay('f.first_in')} AS day,
-              (EXTRACT(EPOCH FROM (
-                 SELECT min(o."timestamp") FROM "TranscriptMessage" o
-                 WHERE o."channelId" = f."channelId" AND o."conversationId" = f."conversationId"
-                   AND o."direction" = 'outbound' AND o."timestamp" >= f.first_in
-               ) - f.first_in) * 1000)::float8 AS ms
-       FROM firsts f`,
-      start,
-      end,
-    );
-    return rows.filter((r): r is { day: string; ms: number } => r.ms !== null && Number.isFinite(Number(r.ms))).map((r) => ({ day: r.day, ms: Number(r.ms) }));
   }
 }

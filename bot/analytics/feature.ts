@@ -13,6 +13,7 @@ import type { Feature } from '../kernel/contracts.js';
 import type { Logger } from '../kernel/log.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { CoordinatorReportService, defaultRange, ReportRangeError } from './coordinatorReport.js';
+import { ReportRepository } from './reportRepository.js';
 
 export interface AnalyticsFeature extends Feature {
   reports: CoordinatorReportService;
@@ -28,7 +29,7 @@ export interface AnalyticsFeatureDeps {
 }
 
 export function createAnalyticsFeature(deps: AnalyticsFeatureDeps): AnalyticsFeature {
-  const reports = new CoordinatorReportService(deps.prisma, deps.clock, deps.kb);
+  const reports = new CoordinatorReportService(new ReportRepository(deps.prisma), deps.clock, deps.kb);
   const adminToken = deps.config.ADMIN_TOKEN;
   return {
     name: 'analytics',

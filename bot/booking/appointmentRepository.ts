@@ -1,10 +1,59 @@
 /** Appointments as stored rows; the booking service decides, this persists. */
 import { randomBytes } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../db/database.js';
+import type { Appointment } from '../../generated/prisma/client.js';
 import { toCoachSummary } from './coachRepository.js';
+import { outboxRows, type OutboxChange } from './outbox.js';
 import type { AppointmentStatus, AppointmentView, MeetingMode, Topic } from './types.js';
 
+/** An open transaction: the booking service passes it from transaction() to this repository's methods, and never uses it itself. */
 export type Tx = Prisma.TransactionClient;
+
+/** The stored Appointment row, as notifications and the coach API read it. */
+export type AppointmentRow = Appointment;
+
+/** A new appointment's columns. */
+export interface NewAppointment {
+  id: string;
+  coachId: string;
+  userId: string;
+  startsAt: Date;
+  endsAt: Date;
+  mode: MeetingMode;
+  meetingLanguage: string;
+  locale: string;
+  interpreterNeeded: boolean;
+  interpreterLanguage: string | null;
+  topic: Topic;
+  note: string | null;
+  status: AppointmentStatus;
+  sequence: number;
+  manageTokenHash: string;
+  jobseekerName: string;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  videoLink: string | null;
+  channelId: string | null;
+  conversationId: string | null;
+  /** The Bot Framework conversation reference, stored as JSON. */
+  conversationRef?: object;
+  reminderDueAt: Date | null;
+}
+
+/** The columns a booking change sets. */
+export interface AppointmentChanges {
+  coachId?: string;
+  startsAt?: Date;
+  endsAt?: Date;
+  status?: AppointmentStatus;
+  cancelReason?: string | null;
+  cancelledBy?: string;
+  cancelledAt?: Date;
+  sequence?: number;
+  reminderDueAt?: Date | null;
+  reminderSentAt?: Date | null;
+  videoLink?: string | null;
+}
 
 const withCoach = { coach: true } as const;
 type Row = Prisma.AppointmentGetPayload<{ include: typeof withCoach }>;
@@ -90,12 +139,20 @@ export class AppointmentRepository {
     return tx.appointment.count({ where: { userId, status: 'booked', endsAt: { gt: now } } });
   }
 
-  async create(tx: Tx, data: Prisma.AppointmentUncheckedCreateInput): Promise<AppointmentView> {
+  async create(tx: Tx, appointment: NewAppointment): Promise<AppointmentView> {
+    const { conversationRef, ...columns } = appointment;
+    const data = { ...columns, conversationRef: conversationRef === undefined ? undefined : (JSON.parse(JSON.stringify(conversationRef)) as Prisma.InputJsonValue) };
     return toView(await tx.appointment.create({ data, include: withCoach }));
   }
 
-  async update(tx: Tx, id: string, data: Prisma.AppointmentUncheckedUpdateInput): Promise<AppointmentView> {
-    return toView(await tx.appointment.update({ where: { id }, data, include: withCoach }));
+  async update(tx: Tx, id: string, changes: AppointmentChanges): Promise<AppointmentView> {
+    return toView(await tx.appointment.update({ where: { id }, data: changes, include: withCoach }));
+  }
+
+  /** Writes a booking change's outbox rows (bot/booking/outbox.ts) inside the change's transaction. */
+  async writeOutbox(tx: Tx, change: OutboxChange, now: Date): Promise<void> {
+    const rows = outboxRows(change, now).map((row) => ({ ...row, payload: row.payload as unknown as Prisma.InputJsonValue }));
+    await tx.outboxMessage.createMany({ data: rows });
   }
 
   /** Reads and locks the row for a change. */

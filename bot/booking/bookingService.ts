@@ -8,7 +8,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../kernel/clock.js';
 import type { Config } from '../config.js';
-import type { Prisma } from '../db/database.js';
 import type { Logger } from '../kernel/log.js';
 import type { Metrics } from '../observability/metrics.js';
 import { redact } from '../kernel/redact.js';
@@ -25,7 +24,6 @@ import {
   isUniqueViolation,
   SlotTakenError,
 } from './errors.js';
-import { writeOutbox } from './outbox.js';
 import { compileAvailability, findFreeSlots, type CompiledAvailability, type FreeSlot, type SlotCursor } from './slots.js';
 import type { AppointmentView, ConversationInfo, Jobseeker, MeetingMode, Topic } from './types.js';
 import { buildVideoLink, parseVideoLinkTemplate, type VideoLinkTemplate } from './videoLink.js';
@@ -285,10 +283,10 @@ export class BookingService {
         videoLink: input.mode === 'video' && this.video ? buildVideoLink(this.video, { appointmentId: id, coachId: coach.id }) : null,
         channelId: input.conversation?.channelId ?? null,
         conversationId: input.conversation?.conversationId ?? null,
-        conversationRef: input.conversation ? (JSON.parse(JSON.stringify(input.conversation.reference)) as Prisma.InputJsonValue) : undefined,
+        conversationRef: input.conversation?.reference,
         reminderDueAt: this.reminderDue(startsAt, now),
       });
-      await writeOutbox(tx, { appointmentId: id, change: 'booked', sequence: 0, jobseekerEmail: created.contactEmail !== null, links }, now);
+      await appointments.writeOutbox(tx, { appointmentId: id, change: 'booked', sequence: 0, jobseekerEmail: created.contactEmail !== null, links }, now);
       return created;
     });
     this.deps.metrics?.bookings.inc({ event: 'made' });
@@ -353,7 +351,7 @@ export class BookingService {
         reminderDueAt: null,
         sequence: a.sequence + 1,
       });
-      await writeOutbox(
+      await appointments.writeOutbox(
         tx,
         { appointmentId: a.id, change: 'cancelled', sequence: updated.sequence, jobseekerEmail: options.notifyJobseeker !== false && a.contactEmail !== null, reason },
         now,
@@ -401,7 +399,7 @@ export class BookingService {
         reminderSentAt: null,
         videoLink: a.mode === 'video' && this.video ? buildVideoLink(this.video, { appointmentId: a.id, coachId: coach.id }) : a.videoLink,
       });
-      await writeOutbox(
+      await appointments.writeOutbox(
         tx,
         {
           appointmentId: a.id,

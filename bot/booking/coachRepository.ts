@@ -1,10 +1,28 @@
 /** Coaches and their availability as stored rows. */
 import type { Prisma, PrismaClient } from '../db/database.js';
+import type { Coach } from '../../generated/prisma/client.js';
 import type { AvailabilityException, CoachAvailability, WeeklyHours } from './slots.js';
 import type { CoachSeed } from './coachData.js';
 import type { CoachSummary } from './types.js';
 
-type CoachRow = Prisma.CoachGetPayload<{ include: { exceptions: true } }>;
+/** The stored Coach row, as the coach API, the calendar feed and notifications read it. */
+export type CoachRow = Coach;
+
+type CoachWithExceptions = Prisma.CoachGetPayload<{ include: { exceptions: true } }>;
+
+/** An AvailabilityException row. */
+export interface StoredException {
+  id: string;
+  coachId: string;
+  kind: string;
+  fromDate: string;
+  toDate: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  reason: string | null;
+}
+
+const exceptionFields = { id: true, coachId: true, kind: true, fromDate: true, toDate: true, startTime: true, endTime: true, reason: true } as const;
 
 export interface StoredCoach extends CoachSummary {
   availability: CoachAvailability;
@@ -39,7 +57,12 @@ export function coachColumns(c: CoachInput) {
   };
 }
 
-export function toCoachSummary(row: Prisma.CoachGetPayload<object>): CoachSummary {
+/** The AvailabilityException row's columns for an exception. */
+function exceptionColumns(e: AvailabilityException) {
+  return { kind: e.kind, fromDate: e.from, toDate: e.to ?? null, startTime: e.start ?? null, endTime: e.end ?? null, reason: e.reason ?? null };
+}
+
+export function toCoachSummary(row: CoachRow): CoachSummary {
   return {
     id: row.id,
     name: row.name,
@@ -53,7 +76,7 @@ export function toCoachSummary(row: Prisma.CoachGetPayload<object>): CoachSummar
   };
 }
 
-function toStored(row: CoachRow): StoredCoach {
+function toStored(row: CoachWithExceptions): StoredCoach {
   const exceptions: AvailabilityException[] = row.exceptions.map((e) =>
     e.kind === 'extra'
       ? { kind: 'extra', from: e.fromDate, to: e.toDate ?? undefined, start: e.startTime ?? '00:00', end: e.endTime ?? '24:00' }
@@ -91,19 +114,47 @@ export class CoachRepository {
         await tx.coach.upsert({ where: { id: c.id }, create: { id: c.id, ...data }, update: data });
         await tx.availabilityException.deleteMany({ where: { coachId: c.id } });
         if (c.exceptions.length > 0) {
-          await tx.availabilityException.createMany({
-            data: c.exceptions.map((e) => ({
-              coachId: c.id,
-              kind: e.kind,
-              fromDate: e.from,
-              toDate: e.to ?? null,
-              startTime: e.start ?? null,
-              endTime: e.end ?? null,
-              reason: e.reason ?? null,
-            })),
-          });
+          await tx.availabilityException.createMany({ data: c.exceptions.map((e) => ({ coachId: c.id, ...exceptionColumns(e) })) });
         }
       }
     });
+  }
+
+  /** Every coach, active or not, by id. */
+  async listAll(): Promise<CoachSummary[]> {
+    return (await this.prisma.coach.findMany({ orderBy: { id: 'asc' } })).map(toCoachSummary);
+  }
+
+  /** Adds an active coach; a taken id is a unique violation. */
+  async add(id: string, coach: CoachInput): Promise<CoachSummary> {
+    return toCoachSummary(await this.prisma.coach.create({ data: { id, ...coachColumns(coach), active: true } }));
+  }
+
+  /** False when there is no such coach. */
+  async setActive(id: string, active: boolean): Promise<boolean> {
+    const { count } = await this.prisma.coach.updateMany({ where: { id }, data: { active } });
+    return count === 1;
+  }
+
+  /** The coach's weekly hours and exceptions (by start date), or undefined for no such coach. */
+  async availability(coachId: string): Promise<{ weekly: WeeklyHours; exceptions: StoredException[] } | undefined> {
+    const coach = await this.prisma.coach.findUnique({ where: { id: coachId }, include: { exceptions: { orderBy: { fromDate: 'asc' }, select: exceptionFields } } });
+    return coach ? { weekly: (coach.weeklyHours ?? {}) as WeeklyHours, exceptions: coach.exceptions } : undefined;
+  }
+
+  async setWeeklyHours(coachId: string, weekly: WeeklyHours): Promise<void> {
+    await this.prisma.coach.update({ where: { id: coachId }, data: { weeklyHours: weekly as Prisma.InputJsonValue } });
+  }
+
+  async addException(coachId: string, exception: AvailabilityException): Promise<StoredException> {
+    return this.prisma.availabilityException.create({ data: { coachId, ...exceptionColumns(exception) }, select: exceptionFields });
+  }
+
+  async findException(id: string): Promise<StoredException | undefined> {
+    return (await this.prisma.availabilityException.findUnique({ where: { id }, select: exceptionFields })) ?? undefined;
+  }
+
+  async deleteException(id: string): Promise<void> {
+    await this.prisma.availabilityException.delete({ where: { id } });
   }
 }

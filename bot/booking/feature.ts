@@ -34,12 +34,13 @@ export interface BookingFeatureDeps {
 export async function createBookingFeature(deps: BookingFeatureDeps): Promise<BookingFeature> {
   const { config, clock, logger } = deps;
   const { prisma } = deps.db;
+  const coaches = new CoachRepository(prisma);
   if (shouldSeedDemoData(config, deps.db.kind)) {
-    const count = await seedDemoCoaches(prisma);
+    const count = await seedDemoCoaches(coaches);
     logger.info({ booking: { demoCoaches: count } }, 'demo coaches seeded (fictional demo data; replace with real coaches)');
   }
   const appointments = new AppointmentRepository(prisma);
-  const service = new BookingService({ appointments, coaches: new CoachRepository(prisma), clock, config, metrics: deps.metrics, logger });
+  const service = new BookingService({ appointments, coaches, clock, config, metrics: deps.metrics, logger });
   const pages = new ManagePages({ service, translator: deps.translator, logger, publicBaseUrl: config.publicBaseUrl, clock });
 
   return {

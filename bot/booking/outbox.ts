@@ -20,7 +20,6 @@
  * - The calendar UID of an appointment is calendarUid(appointmentId, PUBLIC_BASE_URL), the same in
  *   the jobseeker's .ics download and in the coach's invites and feed.
  */
-import type { Prisma } from '../db/database.js';
 import { appointmentUid } from './ics.js';
 
 export const OUTBOX_KINDS = [
@@ -65,8 +64,18 @@ export interface OutboxChange {
   links?: { manageUrl: string; icsUrl: string };
 }
 
+/** One OutboxMessage row as written (AppointmentRepository.writeOutbox stores it). */
+export interface OutboxRow {
+  kind: OutboxKind;
+  appointmentId: string;
+  payload: OutboxPayload;
+  status: 'pending';
+  nextAttemptAt: Date;
+  messageId: string;
+}
+
 /** The rows one booking change produces. */
-export function outboxRows(change: OutboxChange, now: Date): Prisma.OutboxMessageCreateManyInput[] {
+export function outboxRows(change: OutboxChange, now: Date): OutboxRow[] {
   const base: OutboxPayload = { sequence: change.sequence };
   if (change.previousStartsAt) base.previousStartsAt = change.previousStartsAt.toISOString();
   if (change.previousCoachId) base.previousCoachId = change.previousCoachId;
@@ -76,14 +85,9 @@ export function outboxRows(change: OutboxChange, now: Date): Prisma.OutboxMessag
   return kinds.map((kind) => ({
     kind,
     appointmentId: change.appointmentId,
-    payload: (kind.startsWith('jobseeker.') && change.links ? { ...base, ...change.links } : base) as unknown as Prisma.InputJsonValue,
+    payload: kind.startsWith('jobseeker.') && change.links ? { ...base, ...change.links } : base,
     status: 'pending',
     nextAttemptAt: now,
     messageId: outboxMessageId(change.appointmentId, kind, change.sequence),
   }));
-}
-
-/** Writes the rows inside the caller's transaction. */
-export async function writeOutbox(tx: Prisma.TransactionClient, change: OutboxChange, now: Date): Promise<void> {
-  await tx.outboxMessage.createMany({ data: outboxRows(change, now) });
 }

@@ -3,9 +3,8 @@
  * operator replaces them with real coaches through the admin API or their own seed file.
  */
 import type { Config } from '../config.js';
-import type { PrismaClient } from '../db/database.js';
 import { loadCoachSeedFile } from './coachData.js';
-import { CoachRepository } from './coachRepository.js';
+import type { CoachRepository } from './coachRepository.js';
 
 export const DEMO_COACHES_URL = new URL('../../prisma/data/demo-coaches.json', import.meta.url);
 
@@ -17,8 +16,8 @@ export function shouldSeedDemoData(config: Pick<Config, 'SEED_DEMO_DATA'>, backe
 }
 
 /** Idempotent: upserts every demo coach by id. Returns how many were written. */
-export async function seedDemoCoaches(prisma: PrismaClient, file: URL | string = DEMO_COACHES_URL): Promise<number> {
+export async function seedDemoCoaches(coaches: CoachRepository, file: URL | string = DEMO_COACHES_URL): Promise<number> {
   const data = await loadCoachSeedFile(file);
-  await new CoachRepository(prisma).upsertSeed(data.coaches);
+  await coaches.upsertSeed(data.coaches);
   return data.coaches.length;
 }

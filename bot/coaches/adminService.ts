@@ -5,19 +5,20 @@
  */
 import { z } from 'zod';
 import type { Clock } from '../kernel/clock.js';
-import type { PrismaClient } from '../db/database.js';
-import type { Coach } from '../../generated/prisma/client.js';
 import { COACH_LANGUAGES, weeklyHoursSchema } from '../booking/coachData.js';
-import { coachColumns } from '../booking/coachRepository.js';
+import type { CoachRepository } from '../booking/coachRepository.js';
 import { normaliseEmail } from '../booking/contact.js';
 import { isUniqueViolation } from '../booking/errors.js';
 import { helsinkiToUtc } from '../kernel/helsinkiTime.js';
 import type { AuditLog } from '../privacy/audit.js';
 import { normaliseKind, outboxMessageId, parsePayload, type OutboxKind } from '../notifications/kinds.js';
+import type { OutboxRepository } from '../notifications/outboxRepository.js';
 import { renderChat, renderMail, type RenderSettings } from '../notifications/render.js';
 import { isChatKind } from '../notifications/kinds.js';
+import type { CoachAppointmentRepository } from './coachAppointmentRepository.js';
+import type { CoachTokenRepository, TokenInfo } from './coachTokenRepository.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
-import { CoachTokenRepository, TOKEN_KINDS, type TokenInfo, type TokenKind } from './tokens.js';
+import { CoachTokenService, TOKEN_KINDS, type TokenKind } from './tokens.js';
 
 const email = z.string().trim().transform((v, ctx) => {
   const r = normaliseEmail(v);
@@ -56,20 +57,6 @@ export interface CoachInfo {
   demo: boolean;
 }
 
-export function coachInfo(c: Coach): CoachInfo {
-  return {
-    id: c.id,
-    name: c.name,
-    email: c.email,
-    languages: c.languages,
-    area: c.area,
-    municipalities: c.municipalities,
-    office: { street: c.officeStreet, postalCode: c.officePostalCode, city: c.officeCity },
-    active: c.active,
-    demo: c.demo,
-  };
-}
-
 export interface ReassignResult {
   moved: string[];
   /** Appointments the other coach could not take (already busy then); they stay as they were. */
@@ -103,20 +90,34 @@ function zodMessage(error: z.ZodError): string {
   return `"${issue?.path.join('.') || 'body'}" ${issue?.message ?? 'is invalid'}`;
 }
 
+/** The rows coach administration reads and changes. */
+export interface CoachAdminRepositories {
+  coaches: CoachRepository;
+  tokens: CoachTokenRepository;
+  appointments: CoachAppointmentRepository;
+  outbox: OutboxRepository;
+}
+
 export class CoachAdminService {
-  readonly tokens: CoachTokenRepository;
+  readonly tokens: CoachTokenService;
+  private readonly coaches: CoachRepository;
+  private readonly appointments: CoachAppointmentRepository;
+  private readonly outbox: OutboxRepository;
 
   constructor(
-    private readonly prisma: PrismaClient,
+    repositories: CoachAdminRepositories,
     private readonly clock: Clock,
     private readonly auditLog: AuditLog,
     private readonly render: RenderSettings,
   ) {
-    this.tokens = new CoachTokenRepository(prisma, clock);
+    this.coaches = repositories.coaches;
+    this.appointments = repositories.appointments;
+    this.outbox = repositories.outbox;
+    this.tokens = new CoachTokenService(repositories.tokens, repositories.coaches, clock);
   }
 
   async listCoaches(): Promise<CoachInfo[]> {
-    return (await this.prisma.coach.findMany({ orderBy: { id: 'asc' } })).map(coachInfo);
+    return this.coaches.listAll();
   }
 
   async addCoach(actor: string, input: unknown): Promise<CoachInfo> {
@@ -124,11 +125,9 @@ export class CoachAdminService {
     if (!parsed.success) throw new ValidationError(zodMessage(parsed.error));
     const c = parsed.data;
     try {
-      const row = await this.prisma.coach.create({
-        data: { id: c.id, ...coachColumns({ ...c, demo: false }), active: true },
-      });
-      await this.auditLog.audit(actor, 'coach.add', `coach:${row.id}`);
-      return coachInfo(row);
+      const coach = await this.coaches.add(c.id, { ...c, demo: false });
+      await this.auditLog.audit(actor, 'coach.add', `coach:${coach.id}`);
+      return coach;
     } catch (err) {
       if (isUniqueViolation(err)) throw new ConflictError(`A coach with id "${c.id}" exists already.`);
       throw err;
@@ -137,10 +136,9 @@ export class CoachAdminService {
 
   /** Deactivated coaches get no new bookings, and their tokens and feed stop working. */
   async setActive(actor: string, coachId: string, active: boolean): Promise<CoachInfo> {
-    const { count } = await this.prisma.coach.updateMany({ where: { id: coachId }, data: { active } });
-    if (count !== 1) throw new NotFoundError('coach');
+    if (!(await this.coaches.setActive(coachId, active))) throw new NotFoundError('coach');
     await this.auditLog.audit(actor, active ? 'coach.activate' : 'coach.deactivate', `coach:${coachId}`);
-    return coachInfo((await this.prisma.coach.findUnique({ where: { id: coachId } }))!);
+    return (await this.coaches.find(coachId))!;
   }
 
   /** The plain token is in the result only; it is never stored or shown again. */
@@ -159,7 +157,7 @@ export class CoachAdminService {
   }
 
   async listTokens(coachId: string): Promise<TokenInfo[]> {
-    if (!(await this.prisma.coach.findUnique({ where: { id: coachId }, select: { id: true } }))) throw new NotFoundError('coach');
+    if (!(await this.coaches.find(coachId))) throw new NotFoundError('coach');
     return this.tokens.list(coachId);
   }
 
@@ -172,44 +170,24 @@ export class CoachAdminService {
    */
   async reassign(actor: string, fromCoachId: string, toCoachId: string, range: { from?: string; to?: string } = {}): Promise<ReassignResult> {
     if (fromCoachId === toCoachId) throw new ValidationError('Choose a different coach to take the appointments.');
-    const [from, to] = await Promise.all([
-      this.prisma.coach.findUnique({ where: { id: fromCoachId } }),
-      this.prisma.coach.findUnique({ where: { id: toCoachId } }),
-    ]);
+    const [from, to] = await Promise.all([this.coaches.find(fromCoachId), this.coaches.find(toCoachId)]);
     if (!from) throw new NotFoundError('coach');
     if (!to) throw new NotFoundError('coach');
     if (!to.active) throw new ConflictError(`Coach "${toCoachId}" is not active.`);
     const now = this.clock.now();
     const start = range.from ? dayStart(range.from, 'from') : now;
     const end = range.to ? dayStart(range.to, 'to', 1) : undefined;
-    const candidates = await this.prisma.appointment.findMany({
-      where: { coachId: fromCoachId, status: 'booked', startsAt: { gte: start.getTime() < now.getTime() ? now : start, ...(end ? { lt: end } : {}) } },
-      orderBy: { startsAt: 'asc' },
-    });
+    const candidates = await this.appointments.bookedForCoach(fromCoachId, start.getTime() < now.getTime() ? now : start, end);
     const result: ReassignResult = { moved: [], conflicts: [] };
     for (const a of candidates) {
       try {
-        const moved = await this.prisma.$transaction(async (tx) => {
-          const busy = await tx.appointment.count({
-            where: { coachId: toCoachId, status: 'booked', startsAt: { lt: a.endsAt }, endsAt: { gt: a.startsAt } },
-          });
-          if (busy > 0) return false;
-          const sequence = a.sequence + 1;
-          const { count } = await tx.appointment.updateMany({
-            where: { id: a.id, coachId: fromCoachId, status: 'booked', sequence: a.sequence },
-            data: { coachId: toCoachId, sequence },
-          });
-          if (count !== 1) return false;
-          const payload = { sequence, previousCoachId: fromCoachId, reason: 'reassigned' };
-          const kinds: OutboxKind[] = ['coach.released', 'coach.rescheduled'];
-          if (a.contactEmail) kinds.push('jobseeker.rescheduled');
-          if (a.conversationRef) kinds.push('chat.reassigned');
-          await tx.outboxMessage.createMany({
-            data: kinds.map((kind) => ({ kind, appointmentId: a.id, payload, status: 'pending', nextAttemptAt: now, messageId: outboxMessageId(a.id, kind, sequence) })),
-            skipDuplicates: true,
-          });
-          return true;
-        });
+        const sequence = a.sequence + 1;
+        const payload = { sequence, previousCoachId: fromCoachId, reason: 'reassigned' };
+        const kinds: OutboxKind[] = ['coach.released', 'coach.rescheduled'];
+        if (a.contactEmail) kinds.push('jobseeker.rescheduled');
+        if (a.conversationRef) kinds.push('chat.reassigned');
+        const messages = kinds.map((kind) => ({ kind, appointmentId: a.id, payload, nextAttemptAt: now, messageId: outboxMessageId(a.id, kind, sequence) }));
+        const moved = await this.appointments.reassign(a, { fromCoachId, toCoachId, sequence }, messages);
         (moved ? result.moved : result.conflicts).push(a.id);
       } catch (err) {
         // The partial unique index refused the move: the other coach was booked at that time.
@@ -227,7 +205,7 @@ export class CoachAdminService {
     }
     const take = query.limit ?? 50;
     if (!Number.isInteger(take) || take < 1 || take > 500) throw new ValidationError('"limit" must be a whole number from 1 to 500.');
-    const rows = await this.prisma.outboxMessage.findMany({ where: query.status ? { status: query.status } : {}, orderBy: { createdAt: 'desc' }, take });
+    const rows = await this.outbox.list({ status: query.status, take });
     await this.auditLog.audit(actor, 'outbox.list', null, { count: rows.length });
     const out: OutboxEntry[] = [];
     for (const row of rows) {
@@ -239,9 +217,8 @@ export class CoachAdminService {
 
   /** Sends a failed message again (or every failed one, with id "failed"), e.g. after fixing SMTP settings. */
   async retryOutbox(actor: string, id: string): Promise<{ requeued: number }> {
-    const where = id === 'failed' ? { status: 'failed' } : { id, status: 'failed' };
-    if (id !== 'failed' && !(await this.prisma.outboxMessage.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError('outbox message');
-    const { count } = await this.prisma.outboxMessage.updateMany({ where, data: { status: 'pending', attempts: 0, nextAttemptAt: this.clock.now() } });
+    if (id !== 'failed' && !(await this.outbox.find(id))) throw new NotFoundError('outbox message');
+    const count = await this.outbox.requeueFailed(id === 'failed' ? undefined : id, this.clock.now());
     if (id !== 'failed' && count === 0) throw new ConflictError('Only a failed message can be retried.');
     await this.auditLog.audit(actor, 'outbox.retry', id === 'failed' ? null : `outbox:${id}`, { requeued: count });
     return { requeued: count };
@@ -249,7 +226,7 @@ export class CoachAdminService {
 
   /** One outbox message rendered as it would be sent now. */
   async showOutbox(actor: string, id: string): Promise<OutboxPreview> {
-    const row = await this.prisma.outboxMessage.findUnique({ where: { id } });
+    const row = await this.outbox.find(id);
     if (!row) throw new NotFoundError('outbox message');
     await this.auditLog.audit(actor, 'outbox.show', `outbox:${id}`);
     const preview = await this.preview(id, true);
@@ -257,14 +234,14 @@ export class CoachAdminService {
   }
 
   private async preview(id: string, full: boolean): Promise<(Partial<OutboxPreview> & { to?: string; subject?: string }) | undefined> {
-    const row = await this.prisma.outboxMessage.findUnique({ where: { id } });
+    const row = await this.outbox.find(id);
     const kind = row ? normaliseKind(row.kind) : undefined;
     if (!row || !kind || !row.appointmentId) return undefined;
-    const a = await this.prisma.appointment.findUnique({ where: { id: row.appointmentId }, include: { coach: true } });
+    const a = await this.outbox.appointment(row.appointmentId);
     if (!a) return undefined;
     if (isChatKind(kind)) return { to: `chat:${a.channelId ?? '?'}`, text: full ? renderChat(this.render, kind, a) : undefined };
     const payload = parsePayload(row.payload);
-    const previousCoach = payload.previousCoachId ? await this.prisma.coach.findUnique({ where: { id: payload.previousCoachId } }) : null;
+    const previousCoach = payload.previousCoachId ? await this.outbox.coach(payload.previousCoachId) : null;
     const mail = renderMail(this.render, { kind, payload, appointment: a, previousCoach, now: this.clock.now() });
     if (!mail) return undefined;
     return full ? { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, ics: mail.ics?.content } : { to: mail.to, subject: mail.subject };

@@ -10,8 +10,10 @@ import { openDatabase } from '../db/database.js';
 import { createTranslator } from '../i18n/i18n.js';
 import { createLogger } from '../kernel/log.js';
 import { AuditLog } from '../privacy/audit.js';
+import { AuditLogRepository } from '../privacy/auditLogRepository.js';
 import { CoachAdminService } from './adminService.js';
 import { CoachApiError } from './errors.js';
+import { coachAdminRepositories } from './feature.js';
 
 export const USAGE = `Usage: npm run admin -- <command>
 
@@ -192,7 +194,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: 2 });
-  const admin = new CoachAdminService(db.prisma, systemClock, new AuditLog(db.prisma, systemClock, logger), {
+  const admin = new CoachAdminService(coachAdminRepositories(db.prisma), systemClock, new AuditLog(new AuditLogRepository(db.prisma), systemClock, logger), {
     translator: createTranslator(),
     publicBaseUrl: config.publicBaseUrl,
     mailFrom: config.MAIL_FROM,

@@ -4,14 +4,15 @@
  * row is a ForbiddenError.
  */
 import type { Clock } from '../kernel/clock.js';
-import type { Prisma, PrismaClient } from '../db/database.js';
-import type { Appointment, Coach } from '../../generated/prisma/client.js';
+import type { AppointmentRow as Appointment } from '../booking/appointmentRepository.js';
 import { availabilityExceptionSchema, weeklyHoursSchema } from '../booking/coachData.js';
+import type { CoachRepository, CoachRow as Coach } from '../booking/coachRepository.js';
 import { buildFeed, type CalendarEvent } from '../booking/ics.js';
 import { calendarUid } from '../booking/outbox.js';
 import type { AvailabilityException, WeeklyHours } from '../booking/slots.js';
 import { languageName, mailAddress, type RenderSettings } from '../notifications/render.js';
 import { formatDateTime, formatTime } from '../language/format.js';
+import type { CoachAppointmentRepository } from './coachAppointmentRepository.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
 
 export interface CoachAppointment {
@@ -70,7 +71,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class CoachService {
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly appointments: CoachAppointmentRepository,
+    private readonly coaches: CoachRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -78,16 +80,12 @@ export class CoachService {
     const from = query.from ? parseInstant(query.from, 'from') : new Date(this.clock.now().getTime() - 30 * DAY_MS);
     const to = query.to ? parseInstant(query.to, 'to') : undefined;
     if (query.status !== undefined && !STATUSES.has(query.status)) throw new ValidationError('"status" must be booked, cancelled or completed.');
-    const rows = await this.prisma.appointment.findMany({
-      where: { coachId, startsAt: { gte: from, ...(to ? { lt: to } : {}) }, ...(query.status ? { status: query.status } : {}) },
-      orderBy: { startsAt: 'asc' },
-      take: 1000,
-    });
+    const rows = await this.appointments.listForCoach(coachId, { from, to, status: query.status }, 1000);
     return rows.map(appointmentJson);
   }
 
   private async own(coachId: string, appointmentId: string): Promise<Appointment> {
-    const row = await this.prisma.appointment.findUnique({ where: { id: appointmentId } });
+    const row = await this.appointments.find(appointmentId);
     if (!row) throw new NotFoundError('appointment');
     if (row.coachId !== coachId) throw new ForbiddenError('appointment');
     return row;
@@ -104,17 +102,16 @@ export class CoachService {
     if (row.status !== 'booked') throw new ConflictError('A cancelled appointment cannot be marked completed.');
     const now = this.clock.now();
     if (row.startsAt.getTime() > now.getTime()) throw new ConflictError('The appointment has not started yet.');
-    const { count } = await this.prisma.appointment.updateMany({ where: { id: row.id, coachId, status: 'booked' }, data: { status: 'completed', completedAt: now } });
-    if (count !== 1) throw new ConflictError('The appointment changed meanwhile; fetch it again.');
+    if (!(await this.appointments.markCompleted(row.id, coachId, now))) throw new ConflictError('The appointment changed meanwhile; fetch it again.');
     return appointmentJson(await this.own(coachId, appointmentId));
   }
 
   async availability(coachId: string): Promise<AvailabilityView> {
-    const coach = await this.prisma.coach.findUnique({ where: { id: coachId }, include: { exceptions: { orderBy: { fromDate: 'asc' } } } });
-    if (!coach) throw new NotFoundError('coach');
+    const stored = await this.coaches.availability(coachId);
+    if (!stored) throw new NotFoundError('coach');
     return {
-      weekly: (coach.weeklyHours ?? {}) as WeeklyHours,
-      exceptions: coach.exceptions.map((e) => exceptionJson(e)),
+      weekly: stored.weekly,
+      exceptions: stored.exceptions.map((e) => exceptionJson(e)),
     };
   }
 
@@ -125,35 +122,27 @@ export class CoachService {
       const sorted = [...(ranges ?? [])].sort((a, b) => a.start.localeCompare(b.start));
       for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) throw new ValidationError(`Invalid weekly hours: ranges on ${day} overlap.`);
     }
-    await this.prisma.coach.update({ where: { id: coachId }, data: { weeklyHours: parsed.data as Prisma.InputJsonValue } });
+    await this.coaches.setWeeklyHours(coachId, parsed.data);
     return this.availability(coachId);
   }
 
   async addException(coachId: string, input: unknown): Promise<AvailabilityException & { id: string }> {
     const parsed = availabilityExceptionSchema.safeParse(input);
     if (!parsed.success) throw new ValidationError(`Invalid exception: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
-    const e = parsed.data;
-    const row = await this.prisma.availabilityException.create({
-      data: { coachId, kind: e.kind, fromDate: e.from, toDate: e.to ?? null, startTime: e.start ?? null, endTime: e.end ?? null, reason: e.reason ?? null },
-    });
-    return exceptionJson(row);
+    return exceptionJson(await this.coaches.addException(coachId, parsed.data));
   }
 
   async deleteException(coachId: string, exceptionId: string): Promise<void> {
-    const row = await this.prisma.availabilityException.findUnique({ where: { id: exceptionId } });
+    const row = await this.coaches.findException(exceptionId);
     if (!row) throw new NotFoundError('exception');
     if (row.coachId !== coachId) throw new ForbiddenError('exception');
-    await this.prisma.availabilityException.delete({ where: { id: exceptionId } });
+    await this.coaches.deleteException(exceptionId);
   }
 
   /** The coach's own calendar: 30 days back and everything ahead, cancellations as CANCELLED. */
   async feed(coach: Coach, settings: RenderSettings): Promise<string> {
     const now = this.clock.now();
-    const rows = await this.prisma.appointment.findMany({
-      where: { coachId: coach.id, startsAt: { gte: new Date(now.getTime() - 30 * DAY_MS) } },
-      orderBy: { startsAt: 'asc' },
-      take: 2000,
-    });
+    const rows = await this.appointments.listForCoach(coach.id, { from: new Date(now.getTime() - 30 * DAY_MS) }, 2000);
     const t = settings.translator.t('fi');
     const events: CalendarEvent[] = rows.map((a) => {
       const lines = [

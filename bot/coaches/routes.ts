@@ -7,7 +7,7 @@
  * Failures are typed (CoachApiError) and answered with their status; nothing internal leaks.
  */
 import type { Request, Response, Server } from 'restify';
-import type { Coach } from '../../generated/prisma/client.js';
+import type { CoachRow as Coach } from '../booking/coachRepository.js';
 import { sendError } from '../http/errors.js';
 import type { Logger } from '../kernel/log.js';
 import type { RenderSettings } from '../notifications/render.js';
@@ -16,7 +16,7 @@ import { parseBearer, safeEqual } from '../security/tokens.js';
 import type { CoachAdminService } from './adminService.js';
 import type { CoachService } from './coachService.js';
 import { CoachApiError } from './errors.js';
-import type { CoachTokenRepository } from './tokens.js';
+import type { CoachTokenService } from './tokens.js';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
@@ -68,7 +68,7 @@ function unauthorized(res: Response, message: string): void {
 
 export interface CoachRouteDeps {
   logger: Logger;
-  tokens: CoachTokenRepository;
+  tokens: CoachTokenService;
   coaches: CoachService;
   audit: AuditLog;
   render: RenderSettings;

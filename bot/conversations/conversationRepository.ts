@@ -72,6 +72,11 @@ export class ConversationRepository {
     return this.prisma.conversation.findUnique({ where: { channelId_conversationId: { channelId, conversationId } } });
   }
 
+  /** Conversations with activity at or after `since`. */
+  async countActiveSince(since: Date): Promise<number> {
+    return this.prisma.conversation.count({ where: { lastActivityAt: { gte: since } } });
+  }
+
   /** The stored transcript of a conversation, oldest first. */
   async transcript(channelId: string, conversationId: string, afterSeq = 0, take = 500) {
     return this.prisma.transcriptMessage.findMany({

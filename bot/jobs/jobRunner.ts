@@ -6,9 +6,9 @@
  */
 import crypto from 'node:crypto';
 import type { Clock } from '../kernel/clock.js';
-import type { PrismaClient } from '../db/database.js';
 import type { ScheduledJob } from '../kernel/contracts.js';
 import type { Logger } from '../kernel/log.js';
+import type { JobLeaseRepository } from './jobLeaseRepository.js';
 
 
 export class JobRunner {
@@ -18,7 +18,7 @@ export class JobRunner {
   private stopped = false;
 
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly leases: JobLeaseRepository,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly jobs: ScheduledJob[] = [],
@@ -71,16 +71,11 @@ export class JobRunner {
   private async acquire(job: ScheduledJob): Promise<boolean> {
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + (job.leaseMs ?? Math.max(60_000, job.intervalMs)));
-    await this.prisma.jobLease.createMany({ data: [{ name: job.name, holder: '', leaseUntil: new Date(0) }], skipDuplicates: true });
-    const taken = await this.prisma.jobLease.updateMany({
-      where: { name: job.name, OR: [{ leaseUntil: { lt: now } }, { holder: this.holder }] },
-      data: { holder: this.holder, leaseUntil, lastRunAt: now },
-    });
-    return taken.count === 1;
+    return this.leases.acquire(job.name, this.holder, now, leaseUntil);
   }
 
   private async release(name: string): Promise<void> {
-    await this.prisma.jobLease.updateMany({ where: { name, holder: this.holder }, data: { leaseUntil: new Date(0) } });
+    await this.leases.release(name, this.holder);
   }
 
   async stop(): Promise<void> {

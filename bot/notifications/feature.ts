@@ -13,6 +13,8 @@ import type { Logger } from '../kernel/log.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createMailer, type Mailer } from './mailer.js';
 import { OutboxDelivery, type NoteTranslator } from './outboxDelivery.js';
+import { OutboxRepository } from './outboxRepository.js';
+import { ReminderRepository } from './reminderRepository.js';
 import { ReminderService } from './reminders.js';
 import type { RenderSettings } from './render.js';
 
@@ -49,7 +51,7 @@ export function createNotificationsFeature(deps: NotificationsFeatureDeps): Noti
   const mailer = deps.mailer ?? createMailer(config);
   const render = renderSettings(deps);
   const delivery = new OutboxDelivery({
-    prisma,
+    outbox: new OutboxRepository(prisma),
     clock,
     logger,
     render,
@@ -59,7 +61,7 @@ export function createNotificationsFeature(deps: NotificationsFeatureDeps): Noti
     noteTranslator: deps.noteTranslator,
     metrics: deps.metrics,
   });
-  const reminders = new ReminderService({ prisma, clock, logger, delivery });
+  const reminders = new ReminderService({ reminders: new ReminderRepository(prisma), clock, logger, delivery });
   if (!mailer) logger.info('SMTP_URL is not set: emails are kept in the outbox (npm run admin -- outbox)');
   return {
     name: 'notifications',

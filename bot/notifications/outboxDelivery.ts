@@ -6,12 +6,11 @@
  */
 import type { Clock } from '../kernel/clock.js';
 import type { ProactiveMessenger } from '../conversations/proactive.js';
-import type { Prisma, PrismaClient } from '../db/database.js';
 import type { Logger } from '../kernel/log.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { OutboxMessage } from '../../generated/prisma/client.js';
 import { CHAT_KINDS, isChatKind, kindSpellings, MAIL_KINDS, normaliseKind, outboxMessageId, parsePayload, type OutboxKind } from './kinds.js';
 import type { Mailer } from './mailer.js';
+import type { OutboxRepository, OutboxRow as OutboxMessage } from './outboxRepository.js';
 import { renderChat, renderMail, type AppointmentWithCoach, type RenderSettings } from './render.js';
 
 /** Translates a jobseeker's note into Finnish (bot/knowledge/noteTranslator.ts). */
@@ -20,7 +19,7 @@ export interface NoteTranslator {
 }
 
 export interface OutboxDeliveryDeps {
-  prisma: PrismaClient;
+  outbox: OutboxRepository;
   clock: Clock;
   logger: Logger;
   render: RenderSettings;
@@ -46,10 +45,10 @@ export function backoffMs(attempts: number): number {
  * The manage link holds the jobseeker's private token, kept in clear only until the email is out:
  * after that only its hash (on the appointment) remains.
  */
-function withoutLinks(payload: unknown): { payload?: Prisma.InputJsonValue } {
+function withoutLinks(payload: unknown): { payload?: Record<string, unknown> } {
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return {};
   const { manageUrl, icsUrl, ...rest } = payload as Record<string, unknown>;
-  return manageUrl === undefined && icsUrl === undefined ? {} : { payload: rest as Prisma.InputJsonValue };
+  return manageUrl === undefined && icsUrl === undefined ? {} : { payload: rest };
 }
 
 export class OutboxDelivery {
@@ -64,11 +63,7 @@ export class OutboxDelivery {
     const counts: Record<DeliveryOutcome, number> = { sent: 0, retry: 0, failed: 0, skipped: 0, busy: 0 };
     const kinds = this.deliverableKinds();
     if (kinds.length === 0) return counts;
-    const due = await this.deps.prisma.outboxMessage.findMany({
-      where: { status: 'pending', nextAttemptAt: { lte: this.deps.clock.now() }, kind: { in: kindSpellings(kinds) } },
-      orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }],
-      take: limit,
-    });
+    const due = await this.deps.outbox.due(kindSpellings(kinds), this.deps.clock.now(), limit);
     for (const row of due) counts[await this.deliver(row)]++;
     return counts;
   }
@@ -76,49 +71,41 @@ export class OutboxDelivery {
   /** Delivers the given rows now if they are due (used right after they are written). */
   async deliverIds(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const rows = await this.deps.prisma.outboxMessage.findMany({ where: { id: { in: ids }, status: 'pending' } });
+    const rows = await this.deps.outbox.pendingByIds(ids);
     const kinds = new Set<string>(kindSpellings(this.deliverableKinds()));
     for (const row of rows) if (kinds.has(row.kind)) await this.deliver(row);
   }
 
   private async claim(row: OutboxMessage): Promise<boolean> {
     const now = this.deps.clock.now();
-    const { count } = await this.deps.prisma.outboxMessage.updateMany({
-      where: { id: row.id, status: 'pending', nextAttemptAt: { lte: now } },
-      data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
-    });
-    return count === 1;
+    return this.deps.outbox.claim(row.id, now, new Date(now.getTime() + CLAIM_MS));
   }
 
   private async finish(row: OutboxMessage, status: 'sent' | 'skipped' | 'failed', lastError: string | null): Promise<void> {
-    await this.deps.prisma.outboxMessage.update({
-      where: { id: row.id },
-      data: {
-        status,
-        lastError,
-        attempts: row.attempts + (status === 'skipped' ? 0 : 1),
-        sentAt: status === 'sent' ? this.deps.clock.now() : null,
-        ...withoutLinks(row.payload),
-      },
+    await this.deps.outbox.update(row.id, {
+      status,
+      lastError,
+      attempts: row.attempts + (status === 'skipped' ? 0 : 1),
+      sentAt: status === 'sent' ? this.deps.clock.now() : null,
+      ...withoutLinks(row.payload),
     });
   }
 
   /** Deletes delivered and skipped rows older than `days`; failed ones stay for the operator. */
   async purgeDelivered(days: number): Promise<number> {
     const before = new Date(this.deps.clock.now().getTime() - days * 24 * 60 * 60 * 1000);
-    const { count } = await this.deps.prisma.outboxMessage.deleteMany({ where: { status: { in: ['sent', 'skipped'] }, createdAt: { lt: before } } });
-    return count;
+    return this.deps.outbox.deleteDeliveredBefore(before);
   }
 
   private async retry(row: OutboxMessage, code: string): Promise<DeliveryOutcome> {
     const attempts = row.attempts + 1;
     if (attempts >= this.deps.maxAttempts) {
-      await this.deps.prisma.outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', attempts, lastError: code, ...withoutLinks(row.payload) } });
+      await this.deps.outbox.update(row.id, { status: 'failed', attempts, lastError: code, ...withoutLinks(row.payload) });
       this.deps.logger.error({ outbox: { id: row.id, kind: row.kind, attempts, code } }, 'notification failed for good');
       return 'failed';
     }
     const next = new Date(this.deps.clock.now().getTime() + backoffMs(attempts));
-    await this.deps.prisma.outboxMessage.update({ where: { id: row.id }, data: { attempts, nextAttemptAt: next, lastError: code } });
+    await this.deps.outbox.update(row.id, { attempts, nextAttemptAt: next, lastError: code });
     this.deps.logger.warn({ outbox: { id: row.id, kind: row.kind, attempts, code } }, 'notification will be retried');
     return 'retry';
   }
@@ -130,9 +117,7 @@ export class OutboxDelivery {
       await this.finish(row, 'failed', 'unknown_kind');
       return 'failed';
     }
-    const appointment = row.appointmentId
-      ? await this.deps.prisma.appointment.findUnique({ where: { id: row.appointmentId }, include: { coach: true } })
-      : null;
+    const appointment = row.appointmentId ? await this.deps.outbox.appointment(row.appointmentId) : null;
     if (!appointment) {
       await this.finish(row, 'skipped', 'no_appointment');
       return 'skipped';
@@ -168,22 +153,18 @@ export class OutboxDelivery {
       await this.finish(row, 'skipped', 'not_upcoming');
       return 'skipped';
     }
-    const previousCoach = payload.previousCoachId ? await this.deps.prisma.coach.findUnique({ where: { id: payload.previousCoachId } }) : null;
+    const previousCoach = payload.previousCoachId ? await this.deps.outbox.coach(payload.previousCoachId) : null;
     if ((kind === 'coach.rescheduled' || kind === 'coach.booked') && previousCoach && previousCoach.id !== a.coachId) {
       // Moved to another coach: the previous one gets a CANCEL of their calendar entry (once).
-      await this.deps.prisma.outboxMessage.createMany({
-        data: [
-          {
-            kind: 'coach.released',
-            appointmentId: a.id,
-            payload: { sequence: payload.sequence, previousCoachId: previousCoach.id, ...(payload.reason ? { reason: payload.reason } : {}) },
-            status: 'pending',
-            nextAttemptAt: this.deps.clock.now(),
-            messageId: outboxMessageId(a.id, 'coach.released', payload.sequence),
-          },
-        ],
-        skipDuplicates: true,
-      });
+      await this.deps.outbox.enqueue([
+        {
+          kind: 'coach.released',
+          appointmentId: a.id,
+          payload: { sequence: payload.sequence, previousCoachId: previousCoach.id, ...(payload.reason ? { reason: payload.reason } : {}) },
+          nextAttemptAt: this.deps.clock.now(),
+          messageId: outboxMessageId(a.id, 'coach.released', payload.sequence),
+        },
+      ]);
     }
     if (kind === 'coach.released' && !previousCoach) {
       await this.finish(row, 'skipped', 'no_recipient');

@@ -5,13 +5,13 @@
  * outbox rows written in one transaction, then delivered like any other notification.
  */
 import type { Clock } from '../kernel/clock.js';
-import type { PrismaClient } from '../db/database.js';
 import type { Logger } from '../kernel/log.js';
 import { outboxMessageId, type OutboxKind } from './kinds.js';
 import type { OutboxDelivery } from './outboxDelivery.js';
+import type { ReminderRepository } from './reminderRepository.js';
 
 export interface ReminderDeps {
-  prisma: PrismaClient;
+  reminders: ReminderRepository;
   clock: Clock;
   logger: Logger;
   delivery: Pick<OutboxDelivery, 'deliverIds'>;
@@ -22,38 +22,28 @@ export class ReminderService {
 
   /** Queues and sends every reminder that is due; returns how many appointments were reminded. */
   async sendDue(limit = 100): Promise<number> {
-    const { prisma, clock } = this.deps;
+    const { reminders, clock } = this.deps;
     const now = clock.now();
-    const due = await prisma.appointment.findMany({
-      where: { status: 'booked', reminderSentAt: null, reminderDueAt: { lte: now } },
-      select: { id: true, sequence: true, startsAt: true, contactEmail: true, conversationRef: true },
-      orderBy: { reminderDueAt: 'asc' },
-      take: limit,
-    });
+    const due = await reminders.due(now, limit);
     let reminded = 0;
     for (const a of due) {
-      const messageIds = await prisma.$transaction(async (tx) => {
-        const claimed = await tx.appointment.updateMany({ where: { id: a.id, status: 'booked', reminderSentAt: null }, data: { reminderSentAt: now } });
-        // A meeting that already began (the process was down) gets no late reminder.
-        if (claimed.count !== 1 || a.startsAt.getTime() <= now.getTime()) return [];
-        const kinds: OutboxKind[] = [];
-        if (a.conversationRef) kinds.push('chat.reminder');
+      const kinds: OutboxKind[] = [];
+      // A meeting that already began (the process was down) gets no late reminder; it is still claimed.
+      if (a.startsAt.getTime() > now.getTime()) {
+        if (a.hasConversation) kinds.push('chat.reminder');
         if (a.contactEmail) kinds.push('jobseeker.reminder');
-        const rows = kinds.map((kind) => ({
-          kind,
-          appointmentId: a.id,
-          payload: { sequence: a.sequence },
-          status: 'pending',
-          nextAttemptAt: now,
-          messageId: outboxMessageId(a.id, kind, a.sequence),
-        }));
-        if (rows.length) await tx.outboxMessage.createMany({ data: rows, skipDuplicates: true });
-        return rows.map((r) => r.messageId);
-      });
-      if (messageIds.length === 0) continue;
+      }
+      const messages = kinds.map((kind) => ({
+        kind,
+        appointmentId: a.appointmentId,
+        payload: { sequence: a.sequence },
+        nextAttemptAt: now,
+        messageId: outboxMessageId(a.appointmentId, kind, a.sequence),
+      }));
+      const ids = await reminders.claim(a.appointmentId, now, messages);
+      if (ids.length === 0) continue;
       reminded++;
-      const rows = await prisma.outboxMessage.findMany({ where: { messageId: { in: messageIds } }, select: { id: true } });
-      await this.deps.delivery.deliverIds(rows.map((r) => r.id));
+      await this.deps.delivery.deliverIds(ids);
     }
     if (reminded > 0) this.deps.logger.info({ reminders: { sent: reminded } }, 'booking reminders queued');
     return reminded;

@@ -4,7 +4,8 @@
  * reminder in their own language, and the .ics invite with a stable UID and the row's SEQUENCE.
  * User text is escaped in HTML; plain text carries it as written.
  */
-import type { Appointment, Coach } from '../../generated/prisma/client.js';
+import type { AppointmentRow as Appointment } from '../booking/appointmentRepository.js';
+import type { CoachRow as Coach } from '../booking/coachRepository.js';
 import { buildInvite, type CalendarAttendee, type CalendarEvent, type InviteMethod } from '../booking/ics.js';
 import { calendarUid } from '../booking/outbox.js';
 import type { Translator, TFunction } from '../i18n/i18n.js';

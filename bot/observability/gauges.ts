@@ -3,17 +3,17 @@
  * (the outbox backlog is the same whichever instance Prometheus asks). Each is one indexed count.
  * Tables of features that are not installed are skipped, not reported as zero.
  */
+import type { ConversationRepository } from '../conversations/conversationRepository.js';
 import type { Clock } from '../kernel/clock.js';
-import type { PrismaClient } from '../db/database.js';
 import type { Metrics } from './metrics.js';
 
 /** A conversation counts as live for this long after its last activity. */
 export const ACTIVE_WINDOW_MS = 15 * 60_000;
 
-export function registerDatabaseGauges(metrics: Metrics, prisma: PrismaClient, clock: Clock): void {
+export function registerDatabaseGauges(metrics: Metrics, conversations: Pick<ConversationRepository, 'countActiveSince'>, clock: Clock): void {
   metrics.addDatabaseGauge({
     name: 'omabotti_conversations_active',
     help: 'Conversations with activity in the last 15 minutes (all processes).',
-    read: () => prisma.conversation.count({ where: { lastActivityAt: { gte: new Date(clock.now().getTime() - ACTIVE_WINDOW_MS) } } }),
+    read: () => conversations.countActiveSince(new Date(clock.now().getTime() - ACTIVE_WINDOW_MS)),
   });
 }

@@ -12,6 +12,7 @@ import { EligibilityRepository, type EligibilityStore } from './eligibilityRepos
 import { EligibilityService, type EligibilityServiceDeps } from './eligibilityService.js';
 import { createMatcher, type Matcher } from './municipalityMatcher.js';
 import { getPilotData, type PilotData } from './pilotData.js';
+import { PilotDataRepository } from './pilotDataRepository.js';
 import { PilotInfoService } from './pilotInfoService.js';
 import { seedPilotData, type PilotSeedResult } from './seed.js';
 
@@ -77,7 +78,7 @@ export interface PilotFeatureDeps {
 
 export async function createPilotFeature(deps: PilotFeatureDeps): Promise<PilotFeature> {
   // The embedded database starts empty: load the data file (a no-op when it is unchanged).
-  const seed = await seedPilotData(deps.prisma);
+  const seed = await seedPilotData(new PilotDataRepository(deps.prisma));
   deps.logger.info({ pilot: { dataVersion: seed.version, seeded: seed.changed, ...seed.counts } }, 'pilot data ready');
   const checks = new EligibilityRepository(deps.prisma);
   const services = createPilotServices({ clock: deps.clock, store: checks, counter: deps.metrics.eligibilityChecks });

@@ -1,22 +1,12 @@
 /**
  * The audit log of actions taken with admin or coach rights and of system actions on personal
  * data. Other features call `audit(actor, action, target)`; a failed write is logged, never
- * thrown, so an audit hiccup does not undo the action it records.
+ * thrown, so an audit hiccup does not undo the action it records. The rows are
+ * AuditLogRepository's.
  */
 import type { Clock } from '../kernel/clock.js';
-import type { Prisma, PrismaClient } from '../db/database.js';
 import type { Logger } from '../kernel/log.js';
-
-export type AuditDetail = Record<string, string | number | boolean | null>;
-
-export interface AuditEntry {
-  id: string;
-  at: Date;
-  actor: string;
-  action: string;
-  target: string | null;
-  detail: unknown;
-}
+import type { AuditDetail, AuditEntry, AuditLogRepository } from './auditLogRepository.js';
 
 const MAX_FIELD = 200;
 
@@ -27,7 +17,7 @@ function clip(value: string): string {
 
 export class AuditLog {
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly entries: AuditLogRepository,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -35,14 +25,12 @@ export class AuditLog {
   /** Records who did what to which row. `target` is an id ("appointment:abc"), never personal data. */
   async audit(actor: string, action: string, target?: string | null, detail?: AuditDetail): Promise<void> {
     try {
-      await this.prisma.auditLog.create({
-        data: {
-          at: this.clock.now(),
-          actor: clip(actor),
-          action: clip(action),
-          target: target ? clip(target) : null,
-          detail: detail === undefined ? undefined : (detail as Prisma.InputJsonValue),
-        },
+      await this.entries.append({
+        at: this.clock.now(),
+        actor: clip(actor),
+        action: clip(action),
+        target: target ? clip(target) : null,
+        detail,
       });
     } catch (err) {
       this.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code }, action: clip(action) }, 'audit: write failed');
@@ -51,16 +39,11 @@ export class AuditLog {
 
   /** Newest first. */
   async recent(options: { since?: Date; actor?: string; take?: number } = {}): Promise<AuditEntry[]> {
-    return this.prisma.auditLog.findMany({
-      where: { ...(options.since ? { at: { gte: options.since } } : {}), ...(options.actor ? { actor: options.actor } : {}) },
-      orderBy: { at: 'desc' },
-      take: Math.min(Math.max(options.take ?? 100, 1), 1000),
-    });
+    return this.entries.recent({ since: options.since, actor: options.actor, take: Math.min(Math.max(options.take ?? 100, 1), 1000) });
   }
 
   /** Deletes entries older than `before`; returns how many. */
   async purgeBefore(before: Date): Promise<number> {
-    const { count } = await this.prisma.auditLog.deleteMany({ where: { at: { lt: before } } });
-    return count;
+    return this.entries.deleteBefore(before);
   }
 }

@@ -3,8 +3,8 @@
  * built when the link is opened, so it is always current and never sits on disk.
  */
 import type { Clock } from '../kernel/clock.js';
-import type { PrismaClient } from '../db/database.js';
 import { hashToken, newToken } from '../security/tokens.js';
+import type { ExportLinkRepository } from './exportLinkRepository.js';
 import type { SubjectRef } from './personalData.js';
 
 export interface ExportLink {
@@ -18,7 +18,7 @@ const TOKEN_RE = /^[A-Za-z0-9_-]{32,128}$/;
 
 export class ExportLinks {
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly links: ExportLinkRepository,
     private readonly clock: Clock,
     private readonly minutes: number,
   ) {}
@@ -27,23 +27,20 @@ export class ExportLinks {
     const token = newToken(32);
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.minutes * 60_000);
-    await this.prisma.dataExportToken.create({
-      data: { hash: hashToken(token), channelId: ref.channelId, channelUserId: ref.channelUserId ?? '', conversationId: ref.conversationId, expiresAt, createdAt: now },
-    });
+    await this.links.create(hashToken(token), { channelId: ref.channelId, channelUserId: ref.channelUserId ?? '', conversationId: ref.conversationId, expiresAt }, now);
     return { token, expiresAt };
   }
 
   async lookup(token: string): Promise<LinkLookup> {
     if (!TOKEN_RE.test(token)) return { status: 'unknown' };
     // Looked up by hash: the primary key is the hash, so this is an exact, indexed match.
-    const row = await this.prisma.dataExportToken.findUnique({ where: { hash: hashToken(token) } });
+    const row = await this.links.findByHash(hashToken(token));
     if (!row) return { status: 'unknown' };
     if (row.expiresAt.getTime() <= this.clock.now().getTime()) return { status: 'expired' };
     return { status: 'valid', ref: { channelId: row.channelId, channelUserId: row.channelUserId, conversationId: row.conversationId } };
   }
 
   async purgeExpired(): Promise<number> {
-    const { count } = await this.prisma.dataExportToken.deleteMany({ where: { expiresAt: { lte: this.clock.now() } } });
-    return count;
+    return this.links.deleteExpired(this.clock.now());
   }
 }

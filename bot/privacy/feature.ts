@@ -16,12 +16,16 @@ import type { Clock } from '../kernel/clock.js';
 import type { Feature, PersonalDataProvider } from '../kernel/contracts.js';
 import type { Logger } from '../kernel/log.js';
 import type { AuditLog } from './audit.js';
+import { ExportLinkRepository } from './exportLinkRepository.js';
 import { ExportLinks } from './exportLinks.js';
 import { FeedbackService, smtpMailer, type Mailer } from './feedback.js';
+import { FeedbackRepository } from './feedbackRepository.js';
 import { PrivacyPages } from './pages.js';
 import { PersonalDataService } from './personalData.js';
+import { PersonalDataRepository } from './personalDataRepository.js';
 import { ErasureMiddleware, PrivacyActionsService } from './privacyActions.js';
 import { RetentionService } from './retention.js';
+import { RetentionRepository } from './retentionRepository.js';
 
 export interface PrivacyFeature extends Feature {
   personalDataService: PersonalDataService;
@@ -54,16 +58,16 @@ const FEEDBACK_JOB_MS = 60 * 1000;
 
 export function createPrivacyFeature(deps: PrivacyFeatureDeps): PrivacyFeature {
   const { config, prisma, clock, logger, audit } = deps;
-  const personalDataService = new PersonalDataService(prisma, deps.providers, clock, logger, audit);
-  const links = new ExportLinks(prisma, clock, config.EXPORT_LINK_MINUTES);
+  const personalDataService = new PersonalDataService(new PersonalDataRepository(prisma), deps.providers, clock, logger, audit);
+  const links = new ExportLinks(new ExportLinkRepository(prisma), clock, config.EXPORT_LINK_MINUTES);
   const mailer = deps.mailer ?? (config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined);
   const feedback = new FeedbackService(
-    prisma,
+    new FeedbackRepository(prisma),
     clock,
     logger,
     mailer && config.FEEDBACK_EMAIL ? { mailer, to: config.FEEDBACK_EMAIL, maxAttempts: config.OUTBOX_MAX_ATTEMPTS } : undefined,
   );
-  const retention = new RetentionService(prisma, clock, config, personalDataService, links, audit);
+  const retention = new RetentionService(new RetentionRepository(prisma), clock, config, personalDataService, links, audit);
   const actions = new PrivacyActionsService(personalDataService, links, feedback, config.publicBaseUrl, config.EXPORT_LINK_MINUTES);
   const pages = new PrivacyPages({
     translator: deps.translator,

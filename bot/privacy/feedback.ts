@@ -5,8 +5,8 @@
  */
 import nodemailer from 'nodemailer';
 import type { Clock } from '../kernel/clock.js';
-import type { PrismaClient } from '../db/database.js';
 import type { Logger } from '../kernel/log.js';
+import type { FeedbackRepository, StoredFeedback } from './feedbackRepository.js';
 
 export const FEEDBACK_TOPICS = ['accessibility', 'privacy', 'other'] as const;
 export type FeedbackTopic = (typeof FEEDBACK_TOPICS)[number];
@@ -50,7 +50,7 @@ function clean(value: string): string {
 
 export class FeedbackService {
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly feedback: FeedbackRepository,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly delivery?: { mailer: Mailer; to: string; maxAttempts: number },
@@ -73,27 +73,19 @@ export class FeedbackService {
       contact = c || null;
     }
     const page = typeof input.page === 'string' && /^\/[\w\-/]*$/.test(input.page) ? input.page.slice(0, MAX_PAGE_CHARS) : null;
-    const row = await this.prisma.feedback.create({
-      data: { topic, message, contact, locale: input.locale ?? null, page, createdAt: this.clock.now() },
-      select: { id: true },
-    });
-    return row;
+    return this.feedback.create({ topic, message, contact, locale: input.locale ?? null, page, createdAt: this.clock.now() });
   }
 
   /** Newest first, for the operator. */
-  async list(take = 100) {
-    return this.prisma.feedback.findMany({ orderBy: { createdAt: 'desc' }, take: Math.min(Math.max(take, 1), 500) });
+  async list(take = 100): Promise<StoredFeedback[]> {
+    return this.feedback.list(Math.min(Math.max(take, 1), 500));
   }
 
   /** Emails undelivered feedback; a failure counts an attempt and is retried on the next run. */
   async deliverPending(): Promise<{ sent: number; failed: number }> {
     if (!this.delivery) return { sent: 0, failed: 0 };
     const { mailer, to, maxAttempts } = this.delivery;
-    const pending = await this.prisma.feedback.findMany({
-      where: { emailedAt: null, attempts: { lt: maxAttempts } },
-      orderBy: { createdAt: 'asc' },
-      take: 50,
-    });
+    const pending = await this.feedback.undelivered(maxAttempts, 50);
     let sent = 0;
     let failed = 0;
     for (const row of pending) {
@@ -112,11 +104,11 @@ export class FeedbackService {
             row.message,
           ].join('\n'),
         });
-        await this.prisma.feedback.update({ where: { id: row.id }, data: { emailedAt: this.clock.now(), attempts: { increment: 1 } } });
+        await this.feedback.markEmailed(row.id, this.clock.now());
         sent++;
       } catch (err) {
         failed++;
-        await this.prisma.feedback.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
+        await this.feedback.countFailedAttempt(row.id);
         this.logger.warn({ feedbackId: row.id, err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'feedback: email failed, will retry');
       }
     }

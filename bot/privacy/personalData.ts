@@ -4,10 +4,10 @@
  * PersonalDataProvider.
  */
 import type { Clock } from '../kernel/clock.js';
-import type { PrismaClient } from '../db/database.js';
 import type { DataSubject, PersonalDataProvider } from '../kernel/contracts.js';
 import type { Logger } from '../kernel/log.js';
 import type { AuditLog } from './audit.js';
+import type { CoreRows, PersonalDataRepository } from './personalDataRepository.js';
 
 /** Who is asking, as the channel identifies them on this turn. */
 export interface SubjectRef {
@@ -17,12 +17,7 @@ export interface SubjectRef {
   conversationId: string;
 }
 
-export interface CoreExport {
-  profile: unknown;
-  conversations: unknown[];
-  transcript: unknown[];
-  botState: unknown[];
-}
+export type CoreExport = CoreRows;
 
 export interface PersonalDataExport extends CoreExport {
   generatedAt: string;
@@ -56,7 +51,7 @@ export function userStateKey(channelId: string, channelUserId: string): string {
 
 export class PersonalDataService {
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly core: PersonalDataRepository,
     private readonly providers: readonly PersonalDataProvider[],
     private readonly clock: Clock,
     private readonly logger: Logger,
@@ -65,32 +60,14 @@ export class PersonalDataService {
 
   /** The user row and all their conversations, plus the current one even without a user row. */
   async subject(ref: SubjectRef): Promise<DataSubject> {
-    const user = ref.channelUserId
-      ? await this.prisma.user.findUnique({ where: { channelId_channelUserId: { channelId: ref.channelId, channelUserId: ref.channelUserId } }, select: { id: true } })
-      : null;
-    const rows = await this.prisma.conversation.findMany({
-      where: { channelId: ref.channelId, OR: [...(user ? [{ userId: user.id }] : []), { conversationId: ref.conversationId }] },
-      select: { conversationId: true },
-    });
-    const conversationIds = [...new Set([ref.conversationId, ...rows.map((r) => r.conversationId)])];
-    return { userId: user?.id ?? '', channelId: ref.channelId, channelUserId: ref.channelUserId ?? '', conversationIds };
+    const userId = ref.channelUserId ? await this.core.findUserId(ref.channelId, ref.channelUserId) : undefined;
+    const found = await this.core.conversationIds(ref.channelId, { userId, conversationId: ref.conversationId });
+    const conversationIds = [...new Set([ref.conversationId, ...found])];
+    return { userId: userId ?? '', channelId: ref.channelId, channelUserId: ref.channelUserId ?? '', conversationIds };
   }
 
   async exportCore(subject: DataSubject): Promise<CoreExport> {
-    const { channelId, conversationIds } = subject;
-    const profile = subject.userId ? await this.prisma.user.findUnique({ where: { id: subject.userId } }) : null;
-    const conversations = await this.prisma.conversation.findMany({
-      where: { channelId, conversationId: { in: conversationIds } },
-      select: { conversationId: true, channelId: true, locale: true, startedAt: true, lastActivityAt: true },
-      orderBy: { startedAt: 'asc' },
-    });
-    const transcript = await this.prisma.transcriptMessage.findMany({
-      where: { channelId, conversationId: { in: conversationIds } },
-      select: { conversationId: true, direction: true, type: true, text: true, value: true, locale: true, timestamp: true },
-      orderBy: { seq: 'asc' },
-    });
-    const botState = await this.prisma.botState.findMany({ where: { key: { in: this.stateKeys(subject) } }, select: { key: true, data: true, updatedAt: true } });
-    return { profile, conversations, transcript, botState };
+    return this.core.export(subject, this.stateKeys(subject));
   }
 
   /** The providers' names and summary labels, in the order they were wired in. */
@@ -147,25 +124,7 @@ export class PersonalDataService {
 
   /** Deletes the core rows; safe to repeat (the end of the erasing turn runs it again). */
   async eraseCore(subject: DataSubject): Promise<Omit<ErasureReport, 'features'>> {
-    const { channelId, channelUserId, conversationIds } = subject;
-    return this.prisma.$transaction(async (tx) => {
-      const transcript = await tx.transcriptMessage.deleteMany({ where: { channelId, conversationId: { in: conversationIds } } });
-      const states = await tx.botState.deleteMany({ where: { key: { in: this.stateKeys(subject) } } });
-      const links = await tx.dataExportToken.deleteMany({
-        where: { OR: [...(channelUserId ? [{ channelId, channelUserId }] : []), { channelId, conversationId: { in: conversationIds } }] },
-      });
-      const conversations = await tx.conversation.deleteMany({
-        where: { OR: [{ channelId, conversationId: { in: conversationIds } }, ...(subject.userId ? [{ userId: subject.userId }] : [])] },
-      });
-      const profile = channelUserId ? await tx.user.deleteMany({ where: { channelId, channelUserId } }) : { count: 0 };
-      return {
-        transcriptMessages: transcript.count,
-        conversations: conversations.count,
-        botStates: states.count,
-        exportLinks: links.count,
-        profile: profile.count,
-      };
-    });
+    return this.core.erase(subject, this.stateKeys(subject));
   }
 
   private stateKeys(subject: DataSubject): string[] {

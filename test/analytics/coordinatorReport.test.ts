@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoordinatorReportService, type CoordinatorReport } from '../../bot/analytics/coordinatorReport.js';
+import { ReportRepository } from '../../bot/analytics/reportRepository.js';
 import { HIDDEN, SMALL, type Shown } from '../../bot/analytics/suppression.js';
 import { FixedClock } from '../../bot/kernel/clock.js';
 import { getKnowledgeBase } from '../../bot/knowledge/knowledgeBase.js';
@@ -50,7 +51,7 @@ describe('coordinator report (service)', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     await insertReportRows(db.prisma);
-    report = await new CoordinatorReportService(db.prisma, clock, getKnowledgeBase()).report({ from: DAY1, to: DAY2 });
+    report = await new CoordinatorReportService(new ReportRepository(db.prisma), clock, getKnowledgeBase()).report({ from: DAY1, to: DAY2 });
   }, 60_000);
   afterAll(async () => db?.destroy());
 
@@ -108,7 +109,7 @@ describe('coordinator report (service)', () => {
   });
 
   it('refuses a backwards or overlong range', async () => {
-    const service = new CoordinatorReportService(db.prisma, clock);
+    const service = new CoordinatorReportService(new ReportRepository(db.prisma), clock);
     await expect(service.report({ from: DAY2, to: DAY1 })).rejects.toThrow(/must not be after/);
     await expect(service.report({ from: '2024-01-01', to: '2026-01-01' })).rejects.toThrow(/at most 366 days/);
     await expect(service.report({ from: '2026-02-30', to: '2026-03-01' })).rejects.toThrow(/real calendar dates/);

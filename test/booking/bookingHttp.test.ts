@@ -4,6 +4,7 @@
  * Demo coaches come from the startup seed (SEED_DEMO_DATA=true, on either backend).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CoachRepository } from '../../bot/booking/coachRepository.js';
 import { seedDemoCoaches } from '../../bot/booking/seed.js';
 import { FixedClock } from '../../bot/kernel/clock.js';
 import { translator } from '../support/dialogs.js';
@@ -31,7 +32,7 @@ describe('booking over /api/messages', () => {
     const prisma = running.app.db.prisma;
     const before = await prisma.coach.count();
     expect(before).toBeGreaterThanOrEqual(10);
-    await seedDemoCoaches(prisma);
+    await seedDemoCoaches(new CoachRepository(prisma));
     expect(await prisma.coach.count()).toBe(before);
     expect(await prisma.coach.count({ where: { demo: false } })).toBe(0);
     expect((await prisma.coach.findUniqueOrThrow({ where: { id: 'salo-ville' } })).municipalities).toContain('Salo');

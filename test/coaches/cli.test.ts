@@ -14,7 +14,9 @@ import { createTranslator } from '../../bot/i18n/i18n.js';
 import { silentLogger } from '../../bot/kernel/log.js';
 import { CoachAdminService } from '../../bot/coaches/adminService.js';
 import { runCli } from '../../bot/coaches/cli.js';
+import { coachAdminRepositories } from '../../bot/coaches/feature.js';
 import { AuditLog } from '../../bot/privacy/audit.js';
+import { AuditLogRepository } from '../../bot/privacy/auditLogRepository.js';
 import { hashToken } from '../../bot/security/tokens.js';
 import { openTestDatabase, testBackend, type TestDatabase } from '../support/database.js';
 import { enqueue, icsValue, insertAppointment, insertCoach } from '../notifications/helpers.js';
@@ -135,7 +137,7 @@ describe('npm run admin next to a running bot', () => {
 describe('runCli', () => {
   it('prints usage for an unknown command and a clear error for an unknown coach, exiting non-zero', async () => {
     await withDb(async (db) => {
-      const service = new CoachAdminService(db.prisma, systemClock, new AuditLog(db.prisma, systemClock, silentLogger), { translator: createTranslator(), publicBaseUrl: 'https://botti.example.fi', mailFrom: 'OMA-botti <no-reply@example.fi>' });
+      const service = new CoachAdminService(coachAdminRepositories(db.prisma), systemClock, new AuditLog(new AuditLogRepository(db.prisma), systemClock, silentLogger), { translator: createTranslator(), publicBaseUrl: 'https://botti.example.fi', mailFrom: 'OMA-botti <no-reply@example.fi>' });
       const out: string[] = [];
       const err: string[] = [];
       const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };

@@ -9,6 +9,7 @@ import { silentLogger } from '../../bot/kernel/log.js';
 import { OUTBOX_JOB } from '../../bot/notifications/feature.js';
 import { SmtpMailer } from '../../bot/notifications/mailer.js';
 import { OutboxDelivery } from '../../bot/notifications/outboxDelivery.js';
+import { OutboxRepository } from '../../bot/notifications/outboxRepository.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
 import { enqueue, freePort, icsValue, insertAppointment, insertCoach, startSmtp, type ReceivedMail, type SmtpSink } from './helpers.js';
 
@@ -245,7 +246,7 @@ describe('SMTP down, then up', { timeout: 180_000 }, () => {
     try {
       const prisma = running.app.db.prisma;
       const notifications = running.app.features.notifications;
-      const delivery = new OutboxDelivery({ prisma, clock, logger: silentLogger, render: notifications.render, maxAttempts: 3, mailer });
+      const delivery = new OutboxDelivery({ outbox: new OutboxRepository(prisma), clock, logger: silentLogger, render: notifications.render, maxAttempts: 3, mailer });
       const coach = await insertCoach(prisma, 'fail-coach');
       const a = await insertAppointment(prisma, coach.id, STARTS);
       const row = await enqueue(prisma, 'coach.booked', a.id, { sequence: 0 }, clock.now());

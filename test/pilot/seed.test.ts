@@ -8,6 +8,7 @@ import { EligibilityRepository } from '../../bot/pilot/eligibilityRepository.js'
 import { evaluateEligibility } from '../../bot/pilot/eligibility.js';
 import { createMatcher } from '../../bot/pilot/municipalityMatcher.js';
 import { getPilotData, parsePilotData, type PilotData } from '../../bot/pilot/pilotData.js';
+import { PilotDataRepository } from '../../bot/pilot/pilotDataRepository.js';
 import { factRows, seedPilotData } from '../../bot/pilot/seed.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -66,7 +67,7 @@ describe('seedPilotData', () => {
   };
 
   it('loads every area, municipality, office and sourced fact', async () => {
-    const result = await seedPilotData(db.prisma);
+    const result = await seedPilotData(new PilotDataRepository(db.prisma));
     expect(result.changed).toBe(true);
     expect(result.counts).toEqual(expected);
     expect(await counts()).toEqual(expected);
@@ -78,9 +79,9 @@ describe('seedPilotData', () => {
 
   it('is idempotent: a second run changes nothing, and a forced one writes the same rows', async () => {
     const before = await db.prisma.pilotDataVersion.findUniqueOrThrow({ where: { id: 'pilot-areas' } });
-    const again = await seedPilotData(db.prisma);
+    const again = await seedPilotData(new PilotDataRepository(db.prisma));
     expect(again.changed).toBe(false);
-    const forced = await seedPilotData(db.prisma, { force: true });
+    const forced = await seedPilotData(new PilotDataRepository(db.prisma), { force: true });
     expect(forced.changed).toBe(false);
     expect(await counts()).toEqual(expected);
     const after = await db.prisma.pilotDataVersion.findUniqueOrThrow({ where: { id: 'pilot-areas' } });
@@ -89,7 +90,7 @@ describe('seedPilotData', () => {
 
   it('adds an operator\'s new area on re-seed, and removes it again when the file drops it', async () => {
     const extended = withKuopio(data);
-    const added = await seedPilotData(db.prisma, { data: extended });
+    const added = await seedPilotData(new PilotDataRepository(db.prisma), { data: extended });
     expect(added).toMatchObject({ changed: true, version: data.version + 1 });
     expect(await db.prisma.pilotMunicipality.findUnique({ where: { id: 'kuopio' }, include: { employmentArea: true } })).toMatchObject({
       employmentArea: { contactUrl: 'https://www.kuopio.fi' },
@@ -109,7 +110,7 @@ describe('seedPilotData', () => {
     });
     expect(stored.municipalityId).toBe('kuopio');
 
-    const removed = await seedPilotData(db.prisma, { data });
+    const removed = await seedPilotData(new PilotDataRepository(db.prisma), { data });
     expect(removed.changed).toBe(true);
     expect(await counts()).toEqual(expected);
     const check = await db.prisma.eligibilityCheck.findUniqueOrThrow({ where: { id: stored.id } });

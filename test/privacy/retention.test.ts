@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../bot/kernel/clock.js';
+import { JobLeaseRepository } from '../../bot/jobs/jobLeaseRepository.js';
 import { JobRunner } from '../../bot/jobs/jobRunner.js';
 import { silentLogger } from '../../bot/kernel/log.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
@@ -141,8 +142,8 @@ describe('retention job', () => {
     const job = running.app.features.privacy.jobs!.find((j) => j.name === 'privacy-retention')!;
     let runs = 0;
     const counted = { ...job, run: async () => { runs++; await new Promise((r) => setTimeout(r, 300)); await job.run(); } };
-    const a = new JobRunner(running.app.db.prisma, clock, silentLogger, [counted]);
-    const b = new JobRunner(running.app.db.prisma, clock, silentLogger, [counted]);
+    const a = new JobRunner(new JobLeaseRepository(running.app.db.prisma), clock, silentLogger, [counted]);
+    const b = new JobRunner(new JobLeaseRepository(running.app.db.prisma), clock, silentLogger, [counted]);
     const results = await Promise.all([a.runOnce(job.name), b.runOnce(job.name)]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(runs).toBe(1);

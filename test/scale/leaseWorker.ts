@@ -11,6 +11,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { systemClock } from '../../bot/kernel/clock.js';
 import { openDatabase } from '../../bot/db/database.js';
+import { JobLeaseRepository } from '../../bot/jobs/jobLeaseRepository.js';
 import { JobRunner } from '../../bot/jobs/jobRunner.js';
 import { createLogger } from '../../bot/kernel/log.js';
 
@@ -20,7 +21,7 @@ const due = path.join(queue, 'due');
 const log = path.join(queue, 'delivered.log');
 
 const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR!, poolMax: 2 });
-const runner = new JobRunner(db.prisma, systemClock, createLogger('warn'));
+const runner = new JobRunner(new JobLeaseRepository(db.prisma), systemClock, createLogger('warn'));
 let runs = 0;
 runner.add({
   name: 'deliver-due-items',

@@ -11,6 +11,7 @@ import { SUPPORTED_LOCALES, type Locale } from '../../../bot/i18n/locales.js';
 import { EligibilityRepository } from '../../../bot/pilot/eligibilityRepository.js';
 import { createPilotServices } from '../../../bot/pilot/feature.js';
 import { createPilotDialogs } from '../../../dialogs/pilot/pilotDialogs.js';
+import { PilotDataRepository } from '../../../bot/pilot/pilotDataRepository.js';
 import { seedPilotData } from '../../../bot/pilot/seed.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
 import { createMainDialogHarness, lastSuggestions, playTranscript, translator, type DialogHarness, type TranscriptRow } from '../../support/dialogs.js';
@@ -51,7 +52,7 @@ let users = 0;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  await seedPilotData(db.prisma);
+  await seedPilotData(new PilotDataRepository(db.prisma));
   checks = new EligibilityRepository(db.prisma);
 });
 afterAll(async () => {
