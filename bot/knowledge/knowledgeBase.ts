@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SUPPORTED_LOCALES, type Locale } from '../i18n/locales.js';
+import { projectPath } from '../kernel/paths.js';
 
 /**
  * The embedded knowledge base: one JSON file per locale under prisma/data/knowledge,
@@ -65,7 +65,7 @@ export interface KnowledgeBase {
   get(id: string, locale: Locale): Article | undefined;
 }
 
-export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../prisma/data/knowledge/', import.meta.url));
+export const DEFAULT_KNOWLEDGE_DIR = projectPath('prisma', 'data', 'knowledge');
 
 /**
  * Checks parsed file contents and builds the knowledge base. Pure, so tests can feed broken

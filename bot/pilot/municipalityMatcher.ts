@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { projectUrl } from '../kernel/paths.js';
 import { getPilotData, type Municipality, type PilotData } from './pilotData.js';
 
 /**
@@ -180,7 +181,7 @@ const knownListSchema = z.object({
   municipalities: z.array(z.object({ fi: z.string().min(1), sv: z.string().min(1).optional() })).min(1),
 });
 
-export const KNOWN_MUNICIPALITIES_URL = new URL('../../prisma/data/municipalities-fi.json', import.meta.url);
+export const KNOWN_MUNICIPALITIES_URL = projectUrl('prisma', 'data', 'municipalities-fi.json');
 
 /** All Finnish municipalities, used only to recognise places outside the pilot data. */
 export function loadKnownMunicipalities(file: URL | string = KNOWN_MUNICIPALITIES_URL): KnownMunicipality[] {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { projectUrl } from '../kernel/paths.js';
 
 /**
  * Domain data for the municipal employment pilot (työllisyyden kuntakokeilu) and the
@@ -186,7 +187,7 @@ export type Fact = PilotData['facts'][number];
 export type TermFact = PilotData['services'][number];
 export type NationalFallback = PilotData['nationalFallback'];
 
-export const PILOT_DATA_URL = new URL('../../prisma/data/pilot-areas.json', import.meta.url);
+export const PILOT_DATA_URL = projectUrl('prisma', 'data', 'pilot-areas.json');
 
 /** Validates already-parsed JSON; throws a ZodError listing every problem. */
 export function parsePilotData(raw: unknown): PilotData {
