@@ -8,7 +8,7 @@ import { projectUrl } from '../kernel/paths.js';
 import { loadCoachSeedFile } from './coachData.js';
 import { CoachRepository } from './coachRepository.js';
 
-export const DEMO_COACHES_URL = projectUrl('prisma', 'data', 'demo-coaches.json');
+const DEMO_COACHES_URL = projectUrl('prisma', 'data', 'demo-coaches.json');
 
 /** SEED_DEMO_DATA true or false decides; unset seeds only the embedded database. */
 export function shouldSeedDemoData(config: Pick<Config, 'SEED_DEMO_DATA'>, backend: 'pglite' | 'postgresql'): boolean {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectPath } from '../kernel/paths.js';
 
-export const MIGRATIONS_DIR = projectPath('prisma', 'migrations');
+const MIGRATIONS_DIR = projectPath('prisma', 'migrations');
 
 export interface MigrationFile {
   name: string;
@@ -15,7 +15,7 @@ export interface MigrationFile {
   checksum: string;
 }
 
-export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
+function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'migration.sql')))

@@ -11,7 +11,7 @@ import { DEFAULT_LOCALE, SUPPORTED_LOCALES, type Locale } from './locales.js';
 
 export type { TFunction } from 'i18next';
 
-export const LOCALES_DIR = projectPath('locales');
+const LOCALES_DIR = projectPath('locales');
 
 export interface LocaleResources {
   resources: Resource;

@@ -10,7 +10,7 @@ import { projectPath } from '../kernel/paths.js';
  * whose review state is recorded in meta.json.
  */
 
-export const ARTICLE_ACTIONS = ['eligibility', 'booking', 'municipalities', 'privacy'] as const;
+const ARTICLE_ACTIONS = ['eligibility', 'booking', 'municipalities', 'privacy'] as const;
 export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
 
 // A source is either one of the seed articles or a named public reference, so every
@@ -20,7 +20,7 @@ const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const nonEmpty = z.string().trim().min(1);
 
-export const articleSchema = z.strictObject({
+const articleSchema = z.strictObject({
   id: z.string().regex(ID_PATTERN),
   topic: nonEmpty,
   title: nonEmpty,

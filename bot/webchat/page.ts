@@ -66,7 +66,7 @@ function jsonForHtml(value: unknown): string {
 }
 
 /** A municipality named in the embed snippet, if it is one we know; its name in the page's language. */
-export function knownMunicipality(param: unknown, locale: Locale): string | undefined {
+function knownMunicipality(param: unknown, locale: Locale): string | undefined {
   if (typeof param !== 'string' || !param.trim() || param.length > 100) return undefined;
   const wanted = param.trim().toLocaleLowerCase('fi');
   for (const m of municipalities()) {
@@ -92,7 +92,7 @@ export interface PageOptions {
  */
 const EMPTY_STYLE_HASH = `sha256-${createHash('sha256').update('').digest('base64')}`;
 
-export function pageSecurityHeaders(nonce: string, frameAncestors: readonly string[] = [], directLineUrl?: string): Record<string, string> {
+function pageSecurityHeaders(nonce: string, frameAncestors: readonly string[] = [], directLineUrl?: string): Record<string, string> {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
