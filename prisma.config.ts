@@ -13,7 +13,7 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
   schema: path.join('prisma', 'schema'),
-  migrations: { path: path.join('prisma', 'migrations'), seed: 'tsx prisma/seed.ts' },
+  migrations: { path: path.join('prisma', 'migrations'), seed: 'node bot/launch.mjs prisma/seed.ts' },
   adapter: async () => {
     if (!embedded) return pgMigrationAdapterFactory(process.env.DATABASE_URL!) as never;
     const db = sharedPglite(dataDir);

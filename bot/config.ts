@@ -159,7 +159,7 @@ export class ConfigError extends Error {
 }
 
 /** Reads `.env` (if present) beneath the real environment; the real environment wins. */
-export function readEnvironment(cwd = process.cwd()): Record<string, string | undefined> {
+function readEnvironment(cwd = process.cwd()): Record<string, string | undefined> {
   const file = path.join(cwd, '.env');
   const fromFile = fs.existsSync(file) ? dotenv.parse(fs.readFileSync(file)) : {};
   return { ...fromFile, ...process.env };

@@ -40,7 +40,7 @@ export type BookingConfig = Pick<
 >;
 
 /** A manage link keeps working this long after the meeting, so the jobseeker can still look it up. */
-export const MANAGE_LINK_DAYS_AFTER = 30;
+const MANAGE_LINK_DAYS_AFTER = 30;
 const DAY_MS = 86_400_000;
 
 export type CoachMatch =
@@ -90,7 +90,7 @@ export interface BookingServiceDeps {
 }
 
 /** The meeting language a chat locale stands for: plain Finnish is Finnish. */
-export function meetingLanguageOf(locale: string): string {
+function meetingLanguageOf(locale: string): string {
   return locale === 'fi-x-selko' ? 'fi' : locale;
 }
 

@@ -29,7 +29,7 @@ const localDate = z.string().refine((d) => {
   }
 }, 'expected an existing YYYY-MM-DD date');
 
-export const timeRangeSchema = z
+const timeRangeSchema = z
   .object({ start: localTime, end: localTime })
   .refine((r) => parseLocalTime(r.end) > parseLocalTime(r.start), 'end must be after start');
 
@@ -71,7 +71,7 @@ const email = z.string().refine((e) => {
   return r.ok && r.value === e;
 }, 'expected a normalised email address');
 
-export const officeSchema = z.object({
+const officeSchema = z.object({
   street: z.string().min(1),
   postalCode: z.string().regex(/^\d{5}$/),
   city: z.string().min(1),
@@ -81,7 +81,7 @@ export const officeSchema = z.object({
   source: z.string().optional(),
 });
 
-export const coachSeedSchema = z.object({
+const coachSeedSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{3,64}$/),
   demo: z.literal(true),
   name: z.string().min(1),
@@ -105,9 +105,6 @@ export const coachSeedFileSchema = z
 
 export type CoachSeed = z.infer<typeof coachSeedSchema>;
 export type CoachSeedFile = z.infer<typeof coachSeedFileSchema>;
-
-/** The seed file's path relative to the repository root. */
-export const DEMO_COACHES_PATH = 'prisma/data/demo-coaches.json';
 
 /** Reads and validates a coach seed file; throws a ZodError describing every problem. */
 export async function loadCoachSeedFile(path: string | URL): Promise<CoachSeedFile> {

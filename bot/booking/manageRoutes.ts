@@ -59,7 +59,7 @@ function redirect(res: Response, location: string): void {
 const SLOT_RE = /^([a-z0-9-]{3,64})\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z)$/;
 
 /** "coachId|ISO instant" as used in the forms and the "later times" link. */
-export function parseSlotValue(value: unknown): { coachId: string; start: Date } | undefined {
+function parseSlotValue(value: unknown): { coachId: string; start: Date } | undefined {
   if (typeof value !== 'string' || value.length > 120) return undefined;
   const m = SLOT_RE.exec(value);
   if (!m) return undefined;

@@ -50,7 +50,7 @@ export function slotTime(date: Date, locale: Locale): string {
   return f.format(date);
 }
 
-export function officeAddress(office: Office): string {
+function officeAddress(office: Office): string {
   return `${office.street}, ${office.postalCode} ${office.city}`;
 }
 

@@ -3,10 +3,11 @@
  * operator replaces them with real coaches through the admin API or their own seed file.
  */
 import type { Config } from '../config.js';
+import { projectUrl } from '../kernel/paths.js';
 import { loadCoachSeedFile } from './coachData.js';
 import type { CoachRepository } from './coachRepository.js';
 
-export const DEMO_COACHES_URL = new URL('../../prisma/data/demo-coaches.json', import.meta.url);
+const DEMO_COACHES_URL = projectUrl('prisma', 'data', 'demo-coaches.json');
 
 /** SEED_DEMO_DATA true or false decides; unset seeds only the embedded database. */
 export function shouldSeedDemoData(config: Pick<Config, 'SEED_DEMO_DATA'>, backend: 'pglite' | 'postgresql'): boolean {

@@ -12,7 +12,6 @@
  */
 import {
   type DayNumber,
-  type IsoWeekday,
   helsinkiLocalToUtcMs,
   isoWeekdayOfDay,
   parseLocalDate,
@@ -20,7 +19,7 @@ import {
   utcMsToHelsinkiLocal,
 } from '../kernel/helsinkiTime.js';
 
-export { helsinkiToUtc, utcToHelsinki, type HelsinkiDateTime } from '../kernel/helsinkiTime.js';
+export { helsinkiToUtc, utcToHelsinki } from '../kernel/helsinkiTime.js';
 
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
@@ -184,7 +183,7 @@ function isCompiled(a: CoachAvailability | CompiledAvailability): a is CompiledA
 }
 
 /** Working periods of one Helsinki day, in minutes after local midnight. */
-export function workingRangesOnDay(a: CompiledAvailability, day: DayNumber): MinuteRanges {
+function workingRangesOnDay(a: CompiledAvailability, day: DayNumber): MinuteRanges {
   let ranges = a.weekly[isoWeekdayOfDay(day)];
   const extra = a.extraByDay.get(day);
   if (extra) ranges = normaliseRanges([...ranges, ...extra]);
@@ -393,9 +392,4 @@ export function findFreeSlots(coaches: readonly CoachSlotInput[], query: SlotQue
 export function cursorAfter(slots: readonly FreeSlot[]): SlotCursor | undefined {
   const last = slots[slots.length - 1];
   return last ? { start: last.start, coachId: last.coachId } : undefined;
-}
-
-/** Maps an ISO weekday number to its key in `WeeklyHours`. */
-export function weekdayKey(weekday: IsoWeekday): WeekdayKey {
-  return WEEKDAY_KEYS[weekday - 1];
 }

@@ -1,17 +1,14 @@
 /** Booking vocabulary shared by the service, repositories, dialogs, routes and notifications. */
 import type { ConversationReference } from 'botbuilder';
-import type { WeeklyHours, AvailabilityException } from './slots.js';
 
-export const MEETING_MODES = ['in_person', 'phone', 'video'] as const;
+const MEETING_MODES = ['in_person', 'phone', 'video'] as const;
 export type MeetingMode = (typeof MEETING_MODES)[number];
 
 export const TOPICS = ['job_search', 'education', 'benefits', 'plan', 'other'] as const;
 export type Topic = (typeof TOPICS)[number];
 
-export const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'completed'] as const;
+const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'completed'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
-
-export type Actor = 'jobseeker' | 'coach' | 'admin';
 
 /** The jobseeker as the channel identifies them (the User row). */
 export interface Jobseeker {
@@ -42,11 +39,6 @@ export interface CoachSummary {
   office: Office;
   active: boolean;
   demo: boolean;
-}
-
-export interface CoachWithAvailability extends CoachSummary {
-  weekly: WeeklyHours;
-  exceptions: Array<AvailabilityException & { id: string }>;
 }
 
 export interface AppointmentView {

@@ -3,7 +3,7 @@
  * `https://meet.example.org/oma/{appointmentId}`.
  */
 
-export const VIDEO_LINK_PLACEHOLDERS = ['appointmentId', 'coachId'] as const;
+const VIDEO_LINK_PLACEHOLDERS = ['appointmentId', 'coachId'] as const;
 export type VideoLinkPlaceholder = (typeof VIDEO_LINK_PLACEHOLDERS)[number];
 
 export type VideoTemplateErrorReason =

@@ -43,7 +43,6 @@ export const newCoachSchema = z.object({
   }),
   weekly: weeklyHoursSchema.default({}),
 });
-export type NewCoach = z.input<typeof newCoachSchema>;
 
 export interface CoachInfo {
   id: string;

@@ -5,8 +5,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { projectPath } from '../kernel/paths.js';
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
+const MIGRATIONS_DIR = projectPath('prisma', 'migrations');
 
 export interface MigrationFile {
   name: string;
@@ -14,7 +15,7 @@ export interface MigrationFile {
   checksum: string;
 }
 
-export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
+function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'migration.sql')))

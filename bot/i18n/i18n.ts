@@ -5,12 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n as I18n, type TFunction, type Resource } from 'i18next';
+import { projectPath } from '../kernel/paths.js';
 import { META_FILE, parseLocaleMeta, type LocaleMeta } from './localeMeta.js';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES, type Locale } from './locales.js';
 
 export type { TFunction } from 'i18next';
 
-export const LOCALES_DIR = path.resolve(import.meta.dirname, '../../locales');
+const LOCALES_DIR = projectPath('locales');
 
 export interface LocaleResources {
   resources: Resource;

@@ -7,7 +7,7 @@ export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
 export const DEFAULT_LOCALE: Locale = 'fi';
 
-export const RTL_LOCALES: readonly Locale[] = ['ar', 'fa'];
+const RTL_LOCALES: readonly Locale[] = ['ar', 'fa'];
 
 /** Each language written in its own name, for pickers and menus. */
 export const NATIVE_NAMES: Record<Locale, string> = {

@@ -88,7 +88,7 @@ export function createKnowledgeFeature(deps: KnowledgeFeatureDeps): KnowledgeFea
  * Unanswered questions are kept for the knowledge team without any user id, but their text is the
  * user's own, so a user's saved questions are found through their messages and go with them.
  */
-export function savedQuestionsProvider(gaps: GapRepository, transcripts: Pick<TranscriptStore, 'inboundTexts'>): PersonalDataProvider {
+function savedQuestionsProvider(gaps: GapRepository, transcripts: Pick<TranscriptStore, 'inboundTexts'>): PersonalDataProvider {
   const own = (subject: { channelId: string; conversationIds: string[] }) => transcripts.inboundTexts(subject.channelId, subject.conversationIds);
   return {
     name: 'savedQuestions',
@@ -106,7 +106,7 @@ const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
  * GET /api/admin/knowledge/gaps?days=30 (or from=YYYY-MM-DD&to=YYYY-MM-DD): counts by kind,
  * locale and closest article, and the latest redacted questions.
  */
-export function gapReportRoute(gaps: GapRepository, adminToken: string, clock: Clock) {
+function gapReportRoute(gaps: GapRepository, adminToken: string, clock: Clock) {
   return (server: Server): void => {
     server.get('/api/admin/knowledge/gaps', async (req: Request, res: Response) => {
       if (!requireAdmin(req, res, adminToken)) return;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SUPPORTED_LOCALES, type Locale } from '../i18n/locales.js';
+import { projectPath } from '../kernel/paths.js';
 
 /**
  * The embedded knowledge base: one JSON file per locale under prisma/data/knowledge,
@@ -10,7 +10,7 @@ import { SUPPORTED_LOCALES, type Locale } from '../i18n/locales.js';
  * whose review state is recorded in meta.json.
  */
 
-export const ARTICLE_ACTIONS = ['eligibility', 'booking', 'municipalities', 'privacy'] as const;
+const ARTICLE_ACTIONS = ['eligibility', 'booking', 'municipalities', 'privacy'] as const;
 export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
 
 // A source is either one of the seed articles or a named public reference, so every
@@ -20,7 +20,7 @@ const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const nonEmpty = z.string().trim().min(1);
 
-export const articleSchema = z.strictObject({
+const articleSchema = z.strictObject({
   id: z.string().regex(ID_PATTERN),
   topic: nonEmpty,
   title: nonEmpty,
@@ -65,7 +65,7 @@ export interface KnowledgeBase {
   get(id: string, locale: Locale): Article | undefined;
 }
 
-export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../prisma/data/knowledge/', import.meta.url));
+export const DEFAULT_KNOWLEDGE_DIR = projectPath('prisma', 'data', 'knowledge');
 
 /**
  * Checks parsed file contents and builds the knowledge base. Pure, so tests can feed broken

@@ -46,7 +46,7 @@ export interface QuestionServiceDeps {
 const MUNICIPALITIES_ARTICLE = 'municipalities';
 /** Passages sent to the model. */
 const PASSAGES = 3;
-export const MAX_QUESTION_CHARS = 1000;
+const MAX_QUESTION_CHARS = 1000;
 
 export class QuestionService {
   constructor(private readonly deps: QuestionServiceDeps) {}

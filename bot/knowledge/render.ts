@@ -32,7 +32,7 @@ export const CHOICE = {
 const MAX_FOLLOW_UPS = 3;
 
 /** The i18next namespace holding article titles, so topic buttons follow a language change. */
-export const ARTICLE_TITLES_NS = 'knowledgeArticles';
+const ARTICLE_TITLES_NS = 'knowledgeArticles';
 
 /** Makes every article title a translation (knowledgeArticles:<id>) in each locale. */
 export function registerArticleTitles(i18n: I18n, kb: KnowledgeBase): void {
@@ -66,7 +66,7 @@ const PUBLIC_SOURCE_KEYS: Array<[RegExp, string]> = [
 ];
 
 /** A source id ("seed:003_….txt", "public:Laki 380/2023") in plain words. */
-export function sourceName(source: string, t: TFunction): string {
+function sourceName(source: string, t: TFunction): string {
   const seed = /^seed:(\d{3})_/.exec(source);
   if (seed) {
     const key = `knowledge:sources.seed${seed[1]}`;

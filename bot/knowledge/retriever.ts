@@ -51,7 +51,7 @@ export interface RetrieverOptions {
 // Calibrated on test/knowledge/questions.json. No out-of-scope question scores above
 // 0.28 and no wrong top hit passes the margin; 0.33 leaves headroom above the former while
 // still answering about 80% of in-scope questions confidently.
-export const DEFAULT_OPTIONS: RetrieverOptions = { threshold: 0.33, margin: 0.25, fallbackBelow: 0.12, fallbackLead: 1.5 };
+const DEFAULT_OPTIONS: RetrieverOptions = { threshold: 0.33, margin: 0.25, fallbackBelow: 0.12, fallbackLead: 1.5 };
 
 const FIELD_WEIGHTS = { title: 3, topic: 2, questions: 2.5, short: 1, long: 0.4 } as const;
 type Field = keyof typeof FIELD_WEIGHTS;
@@ -87,7 +87,7 @@ export function foldDiacritics(word: string): string {
   return word.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
 }
 
-export function tokenize(text: string): string[] {
+function tokenize(text: string): string[] {
   return normalizeText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
@@ -107,7 +107,7 @@ function addGrams(word: string, weight: number, out: Map<string, number>): void 
 }
 
 /** The weighted features of a text: n-grams of each word, plus those of its diacritic-free form. */
-export function textFeatures(text: string, out: Map<string, number> = new Map()): Map<string, number> {
+function textFeatures(text: string, out: Map<string, number> = new Map()): Map<string, number> {
   for (const word of tokenize(text)) {
     addGrams(word, 1, out);
     const folded = foldDiacritics(word);

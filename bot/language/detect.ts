@@ -48,7 +48,7 @@ const ARABIC_DIACRITICS = /[\u064B-\u065F\u0670\u0640]/gu;
 const TOKEN = /[\p{L}\p{M}]+(?:['’ʼ-][\p{L}\p{M}]+)*/gu;
 
 /** Lower-cased word tokens with URLs, e-mails, digits, emoji and neutral tokens removed. */
-export function contentTokens(text: string): string[] {
+function contentTokens(text: string): string[] {
   const cleaned = text
     .normalize('NFC')
     .replace(URL_OR_EMAIL, ' ')
@@ -58,7 +58,7 @@ export function contentTokens(text: string): string[] {
   return (cleaned.match(TOKEN) ?? []).map((t) => t.replace(/’/gu, "'")).filter((t) => !isNeutralToken(t));
 }
 
-export function scriptOf(token: string): Script | null {
+function scriptOf(token: string): Script | null {
   let latin = 0;
   let cyr = 0;
   let arab = 0;
@@ -154,7 +154,7 @@ export interface LanguageScores {
 }
 
 /** The raw per-language scores for `text`; exposed for the benchmark and diagnostics. */
-export function scoreLanguages(text: string): LanguageScores {
+function scoreLanguages(text: string): LanguageScores {
   const all = contentTokens(text);
   const byScript = new Map<Script, string[]>();
   for (const t of all) {

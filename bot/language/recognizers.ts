@@ -54,7 +54,7 @@ export function toAsciiDigits(text: string): string {
 }
 
 /** Lower case, Persian/Arabic letter variants unified, punctuation dropped, spaces collapsed. */
-export function normalizeAnswer(text: string, locale?: Locale): string {
+function normalizeAnswer(text: string, locale?: Locale): string {
   const lang = locale === 'fi-x-selko' ? 'fi' : locale;
   return toAsciiDigits(text.normalize('NFC'))
     .toLocaleLowerCase(lang)
@@ -97,7 +97,7 @@ export function recognizeYesNo(text: string, locale?: Locale): boolean | undefin
 
 /* ---------- choices ---------- */
 
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);

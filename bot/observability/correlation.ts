@@ -12,8 +12,8 @@ import type { Logger } from '../kernel/log.js';
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 /** turnState keys. Symbols, so no feature's own keys can collide with them. */
-export const REQUEST_LOGGER_KEY = Symbol('omabotti.requestLogger');
-export const TURN_LOGGER_KEY = Symbol('omabotti.turnLogger');
+const REQUEST_LOGGER_KEY = Symbol('omabotti.requestLogger');
+const TURN_LOGGER_KEY = Symbol('omabotti.turnLogger');
 
 /** A proxy's request id is kept when it looks like an id; anything else is replaced. */
 const SAFE_ID = /^[A-Za-z0-9._:-]{8,64}$/;

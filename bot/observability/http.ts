@@ -11,9 +11,8 @@ import { METRICS_CONTENT_TYPE, type Metrics } from './metrics.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './correlation.js';
 
 const REQUEST_LOGGER = Symbol('omabotti.reqLogger');
-const REQUEST_ID = Symbol('omabotti.reqId');
 
-type CorrelatedRequest = Request & { [REQUEST_LOGGER]?: Logger; [REQUEST_ID]?: string };
+type CorrelatedRequest = Request & { [REQUEST_LOGGER]?: Logger };
 
 /** Probes and scrapes are frequent and uninteresting: their access lines are logged at debug. */
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -21,10 +20,6 @@ const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 /** The request's logger (carries `reqId`); the app logger for requests that bypassed the edge. */
 export function requestLogger(req: Request, fallback: Logger): Logger {
   return (req as CorrelatedRequest)[REQUEST_LOGGER] ?? fallback;
-}
-
-export function requestId(req: Request): string | undefined {
-  return (req as CorrelatedRequest)[REQUEST_ID];
 }
 
 function routeOf(req: Request): string {
@@ -41,7 +36,6 @@ export function installRequestObservability(server: Server, logger: Logger, metr
   server.pre((req: Request, res: Response, next: () => void) => {
     const id = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     const log = logger.child({ reqId: id });
-    (req as CorrelatedRequest)[REQUEST_ID] = id;
     (req as CorrelatedRequest)[REQUEST_LOGGER] = log;
     res.setHeader('X-Request-Id', id);
     const started = process.hrtime.bigint();
@@ -83,7 +77,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
  * - else on the main port without a token only while the server binds to loopback (local mode);
  *   a publicly bound server without either setting answers 404.
  */
-export function metricsOnMainPort(exposure: MetricsExposure): 'token' | 'open' | 'off' {
+function metricsOnMainPort(exposure: MetricsExposure): 'token' | 'open' | 'off' {
   if (exposure.port !== undefined) return 'off';
   if (exposure.token) return 'token';
   return LOOPBACK.has(exposure.host) ? 'open' : 'off';

@@ -40,8 +40,6 @@ const ACTIVITY_TYPES = new Set([
 const MAX_CHANNELS = 16;
 
 export type LlmOutcome = 'ok' | 'error' | 'timeout' | 'refused';
-export type BookingEvent = 'made' | 'cancelled' | 'completed' | 'rescheduled' | 'conflict';
-export type ErrorKind = 'turn' | 'http' | 'job' | 'storage' | 'transcript' | 'proactive';
 
 export interface DatabaseGaugeOptions {
   name: string;

@@ -45,10 +45,10 @@ export interface EligibilityAnswers {
 export const QUESTION_IDS = ['municipality', 'age', 'foreign_language', 'benefit', 'unemployed_or_in_services'] as const;
 export type QuestionId = (typeof QUESTION_IDS)[number];
 
-export const OUTCOMES = ['eligible', 'not_eligible', 'cant_tell', 'pilot_over'] as const;
+const OUTCOMES = ['eligible', 'not_eligible', 'cant_tell', 'pilot_over'] as const;
 export type EligibilityOutcome = (typeof OUTCOMES)[number];
 
-export const REASON_CODES = [
+const REASON_CODES = [
   'pilot_not_started',
   'pilot_extended',
   'pilot_ended',
@@ -75,7 +75,7 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-export const NEXT_STEPS = [
+const NEXT_STEPS = [
   'book_coach',
   'contact_employment_area',
   'contact_municipality_employment_services',
@@ -310,7 +310,7 @@ const ANSWER_KEY: Record<QuestionId, keyof EligibilityAnswers> = {
   unemployed_or_in_services: 'unemployedOrInServices',
 };
 
-export function isAnswered(answers: EligibilityAnswers, question: QuestionId): boolean {
+function isAnswered(answers: EligibilityAnswers, question: QuestionId): boolean {
   return answers[ANSWER_KEY[question]] !== undefined;
 }
 

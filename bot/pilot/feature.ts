@@ -40,7 +40,7 @@ export function createPilotServices(deps: {
   };
 }
 
-export function eligibilityDataProvider(checks: EligibilityRepository): PersonalDataProvider {
+function eligibilityDataProvider(checks: EligibilityRepository): PersonalDataProvider {
   return {
     name: 'pilotEligibility',
     labelKey: 'privacy:features.pilot',

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { projectUrl } from '../kernel/paths.js';
 import { getPilotData, type Municipality, type PilotData } from './pilotData.js';
 
 /**
@@ -21,7 +22,7 @@ export type MatchResult =
 
 const MAX_CANDIDATES = 3;
 
-export function normalizeText(text: string): string {
+function normalizeText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -53,7 +54,7 @@ function caseStripped(word: string): string[] {
 }
 
 /** Possible base or stem forms of one (possibly inflected) word or phrase. */
-export function stemHypotheses(phrase: string): Set<string> {
+function stemHypotheses(phrase: string): Set<string> {
   const hyps = new Set<string>([phrase]);
   const bases = [phrase];
   for (const c of CLITICS) {
@@ -91,7 +92,7 @@ function weakGrade(word: string): string | undefined {
 }
 
 /** Stems a Finnish place name takes before case endings (Helsinki → helsingi, Orivesi → orivede …). */
-export function nameStems(name: string): Set<string> {
+function nameStems(name: string): Set<string> {
   const base = normalizeText(name);
   const stems = new Set<string>([base]);
   const add = (s: string | undefined) => {
@@ -127,7 +128,7 @@ export function nameStems(name: string): Set<string> {
 }
 
 /** Optimal string alignment distance (Damerau–Levenshtein without repeated edits). */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
   for (let j = 0; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
@@ -180,7 +181,7 @@ const knownListSchema = z.object({
   municipalities: z.array(z.object({ fi: z.string().min(1), sv: z.string().min(1).optional() })).min(1),
 });
 
-export const KNOWN_MUNICIPALITIES_URL = new URL('../../prisma/data/municipalities-fi.json', import.meta.url);
+export const KNOWN_MUNICIPALITIES_URL = projectUrl('prisma', 'data', 'municipalities-fi.json');
 
 /** All Finnish municipalities, used only to recognise places outside the pilot data. */
 export function loadKnownMunicipalities(file: URL | string = KNOWN_MUNICIPALITIES_URL): KnownMunicipality[] {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { projectUrl } from '../kernel/paths.js';
 
 /**
  * Domain data for the municipal employment pilot (työllisyyden kuntakokeilu) and the
@@ -22,8 +23,7 @@ const localizedName = z.object({
   en: z.string().min(1).optional(),
 });
 
-export const participationStatusSchema = z.enum(['confirmed', 'applying', 'interested']);
-export type ParticipationStatus = z.infer<typeof participationStatusSchema>;
+const participationStatusSchema = z.enum(['confirmed', 'applying', 'interested']);
 
 const datedFact = z.object({ date: isoDate, source: sourceSchema });
 
@@ -113,7 +113,7 @@ const nationalFallbackSchema = z.object({
   source: sourceSchema,
 });
 
-export const pilotDataSchema = z
+const pilotDataSchema = z
   .object({
     version: z.number().int().positive(),
     period: periodSchema,
@@ -177,7 +177,6 @@ export const pilotDataSchema = z
   });
 
 export type PilotData = z.infer<typeof pilotDataSchema>;
-export type PilotPeriod = PilotData['period'];
 export type PilotArea = PilotData['pilotAreas'][number];
 export type Municipality = PilotData['municipalities'][number];
 export type EmploymentArea = PilotData['employmentAreas'][number];
@@ -186,14 +185,14 @@ export type Fact = PilotData['facts'][number];
 export type TermFact = PilotData['services'][number];
 export type NationalFallback = PilotData['nationalFallback'];
 
-export const PILOT_DATA_URL = new URL('../../prisma/data/pilot-areas.json', import.meta.url);
+export const PILOT_DATA_URL = projectUrl('prisma', 'data', 'pilot-areas.json');
 
 /** Validates already-parsed JSON; throws a ZodError listing every problem. */
 export function parsePilotData(raw: unknown): PilotData {
   return pilotDataSchema.parse(raw);
 }
 
-export function loadPilotData(file: URL | string = PILOT_DATA_URL): PilotData {
+function loadPilotData(file: URL | string = PILOT_DATA_URL): PilotData {
   return parsePilotData(JSON.parse(readFileSync(file, 'utf8')));
 }
 
@@ -203,10 +202,6 @@ let cached: PilotData | undefined;
 export function getPilotData(): PilotData {
   cached ??= loadPilotData();
   return cached;
-}
-
-export function pilotAreas(data: PilotData = getPilotData()): readonly PilotArea[] {
-  return data.pilotAreas;
 }
 
 export function municipalities(data: PilotData = getPilotData()): readonly Municipality[] {
@@ -225,7 +220,7 @@ export function findPilotAreaById(id: string, data: PilotData = getPilotData()):
   return data.pilotAreas.find((a) => a.id === id);
 }
 
-export function findEmploymentAreaById(id: string, data: PilotData = getPilotData()): EmploymentArea | undefined {
+function findEmploymentAreaById(id: string, data: PilotData = getPilotData()): EmploymentArea | undefined {
   return data.employmentAreas.find((a) => a.id === id);
 }
 
@@ -240,16 +235,8 @@ export function employmentAreaFor(
   return area ? { area, certainty: m.employmentArea.certainty } : undefined;
 }
 
-export function offices(data: PilotData = getPilotData()): readonly Office[] {
-  return data.offices;
-}
-
 export function officesInArea(areaId: string, data: PilotData = getPilotData()): Office[] {
   return data.offices.filter((o) => o.pilotAreaId === areaId);
-}
-
-export function pilotPeriod(data: PilotData = getPilotData()): PilotPeriod {
-  return data.period;
 }
 
 /** Any fact-like entry by id: facts, target groups and notes, benefits, services, caveats. */

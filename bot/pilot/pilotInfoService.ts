@@ -65,7 +65,7 @@ export type ServedAnswer =
   | { kind: 'unrecognised'; fallback: NationalFallback };
 
 /** Midday UTC, so the Helsinki calendar date is the one in the file. */
-export const dayOf = (isoDate: string): Date => new Date(`${isoDate}T12:00:00Z`);
+const dayOf = (isoDate: string): Date => new Date(`${isoDate}T12:00:00Z`);
 
 export class PilotInfoService {
   private readonly data: PilotData;

@@ -12,18 +12,18 @@ import type { InfoTopic, PilotDates, PilotOverview, ServedAnswer } from './pilot
 
 type Named = { fi: string; sv?: string; en?: string };
 
-export function placeName(name: Named, locale: Locale): string {
+function placeName(name: Named, locale: Locale): string {
   if (locale === 'sv') return name.sv ?? name.fi;
   return name.fi;
 }
 
-export function areaName(name: Named, locale: Locale): string {
+function areaName(name: Named, locale: Locale): string {
   if (locale === 'sv') return name.sv ?? name.fi;
   if (locale === 'en') return name.en ?? name.fi;
   return name.fi;
 }
 
-export function listOf(items: string[], locale: Locale): string {
+function listOf(items: string[], locale: Locale): string {
   return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
 }
 

@@ -18,7 +18,7 @@ const helsinkiFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-export function toDate(when: When): Date {
+function toDate(when: When): Date {
   return when instanceof Date ? when : when.now();
 }
 

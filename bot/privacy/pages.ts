@@ -29,7 +29,7 @@ button{font:inherit;margin-top:1rem;padding:.6rem 1.4rem;background:#0b4f9c;colo
 const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 /** No script at all, our one inline style by hash, and forms may post only here. */
-export const PAGE_CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+const PAGE_CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 
 /** The date of the accessibility self-assessment this statement describes. */
 const STATEMENT_DATE = new Date('2026-11-30T10:00:00Z');

@@ -38,10 +38,10 @@ interface ErasedTurn {
 }
 
 /** How long the confirmation has to reach a polling client before its conversation goes. */
-export const CHANNEL_ERASURE_DELAY_MS = 3000;
+const CHANNEL_ERASURE_DELAY_MS = 3000;
 
 /** Roughly how many stored items an export value holds, for the readable summary. */
-export function countItems(value: unknown, depth = 0): number {
+function countItems(value: unknown, depth = 0): number {
   if (value === null || value === undefined) return 0;
   if (Array.isArray(value)) return value.length;
   if (typeof value === 'object') {

@@ -63,7 +63,7 @@ const ARABIC_LETTER_MAP: Readonly<Record<string, string>> = {
  * equal), unifies Arabic-script letter variants, and reduces punctuation to single spaces.
  * The result is padded with spaces so that phrases can be matched on word boundaries.
  */
-export function normalizeForMatching(text: string): string {
+function normalizeForMatching(text: string): string {
   let s = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   s = s.replace(/[\u0649\u0629\u06cc\u06a9]/g, (ch) => ARABIC_LETTER_MAP[ch] ?? ch);
   // Apostrophes join words ("don't", Ukrainian "б'ють"); tatweel and ZWNJ are only visual.

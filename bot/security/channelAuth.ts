@@ -29,7 +29,7 @@ const PUBLIC_CLOUD = {
 };
 
 /** Options for ConfigurationBotFrameworkAuthentication. */
-export function channelAuthOptions(s: ChannelAuthSettings): Record<string, string | boolean | undefined> {
+function channelAuthOptions(s: ChannelAuthSettings): Record<string, string | boolean | undefined> {
   const base = { MicrosoftAppId: s.MicrosoftAppId, MicrosoftAppPassword: s.MicrosoftAppPassword, MicrosoftAppType: s.MicrosoftAppType, MicrosoftAppTenantId: s.MicrosoftAppTenantId };
   if (!s.ToBotFromChannelOpenIdMetadataUrl && !s.ToBotFromEmulatorOpenIdMetadataUrl) return base;
   return {

@@ -21,7 +21,7 @@ export interface EdgeOptions {
 }
 
 /** For responses whose route did not set a policy: JSON and errors need no sources at all. */
-export const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const STATIC_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',

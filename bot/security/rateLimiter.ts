@@ -28,7 +28,7 @@ interface Bucket {
   updatedMs: number;
 }
 
-export const DEFAULT_MAX_KEYS = 10_000;
+const DEFAULT_MAX_KEYS = 10_000;
 
 /** A token bucket per key. */
 export class RateLimiter {

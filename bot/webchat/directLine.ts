@@ -28,9 +28,9 @@ import { randomId, type DirectLineActivityJson, type DirectLineStore, type Store
 
 /** The channel id the bot sees, as with Azure's Direct Line, so moving there changes nothing. */
 export const CHANNEL_ID = 'directline';
-export const BOT_NAME = 'OMA-botti';
+const BOT_NAME = 'OMA-botti';
 
-export const LIMITS = {
+const LIMITS = {
   /** Longest message text a user may send. */
   textChars: 4000,
   /** Largest JSON `value` (suggested-action payloads, events). */
@@ -88,7 +88,7 @@ function depthOf(value: unknown, limit: number, depth = 0): number {
 }
 
 /** Redacts every string in a JSON value (what a user typed may be inside card or event values). */
-export function redactValue(value: unknown, depth = 0): unknown {
+function redactValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redact(value).text;
   if (depth > 20 || typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
@@ -119,7 +119,7 @@ export function clientViewOfBotActivity(raw: Record<string, unknown>, conversati
 type Validated = { ok: true; activity: Record<string, unknown> } | { ok: false; message: string };
 
 /** Checks what a page may send. Everything else in the body (from, serviceUrl, …) is ignored. */
-export function validateUserActivity(body: unknown): Validated {
+function validateUserActivity(body: unknown): Validated {
   if (!isPlainObject(body)) return { ok: false, message: 'The request body must be a JSON Activity object.' };
   const { type, text, value, name, locale, attachments, channelData } = body;
   if (type !== 'message' && type !== 'event' && type !== 'typing') {

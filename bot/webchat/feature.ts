@@ -46,7 +46,7 @@ const RETENTION_JOB_MS = 60 * 60 * 1000;
 const DELIVERY_QUEUE_MS = 60 * 60 * 1000;
 
 /** True for a serviceUrl that some process's loopback listener handed out. */
-export function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
+function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
   if (typeof serviceUrl !== 'string') return false;
   try {
     const url = new URL(serviceUrl);

@@ -13,10 +13,10 @@ import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import type { Translator } from '../i18n/i18n.js';
 import { DEFAULT_LOCALE, fromAcceptLanguage, isRtl, NATIVE_NAMES, toSupportedLocale, type Locale } from '../i18n/locales.js';
+import { projectPath } from '../kernel/paths.js';
 import { municipalities } from '../pilot/pilotData.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const STATIC_DIR = path.join(import.meta.dirname, 'static');
+const STATIC_DIR = projectPath('bot', 'webchat', 'static');
 
 /** Web Chat's own UI language for each shipped locale (it has no Persian, Somali or plain Finnish; our strings cover those). */
 const WEBCHAT_LOCALES: Record<Locale, string> = {
@@ -41,12 +41,12 @@ interface Asset {
 }
 
 function webchatBundlePath(): string {
-  return path.join(ROOT, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
+  return projectPath('node_modules', 'botframework-webchat', 'dist', 'webchat.js');
 }
 
 function webchatVersion(): string {
   try {
-    return String(JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'botframework-webchat', 'package.json'), 'utf8')).version);
+    return String(JSON.parse(fs.readFileSync(projectPath('node_modules', 'botframework-webchat', 'package.json'), 'utf8')).version);
   } catch {
     return 'unknown';
   }
@@ -66,7 +66,7 @@ function jsonForHtml(value: unknown): string {
 }
 
 /** A municipality named in the embed snippet, if it is one we know; its name in the page's language. */
-export function knownMunicipality(param: unknown, locale: Locale): string | undefined {
+function knownMunicipality(param: unknown, locale: Locale): string | undefined {
   if (typeof param !== 'string' || !param.trim() || param.length > 100) return undefined;
   const wanted = param.trim().toLocaleLowerCase('fi');
   for (const m of municipalities()) {
@@ -92,7 +92,7 @@ export interface PageOptions {
  */
 const EMPTY_STYLE_HASH = `sha256-${createHash('sha256').update('').digest('base64')}`;
 
-export function pageSecurityHeaders(nonce: string, frameAncestors: readonly string[] = [], directLineUrl?: string): Record<string, string> {
+function pageSecurityHeaders(nonce: string, frameAncestors: readonly string[] = [], directLineUrl?: string): Record<string, string> {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",

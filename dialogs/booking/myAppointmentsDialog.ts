@@ -12,7 +12,7 @@ import { turnLanguage } from '../../bot/i18n/turnLanguage.js';
 import { BOOKING_DIALOG, BookingDialog, type BookingDialogDeps, type BookingDialogOptions } from './bookingDialog.js';
 import { ask, LocalizedPrompt, type LocalizedPromptResult } from '../prompts/localizedPrompt.js';
 
-export const MY_APPOINTMENTS_DIALOG = 'myAppointmentsDialog';
+const MY_APPOINTMENTS_DIALOG = 'myAppointmentsDialog';
 const STEPS = 'myAppointmentsSteps';
 const PROMPT = 'myAppointmentsPrompt';
 const BACK = 'back';

@@ -13,7 +13,7 @@ import { CHOICE, renderAnswer } from '../../bot/knowledge/render.js';
 import type { LanguageSwitchResult } from '../language/languageSwitchDialog.js';
 import { ask, LocalizedPrompt, type LocalizedPromptResult } from '../prompts/localizedPrompt.js';
 
-export const QUESTION_DIALOG = 'questionDialog';
+const QUESTION_DIALOG = 'questionDialog';
 const STEPS = 'questionSteps';
 const PROMPT = 'questionPrompt';
 

@@ -9,7 +9,7 @@ import { parseLanguageName } from '../../bot/language/commands.js';
 import type { LanguageService } from '../../bot/language/languageService.js';
 import { ask, LocalizedPrompt, type LocalizedPromptResult } from '../prompts/localizedPrompt.js';
 
-export const LANGUAGE_DIALOG = 'languageDialog';
+const LANGUAGE_DIALOG = 'languageDialog';
 const PROMPT = 'languagePrompt';
 const STEPS = 'languageSteps';
 

@@ -19,7 +19,7 @@ import type { Locale } from '../../bot/i18n/locales.js';
 import { turnLanguage } from '../../bot/i18n/turnLanguage.js';
 import { recognizeYesNo } from '../prompts/recognizers.js';
 
-export const LANGUAGE_SWITCH_DIALOG = 'languageSwitchDialog';
+const LANGUAGE_SWITCH_DIALOG = 'languageSwitchDialog';
 const OFFER_PROMPT = 'languageOfferPrompt';
 const STEPS = 'languageSwitchSteps';
 /** After this many answers that are neither yes nor no, the offer is dropped. */

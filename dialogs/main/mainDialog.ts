@@ -11,7 +11,7 @@ import type { FreeTextHandler, MenuEntry } from '../../bot/kernel/contracts.js';
 import { ask, LocalizedPrompt, type LocalizedChoice, type LocalizedPromptResult } from '../prompts/localizedPrompt.js';
 import { InterruptibleDialog, type InterruptionRoutes } from './interruptibleDialog.js';
 
-export const MAIN_DIALOG = 'mainDialog';
+const MAIN_DIALOG = 'mainDialog';
 const MENU_STEPS = 'mainMenuSteps';
 const MENU_PROMPT = 'mainMenuPrompt';
 

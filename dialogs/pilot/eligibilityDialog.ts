@@ -18,7 +18,7 @@ import type { DialogStart } from '../../bot/kernel/contracts.js';
 import { renderResult, suggestionLabel } from '../../bot/pilot/render.js';
 import { ask, choiceLabel, LocalizedPrompt, type LocalizedChoice, type LocalizedPromptResult } from '../prompts/localizedPrompt.js';
 
-export const ELIGIBILITY_DIALOG = 'eligibilityDialog';
+const ELIGIBILITY_DIALOG = 'eligibilityDialog';
 const LOOP = 'eligibilityLoop';
 const RESULT = 'eligibilityResult';
 const PROMPT = 'eligibilityPrompt';

@@ -11,10 +11,10 @@ import type { PilotInfoService } from '../../bot/pilot/pilotInfoService.js';
 import { EligibilityDialog } from './eligibilityDialog.js';
 import { PILOT_INFO_DIALOG, PilotInfoDialog } from './pilotInfoDialog.js';
 
-export const PILOT_MENU = { info: 'pilotInfo', eligibility: 'pilotEligibility' } as const;
+const PILOT_MENU = { info: 'pilotInfo', eligibility: 'pilotEligibility' } as const;
 
 /** "back" in every shipped locale, normalised like the other command words. */
-export function backWords(translator: Translator): Set<string> {
+function backWords(translator: Translator): Set<string> {
   const words = new Set<string>();
   for (const locale of translator.shipped) {
     const list = translator.t(locale)('pilot:elig.commands.back', { returnObjects: true }) as unknown;

@@ -10,7 +10,7 @@ import { turnLogger } from '../../bot/observability/correlation.js';
 import type { PrivacyActions } from '../../bot/privacy/privacyActions.js';
 import { ask, LocalizedPrompt } from '../prompts/localizedPrompt.js';
 
-export const DELETE_MY_DATA_DIALOG = 'deleteMyDataDialog';
+const DELETE_MY_DATA_DIALOG = 'deleteMyDataDialog';
 const STEPS = 'deleteMyDataSteps';
 const CONFIRM = 'deleteMyDataConfirm';
 

@@ -7,7 +7,7 @@ import { FEEDBACK_TOPICS, MAX_CONTACT_CHARS, MAX_FEEDBACK_CHARS, type FeedbackTo
 import type { PrivacyActions } from '../../bot/privacy/privacyActions.js';
 import { ask, LocalizedPrompt, type LocalizedPromptResult } from '../prompts/localizedPrompt.js';
 
-export const FEEDBACK_DIALOG = 'feedbackDialog';
+const FEEDBACK_DIALOG = 'feedbackDialog';
 const STEPS = 'feedbackSteps';
 const PROMPT = 'feedbackPrompt';
 

@@ -8,7 +8,7 @@ import { turnLanguage } from '../../bot/i18n/turnLanguage.js';
 import type { PrivacyActions } from '../../bot/privacy/privacyActions.js';
 import { ask, LocalizedPrompt, type LocalizedPromptResult } from '../prompts/localizedPrompt.js';
 
-export const PRIVACY_DIALOG = 'privacyDialog';
+const PRIVACY_DIALOG = 'privacyDialog';
 const STEPS = 'privacySteps';
 const PROMPT = 'privacyPrompt';
 

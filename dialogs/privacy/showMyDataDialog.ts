@@ -7,7 +7,7 @@ import { formatDate, formatTime } from '../../bot/language/format.js';
 import type { PrivacyActions } from '../../bot/privacy/privacyActions.js';
 import { turnLogger } from '../../bot/observability/correlation.js';
 
-export const SHOW_MY_DATA_DIALOG = 'showMyDataDialog';
+const SHOW_MY_DATA_DIALOG = 'showMyDataDialog';
 const STEPS = 'showMyDataSteps';
 
 export class ShowMyDataDialog extends ComponentDialog {

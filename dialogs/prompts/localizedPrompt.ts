@@ -40,7 +40,7 @@ export function choiceLabel(context: TurnContext, choice: LocalizedChoice): stri
   return choice.label ?? choice.value;
 }
 
-export function suggestedActions(context: TurnContext, choices: LocalizedChoice[]): CardAction[] {
+function suggestedActions(context: TurnContext, choices: LocalizedChoice[]): CardAction[] {
   return choices.map((c) => {
     const label = choiceLabel(context, c);
     return { type: ActionTypes.ImBack, title: label, value: label };

@@ -13,9 +13,19 @@ export interface BotProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startBotProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
-    cwd: ROOT,
+export interface BotCommand {
+  /** Node's arguments; by default the source through tsx. */
+  args: string[];
+  cwd: string;
+}
+
+export async function startBotProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  command: BotCommand = { args: ['--import', 'tsx', 'bot/index.ts'], cwd: ROOT },
+): Promise<BotProcess> {
+  const child = spawn(process.execPath, command.args, {
+    cwd: command.cwd,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
