@@ -16,10 +16,7 @@ import { calendarUid } from './outbox.js';
 import { detailLines, localeOf, slotTime } from './present.js';
 import type { AppointmentView } from './types.js';
 import type { FreeSlot, SlotCursor } from './slots.js';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
+import { escapeHtml } from '../kernel/html.js';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",

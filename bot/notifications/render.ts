@@ -11,6 +11,7 @@ import type { Translator, TFunction } from '../i18n/i18n.js';
 import { toSupportedLocale, type Locale } from '../i18n/locales.js';
 import { formatDateTime, formatTime, intlLocale } from '../language/format.js';
 import type { ChatKind, MailKind, OutboxPayload } from './kinds.js';
+import { escapeHtml } from '../kernel/html.js';
 
 export type AppointmentWithCoach = Appointment & { coach: Coach };
 
@@ -48,10 +49,6 @@ export interface MailInput {
 type Variant = 'booked' | 'cancelled' | 'rescheduled' | 'reassignedIn' | 'reassignedAway' | 'movedAway' | 'reassigned' | 'reminder';
 
 const REASSIGNED = 'reassigned';
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** The address part of "Name <address>" (or the whole value). */
 export function mailAddress(from: string): { email: string; name?: string } {

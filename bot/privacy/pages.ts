@@ -9,10 +9,7 @@ import type { Translator, TFunction } from '../i18n/i18n.js';
 import { fromAcceptLanguage, isLocale, isRtl, NATIVE_NAMES, type Locale } from '../i18n/locales.js';
 import { formatDate } from '../language/format.js';
 import { FEEDBACK_TOPICS, FeedbackValidationError, MAX_CONTACT_CHARS, MAX_FEEDBACK_CHARS, type FeedbackService } from './feedback.js';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
+import { escapeHtml } from '../kernel/html.js';
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.6;margin:0;color:#1a1a1a;background:#fff}
