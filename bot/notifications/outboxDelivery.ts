@@ -13,6 +13,7 @@ import type { OutboxMessage } from '../../generated/prisma/client.js';
 import { CHAT_KINDS, isChatKind, kindSpellings, MAIL_KINDS, normaliseKind, outboxMessageId, parsePayload, type OutboxKind } from './kinds.js';
 import type { Mailer } from './mailer.js';
 import { renderChat, renderMail, type AppointmentWithCoach, type RenderSettings } from './render.js';
+import { isPlainObject } from '../kernel/json.js';
 
 /** Translates a jobseeker's note into Finnish (bot/knowledge/noteTranslator.ts). */
 export interface NoteTranslator {
@@ -47,8 +48,8 @@ export function backoffMs(attempts: number): number {
  * after that only its hash (on the appointment) remains.
  */
 function withoutLinks(payload: unknown): { payload?: Prisma.InputJsonValue } {
-  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return {};
-  const { manageUrl, icsUrl, ...rest } = payload as Record<string, unknown>;
+  if (!isPlainObject(payload)) return {};
+  const { manageUrl, icsUrl, ...rest } = payload;
   return manageUrl === undefined && icsUrl === undefined ? {} : { payload: rest as Prisma.InputJsonValue };
 }
 

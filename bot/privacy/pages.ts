@@ -10,6 +10,7 @@ import { fromAcceptLanguage, isLocale, isRtl, NATIVE_NAMES, type Locale } from '
 import { formatDate } from '../language/format.js';
 import { FEEDBACK_TOPICS, FeedbackValidationError, MAX_CONTACT_CHARS, MAX_FEEDBACK_CHARS, type FeedbackService } from './feedback.js';
 import { escapeHtml } from '../kernel/html.js';
+import { isPlainObject } from '../kernel/json.js';
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.6;margin:0;color:#1a1a1a;background:#fff}
@@ -158,7 +159,7 @@ ${form.error ? `<p class="error" role="alert" id="form-error">${e('privacy:page.
   }
 
   async submitFeedback(req: Request, res: Response): Promise<void> {
-    const body = (typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? req.body : {}) as Record<string, unknown>;
+    const body: Record<string, unknown> = isPlainObject(req.body) ? req.body : {};
     const lang = typeof body.lang === 'string' && isLocale(body.lang) && this.o.translator.shipped.includes(body.lang) ? body.lang : this.localeFor(req);
     const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, MAX_FEEDBACK_CHARS * 2) : undefined);
     try {

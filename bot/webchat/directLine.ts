@@ -25,6 +25,7 @@ import { clientAddress, RateLimiter } from '../security/rateLimiter.js';
 import { parseBearer } from '../security/tokens.js';
 import type { LongPollHub } from './longPoll.js';
 import { randomId, type DirectLineActivityJson, type DirectLineStore, type StoredConversation } from './store.js';
+import { isPlainObject } from '../kernel/json.js';
 
 /** The channel id the bot sees, as with Azure's Direct Line, so moving there changes nothing. */
 export const CHANNEL_ID = 'directline';
@@ -70,10 +71,6 @@ export interface DirectLineOptions {
   /** TRUST_PROXY: where the client address for the new-conversation limit comes from. */
   trustProxy: boolean | number;
   isShuttingDown(): boolean;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** JSON depth, stopping early once past `limit`. */
