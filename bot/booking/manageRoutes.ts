@@ -11,7 +11,7 @@ import { isRtl, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import type { Logger } from '../kernel/log.js';
 import type { BookingService } from './bookingService.js';
 import { AppointmentNotChangeableError, AppointmentNotFoundError, SlotTakenError } from './errors.js';
-import { buildInvite } from './ics.js';
+import { buildInvite } from '../kernel/ics.js';
 import { calendarUid } from './outbox.js';
 import { detailLines, localeOf, slotTime } from './present.js';
 import type { AppointmentView } from './types.js';

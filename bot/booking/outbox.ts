@@ -21,7 +21,7 @@
  *   the jobseeker's .ics download and in the coach's invites and feed.
  */
 import type { Prisma } from '../db/database.js';
-import { appointmentUid } from './ics.js';
+import { appointmentUid } from '../kernel/ics.js';
 
 export const OUTBOX_KINDS = [
   'coach.booked',

@@ -7,7 +7,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { Prisma, PrismaClient } from '../db/database.js';
 import type { Appointment, Coach } from '../../generated/prisma/client.js';
 import { availabilityExceptionSchema, weeklyHoursSchema } from '../booking/coachData.js';
-import { buildFeed, type CalendarEvent } from '../booking/ics.js';
+import { buildFeed, type CalendarEvent } from '../kernel/ics.js';
 import { calendarUid } from '../booking/outbox.js';
 import type { AvailabilityException, WeeklyHours } from '../booking/slots.js';
 import { languageName, mailAddress, type RenderSettings } from '../notifications/render.js';

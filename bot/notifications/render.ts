@@ -5,7 +5,7 @@
  * User text is escaped in HTML; plain text carries it as written.
  */
 import type { Appointment, Coach } from '../../generated/prisma/client.js';
-import { buildInvite, type CalendarAttendee, type CalendarEvent, type InviteMethod } from '../booking/ics.js';
+import { buildInvite, type CalendarAttendee, type CalendarEvent, type InviteMethod } from '../kernel/ics.js';
 import { calendarUid } from '../booking/outbox.js';
 import type { Translator, TFunction } from '../i18n/i18n.js';
 import { toSupportedLocale, type Locale } from '../i18n/locales.js';
