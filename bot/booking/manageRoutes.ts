@@ -12,7 +12,7 @@ import type { Logger } from '../kernel/log.js';
 import type { BookingService } from './bookingService.js';
 import { AppointmentNotChangeableError, AppointmentNotFoundError, SlotTakenError } from './errors.js';
 import { buildInvite } from '../kernel/ics.js';
-import { calendarUid } from './outbox.js';
+import { calendarUid } from '../kernel/outbox.js';
 import { detailLines, localeOf, slotTime } from './present.js';
 import type { AppointmentView } from './types.js';
 import type { FreeSlot, SlotCursor } from './slots.js';

@@ -13,9 +13,8 @@ import { normaliseEmail } from '../booking/contact.js';
 import { isUniqueViolation } from '../booking/errors.js';
 import { helsinkiToUtc } from '../kernel/helsinkiTime.js';
 import type { AuditLog } from '../privacy/audit.js';
-import { normaliseKind, outboxMessageId, parsePayload, type OutboxKind } from '../notifications/kinds.js';
+import { isChatKind, normaliseKind, outboxMessageId, parsePayload, type OutboxKind } from '../kernel/outbox.js';
 import { renderChat, renderMail, type RenderSettings } from '../notifications/render.js';
-import { isChatKind } from '../notifications/kinds.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { CoachTokenRepository, TOKEN_KINDS, type TokenInfo, type TokenKind } from './tokens.js';
 

@@ -8,7 +8,7 @@ import type { Prisma, PrismaClient } from '../db/database.js';
 import type { Appointment, Coach } from '../../generated/prisma/client.js';
 import { availabilityExceptionSchema, weeklyHoursSchema } from '../booking/coachData.js';
 import { buildFeed, type CalendarEvent } from '../kernel/ics.js';
-import { calendarUid } from '../booking/outbox.js';
+import { calendarUid } from '../kernel/outbox.js';
 import type { AvailabilityException, WeeklyHours } from '../booking/slots.js';
 import { languageName, mailAddress, type RenderSettings } from '../notifications/render.js';
 import { formatDateTime, formatTime } from '../language/format.js';

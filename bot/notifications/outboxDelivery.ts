@@ -10,7 +10,7 @@ import type { Prisma, PrismaClient } from '../db/database.js';
 import type { Logger } from '../kernel/log.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { OutboxMessage } from '../../generated/prisma/client.js';
-import { CHAT_KINDS, isChatKind, kindSpellings, MAIL_KINDS, normaliseKind, outboxMessageId, parsePayload, type OutboxKind } from './kinds.js';
+import { CHAT_KINDS, isChatKind, kindSpellings, MAIL_KINDS, normaliseKind, outboxMessageId, parsePayload, type OutboxKind } from '../kernel/outbox.js';
 import type { Mailer } from './mailer.js';
 import { renderChat, renderMail, type AppointmentWithCoach, type RenderSettings } from './render.js';
 import { isPlainObject } from '../kernel/json.js';

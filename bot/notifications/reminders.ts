@@ -7,7 +7,7 @@
 import type { Clock } from '../kernel/clock.js';
 import type { PrismaClient } from '../db/database.js';
 import type { Logger } from '../kernel/log.js';
-import { outboxMessageId, type OutboxKind } from './kinds.js';
+import { outboxMessageId, type OutboxKind } from '../kernel/outbox.js';
 import type { OutboxDelivery } from './outboxDelivery.js';
 
 export interface ReminderDeps {

@@ -6,11 +6,10 @@
  */
 import type { Appointment, Coach } from '../../generated/prisma/client.js';
 import { buildInvite, type CalendarAttendee, type CalendarEvent, type InviteMethod } from '../kernel/ics.js';
-import { calendarUid } from '../booking/outbox.js';
 import type { Translator, TFunction } from '../i18n/i18n.js';
 import { toSupportedLocale, type Locale } from '../i18n/locales.js';
 import { formatDateTime, formatTime, intlLocale } from '../language/format.js';
-import type { ChatKind, MailKind, OutboxPayload } from './kinds.js';
+import { calendarUid, type ChatKind, type MailKind, type OutboxPayload } from '../kernel/outbox.js';
 import { escapeHtml } from '../kernel/html.js';
 
 export type AppointmentWithCoach = Appointment & { coach: Coach };
