@@ -6,8 +6,9 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../kernel/clock.js';
 import { CliExit, cliConfig, runCommand, withDatabase } from '../kernel/cli.js';
+import { lastHelsinkiDays } from '../kernel/helsinkiTime.js';
 import { getKnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { CoordinatorReportService, defaultRange, MAX_REPORT_DAYS, ReportRangeError } from './coordinatorReport.js';
+import { CoordinatorReportService, MAX_REPORT_DAYS, ReportRangeError } from './coordinatorReport.js';
 import { renderReportTable } from './renderTable.js';
 
 const USAGE = 'usage: npm run report -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--days N] [--json]';
@@ -29,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--days must be a whole number from 1 to ${MAX_REPORT_DAYS}\n`);
     return 2;
   }
-  const fallback = defaultRange(systemClock, days);
+  const fallback = lastHelsinkiDays(systemClock, days);
   const from = args.from ?? fallback.from;
   const to = args.to ?? (args.from ? from : fallback.to);
 

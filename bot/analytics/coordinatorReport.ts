@@ -9,7 +9,6 @@ import type { PrismaClient } from '../db/database.js';
 import { helsinkiToUtc } from '../kernel/helsinkiTime.js';
 import { SUPPORTED_LOCALES } from '../i18n/locales.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { helsinkiDate } from '../pilot/timeline.js';
 import { MIN_SHOWN, median, suppressCount, suppressTable, type Shown } from './suppression.js';
 
 export const ELIGIBILITY_OUTCOMES = ['eligible', 'not_eligible', 'cant_tell', 'pilot_over'] as const;
@@ -69,12 +68,6 @@ export function daysBetween(from: string, to: string): string[] {
   const count = Math.round((end - start) / 86_400_000) + 1;
   if (count > MAX_REPORT_DAYS) throw new ReportRangeError(`The range may cover at most ${MAX_REPORT_DAYS} days.`);
   return Array.from({ length: count }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
-}
-
-/** The last `days` days up to today, Helsinki time. */
-export function defaultRange(clock: Clock, days = 30): { from: string; to: string } {
-  const now = clock.now().getTime();
-  return { from: helsinkiDate(new Date(now - (days - 1) * 86_400_000)), to: helsinkiDate(new Date(now)) };
 }
 
 // Timestamps are stored as UTC "timestamp without time zone"; this turns one into its Helsinki day.

@@ -9,10 +9,11 @@ import type { PrismaClient } from '../db/database.js';
 import { sendError } from '../http/errors.js';
 import { requireAdmin } from '../kernel/adminAuth.js';
 import type { Clock } from '../kernel/clock.js';
+import { lastHelsinkiDays } from '../kernel/helsinkiTime.js';
 import type { Feature } from '../kernel/contracts.js';
 import type { Logger } from '../kernel/log.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { CoordinatorReportService, defaultRange, ReportRangeError } from './coordinatorReport.js';
+import { CoordinatorReportService, ReportRangeError } from './coordinatorReport.js';
 
 export interface AnalyticsFeature extends Feature {
   reports: CoordinatorReportService;
@@ -42,7 +43,7 @@ function reportRoute(reports: CoordinatorReportService, adminToken: string, ctx:
     server.get('/admin/report', async (req: Request, res: Response) => {
       if (!requireAdmin(req, res, adminToken)) return;
       const query = (req.query ?? {}) as Record<string, unknown>;
-      const fallback = defaultRange(ctx.clock);
+      const fallback = lastHelsinkiDays(ctx.clock, 30);
       const from = query.from ?? fallback.from;
       const to = query.to ?? (query.from === undefined ? fallback.to : from);
       if (typeof from !== 'string' || typeof to !== 'string') {

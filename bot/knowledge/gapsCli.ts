@@ -12,7 +12,8 @@
 import type { Config } from '../config.js';
 import { CliExit, cliConfig, embeddedDatabaseBusy, isMainModule, localBotUrl, runCommand, withDatabase } from '../kernel/cli.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
-import { GapRepository, lastDays, type GapReport } from './gapRepository.js';
+import { lastHelsinkiDays } from '../kernel/helsinkiTime.js';
+import { GapRepository, type GapReport } from './gapRepository.js';
 
 export interface GapCliArgs {
   from?: string;
@@ -114,7 +115,7 @@ async function fromServer(args: GapCliArgs, range: { from: string; to: string },
 export async function runGapsCli(argv: readonly string[], deps: GapCliDeps): Promise<number> {
   const args = parseGapArgs(argv);
   const clock = deps.clock ?? systemClock;
-  const defaults = lastDays(clock, args.days);
+  const defaults = lastHelsinkiDays(clock, args.days);
   const range = { from: args.from ?? defaults.from, to: args.to ?? defaults.to };
   if (range.from > range.to) throw new GapCliUsageError('--from must not be after --to');
   if (!args.url && (await embeddedDatabaseBusy(deps.config, deps.botRunning))) {

@@ -5,11 +5,12 @@
  * declined questions are counted for the knowledge team.
  */
 import type { Clock } from '../kernel/clock.js';
+import { helsinkiDate } from '../kernel/helsinkiTime.js';
 import type { Locale } from '../i18n/locales.js';
 import type { Logger } from '../kernel/log.js';
 import type { Matcher } from '../pilot/municipalityMatcher.js';
 import { employmentAreaFor, findPilotAreaById, getPilotData, type EmploymentArea, type Municipality, type PilotArea, type PilotData } from '../pilot/pilotData.js';
-import { helsinkiDate, pilotPhase, type PilotPhase } from '../pilot/timeline.js';
+import { pilotPhase, type PilotPhase } from '../pilot/timeline.js';
 import { redact } from '../kernel/redact.js';
 import type { GapRecorder } from './gapRepository.js';
 import type { Article, ArticleAction, KnowledgeBase } from './knowledgeBase.js';
