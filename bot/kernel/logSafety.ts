@@ -71,8 +71,20 @@ const MAX_CAUSE_DEPTH = 3;
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$|^[0-9A-Z]{5}$/;
 const MAX_MESSAGE_CHARS = 500;
 
+/**
+ * Libraries quote the values they were given in their error messages: Prisma's argument dump
+ * (`name: "…"`), PostgreSQL (`invalid input syntax for type integer: "…"`), JSON.parse
+ * (`Unexpected token 'h', "hei kaikki" is not valid JSON`), zod. Such a value may be someone's
+ * message or name, which redact() cannot recognise, and it may itself hold quotes, so everything from
+ * the first quote to the last goes. An apostrophe inside a word ("can't", "Matti's") neither opens
+ * nor closes; Prisma's identifiers in backticks are kept.
+ */
+const QUOTED = /(?:"|(?<![\p{L}\p{N}])')[\s\S]*(?:"|'(?![\p{L}\p{N}]))/u;
+export const QUOTED_CENSOR = '[quoted]';
+
 function scrub(value: string): string {
-  const clipped = value.length > MAX_MESSAGE_CHARS ? `${value.slice(0, MAX_MESSAGE_CHARS)}…` : value;
+  const unquoted = value.replace(QUOTED, QUOTED_CENSOR);
+  const clipped = unquoted.length > MAX_MESSAGE_CHARS ? `${unquoted.slice(0, MAX_MESSAGE_CHARS)}…` : unquoted;
   return redact(clipped).text;
 }
 
