@@ -252,7 +252,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   adapter.use(new TranscriptLoggerMiddleware(transcripts));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     metrics.errors.inc({ kind: 'turn' });
-    turnLogger(context, logger).error({ err: { name: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') }, conversationId: context.activity?.conversation?.id }, 'turn failed');
+    turnLogger(context, logger).error({ err: error, conversationId: context.activity?.conversation?.id }, 'turn failed');
     let t;
     try {
       t = turnLanguage(context).t;

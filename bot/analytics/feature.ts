@@ -59,7 +59,7 @@ function reportRoute(reports: CoordinatorReportService, adminToken: string, ctx:
           sendError(res, 400, 'BadRequest', err.message);
           return;
         }
-        ctx.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'analytics: report failed');
+        ctx.logger.error({ err }, 'analytics: report failed');
         sendError(res, 500, 'InternalError', 'Internal error');
       }
     });

@@ -92,7 +92,7 @@ export class ManagePages {
     try {
       await fn();
     } catch (err) {
-      this.deps.logger.error({ err: { name: (err as Error).name } }, 'booking manage page failed');
+      this.deps.logger.error({ err }, 'booking manage page failed');
       if (!res.headersSent) {
         const t = this.deps.translator.t(DEFAULT_LOCALE);
         sendHtml(res, 500, page(DEFAULT_LOCALE, String(t('booking:manage.errorTitle')), `<h1>${escapeHtml(String(t('booking:manage.errorTitle')))}</h1><p>${escapeHtml(String(t('booking:manage.errorText')))}</p>`));

@@ -34,7 +34,7 @@ function guard(logger: Logger, fn: Handler): Handler {
         sendError(res, err.status, err.code, err.message);
         return;
       }
-      logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code }, route: req.getRoute?.()?.path }, 'coach route failed');
+      logger.error({ err, route: req.getRoute?.()?.path }, 'coach route failed');
       sendError(res, 500, 'InternalError', 'Internal error');
     }
   };

@@ -123,7 +123,7 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
         }),
       );
     } catch (err) {
-      requestLogger(req, deps.logger).error({ err: { name: (err as Error).name } }, 'activity processing failed');
+      requestLogger(req, deps.logger).error({ err }, 'activity processing failed');
       deps.metrics?.errors.inc({ kind: 'http' });
       sendError(res, 500, 'InternalError', 'Internal error');
     } finally {

@@ -107,8 +107,8 @@ function toSafeError(err: unknown, depth: number): SafeError {
     return out;
   }
   if (typeof err === 'string') return { type: 'string', message: scrub(err) };
-  // Plain objects may hold anything: keep only identifier-shaped name and code ({ name, code } is how
-  // the code base logs a caught error without its message).
+  // Plain objects (a thrown object, a driver's error details) may hold anything: keep only an
+  // identifier-shaped name and code.
   const out: SafeError = { type: err === null ? 'null' : typeof err, message: '' };
   if (err && typeof err === 'object') {
     const { name, code } = err as { name?: unknown; code?: unknown };

@@ -178,7 +178,7 @@ export class QuestionService {
       return true;
     } catch (err) {
       // Counting gaps must never cost the user their answer; the reply then promises nothing.
-      logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'knowledge gap not recorded');
+      logger.error({ err }, 'knowledge gap not recorded');
       return false;
     }
   }

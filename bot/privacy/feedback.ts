@@ -117,7 +117,7 @@ export class FeedbackService {
       } catch (err) {
         failed++;
         await this.prisma.feedback.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
-        this.logger.warn({ feedbackId: row.id, err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'feedback: email failed, will retry');
+        this.logger.warn({ feedbackId: row.id, err }, 'feedback: email failed, will retry');
       }
     }
     return { sent, failed };

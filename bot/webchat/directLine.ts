@@ -239,7 +239,7 @@ export class DirectLineChannel {
     try {
       await handler();
     } catch (err) {
-      this.o.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'webchat: request failed');
+      this.o.logger.error({ err }, 'webchat: request failed');
       sendError(res, 500, 'InternalError', 'Internal error');
     }
   }
@@ -281,7 +281,7 @@ export class DirectLineChannel {
       issued = upstream.ok ? await upstream.json() : undefined;
       if (!upstream.ok) this.o.logger.warn({ status: upstream.status }, 'webchat: Direct Line token request refused');
     } catch (err) {
-      this.o.logger.warn({ err: { name: (err as Error).name } }, 'webchat: Direct Line token request failed');
+      this.o.logger.warn({ err }, 'webchat: Direct Line token request failed');
     }
     if (!isPlainObject(issued) || typeof issued.conversationId !== 'string' || typeof issued.token !== 'string') {
       sendError(res, 503, 'DirectLineUnavailable', 'The chat service is not reachable; please try again shortly.', { 'Retry-After': '5' });
@@ -537,7 +537,7 @@ export class DirectLineChannel {
     try {
       await this.o.adapter.processActivityDirect(this.auth, activity as never, (context) => this.o.bot.run(context));
     } catch (err) {
-      this.o.logger.error({ err: { name: (err as Error).name }, conversationId }, 'webchat: turn failed');
+      this.o.logger.error({ err, conversationId }, 'webchat: turn failed');
     }
   }
 }

@@ -108,7 +108,7 @@ export class LoopbackListener {
       this.o.hub.notify(conversationId, seqs[0]);
       this.reply(res, 200, { id });
     } catch (err) {
-      this.o.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'webchat: loopback delivery failed');
+      this.o.logger.error({ err }, 'webchat: loopback delivery failed');
       this.reply(res, 500, { error: 'InternalError', message: 'Internal error' });
     }
   }
