@@ -164,7 +164,7 @@ async function buildFeatures(infra: Infrastructure): Promise<Omit<AppFeatures, '
   const { config, db, clock, logger, translator, metrics } = infra;
   const prisma = db.prisma;
   const pilot = await createPilotFeature({ prisma, clock, logger, metrics });
-  const booking = await createBookingFeature({ config, db, clock, logger, metrics, translator });
+  const booking = await createBookingFeature({ config, db, clock, logger, metrics, translator, audit: infra.audit });
   const knowledge = createKnowledgeFeature({ config, prisma, clock, logger, translator, matcher: pilot.matcher, transcripts: infra.transcripts });
   const notifications = createNotificationsFeature({ config, prisma, clock, logger, translator, proactive: infra.proactive, metrics, noteTranslator: knowledge.noteTranslator });
   const coaches = createCoachesFeature({ config, prisma, clock, logger, audit: infra.audit, render: renderSettings({ config, translator }) });
@@ -254,7 +254,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   adapter.use(new TranscriptLoggerMiddleware(transcripts));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     metrics.errors.inc({ kind: 'turn' });
-    turnLogger(context, logger).error({ err: { name: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') }, conversationId: context.activity?.conversation?.id }, 'turn failed');
+    turnLogger(context, logger).error({ err: error, conversationId: context.activity?.conversation?.id }, 'turn failed');
     let t;
     try {
       t = turnLanguage(context).t;

@@ -26,7 +26,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     app.close().then(
       () => process.exit(0),
       (err: Error) => {
-        app.logger.error({ err: { name: err.name } }, 'shutdown failed');
+        app.logger.error({ err }, 'shutdown failed');
         process.exit(1);
       },
     );

@@ -166,7 +166,7 @@ export class OmaBot extends ActivityHandler {
       });
     } catch (err) {
       // Bookkeeping must never cost the user their answer.
-      turnLogger(context, this.deps.logger).error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'conversation record failed');
+      turnLogger(context, this.deps.logger).error({ err }, 'conversation record failed');
       this.deps.metrics?.errors.inc({ kind: 'storage' });
     }
   }

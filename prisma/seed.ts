@@ -2,16 +2,15 @@
  * `npm run db:seed`: loads the versioned domain data in prisma/data/ into the configured database
  * (DATABASE_URL, or the embedded one in DATA_DIR). Each feature's seeder is idempotent.
  */
-import { loadConfig } from '../bot/config.js';
-import { openDatabase } from '../bot/db/database.js';
+import { cliConfig, runCommand, withDatabase } from '../bot/kernel/cli.js';
 import { PilotDataRepository } from '../bot/pilot/pilotDataRepository.js';
 import { seedPilotData } from '../bot/pilot/seed.js';
 
-const config = loadConfig();
-const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: 2 });
-try {
-  const pilot = await seedPilotData(new PilotDataRepository(db.prisma), { force: true });
-  console.log(JSON.stringify({ seed: 'pilot', version: pilot.version, changed: pilot.changed, ...pilot.counts }));
-} finally {
-  await db.close();
-}
+await runCommand(async () => {
+  const config = cliConfig();
+  await withDatabase(config, 2, async (prisma) => {
+    const pilot = await seedPilotData(new PilotDataRepository(prisma), { force: true });
+    console.log(JSON.stringify({ seed: 'pilot', version: pilot.version, changed: pilot.changed, ...pilot.counts }));
+  });
+  return 0;
+});

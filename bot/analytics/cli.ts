@@ -5,10 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import { systemClock } from '../kernel/clock.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { CliExit, cliConfig, runCommand, withDatabase } from '../kernel/cli.js';
+import { lastHelsinkiDays } from '../kernel/helsinkiTime.js';
 import { getKnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { CoordinatorReportService, defaultRange, MAX_REPORT_DAYS, ReportRangeError } from './coordinatorReport.js';
+import { CoordinatorReportService, MAX_REPORT_DAYS, ReportRangeError } from './coordinatorReport.js';
 import { renderReportTable } from './renderTable.js';
 import { ReportRepository } from './reportRepository.js';
 
@@ -31,34 +31,21 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--days must be a whole number from 1 to ${MAX_REPORT_DAYS}\n`);
     return 2;
   }
-  const fallback = defaultRange(systemClock, days);
+  const fallback = lastHelsinkiDays(systemClock, days);
   const from = args.from ?? fallback.from;
   const to = args.to ?? (args.from ? from : fallback.to);
 
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
+  const config = cliConfig();
+  return withDatabase(config, 2, async (prisma) => {
+    try {
+      const report = await new CoordinatorReportService(new ReportRepository(prisma), systemClock, getKnowledgeBase()).report({ from, to });
+      process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderReportTable(report));
+      return 0;
+    } catch (err) {
+      if (err instanceof ReportRangeError) throw new CliExit(2, err.message);
+      throw err;
     }
-    throw err;
-  }
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: 2 });
-  try {
-    const report = await new CoordinatorReportService(new ReportRepository(db.prisma), systemClock, getKnowledgeBase()).report({ from, to });
-    process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderReportTable(report));
-    return 0;
-  } catch (err) {
-    if (err instanceof ReportRangeError) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCommand(() => main(process.argv.slice(2)));

@@ -8,7 +8,6 @@ import type { Clock } from '../kernel/clock.js';
 import { helsinkiToUtc } from '../kernel/helsinkiTime.js';
 import { SUPPORTED_LOCALES } from '../i18n/locales.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { helsinkiDate } from '../pilot/timeline.js';
 import type { CountRow, ReportRepository } from './reportRepository.js';
 import { MIN_SHOWN, median, suppressCount, suppressTable, type Shown } from './suppression.js';
 
@@ -71,11 +70,6 @@ export function daysBetween(from: string, to: string): string[] {
   return Array.from({ length: count }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
 }
 
-/** The last `days` days up to today, Helsinki time. */
-export function defaultRange(clock: Clock, days = 30): { from: string; to: string } {
-  const now = clock.now().getTime();
-  return { from: helsinkiDate(new Date(now - (days - 1) * 86_400_000)), to: helsinkiDate(new Date(now)) };
-}
 
 export class CoordinatorReportService {
   constructor(

@@ -9,10 +9,11 @@ import type { PrismaClient } from '../db/database.js';
 import { sendError } from '../http/errors.js';
 import { requireAdmin } from '../kernel/adminAuth.js';
 import type { Clock } from '../kernel/clock.js';
+import { lastHelsinkiDays } from '../kernel/helsinkiTime.js';
 import type { Feature } from '../kernel/contracts.js';
 import type { Logger } from '../kernel/log.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { CoordinatorReportService, defaultRange, ReportRangeError } from './coordinatorReport.js';
+import { CoordinatorReportService, ReportRangeError } from './coordinatorReport.js';
 import { ReportRepository } from './reportRepository.js';
 
 export interface AnalyticsFeature extends Feature {
@@ -43,7 +44,7 @@ function reportRoute(reports: CoordinatorReportService, adminToken: string, ctx:
     server.get('/admin/report', async (req: Request, res: Response) => {
       if (!requireAdmin(req, res, adminToken)) return;
       const query = (req.query ?? {}) as Record<string, unknown>;
-      const fallback = defaultRange(ctx.clock);
+      const fallback = lastHelsinkiDays(ctx.clock, 30);
       const from = query.from ?? fallback.from;
       const to = query.to ?? (query.from === undefined ? fallback.to : from);
       if (typeof from !== 'string' || typeof to !== 'string') {
@@ -59,7 +60,7 @@ function reportRoute(reports: CoordinatorReportService, adminToken: string, ctx:
           sendError(res, 400, 'BadRequest', err.message);
           return;
         }
-        ctx.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'analytics: report failed');
+        ctx.logger.error({ err }, 'analytics: report failed');
         sendError(res, 500, 'InternalError', 'Internal error');
       }
     });

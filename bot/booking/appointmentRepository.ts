@@ -151,7 +151,7 @@ export class AppointmentRepository {
 
   /** Writes a booking change's outbox rows (bot/booking/outbox.ts) inside the change's transaction. */
   async writeOutbox(tx: Tx, change: OutboxChange, now: Date): Promise<void> {
-    const rows = outboxRows(change, now).map((row) => ({ ...row, payload: row.payload as unknown as Prisma.InputJsonValue }));
+    const rows = outboxRows(change, now).map((row) => ({ ...row, payload: row.payload as unknown as Prisma.InputJsonValue, status: 'pending' }));
     await tx.outboxMessage.createMany({ data: rows });
   }
 
@@ -224,5 +224,40 @@ export class AppointmentRepository {
       });
       return count;
     });
+  }
+
+  /**
+   * Up to `take` appointments that ended before `before` and still name or reach the person: they
+   * keep coach, time, mode, topic and status and lose the rest, and so do their notification
+   * payloads, in one transaction. Returns how many.
+   */
+  async anonymisePastAppointments(before: Date, take: number): Promise<number> {
+    const past = await this.prisma.appointment.findMany({
+      where: { endsAt: { lt: before }, OR: [{ jobseekerName: { not: '' } }, { userId: { not: null } }, { contactPhone: { not: null } }, { contactEmail: { not: null } }, { note: { not: null } }] },
+      select: { id: true },
+      take,
+    });
+    if (past.length === 0) return 0;
+    const ids = past.map((a) => a.id);
+    await this.prisma.$transaction(async (tx) => {
+      await tx.appointment.updateMany({
+        where: { id: { in: ids } },
+        data: {
+          jobseekerName: '',
+          userId: null,
+          contactPhone: null,
+          contactEmail: null,
+          note: null,
+          cancelReason: null,
+          videoLink: null,
+          channelId: null,
+          conversationId: null,
+          conversationRef: Prisma.DbNull,
+          reminderDueAt: null,
+        },
+      });
+      await tx.outboxMessage.updateMany({ where: { appointmentId: { in: ids } }, data: { payload: {} } });
+    });
+    return ids.length;
   }
 }

@@ -12,6 +12,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { Feature } from '../kernel/contracts.js';
 import type { Logger } from '../kernel/log.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { AuditLog } from '../privacy/audit.js';
 import { AppointmentRepository } from './appointmentRepository.js';
 import { BookingService } from './bookingService.js';
 import { CoachRepository } from './coachRepository.js';
@@ -29,7 +30,12 @@ export interface BookingFeatureDeps {
   logger: Logger;
   metrics: Metrics;
   translator: Translator;
+  audit: AuditLog;
 }
+
+const RETENTION_JOB_MS = 60 * 60 * 1000;
+const RETENTION_BATCH = 500;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function createBookingFeature(deps: BookingFeatureDeps): Promise<BookingFeature> {
   const { config, clock, logger } = deps;
@@ -46,6 +52,25 @@ export async function createBookingFeature(deps: BookingFeatureDeps): Promise<Bo
   return {
     name: 'booking',
     routes: [(server) => pages.install(server)],
+    jobs: [
+      {
+        // Past meetings stay countable (coach, time, mode, topic, status) but lose everything that
+        // names or reaches the person, APPOINTMENT_RETENTION_DAYS after they took place.
+        name: 'booking-retention',
+        intervalMs: RETENTION_JOB_MS,
+        leaseMs: 30 * 60 * 1000,
+        run: async () => {
+          const before = new Date(clock.now().getTime() - config.APPOINTMENT_RETENTION_DAYS * DAY_MS);
+          let anonymised = 0;
+          for (;;) {
+            const n = await appointments.anonymisePastAppointments(before, RETENTION_BATCH);
+            anonymised += n;
+            if (n < RETENTION_BATCH) break;
+          }
+          if (anonymised > 0) await deps.audit.audit('system:retention', 'retention.purge', null, { appointments: anonymised });
+        },
+      },
+    ],
     personalData: [
       {
         name: 'booking',

@@ -11,15 +11,12 @@ import { isRtl, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import type { Logger } from '../kernel/log.js';
 import type { BookingService } from './bookingService.js';
 import { AppointmentNotChangeableError, AppointmentNotFoundError, SlotTakenError } from './errors.js';
-import { buildInvite } from './ics.js';
-import { calendarUid } from './outbox.js';
+import { buildInvite } from '../kernel/ics.js';
+import { appointmentEvent } from '../kernel/calendar.js';
 import { detailLines, localeOf, slotTime } from './present.js';
 import type { AppointmentView } from './types.js';
 import type { FreeSlot, SlotCursor } from './slots.js';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
+import { escapeHtml } from '../kernel/html.js';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
@@ -95,7 +92,7 @@ export class ManagePages {
     try {
       await fn();
     } catch (err) {
-      this.deps.logger.error({ err: { name: (err as Error).name } }, 'booking manage page failed');
+      this.deps.logger.error({ err }, 'booking manage page failed');
       if (!res.headersSent) {
         const t = this.deps.translator.t(DEFAULT_LOCALE);
         sendHtml(res, 500, page(DEFAULT_LOCALE, String(t('booking:manage.errorTitle')), `<h1>${escapeHtml(String(t('booking:manage.errorTitle')))}</h1><p>${escapeHtml(String(t('booking:manage.errorText')))}</p>`));
@@ -202,22 +199,18 @@ export class ManagePages {
       videoLink: a.videoLink,
     }).join('\n');
     const manageUrl = `${this.deps.publicBaseUrl}/booking/manage/${this.token(req)}`;
-    const body = buildInvite(a.status === 'cancelled' ? 'CANCEL' : 'REQUEST', {
-      uid: calendarUid(a.id, this.deps.publicBaseUrl),
-      sequence: a.sequence,
-      start: a.startsAt,
-      end: a.endsAt,
-      stamp: a.updatedAt,
-      created: a.createdAt,
-      lastModified: a.updatedAt,
-      summary: String(t('booking:ics.summary', { coach: a.coach.name })),
-      description: `${description}\n\n${String(t('booking:ics.manage', { url: manageUrl }))}`,
-      location: a.mode === 'in_person' ? `${a.coach.office.street}, ${a.coach.office.postalCode} ${a.coach.office.city}` : a.mode === 'video' ? (a.videoLink ?? undefined) : undefined,
-      url: a.mode === 'video' && a.videoLink ? a.videoLink : undefined,
-      organizer: { email: a.coach.email, name: a.coach.name },
-      attendees: a.contactEmail ? [{ email: a.contactEmail, name: a.jobseekerName }] : [],
-      status: a.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-    });
+    const body = buildInvite(
+      a.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
+      appointmentEvent(a, {
+        publicBaseUrl: this.deps.publicBaseUrl,
+        office: a.coach.office,
+        summary: String(t('booking:ics.summary', { coach: a.coach.name })),
+        description: `${description}\n\n${String(t('booking:ics.manage', { url: manageUrl }))}`,
+        url: a.mode === 'video' && a.videoLink ? a.videoLink : undefined,
+        organizer: { email: a.coach.email, name: a.coach.name },
+        attendees: a.contactEmail ? [{ email: a.contactEmail, name: a.jobseekerName }] : [],
+      }),
+    );
     const buf = Buffer.from(body, 'utf8');
     res.writeHead(200, {
       ...SECURITY_HEADERS,

@@ -1,56 +1,8 @@
 /**
- * The booking side of the notification outbox.
- *
- * CONTRACT with bot/notifications (which delivers these rows):
- * - Every booking change writes its OutboxMessage rows in the SAME transaction as the Appointment
- *   change, so a notification exists exactly when the change was committed.
- * - kind: 'coach.booked' | 'coach.cancelled' | 'coach.rescheduled' always, and the matching
- *   'jobseeker.booked' | 'jobseeker.cancelled' | 'jobseeker.rescheduled' only when the appointment
- *   has a contactEmail. 'coach.*' goes to the appointment's coach (for a reassignment, the new coach;
- *   the previous one is payload.previousCoachId).
- * - appointmentId is always set; the deliverer reads the rest (coach, times, mode, name, contact,
- *   note, videoLink, locale) from the Appointment row as it is at delivery.
- * - payload: { sequence, previousStartsAt?, previousCoachId?, reason?, manageUrl?, icsUrl? }
- *   sequence is the Appointment.sequence after the change (the iCalendar SEQUENCE to send);
- *   previousStartsAt is an ISO instant (reschedules); reason is the cancel reason;
- *   manageUrl/icsUrl (jobseeker.* only) are the private links for the jobseeker's email, since the
- *   manage token itself is stored only hashed.
- * - messageId: `<${appointmentId}.${kind}.${sequence}@oma-botti>`, unique and stable, so a retried
- *   or repeated delivery is recognisable; status 'pending'; nextAttemptAt = now.
- * - The calendar UID of an appointment is calendarUid(appointmentId, PUBLIC_BASE_URL), the same in
- *   the jobseeker's .ics download and in the coach's invites and feed.
+ * The booking side of the notification outbox: the rows one booking change writes, in the same
+ * transaction as the change. The contract with bot/notifications is bot/kernel/outbox.ts.
  */
-import { appointmentUid } from './ics.js';
-
-export const OUTBOX_KINDS = [
-  'coach.booked',
-  'coach.cancelled',
-  'coach.rescheduled',
-  'jobseeker.booked',
-  'jobseeker.cancelled',
-  'jobseeker.rescheduled',
-] as const;
-export type OutboxKind = (typeof OUTBOX_KINDS)[number];
-
-export type BookingChange = 'booked' | 'cancelled' | 'rescheduled';
-
-export interface OutboxPayload {
-  sequence: number;
-  previousStartsAt?: string;
-  previousCoachId?: string;
-  reason?: string;
-  manageUrl?: string;
-  icsUrl?: string;
-}
-
-export function outboxMessageId(appointmentId: string, kind: OutboxKind, sequence: number): string {
-  return `<${appointmentId}.${kind}.${sequence}@oma-botti>`;
-}
-
-/** The stable iCalendar UID of an appointment for this deployment. */
-export function calendarUid(appointmentId: string, publicBaseUrl: string): string {
-  return appointmentUid(appointmentId, new URL(publicBaseUrl).hostname || 'oma-botti');
-}
+import { outboxMessageId, type BookingChange, type BookingKind, type NewOutboxMessage, type OutboxPayload } from '../kernel/outbox.js';
 
 export interface OutboxChange {
   appointmentId: string;
@@ -64,29 +16,18 @@ export interface OutboxChange {
   links?: { manageUrl: string; icsUrl: string };
 }
 
-/** One OutboxMessage row as written (AppointmentRepository.writeOutbox stores it). */
-export interface OutboxRow {
-  kind: OutboxKind;
-  appointmentId: string;
-  payload: OutboxPayload;
-  status: 'pending';
-  nextAttemptAt: Date;
-  messageId: string;
-}
-
 /** The rows one booking change produces. */
-export function outboxRows(change: OutboxChange, now: Date): OutboxRow[] {
+export function outboxRows(change: OutboxChange, now: Date): NewOutboxMessage[] {
   const base: OutboxPayload = { sequence: change.sequence };
   if (change.previousStartsAt) base.previousStartsAt = change.previousStartsAt.toISOString();
   if (change.previousCoachId) base.previousCoachId = change.previousCoachId;
   if (change.reason) base.reason = change.reason;
-  const kinds: OutboxKind[] = [`coach.${change.change}`];
+  const kinds: BookingKind[] = [`coach.${change.change}`];
   if (change.jobseekerEmail) kinds.push(`jobseeker.${change.change}`);
   return kinds.map((kind) => ({
     kind,
     appointmentId: change.appointmentId,
     payload: kind.startsWith('jobseeker.') && change.links ? { ...base, ...change.links } : base,
-    status: 'pending',
     nextAttemptAt: now,
     messageId: outboxMessageId(change.appointmentId, kind, change.sequence),
   }));

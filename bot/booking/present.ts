@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import { intlLocale, TIME_ZONE } from '../language/format.js';
 import { toSupportedLocale, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
+import { officeAddress } from '../kernel/calendar.js';
 import type { MeetingMode, Office, Topic } from './types.js';
 
 export interface BookingDetails {
@@ -48,10 +49,6 @@ export function slotTime(date: Date, locale: Locale): string {
     slotFormats.set(locale, f);
   }
   return f.format(date);
-}
-
-function officeAddress(office: Office): string {
-  return `${office.street}, ${office.postalCode} ${office.city}`;
 }
 
 /** The summary lines, each a whole translated sentence. */

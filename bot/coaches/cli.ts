@@ -5,9 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { systemClock } from '../kernel/clock.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
 import { createTranslator } from '../i18n/i18n.js';
+import { CliExit, cliConfig, embeddedDatabaseBusy, isMainModule, runCommand, withDatabase } from '../kernel/cli.js';
 import { createLogger } from '../kernel/log.js';
 import { AuditLog } from '../privacy/audit.js';
 import { AuditLogRepository } from '../privacy/auditLogRepository.js';
@@ -163,51 +162,25 @@ export async function runCli(argv: string[], admin: CoachAdminService, io: CliIo
   }
 }
 
-/** True when a bot answers on the configured port with the embedded database open. */
-export async function embeddedBotRunning(host: string, port: number): Promise<boolean> {
-  if (port === 0) return false;
-  const target = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  try {
-    const res = await fetch(`http://${target.includes(':') ? `[${target}]` : target}:${port}/healthz`, { signal: AbortSignal.timeout(1500) });
-    const body = (await res.json()) as { database?: string };
-    return body.database === 'pglite';
-  } catch {
-    return false;
-  }
-}
-
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
-  // Two processes on one embedded database folder would corrupt it.
-  if (!config.DATABASE_URL && (await embeddedBotRunning(config.host, config.PORT))) {
-    process.stderr.write(`The bot is running on the embedded database (port ${config.PORT}). Stop it first, or use the admin API (/api/admin/…).\n`);
-    process.exit(2);
+async function main(): Promise<number> {
+  const config = cliConfig();
+  if (await embeddedDatabaseBusy(config)) {
+    throw new CliExit(2, `The bot is running on the embedded database (port ${config.PORT}). Stop it first, or use the admin API (/api/admin/…).`);
   }
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: 2 });
-  const admin = new CoachAdminService(coachAdminRepositories(db.prisma), systemClock, new AuditLog(new AuditLogRepository(db.prisma), systemClock, logger), {
-    translator: createTranslator(),
-    publicBaseUrl: config.publicBaseUrl,
-    mailFrom: config.MAIL_FROM,
+  return withDatabase(config, 2, async (prisma) => {
+    const admin = new CoachAdminService(coachAdminRepositories(prisma), systemClock, new AuditLog(new AuditLogRepository(prisma), systemClock, logger), {
+      translator: createTranslator(),
+      publicBaseUrl: config.publicBaseUrl,
+      mailFrom: config.MAIL_FROM,
+    });
+    try {
+      return await runCli(process.argv.slice(2), admin, { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) });
+    } catch (err) {
+      process.stderr.write(`error: ${(err as Error).message}\n`);
+      return 1;
+    }
   });
-  let code = 1;
-  try {
-    code = await runCli(process.argv.slice(2), admin, { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) });
-  } catch (err) {
-    process.stderr.write(`error: ${(err as Error).message}\n`);
-  } finally {
-    await db.close();
-  }
-  process.exit(code);
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) await main();
+if (isMainModule(import.meta.url)) await runCommand(main);

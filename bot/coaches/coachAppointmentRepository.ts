@@ -1,7 +1,8 @@
 /** Appointments as a coach and the admin see them: by coach and time, completed, reassigned. */
 import type { PrismaClient } from '../db/database.js';
 import type { AppointmentRow } from '../booking/appointmentRepository.js';
-import { pendingRow, type NewOutboxMessage } from '../notifications/outboxRepository.js';
+import type { NewOutboxMessage } from '../kernel/outbox.js';
+import { pendingRow } from '../notifications/outboxRepository.js';
 
 export class CoachAppointmentRepository {
   constructor(private readonly prisma: PrismaClient) {}

@@ -7,10 +7,10 @@ import type { Clock } from '../kernel/clock.js';
 import type { AppointmentRow as Appointment } from '../booking/appointmentRepository.js';
 import { availabilityExceptionSchema, weeklyHoursSchema } from '../booking/coachData.js';
 import type { CoachRepository, CoachRow as Coach } from '../booking/coachRepository.js';
-import { buildFeed, type CalendarEvent } from '../booking/ics.js';
-import { calendarUid } from '../booking/outbox.js';
+import { appointmentEvent } from '../kernel/calendar.js';
+import { buildFeed, type CalendarEvent } from '../kernel/ics.js';
 import type { AvailabilityException, WeeklyHours } from '../booking/slots.js';
-import { languageName, mailAddress, type RenderSettings } from '../notifications/render.js';
+import { coachOffice, languageName, mailAddress, type RenderSettings } from '../notifications/render.js';
 import { formatDateTime, formatTime } from '../language/format.js';
 import type { CoachAppointmentRepository } from './coachAppointmentRepository.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
@@ -156,20 +156,13 @@ export class CoachService {
         ...(a.interpreterNeeded ? [t('notifications:line', { label: t('notifications:field.interpreter'), value: t('notifications:interpreter.yes', { language: languageName(a.interpreterLanguage ?? a.locale, 'fi') }) })] : []),
         ...(a.note ? [t('notifications:line', { label: t('notifications:field.note', { language: languageName(a.locale, 'fi') }), value: a.note })] : []),
       ];
-      return {
-        uid: calendarUid(a.id, settings.publicBaseUrl),
-        sequence: a.sequence,
-        start: a.startsAt,
-        end: a.endsAt,
-        stamp: a.updatedAt,
-        created: a.createdAt,
-        lastModified: a.updatedAt,
+      return appointmentEvent(a, {
+        publicBaseUrl: settings.publicBaseUrl,
+        office: coachOffice(coach),
         summary: t('notifications:coach.calendarSummary', { name: a.jobseekerName, topic: t(`notifications:topic.${a.topic}`, { defaultValue: a.topic }) }),
         description: lines.join('\n'),
-        location: a.mode === 'in_person' ? `${coach.officeStreet}, ${coach.officePostalCode} ${coach.officeCity}` : (a.videoLink ?? undefined),
         organizer: mailAddress(settings.mailFrom),
-        status: a.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-      };
+      });
     });
     return buildFeed(events, { calendarName: t('notifications:coach.feedName', { coach: coach.name }) });
   }

@@ -9,10 +9,11 @@
 import type { Request, Response, Server } from 'restify';
 import type { CoachRow as Coach } from '../booking/coachRepository.js';
 import { sendError } from '../http/errors.js';
+import { requireAdmin } from '../kernel/adminAuth.js';
 import type { Logger } from '../kernel/log.js';
 import type { RenderSettings } from '../notifications/render.js';
 import type { AuditLog } from '../privacy/audit.js';
-import { parseBearer, safeEqual } from '../security/tokens.js';
+import { parseBearer } from '../security/tokens.js';
 import type { CoachAdminService } from './adminService.js';
 import type { CoachService } from './coachService.js';
 import { CoachApiError } from './errors.js';
@@ -33,7 +34,7 @@ function guard(logger: Logger, fn: Handler): Handler {
         sendError(res, err.status, err.code, err.message);
         return;
       }
-      logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code }, route: req.getRoute?.()?.path }, 'coach route failed');
+      logger.error({ err, route: req.getRoute?.()?.path }, 'coach route failed');
       sendError(res, 500, 'InternalError', 'Internal error');
     }
   };
@@ -177,8 +178,7 @@ export function coachApiRoutes(deps: CoachRouteDeps) {
 export function adminRoutes(deps: { logger: Logger; admin: CoachAdminService; adminToken: string }) {
   const admin = (fn: Handler): Handler =>
     guard(deps.logger, async (req, res) => {
-      const token = parseBearer(req.headers.authorization);
-      if (token === null || !safeEqual(token, deps.adminToken)) return unauthorized(res, 'A valid admin bearer token is required.');
+      if (!requireAdmin(req, res, deps.adminToken)) return;
       await fn(req, res);
     });
   const svc = deps.admin;

@@ -54,7 +54,7 @@ export class ProactiveMessenger {
       if (failure) throw failure;
       return true;
     } catch (err) {
-      this.logger.warn({ err: { name: (err as Error).name }, conversationId: reference.conversation?.id }, 'proactive message failed');
+      this.logger.warn({ err, conversationId: reference.conversation?.id }, 'proactive message failed');
       return false;
     }
   }

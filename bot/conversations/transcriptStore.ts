@@ -26,7 +26,7 @@ export class TranscriptStore implements TranscriptLogger {
     try {
       this.queue.push(this.toRow(activity));
     } catch (err) {
-      this.logger.error({ err: { name: (err as Error).name }, conversationId: activity.conversation?.id }, 'transcript: activity could not be queued');
+      this.logger.error({ err, conversationId: activity.conversation?.id }, 'transcript: activity could not be queued');
       return;
     }
     if (!this.scheduled) {
@@ -48,7 +48,7 @@ export class TranscriptStore implements TranscriptLogger {
         try {
           await this.insert(batch);
         } catch (err) {
-          this.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code }, rows: batch.length }, 'transcript: write failed');
+          this.logger.error({ err, rows: batch.length }, 'transcript: write failed');
         }
       }
     });

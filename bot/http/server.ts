@@ -14,6 +14,7 @@ import { activityShapeProblem } from '../security/activityShape.js';
 import { tooManyRequests, type HttpEdge } from '../security/httpEdge.js';
 import { sendError } from './errors.js';
 import type { InflightTracker } from './inflight.js';
+import { isPlainObject } from '../kernel/json.js';
 
 export interface HttpServerDeps {
   adapter: CloudAdapter;
@@ -29,10 +30,6 @@ export interface HttpServerDeps {
   turnTimeoutMs?: number;
   /** Security headers, CORS and rate limits (bot/security/httpEdge.ts). */
   edge?: HttpEdge;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function createHttpServer(deps: HttpServerDeps, installers: RouteInstaller[] = []): Server {
@@ -126,7 +123,7 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
         }),
       );
     } catch (err) {
-      requestLogger(req, deps.logger).error({ err: { name: (err as Error).name } }, 'activity processing failed');
+      requestLogger(req, deps.logger).error({ err }, 'activity processing failed');
       deps.metrics?.errors.inc({ kind: 'http' });
       sendError(res, 500, 'InternalError', 'Internal error');
     } finally {

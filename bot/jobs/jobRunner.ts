@@ -47,14 +47,14 @@ export class JobRunner {
       try {
         if (!(await this.acquire(job))) return;
       } catch (err) {
-        this.logger.warn({ job: name, err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'job lease query failed');
+        this.logger.warn({ job: name, err }, 'job lease query failed');
         return;
       }
       ran = true;
       try {
         await job.run();
       } catch (err) {
-        this.logger.error({ job: name, err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'scheduled job failed');
+        this.logger.error({ job: name, err }, 'scheduled job failed');
       } finally {
         await this.release(name).catch(() => undefined);
       }

@@ -8,6 +8,7 @@
  * thousands of times per request; a test checks it against the tz database
  * through Intl. Valid from 1996, when the EU moved the autumn change to October.
  */
+import type { Clock } from './clock.js';
 
 export const HELSINKI_STANDARD_OFFSET_MIN = 120;
 export const HELSINKI_SUMMER_OFFSET_MIN = 180;
@@ -138,4 +139,17 @@ export function utcToHelsinki(instant: Date): HelsinkiDateTime {
     weekday: isoWeekdayOfDay(day),
     offsetMinutes,
   };
+}
+
+/** The Helsinki calendar date (YYYY-MM-DD) of an instant, or of a clock's now. */
+export function helsinkiDate(when: Date | Clock): string {
+  const utcMs = (when instanceof Date ? when : when.now()).getTime();
+  if (!Number.isFinite(utcMs)) throw new RangeError('Invalid time value');
+  return formatLocalDate(utcMsToHelsinkiLocal(utcMs).day);
+}
+
+/** The last `days` Helsinki days up to today: a report's default range. */
+export function lastHelsinkiDays(clock: Clock, days: number): { from: string; to: string } {
+  const now = clock.now().getTime();
+  return { from: helsinkiDate(new Date(now - (days - 1) * DAY_MS)), to: helsinkiDate(new Date(now)) };
 }

@@ -71,8 +71,20 @@ const MAX_CAUSE_DEPTH = 3;
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$|^[0-9A-Z]{5}$/;
 const MAX_MESSAGE_CHARS = 500;
 
+/**
+ * Libraries quote the values they were given in their error messages: Prisma's argument dump
+ * (`name: "…"`), PostgreSQL (`invalid input syntax for type integer: "…"`), JSON.parse
+ * (`Unexpected token 'h', "hei kaikki" is not valid JSON`), zod. Such a value may be someone's
+ * message or name, which redact() cannot recognise, and it may itself hold quotes, so everything from
+ * the first quote to the last goes. An apostrophe inside a word ("can't", "Matti's") neither opens
+ * nor closes; Prisma's identifiers in backticks are kept.
+ */
+const QUOTED = /(?:"|(?<![\p{L}\p{N}])')[\s\S]*(?:"|'(?![\p{L}\p{N}]))/u;
+export const QUOTED_CENSOR = '[quoted]';
+
 function scrub(value: string): string {
-  const clipped = value.length > MAX_MESSAGE_CHARS ? `${value.slice(0, MAX_MESSAGE_CHARS)}…` : value;
+  const unquoted = value.replace(QUOTED, QUOTED_CENSOR);
+  const clipped = unquoted.length > MAX_MESSAGE_CHARS ? `${unquoted.slice(0, MAX_MESSAGE_CHARS)}…` : unquoted;
   return redact(clipped).text;
 }
 
@@ -95,8 +107,8 @@ function toSafeError(err: unknown, depth: number): SafeError {
     return out;
   }
   if (typeof err === 'string') return { type: 'string', message: scrub(err) };
-  // Plain objects may hold anything: keep only identifier-shaped name and code ({ name, code } is how
-  // the code base logs a caught error without its message).
+  // Plain objects (a thrown object, a driver's error details) may hold anything: keep only an
+  // identifier-shaped name and code.
   const out: SafeError = { type: err === null ? 'null' : typeof err, message: '' };
   if (err && typeof err === 'object') {
     const { name, code } = err as { name?: unknown; code?: unknown };

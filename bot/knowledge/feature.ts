@@ -13,10 +13,11 @@ import type { Translator } from '../i18n/i18n.js';
 import { requireAdmin } from '../kernel/adminAuth.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Feature, PersonalDataProvider } from '../kernel/contracts.js';
+import { lastHelsinkiDays } from '../kernel/helsinkiTime.js';
 import type { Logger } from '../kernel/log.js';
 import { createChatModel, type ChatModel } from '../llm/client.js';
 import type { Matcher } from '../pilot/municipalityMatcher.js';
-import { GapRepository, lastDays } from './gapRepository.js';
+import { GapRepository } from './gapRepository.js';
 import { getKnowledgeBase, type KnowledgeBase } from './knowledgeBase.js';
 import { LlmAnswerer } from './llmAnswerer.js';
 import { LlmNoteTranslator } from './noteTranslator.js';
@@ -116,7 +117,7 @@ function gapReportRoute(gaps: GapRepository, adminToken: string, clock: Clock) {
         sendError(res, 400, 'BadRequest', '"days" must be a whole number from 1 to 3660.');
         return;
       }
-      const range = lastDays(clock, days);
+      const range = lastHelsinkiDays(clock, days);
       const from = query.from ?? range.from;
       const to = query.to ?? range.to;
       if (!DAY_RE.test(from) || !DAY_RE.test(to)) {

@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../kernel/clock.js';
 import type { PrismaClient } from '../db/database.js';
-import { helsinkiDate } from '../pilot/timeline.js';
+import { helsinkiDate } from '../kernel/helsinkiTime.js';
 import { redact } from '../kernel/redact.js';
 
 export type GapKind = 'not_sure' | 'declined';
@@ -123,10 +123,4 @@ function questionKeys(messages: readonly string[]): string[] {
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
-}
-
-/** The default report range: the last `days` days up to today (Helsinki). */
-export function lastDays(clock: Clock, days: number): { from: string; to: string } {
-  const now = clock.now().getTime();
-  return { from: helsinkiDate(new Date(now - (days - 1) * 86_400_000)), to: helsinkiDate(new Date(now)) };
 }

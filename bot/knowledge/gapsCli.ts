@@ -9,12 +9,11 @@
  * Two processes on one embedded database folder would corrupt it: when the bot is running on
  * the embedded database, the CLI asks it over HTTP instead (with ADMIN_TOKEN), or refuses.
  */
-import { pathToFileURL } from 'node:url';
+import type { Config } from '../config.js';
+import { CliExit, cliConfig, embeddedDatabaseBusy, isMainModule, localBotUrl, runCommand, withDatabase } from '../kernel/cli.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
-import { embeddedBotRunning } from '../coaches/cli.js';
-import { openDatabase } from '../db/database.js';
-import { GapRepository, lastDays, type GapReport } from './gapRepository.js';
+import { lastHelsinkiDays } from '../kernel/helsinkiTime.js';
+import { GapRepository, type GapReport } from './gapRepository.js';
 
 export interface GapCliArgs {
   from?: string;
@@ -116,38 +115,28 @@ async function fromServer(args: GapCliArgs, range: { from: string; to: string },
 export async function runGapsCli(argv: readonly string[], deps: GapCliDeps): Promise<number> {
   const args = parseGapArgs(argv);
   const clock = deps.clock ?? systemClock;
-  const defaults = lastDays(clock, args.days);
+  const defaults = lastHelsinkiDays(clock, args.days);
   const range = { from: args.from ?? defaults.from, to: args.to ?? defaults.to };
   if (range.from > range.to) throw new GapCliUsageError('--from must not be after --to');
-  if (!args.url && !deps.config.DATABASE_URL && (await (deps.botRunning ?? embeddedBotRunning)(deps.config.host, deps.config.PORT))) {
+  if (!args.url && (await embeddedDatabaseBusy(deps.config, deps.botRunning))) {
     if (!deps.config.ADMIN_TOKEN) {
       throw new GapCliUsageError(`The bot is running on the embedded database (port ${deps.config.PORT}). Set ADMIN_TOKEN to ask it, or stop it first.`);
     }
-    const host = deps.config.host === '0.0.0.0' || deps.config.host === '::' ? '127.0.0.1' : deps.config.host;
-    args.url = `http://${host.includes(':') ? `[${host}]` : host}:${deps.config.PORT}`;
+    args.url = localBotUrl(deps.config.host, deps.config.PORT);
   }
-  let report: GapReport;
-  if (args.url) {
-    report = await fromServer(args, range, deps);
-  } else {
-    const db = await openDatabase({ databaseUrl: deps.config.DATABASE_URL, dataDir: deps.config.dataDir, poolMax: 1 });
-    try {
-      report = await new GapRepository(db.prisma, clock).report(range);
-    } finally {
-      await db.close();
-    }
-  }
+  const report = args.url ? await fromServer(args, range, deps) : await withDatabase(deps.config, 1, (prisma) => new GapRepository(prisma, clock).report(range));
   deps.out(args.json ? JSON.stringify(report, null, 2) : formatGapReport(report));
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    const code = await runGapsCli(process.argv.slice(2), { config: loadConfig(), out: (text) => console.log(text) });
-    process.exit(code);
-  } catch (err) {
-    const known = err instanceof GapCliUsageError || err instanceof ConfigError;
-    console.error(known ? (err as Error).message : `gaps: ${(err as Error).message}`);
-    process.exit(known ? 2 : 1);
-  }
+if (isMainModule(import.meta.url)) {
+  await runCommand(async () => {
+    try {
+      return await runGapsCli(process.argv.slice(2), { config: cliConfig(), out: (text) => console.log(text) });
+    } catch (err) {
+      if (err instanceof CliExit) throw err;
+      if (err instanceof GapCliUsageError) throw new CliExit(2, err.message);
+      throw new CliExit(1, `gaps: ${(err as Error).message}`);
+    }
+  });
 }

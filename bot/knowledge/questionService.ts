@@ -5,11 +5,12 @@
  * declined questions are counted for the knowledge team.
  */
 import type { Clock } from '../kernel/clock.js';
+import { helsinkiDate } from '../kernel/helsinkiTime.js';
 import type { Locale } from '../i18n/locales.js';
 import type { Logger } from '../kernel/log.js';
 import type { Matcher } from '../pilot/municipalityMatcher.js';
 import { employmentAreaFor, findPilotAreaById, getPilotData, type EmploymentArea, type Municipality, type PilotArea, type PilotData } from '../pilot/pilotData.js';
-import { helsinkiDate, pilotPhase, type PilotPhase } from '../pilot/timeline.js';
+import { pilotPhase, type PilotPhase } from '../pilot/timeline.js';
 import { redact } from '../kernel/redact.js';
 import type { GapRecorder } from './gapRepository.js';
 import type { Article, ArticleAction, KnowledgeBase } from './knowledgeBase.js';
@@ -177,7 +178,7 @@ export class QuestionService {
       return true;
     } catch (err) {
       // Counting gaps must never cost the user their answer; the reply then promises nothing.
-      logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'knowledge gap not recorded');
+      logger.error({ err }, 'knowledge gap not recorded');
       return false;
     }
   }

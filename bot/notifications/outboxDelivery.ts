@@ -8,10 +8,11 @@ import type { Clock } from '../kernel/clock.js';
 import type { ProactiveMessenger } from '../conversations/proactive.js';
 import type { Logger } from '../kernel/log.js';
 import type { Metrics } from '../observability/metrics.js';
-import { CHAT_KINDS, isChatKind, kindSpellings, MAIL_KINDS, normaliseKind, outboxMessageId, parsePayload, type OutboxKind } from './kinds.js';
+import { CHAT_KINDS, isChatKind, kindSpellings, MAIL_KINDS, normaliseKind, outboxMessageId, parsePayload, type OutboxKind } from '../kernel/outbox.js';
 import type { Mailer } from './mailer.js';
 import type { OutboxRepository, OutboxRow as OutboxMessage } from './outboxRepository.js';
 import { renderChat, renderMail, type AppointmentWithCoach, type RenderSettings } from './render.js';
+import { isPlainObject } from '../kernel/json.js';
 
 /** Translates a jobseeker's note into Finnish (bot/knowledge/noteTranslator.ts). */
 export interface NoteTranslator {
@@ -46,8 +47,8 @@ export function backoffMs(attempts: number): number {
  * after that only its hash (on the appointment) remains.
  */
 function withoutLinks(payload: unknown): { payload?: Record<string, unknown> } {
-  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return {};
-  const { manageUrl, icsUrl, ...rest } = payload as Record<string, unknown>;
+  if (!isPlainObject(payload)) return {};
+  const { manageUrl, icsUrl, ...rest } = payload;
   return manageUrl === undefined && icsUrl === undefined ? {} : { payload: rest };
 }
 

@@ -6,19 +6,10 @@ import type { Prisma, PrismaClient } from '../db/database.js';
 import type { OutboxMessage } from '../../generated/prisma/client.js';
 import type { AppointmentRow } from '../booking/appointmentRepository.js';
 import type { CoachRow } from '../booking/coachRepository.js';
-import type { OutboxKind, OutboxPayload } from './kinds.js';
+import type { NewOutboxMessage } from '../kernel/outbox.js';
 
 /** The stored OutboxMessage row. */
 export type OutboxRow = OutboxMessage;
-
-/** A message to queue (status pending). */
-export interface NewOutboxMessage {
-  kind: OutboxKind;
-  appointmentId: string;
-  payload: OutboxPayload;
-  nextAttemptAt: Date;
-  messageId: string;
-}
 
 /** The OutboxMessage columns of a message to queue; the reminder and reassignment repositories write them in their own transactions. */
 export function pendingRow(message: NewOutboxMessage): Prisma.OutboxMessageCreateManyInput {

@@ -1,6 +1,7 @@
 /** Appointment reminders: which are due, and claiming one together with its outbox rows. */
 import type { PrismaClient } from '../db/database.js';
-import { pendingRow, type NewOutboxMessage } from './outboxRepository.js';
+import type { NewOutboxMessage } from '../kernel/outbox.js';
+import { pendingRow } from './outboxRepository.js';
 
 export interface DueReminder {
   appointmentId: string;

@@ -6,7 +6,7 @@
  */
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/log.js';
-import { outboxMessageId, type OutboxKind } from './kinds.js';
+import { outboxMessageId, type OutboxKind } from '../kernel/outbox.js';
 import type { OutboxDelivery } from './outboxDelivery.js';
 import type { ReminderRepository } from './reminderRepository.js';
 

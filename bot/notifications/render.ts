@@ -6,12 +6,13 @@
  */
 import type { AppointmentRow as Appointment } from '../booking/appointmentRepository.js';
 import type { CoachRow as Coach } from '../booking/coachRepository.js';
-import { buildInvite, type CalendarAttendee, type CalendarEvent, type InviteMethod } from '../booking/ics.js';
-import { calendarUid } from '../booking/outbox.js';
+import { appointmentEvent, officeAddress, type OfficeAddress } from '../kernel/calendar.js';
+import { buildInvite, type CalendarAttendee, type InviteMethod } from '../kernel/ics.js';
 import type { Translator, TFunction } from '../i18n/i18n.js';
 import { toSupportedLocale, type Locale } from '../i18n/locales.js';
 import { formatDateTime, formatTime, intlLocale } from '../language/format.js';
-import type { ChatKind, MailKind, OutboxPayload } from './kinds.js';
+import type { ChatKind, MailKind, OutboxPayload } from '../kernel/outbox.js';
+import { escapeHtml } from '../kernel/html.js';
 
 export type AppointmentWithCoach = Appointment & { coach: Coach };
 
@@ -50,10 +51,6 @@ type Variant = 'booked' | 'cancelled' | 'rescheduled' | 'reassignedIn' | 'reassi
 
 const REASSIGNED = 'reassigned';
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 /** The address part of "Name <address>" (or the whole value). */
 export function mailAddress(from: string): { email: string; name?: string } {
   const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
@@ -77,8 +74,12 @@ function timeRange(t: TFunction, start: Date, end: Date, locale: Locale): string
   return t('notifications:timeRange', { start: formatDateTime(start, locale), end: formatTime(end, locale) });
 }
 
+export function coachOffice(coach: Coach): OfficeAddress {
+  return { street: coach.officeStreet, postalCode: coach.officePostalCode, city: coach.officeCity };
+}
+
 function place(a: AppointmentWithCoach): string {
-  return `${a.coach.officeStreet}, ${a.coach.officePostalCode} ${a.coach.officeCity}`;
+  return officeAddress(coachOffice(a.coach));
 }
 
 interface Line {
@@ -158,21 +159,16 @@ function jobseekerVariant(kind: MailKind, payload: OutboxPayload): Variant {
 }
 
 function invite(method: InviteMethod, a: AppointmentWithCoach, settings: RenderSettings, input: MailInput, summary: string, description: string, attendees: CalendarAttendee[], url?: string) {
-  const location = a.mode === 'in_person' ? place(a) : a.mode === 'video' && a.videoLink ? a.videoLink : undefined;
-  const event: CalendarEvent = {
-    uid: calendarUid(a.id, settings.publicBaseUrl),
-    sequence: input.payload.sequence,
-    start: a.startsAt,
-    end: a.endsAt,
-    stamp: input.now,
-    created: a.createdAt,
+  const event = appointmentEvent(a, {
+    publicBaseUrl: settings.publicBaseUrl,
+    office: coachOffice(a.coach),
     summary,
     description,
-    location,
     url,
     organizer: mailAddress(settings.mailFrom),
     attendees,
-  };
+    invite: { sequence: input.payload.sequence, sentAt: input.now },
+  });
   return { method, content: buildInvite(method, event), filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics' };
 }
 

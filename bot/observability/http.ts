@@ -128,7 +128,7 @@ export class MetricsServer {
           res.end(a.body);
         },
         (err: Error) => {
-          this.logger.error({ err: { name: err.name } }, 'metrics: scrape failed');
+          this.logger.error({ err }, 'metrics: scrape failed');
           res.writeHead(500, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ error: 'InternalError', message: 'Internal error' }));
         },

@@ -136,7 +136,7 @@ export class Metrics {
           this.set(await options.read());
         } catch (err) {
           errors.inc({ kind: 'storage' });
-          logger?.warn({ err: { name: (err as Error).name, code: (err as { code?: string }).code }, metric: options.name }, 'metrics: gauge read failed');
+          logger?.warn({ err, metric: options.name }, 'metrics: gauge read failed');
           // Leave the gauge at its last value rather than report a false zero.
         }
       },

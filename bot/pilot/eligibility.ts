@@ -8,7 +8,8 @@ import {
   type PilotArea,
   type PilotData,
 } from './pilotData.js';
-import { helsinkiDate, pilotPhase, type PilotPhase, type When } from './timeline.js';
+import { helsinkiDate } from '../kernel/helsinkiTime.js';
+import { pilotPhase, type PilotPhase, type When } from './timeline.js';
 
 /**
  * The pilot rule: lives in a pilot municipality AND is unemployed or in employment

@@ -18,7 +18,8 @@ import {
 import type { EligibilityStore, UserKey } from './eligibilityRepository.js';
 import type { MatchResult, Matcher } from './municipalityMatcher.js';
 import { getPilotData, type PilotData } from './pilotData.js';
-import { helsinkiDate, pilotPhase, type PilotPhase } from './timeline.js';
+import { helsinkiDate } from '../kernel/helsinkiTime.js';
+import { pilotPhase, type PilotPhase } from './timeline.js';
 
 export interface EligibilityServiceDeps {
   clock: Clock;

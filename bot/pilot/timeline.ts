@@ -1,4 +1,5 @@
 import type { Clock } from '../kernel/clock.js';
+import { helsinkiDate } from '../kernel/helsinkiTime.js';
 import { getPilotData, type PilotData } from './pilotData.js';
 
 /**
@@ -10,24 +11,6 @@ import { getPilotData, type PilotData } from './pilotData.js';
 export type PilotPhase = 'before' | 'running' | 'extension' | 'ended';
 
 export type When = Date | Clock;
-
-const helsinkiFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Helsinki',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-function toDate(when: When): Date {
-  return when instanceof Date ? when : when.now();
-}
-
-/** The Europe/Helsinki calendar date of an instant, as YYYY-MM-DD. */
-export function helsinkiDate(when: When): string {
-  const parts = helsinkiFormat.formatToParts(toDate(when));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
 
 // Phase boundaries come from the data file so an operator edit stays consistent.
 export function pilotPhase(when: When, data: PilotData = getPilotData()): PilotPhase {

@@ -33,7 +33,7 @@ export class AuditLog {
         detail,
       });
     } catch (err) {
-      this.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code }, action: clip(action) }, 'audit: write failed');
+      this.logger.error({ err, action: clip(action) }, 'audit: write failed');
     }
   }
 

@@ -109,7 +109,7 @@ export class FeedbackService {
       } catch (err) {
         failed++;
         await this.feedback.countFailedAttempt(row.id);
-        this.logger.warn({ feedbackId: row.id, err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'feedback: email failed, will retry');
+        this.logger.warn({ feedbackId: row.id, err }, 'feedback: email failed, will retry');
       }
     }
     return { sent, failed };

@@ -9,10 +9,8 @@ import type { Translator, TFunction } from '../i18n/i18n.js';
 import { fromAcceptLanguage, isLocale, isRtl, NATIVE_NAMES, type Locale } from '../i18n/locales.js';
 import { formatDate } from '../language/format.js';
 import { FEEDBACK_TOPICS, FeedbackValidationError, MAX_CONTACT_CHARS, MAX_FEEDBACK_CHARS, type FeedbackService } from './feedback.js';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
+import { escapeHtml } from '../kernel/html.js';
+import { isPlainObject } from '../kernel/json.js';
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.6;margin:0;color:#1a1a1a;background:#fff}
@@ -161,7 +159,7 @@ ${form.error ? `<p class="error" role="alert" id="form-error">${e('privacy:page.
   }
 
   async submitFeedback(req: Request, res: Response): Promise<void> {
-    const body = (typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? req.body : {}) as Record<string, unknown>;
+    const body: Record<string, unknown> = isPlainObject(req.body) ? req.body : {};
     const lang = typeof body.lang === 'string' && isLocale(body.lang) && this.o.translator.shipped.includes(body.lang) ? body.lang : this.localeFor(req);
     const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, MAX_FEEDBACK_CHARS * 2) : undefined);
     try {

@@ -116,7 +116,7 @@ export class PersonalDataService {
         done.push(provider.name);
       } catch (err) {
         failed.push(provider.name);
-        this.logger.error({ provider: provider.name, err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'privacy: feature erasure failed');
+        this.logger.error({ provider: provider.name, err }, 'privacy: feature erasure failed');
       }
     }
     return { done, failed };

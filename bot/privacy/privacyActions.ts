@@ -143,7 +143,7 @@ export class ErasureMiddleware implements Middleware {
       await this.personalData.eraseCore(subject);
       for (const id of subject.conversationIds) this.conversations.invalidate(subject.channelId, id);
     } catch (err) {
-      this.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'privacy: post-turn erasure failed');
+      this.logger.error({ err }, 'privacy: post-turn erasure failed');
     }
   }
 }

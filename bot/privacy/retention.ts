@@ -11,7 +11,6 @@ import type { RetentionRepository } from './retentionRepository.js';
 
 export interface RetentionPeriods {
   RETENTION_DAYS: number;
-  APPOINTMENT_RETENTION_DAYS: number;
   PROFILE_RETENTION_DAYS: number;
   FEEDBACK_RETENTION_DAYS: number;
   AUDIT_RETENTION_DAYS: number;
@@ -21,10 +20,8 @@ export interface RetentionResult {
   transcriptMessages: number;
   conversations: number;
   exportLinks: number;
-  directLineTokens: number;
   feedback: number;
   audit: number;
-  appointments: number;
   profiles: number;
 }
 
@@ -46,7 +43,6 @@ export class RetentionService {
   }
 
   async run(): Promise<RetentionResult> {
-    const now = this.clock.now();
     const cutoff = this.before(this.periods.RETENTION_DAYS);
 
     const transcriptMessages = await this.rows.deleteTranscriptBefore(cutoff);
@@ -60,11 +56,8 @@ export class RetentionService {
     }
 
     const exportLinks = await this.links.purgeExpired();
-    const directLineTokens = await this.rows.deleteExpiredDirectLineTokens(now);
     const feedback = await this.rows.deleteFeedbackBefore(this.before(this.periods.FEEDBACK_RETENTION_DAYS));
     const audit = await this.audit.purgeBefore(this.before(this.periods.AUDIT_RETENTION_DAYS));
-    // Past meetings stay countable (coach, time, mode, topic, status) but lose everything that names or reaches the person.
-    const appointments = await this.rows.anonymisePastAppointments(this.before(this.periods.APPOINTMENT_RETENTION_DAYS), BATCH);
 
     // An inactive profile goes the whole way: every feature erases its part, as on request.
     let profiles = 0;
@@ -81,7 +74,7 @@ export class RetentionService {
       }
     }
 
-    const result: RetentionResult = { transcriptMessages, conversations, exportLinks, directLineTokens, feedback, audit, appointments, profiles };
+    const result: RetentionResult = { transcriptMessages, conversations, exportLinks, feedback, audit, profiles };
     if (Object.values(result).some((n) => n > 0)) await this.audit.audit('system:retention', 'retention.purge', null, { ...result });
     return result;
   }

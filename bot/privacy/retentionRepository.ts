@@ -1,9 +1,10 @@
 /**
- * The rows the retention job deletes or anonymises by age that no other service owns: transcript
- * messages, idle conversations with their state, expired Direct Line tokens, old feedback, inactive
- * users and past appointments. Export links and audit entries go through their own services.
+ * The rows the privacy retention job deletes by age that no feature owns: transcript messages,
+ * idle conversations with their state, old feedback and inactive users. Export links and audit
+ * entries go through their own services; each feature ages out its own rows (booking anonymises
+ * past appointments, the web widget purges expired tokens).
  */
-import { Prisma, type PrismaClient } from '../db/database.js';
+import type { PrismaClient } from '../db/database.js';
 
 export interface IdleConversation {
   id: string;
@@ -34,10 +35,6 @@ export class RetentionRepository {
     });
   }
 
-  async deleteExpiredDirectLineTokens(now: Date): Promise<number> {
-    return (await this.prisma.directLineToken.deleteMany({ where: { expiresAt: { lt: now } } })).count;
-  }
-
   async deleteFeedbackBefore(before: Date): Promise<number> {
     return (await this.prisma.feedback.deleteMany({ where: { createdAt: { lt: before } } })).count;
   }
@@ -52,38 +49,4 @@ export class RetentionRepository {
     return conversation?.conversationId;
   }
 
-  /**
-   * Up to `take` appointments that ended before `before` and still name or reach the person: they
-   * keep coach, time, mode, topic and status and lose the rest, and so do their notification
-   * payloads, in one transaction. Returns how many.
-   */
-  async anonymisePastAppointments(before: Date, take: number): Promise<number> {
-    const past = await this.prisma.appointment.findMany({
-      where: { endsAt: { lt: before }, OR: [{ jobseekerName: { not: '' } }, { userId: { not: null } }, { contactPhone: { not: null } }, { contactEmail: { not: null } }, { note: { not: null } }] },
-      select: { id: true },
-      take,
-    });
-    if (past.length === 0) return 0;
-    const ids = past.map((a) => a.id);
-    await this.prisma.$transaction(async (tx) => {
-      await tx.appointment.updateMany({
-        where: { id: { in: ids } },
-        data: {
-          jobseekerName: '',
-          userId: null,
-          contactPhone: null,
-          contactEmail: null,
-          note: null,
-          cancelReason: null,
-          videoLink: null,
-          channelId: null,
-          conversationId: null,
-          conversationRef: Prisma.DbNull,
-          reminderDueAt: null,
-        },
-      });
-      await tx.outboxMessage.updateMany({ where: { appointmentId: { in: ids } }, data: { payload: {} } });
-    });
-    return ids.length;
-  }
 }

@@ -2,15 +2,13 @@
  * Shape checks for an incoming Bot Framework activity before it reaches the SDK, which assumes
  * strings where a client may send anything and answers a wrong type with a 500.
  */
+import { isPlainObject } from '../kernel/json.js';
+
 const STRING_FIELDS = ['id', 'channelId', 'serviceUrl', 'locale', 'text', 'replyToId', 'name', 'textFormat', 'deliveryMode', 'inputHint', 'timestamp', 'localTimestamp', 'speak', 'summary'] as const;
 const ACCOUNT_FIELDS = ['from', 'recipient'] as const;
 const ARRAY_FIELDS = ['attachments', 'entities', 'membersAdded', 'membersRemoved', 'reactionsAdded', 'reactionsRemoved'] as const;
 const MAX_ID_CHARS = 1000;
 const BAD_ID_CHARS = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Why the activity cannot be processed, or undefined when its shape is acceptable. */
 export function activityShapeProblem(body: Record<string, unknown>): string | undefined {

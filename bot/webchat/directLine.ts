@@ -25,6 +25,7 @@ import { clientAddress, RateLimiter } from '../security/rateLimiter.js';
 import { parseBearer } from '../security/tokens.js';
 import type { LongPollHub } from './longPoll.js';
 import { randomId, type DirectLineActivityJson, type DirectLineStore, type StoredConversation } from './store.js';
+import { isPlainObject } from '../kernel/json.js';
 
 /** The channel id the bot sees, as with Azure's Direct Line, so moving there changes nothing. */
 export const CHANNEL_ID = 'directline';
@@ -70,10 +71,6 @@ export interface DirectLineOptions {
   /** TRUST_PROXY: where the client address for the new-conversation limit comes from. */
   trustProxy: boolean | number;
   isShuttingDown(): boolean;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** JSON depth, stopping early once past `limit`. */
@@ -242,7 +239,7 @@ export class DirectLineChannel {
     try {
       await handler();
     } catch (err) {
-      this.o.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'webchat: request failed');
+      this.o.logger.error({ err }, 'webchat: request failed');
       sendError(res, 500, 'InternalError', 'Internal error');
     }
   }
@@ -284,7 +281,7 @@ export class DirectLineChannel {
       issued = upstream.ok ? await upstream.json() : undefined;
       if (!upstream.ok) this.o.logger.warn({ status: upstream.status }, 'webchat: Direct Line token request refused');
     } catch (err) {
-      this.o.logger.warn({ err: { name: (err as Error).name } }, 'webchat: Direct Line token request failed');
+      this.o.logger.warn({ err }, 'webchat: Direct Line token request failed');
     }
     if (!isPlainObject(issued) || typeof issued.conversationId !== 'string' || typeof issued.token !== 'string') {
       sendError(res, 503, 'DirectLineUnavailable', 'The chat service is not reachable; please try again shortly.', { 'Retry-After': '5' });
@@ -540,7 +537,7 @@ export class DirectLineChannel {
     try {
       await this.o.adapter.processActivityDirect(this.auth, activity as never, (context) => this.o.bot.run(context));
     } catch (err) {
-      this.o.logger.error({ err: { name: (err as Error).name }, conversationId }, 'webchat: turn failed');
+      this.o.logger.error({ err, conversationId }, 'webchat: turn failed');
     }
   }
 }

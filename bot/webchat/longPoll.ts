@@ -115,7 +115,7 @@ export class LongPollHub {
         }
       }
     } catch (err) {
-      this.logger.warn({ err: { name: (err as Error).name } }, 'webchat: long-poll check failed');
+      this.logger.warn({ err }, 'webchat: long-poll check failed');
     } finally {
       this.ticking = false;
     }

@@ -13,6 +13,7 @@ import { parseBearer, safeEqual } from '../security/tokens.js';
 import { clientViewOfBotActivity } from './directLine.js';
 import type { LongPollHub } from './longPoll.js';
 import { randomId, type DirectLineStore } from './store.js';
+import { isPlainObject } from '../kernel/json.js';
 
 /** The path every loopback serviceUrl ends with; it marks references that belong to this channel. */
 export const LOOPBACK_PATH = '/oma-directline/';
@@ -107,7 +108,7 @@ export class LoopbackListener {
       this.o.hub.notify(conversationId, seqs[0]);
       this.reply(res, 200, { id });
     } catch (err) {
-      this.o.logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'webchat: loopback delivery failed');
+      this.o.logger.error({ err }, 'webchat: loopback delivery failed');
       this.reply(res, 500, { error: 'InternalError', message: 'Internal error' });
     }
   }
@@ -127,7 +128,7 @@ export class LoopbackListener {
         if (tooBig) return resolve(undefined);
         try {
           const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-          resolve(typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && typeof (parsed as { type?: unknown }).type === 'string' ? (parsed as Record<string, unknown>) : undefined);
+          resolve(isPlainObject(parsed) && typeof parsed.type === 'string' ? parsed : undefined);
         } catch {
           resolve(undefined);
         }

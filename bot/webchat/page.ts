@@ -15,6 +15,7 @@ import type { Translator } from '../i18n/i18n.js';
 import { DEFAULT_LOCALE, fromAcceptLanguage, isRtl, NATIVE_NAMES, toSupportedLocale, type Locale } from '../i18n/locales.js';
 import { projectPath } from '../kernel/paths.js';
 import { municipalities } from '../pilot/pilotData.js';
+import { escapeHtml } from '../kernel/html.js';
 
 const STATIC_DIR = projectPath('bot', 'webchat', 'static');
 
@@ -54,10 +55,6 @@ function webchatVersion(): string {
 
 function makeAsset(body: Buffer, type: string, cacheControl: string): Asset {
   return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`, type, cacheControl };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 /** JSON safe inside a <script type="application/json"> block. */

@@ -37,7 +37,7 @@ export class DeleteMyDataDialog extends ComponentDialog {
     try {
       await this.actions.deleteMyData(context, { channelId: activity.channelId, channelUserId: activity.from?.id, conversationId: activity.conversation.id });
     } catch (err) {
-      turnLogger(context).error({ err: { name: (err as Error).name } }, 'privacy: erasure failed');
+      turnLogger(context).error({ err }, 'privacy: erasure failed');
       await context.sendActivity(MessageFactory.text(String(t('privacy:delete.failed'))));
       return step.endDialog();
     }

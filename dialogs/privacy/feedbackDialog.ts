@@ -75,7 +75,7 @@ export class FeedbackDialog extends ComponentDialog {
     try {
       await this.actions.sendFeedback({ topic, message, contact, locale, page: '/chat' });
     } catch (err) {
-      turnLogger(step.context).error({ err: { name: (err as Error).name } }, 'feedback: could not be stored');
+      turnLogger(step.context).error({ err }, 'feedback: could not be stored');
       await step.context.sendActivity(MessageFactory.text(String(t('privacy:feedback.failed'))));
       return step.endDialog();
     }

@@ -25,7 +25,7 @@ export class ShowMyDataDialog extends ComponentDialog {
     try {
       summary = await this.actions.showMyData({ channelId: activity.channelId, channelUserId: activity.from?.id, conversationId: activity.conversation.id });
     } catch (err) {
-      turnLogger(context).error({ err: { name: (err as Error).name } }, 'privacy: export failed');
+      turnLogger(context).error({ err }, 'privacy: export failed');
       await context.sendActivity(MessageFactory.text(String(t('privacy:show.failed'))));
       return step.endDialog();
     }

@@ -29,9 +29,10 @@ const PERSISTENCE: Record<string, string> = {
 
 /**
  * Composition: the composition root and each feature module build their repositories from the
- * client they are given, so they may name PrismaClient, but they never use it.
+ * client they are given, and the CLI bootstrap (bot/kernel/cli.ts) hands a command the client it
+ * opened, so they may name PrismaClient, but they never use it.
  */
-const COMPOSITION = (file: string): boolean => file === 'bot/app.ts' || /^bot\/[^/]+\/feature\.ts$/.test(file);
+const COMPOSITION = (file: string): boolean => file === 'bot/app.ts' || file === 'bot/kernel/cli.ts' || /^bot\/[^/]+\/feature\.ts$/.test(file);
 
 function isPersistence(file: string): boolean {
   return /(Repository|Store)\.ts$/.test(file) || Object.keys(PERSISTENCE).some((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry));

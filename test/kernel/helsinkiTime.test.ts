@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helsinkiOffsetMinutesAt, helsinkiToUtc, utcToHelsinki } from '../../bot/kernel/helsinkiTime.js';
+import { helsinkiDate, helsinkiOffsetMinutesAt, helsinkiToUtc, utcToHelsinki } from '../../bot/kernel/helsinkiTime.js';
 
 describe('Helsinki wall clock to UTC', () => {
   it.each([
@@ -64,5 +64,11 @@ describe('Helsinki wall clock to UTC', () => {
     expect(helsinkiOffsetMinutesAt(Date.parse('2026-03-29T01:00:00Z'))).toBe(180);
     expect(helsinkiOffsetMinutesAt(Date.parse('2026-10-25T00:59:59Z'))).toBe(180);
     expect(helsinkiOffsetMinutesAt(Date.parse('2026-10-25T01:00:00Z'))).toBe(120);
+  });
+
+  it('reports the Helsinki calendar date across daylight saving time', () => {
+    expect(helsinkiDate(new Date('2021-02-28T23:30:00Z'))).toBe('2021-03-01');
+    expect(helsinkiDate(new Date('2023-06-30T20:59:00Z'))).toBe('2023-06-30');
+    expect(helsinkiDate(new Date('2023-06-30T21:00:00Z'))).toBe('2023-07-01');
   });
 });

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { LOG_CENSOR, safeError, safeLoggerOptions } from '../../bot/kernel/logSafety.js';
+import { LOG_CENSOR, QUOTED_CENSOR, safeError, safeLoggerOptions } from '../../bot/kernel/logSafety.js';
 
 function captureLogger() {
   const lines: string[] = [];
@@ -80,6 +80,36 @@ describe('safeError', () => {
   ])('handles %s', (_label, input, expected) => {
     expect(safeError(input)).toMatchObject(expected);
     expect(JSON.stringify(safeError(input))).not.toContain('private');
+  });
+
+  it.each([
+    ['JSON.parse of a message', () => JSON.parse('hei kaikki, minulla on masennus'), ['hei', 'masennus']],
+    ['JSON.parse with quotes inside', () => JSON.parse('{"nimi": Matti Meikäläinen}'), ['nimi', 'Matti']],
+    ['an apostrophe inside the value', () => JSON.parse("the dogs' food, Matti's note"), ['dogs', 'food', 'Matti', 'note']],
+    [
+      "Prisma's argument dump",
+      () => {
+        throw new Error('\nInvalid `prisma.appointment.create()` invocation:\n\n{\n  data: {\n    jobseekerName: "Matti Meikäläinen",\n    note: "Minulla on \\"masennus\\"",\n+   topic: String\n  }\n}\n\nArgument `topic` is missing.');
+      },
+      ['Matti', 'masennus'],
+    ],
+    ['PostgreSQL quoting the input', () => {
+      throw new Error('invalid input syntax for type integer: "Matti Meikäläinen"');
+    }, ['Matti']],
+  ])('drops the quoted values in %s, which may be what someone wrote', (_label, fail, secrets) => {
+    let message = '';
+    try {
+      fail();
+    } catch (err) {
+      message = JSON.stringify(safeError(err));
+    }
+    expect(message).toContain(QUOTED_CENSOR);
+    for (const secret of secrets) expect(message).not.toContain(secret);
+  });
+
+  it('keeps the words around the quotes, apostrophes in words and backticked identifiers', () => {
+    expect(safeError(new Error("A dialog with an id of 'booking' wasn't found.")).message).toBe(`A dialog with an id of ${QUOTED_CENSOR} wasn't found.`);
+    expect(safeError(new Error('Argument `topic` is missing.')).message).toBe('Argument `topic` is missing.');
   });
 
   it('follows causes, scrubbing each', () => {

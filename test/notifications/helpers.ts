@@ -5,7 +5,7 @@
 import net from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { Prisma, PrismaClient } from '../../bot/db/database.js';
-import { outboxMessageId, type OutboxKind } from '../../bot/notifications/kinds.js';
+import { outboxMessageId, type OutboxKind } from '../../bot/kernel/outbox.js';
 import { hashToken, newToken } from '../../bot/security/tokens.js';
 
 export interface MimePart {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FixedClock } from '../../bot/kernel/clock.js';
-import { helsinkiDate, isPilotActive, pilotPhase, type PilotPhase } from '../../bot/pilot/timeline.js';
+import { isPilotActive, pilotPhase, type PilotPhase } from '../../bot/pilot/timeline.js';
 
 describe('pilotPhase', () => {
   const cases: Array<[string, PilotPhase]> = [
@@ -32,11 +32,5 @@ describe('pilotPhase', () => {
     clock.set(new Date('2025-03-01T09:00:00Z'));
     expect(pilotPhase(clock)).toBe('ended');
     expect(isPilotActive(clock)).toBe(false);
-  });
-
-  it('reports the Helsinki calendar date across daylight saving time', () => {
-    expect(helsinkiDate(new Date('2021-02-28T23:30:00Z'))).toBe('2021-03-01');
-    expect(helsinkiDate(new Date('2023-06-30T20:59:00Z'))).toBe('2023-06-30');
-    expect(helsinkiDate(new Date('2023-06-30T21:00:00Z'))).toBe('2023-07-01');
   });
 });

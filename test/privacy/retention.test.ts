@@ -92,7 +92,10 @@ describe('retention job', () => {
     await prisma.appointment.createMany({ data: [appointment('appt-old', 200), appointment('appt-recent', 20)] });
     await prisma.outboxMessage.create({ data: { kind: 'coach_booked', appointmentId: 'appt-old', payload: { name: 'Appointment Person' }, status: 'sent', messageId: '<old@test>' } });
 
+    // Privacy ages out what no feature owns; booking and the web widget age out their own rows.
     expect(await running.app.jobs.runOnce('privacy-retention')).toBe(true);
+    expect(await running.app.jobs.runOnce('booking-retention')).toBe(true);
+    expect(await running.app.jobs.runOnce('webchat-retention')).toBe(true);
 
     // Transcripts and conversations past 90 days, with their dialog state.
     expect(await prisma.transcriptMessage.count({ where: { conversationId: old.conversationId } })).toBe(0);

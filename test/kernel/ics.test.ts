@@ -6,7 +6,7 @@ import {
   buildInvite,
   escapeText,
   foldLine,
-} from '../../bot/booking/ics.js';
+} from '../../bot/kernel/ics.js';
 
 interface Property {
   name: string;
