@@ -12,24 +12,15 @@ export type Tx = Prisma.TransactionClient;
 /** The stored Appointment row, as notifications and the coach API read it. */
 export type AppointmentRow = Appointment;
 
-/** A new appointment's columns. */
-export interface NewAppointment {
-  id: string;
+/** A new appointment's columns: what the booking shows, plus who and where it belongs to. */
+export interface NewAppointment
+  extends Pick<
+    AppointmentView,
+    'id' | 'startsAt' | 'endsAt' | 'mode' | 'meetingLanguage' | 'locale' | 'interpreterNeeded' | 'interpreterLanguage' | 'topic' | 'note' | 'status' | 'sequence' | 'jobseekerName'
+  > {
   coachId: string;
   userId: string;
-  startsAt: Date;
-  endsAt: Date;
-  mode: MeetingMode;
-  meetingLanguage: string;
-  locale: string;
-  interpreterNeeded: boolean;
-  interpreterLanguage: string | null;
-  topic: Topic;
-  note: string | null;
-  status: AppointmentStatus;
-  sequence: number;
   manageTokenHash: string;
-  jobseekerName: string;
   contactPhone: string | null;
   contactEmail: string | null;
   videoLink: string | null;
