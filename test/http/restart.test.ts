@@ -32,4 +32,4 @@ it('continues a dialog after the server process restarts, with state and transcr
   expect(health.status).toBe(200);
   expect(await bot.stop('SIGINT')).toBe(0);
   bot = undefined;
-}, 120_000);
+}, 420_000);

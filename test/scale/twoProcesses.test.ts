@@ -32,7 +32,7 @@ describe.skipIf(!reachable)('two bot processes on one PostgreSQL', () => {
     env = { DATABASE_URL: location.databaseUrl!, DATA_DIR: location.dataDir, MUNICIPALITY_NAME: 'Salo', DB_POOL_MAX: '4', WEBCHAT_LONG_POLL_MS: '3000' };
     [a, b] = await Promise.all([startBotProcess(env), startBotProcess(env)]);
     db = await openDatabase({ databaseUrl: location.databaseUrl, dataDir: location.dataDir, poolMax: 2 });
-  }, 120_000);
+  }, 420_000);
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);

@@ -21,7 +21,8 @@ export interface BotCommand {
 
 export async function startBotProcess(
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  // Generous: on a busy 2-core CI machine, tsx compiling the bot plus a fresh PGlite can take a minute or more.
+  timeoutMs = 180_000,
   command: BotCommand = { args: ['--import', 'tsx', 'bot/index.ts'], cwd: ROOT },
 ): Promise<BotProcess> {
   const child = spawn(process.execPath, command.args, {
