@@ -63,6 +63,8 @@ export interface AppOverrides {
   logger?: Logger;
   /** Tests run scheduled jobs themselves with app.jobs.runOnce(name). */
   manualJobs?: boolean;
+  /** The rate limits' clock: real time, not the business clock, unless a test holds it still. */
+  rateLimitClock?: Clock;
 }
 
 /** What every feature may build on: phase 1. */
@@ -297,6 +299,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         production: config.production,
         hsts: config.publicBaseUrl.startsWith('https://'),
         // Rate limits follow real time, not the injected business clock.
+        clock: overrides.rateLimitClock,
       }),
     },
     [...all.flatMap((f) => f.routes ?? []), metricsRoute(metrics, metricsExposure)],

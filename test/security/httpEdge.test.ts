@@ -4,22 +4,29 @@
  * the message length limit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../bot/kernel/clock.js';
 import { activity, expectReplies, startTestApp, type RunningApp } from '../support/app.js';
 
+// The buckets refill with time; held still, a slow machine can't refill them between requests.
+const rateClock = new FixedClock(new Date('2026-12-01T10:00:00Z'));
 let running: RunningApp;
 beforeAll(async () => {
-  running = await startTestApp({
-    CORS_ORIGINS: 'https://www.salo.example',
-    RATE_LIMIT_PER_MINUTE: '60',
-    RATE_LIMIT_CONVERSATION_PER_MINUTE: '20',
-    MAX_MESSAGE_CHARS: '200',
-  });
+  running = await startTestApp(
+    {
+      CORS_ORIGINS: 'https://www.salo.example',
+      RATE_LIMIT_PER_MINUTE: '60',
+      RATE_LIMIT_CONVERSATION_PER_MINUTE: '20',
+      MAX_MESSAGE_CHARS: '200',
+    },
+    { rateLimitClock: rateClock },
+  );
 });
 afterAll(async () => {
   await running?.stop();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits `ms` as far as the rate limits are concerned. */
+const sleep = (ms: number) => rateClock.advance(ms);
 
 function message(conversationId: string, text = 'help') {
   return fetch(`${running.baseUrl}/api/messages`, {
@@ -91,7 +98,7 @@ describe('rate limits', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(((await limited.json()) as { error: string }).error).toBe('TooManyRequests');
     expect((await message('calm-conversation')).status).toBe(200);
-    await sleep(retryAfter * 1000 + 200);
+    sleep(retryAfter * 1000 + 200);
     expect((await message('busy-conversation')).status).toBe(200);
   });
 
@@ -107,7 +114,7 @@ describe('rate limits', () => {
     const spoofed = await fetch(`${running.baseUrl}/privacy?lang=en`, { headers: { 'x-forwarded-for': '203.0.113.7' } });
     expect(spoofed.status).toBe(429);
     expect((await fetch(`${running.baseUrl}/healthz`)).status).toBe(200);
-    await sleep(retryAfter * 1000 + 200);
+    sleep(retryAfter * 1000 + 200);
     expect((await fetch(`${running.baseUrl}/privacy?lang=en`)).status).toBe(200);
   });
 });
