@@ -30,6 +30,12 @@ export interface HttpServerDeps {
   turnTimeoutMs?: number;
   /** Security headers, CORS and rate limits (bot/security/httpEdge.ts). */
   edge?: HttpEdge;
+  /**
+   * Production mode: checks the channel's token before any per-conversation budget is spent, so
+   * an unauthenticated caller who names a conversation cannot lock its user out. Throws when the
+   * request is not authenticated.
+   */
+  authenticate?(activity: Record<string, unknown>, authHeader: string): Promise<unknown>;
 }
 
 export function createHttpServer(deps: HttpServerDeps, installers: RouteInstaller[] = []): Server {
@@ -75,6 +81,14 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
     if (deps.isShuttingDown()) {
       sendError(res, 503, 'ShuttingDown', 'The server is restarting; please retry.', { 'Retry-After': '2' });
       return;
+    }
+    if (deps.authenticate) {
+      try {
+        await deps.authenticate(body, typeof req.headers.authorization === 'string' ? req.headers.authorization : '');
+      } catch {
+        sendError(res, 401, 'Unauthorized', 'A valid Bot Framework token is required.');
+        return;
+      }
     }
     const limited = deps.edge?.conversationDecision(body.channelId, body.conversation.id);
     if (limited) {
