@@ -16,7 +16,7 @@ import { TurnContext, type CloudAdapter, type ConversationReference } from 'botb
 import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, type AuthenticateRequestResult, type ConnectorFactory } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../kernel/clock.js';
-import { sendError } from '../http/errors.js';
+import { sendError, sendFailure } from '../http/errors.js';
 import { toSupportedLocale } from '../i18n/locales.js';
 import type { Logger } from '../kernel/log.js';
 import type { TurnHandler } from '../kernel/contracts.js';
@@ -241,13 +241,16 @@ export class DirectLineChannel {
     server.post('/v3/directline/tokens/refresh', async (req: Request, res: Response) => this.guard(res, () => this.refresh(req, res)));
   }
 
-  /** Any unexpected failure is a clean 500 without internals, never a crash. */
+  /**
+   * Any unexpected failure is a clean answer without internals, never a crash: 503 with
+   * Retry-After while the database is down (Web Chat retries), 500 otherwise.
+   */
   private async guard(res: Response, handler: () => Promise<void>): Promise<void> {
     try {
       await handler();
     } catch (err) {
       this.o.logger.error({ err }, 'webchat: request failed');
-      sendError(res, 500, 'InternalError', 'Internal error');
+      sendFailure(res, err);
     }
   }
 
