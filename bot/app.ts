@@ -158,7 +158,7 @@ async function buildInfrastructure(config: Config, overrides: AppOverrides): Pro
     languageSwitch,
     commands: new CommandWords(translator),
     adapter,
-    transcripts: new TranscriptStore(db.prisma, logger, (text) => redact(text).text),
+    transcripts: new TranscriptStore(db.prisma, logger, (text) => redact(text).text, (rows) => metrics.transcriptRowsLost.inc(rows)),
     jobs: new JobRunner(new JobLeaseRepository(db.prisma), clock, logger),
     proactive: new ProactiveMessenger(adapter, config.MicrosoftAppId, logger),
     audit: new AuditLog(new AuditLogRepository(db.prisma), clock, logger),
