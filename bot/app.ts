@@ -7,7 +7,7 @@
  *   4. the bot;
  *   5. the HTTP edge: the widget's channel (it runs the bot) and the server with every route.
  */
-import { CloudAdapter, ConversationState, MessageFactory, TranscriptLoggerMiddleware, UserState, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConversationState, MessageFactory, TranscriptLoggerMiddleware, UserState, type Activity, type ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { BookingDialog } from '../dialogs/booking/bookingDialog.js';
 import { MyAppointmentsDialog } from '../dialogs/booking/myAppointmentsDialog.js';
@@ -82,6 +82,8 @@ export interface Infrastructure {
   languageSwitch: LanguageSwitchAdvisor;
   commands: CommandWords;
   adapter: CloudAdapter;
+  /** The adapter's own channel authentication, checked once more before rate limits. */
+  channelAuth: ConfigurationBotFrameworkAuthentication;
   transcripts: TranscriptStore;
   jobs: JobRunner;
   /** Reminders and other bot-initiated messages go through this. */
@@ -139,8 +141,10 @@ async function buildInfrastructure(config: Config, overrides: AppOverrides): Pro
   const languageSwitch = new LanguageSwitchAdvisor(language, conversationState.createProperty<LanguageSwitchMemory>('languageSwitch'));
 
   // The OpenID metadata URLs are normally unset (public cloud); tests serve their own signing keys.
-  const adapter = new CloudAdapter(createChannelAuthentication(config));
+  const channelAuth = createChannelAuthentication(config);
+  const adapter = new CloudAdapter(channelAuth);
   return {
+    channelAuth,
     config,
     clock,
     logger,
@@ -154,7 +158,7 @@ async function buildInfrastructure(config: Config, overrides: AppOverrides): Pro
     languageSwitch,
     commands: new CommandWords(translator),
     adapter,
-    transcripts: new TranscriptStore(db.prisma, logger, (text) => redact(text).text),
+    transcripts: new TranscriptStore(db.prisma, logger, (text) => redact(text).text, (rows) => metrics.transcriptRowsLost.inc(rows)),
     jobs: new JobRunner(new JobLeaseRepository(db.prisma), clock, logger),
     proactive: new ProactiveMessenger(adapter, config.MicrosoftAppId, logger),
     audit: new AuditLog(new AuditLogRepository(db.prisma), clock, logger),
@@ -291,6 +295,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       turnTimeoutMs: config.TURN_TIMEOUT_MS,
       isShuttingDown: () => shuttingDown,
       metrics,
+      // The adapter checks the token again; the signing keys are cached, so that costs little.
+      authenticate: config.production ? (activity, authHeader) => infra.channelAuth.authenticateRequest(activity as Partial<Activity> as Activity, authHeader) : undefined,
       edge: new HttpEdge({
         corsOrigins: config.CORS_ORIGINS,
         trustProxy: config.TRUST_PROXY,

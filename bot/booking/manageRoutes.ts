@@ -10,6 +10,7 @@ import type { Translator } from '../i18n/i18n.js';
 import { isRtl, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import type { Logger } from '../kernel/log.js';
 import type { BookingService } from './bookingService.js';
+import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS } from '../http/errors.js';
 import { AppointmentNotChangeableError, AppointmentNotFoundError, SlotTakenError } from './errors.js';
 import { buildInvite } from '../kernel/ics.js';
 import { appointmentEvent } from '../kernel/calendar.js';
@@ -42,9 +43,9 @@ function page(locale: Locale, title: string, body: string): string {
 <body>${body}</body></html>`;
 }
 
-function sendHtml(res: Response, status: number, html: string): void {
+function sendHtml(res: Response, status: number, html: string, headers: Record<string, string> = {}): void {
   const body = Buffer.from(html, 'utf8');
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+  res.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
   res.end(body);
 }
 
@@ -95,7 +96,9 @@ export class ManagePages {
       this.deps.logger.error({ err }, 'booking manage page failed');
       if (!res.headersSent) {
         const t = this.deps.translator.t(DEFAULT_LOCALE);
-        sendHtml(res, 500, page(DEFAULT_LOCALE, String(t('booking:manage.errorTitle')), `<h1>${escapeHtml(String(t('booking:manage.errorTitle')))}</h1><p>${escapeHtml(String(t('booking:manage.errorText')))}</p>`));
+        // The database being down is worth a retry: 503 with Retry-After, the same apology page.
+        const outage = isDependencyOutage(err);
+        sendHtml(res, outage ? 503 : 500, page(DEFAULT_LOCALE, String(t('booking:manage.errorTitle')), `<h1>${escapeHtml(String(t('booking:manage.errorTitle')))}</h1><p>${escapeHtml(String(t('booking:manage.errorText')))}</p>`), outage ? { 'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS) } : {});
       }
     }
   }

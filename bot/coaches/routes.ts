@@ -8,7 +8,7 @@
  */
 import type { Request, Response, Server } from 'restify';
 import type { CoachRow as Coach } from '../booking/coachRepository.js';
-import { sendError } from '../http/errors.js';
+import { sendError, sendFailure } from '../http/errors.js';
 import { requireAdmin } from '../kernel/adminAuth.js';
 import type { Logger } from '../kernel/log.js';
 import type { RenderSettings } from '../notifications/render.js';
@@ -35,7 +35,7 @@ function guard(logger: Logger, fn: Handler): Handler {
         return;
       }
       logger.error({ err, route: req.getRoute?.()?.path }, 'coach route failed');
-      sendError(res, 500, 'InternalError', 'Internal error');
+      sendFailure(res, err);
     }
   };
 }

@@ -2,12 +2,23 @@
  * Stores every inbound and outbound activity (typing included) in order, as a botbuilder
  * TranscriptLogger. Writes are queued and flushed in batches so a turn never waits on them,
  * and a storage failure is logged without breaking the user's turn.
+ *
+ * A batch holds many conversations' rows, so one row the database refuses must not cost the
+ * others theirs: rows are normalised before they are queued (no NUL, no lone surrogate, a usable
+ * timestamp), and a batch that still fails is written again row by row, losing only the bad row.
  */
 import type { Activity, TranscriptLogger } from 'botbuilder';
 import type { Logger } from '../kernel/log.js';
 import type { Prisma, PrismaClient } from '../db/database.js';
+import { cleanJson, cleanText } from '../security/unicode.js';
 
 export type TextRedactor = (text: string) => string;
+/** Told how many rows were given up on (a metric). */
+export type LostRowsListener = (rows: number) => void;
+
+/** Client timestamps outside these years are not believed (and PostgreSQL refuses some). */
+const EARLIEST_MS = Date.UTC(1970, 0, 1);
+const LATEST_MS = Date.UTC(9999, 11, 31);
 
 const MAX_BATCH = 200;
 
@@ -15,12 +26,19 @@ export class TranscriptStore implements TranscriptLogger {
   private queue: Prisma.TranscriptMessageCreateManyInput[] = [];
   private flushing: Promise<void> | undefined;
   private scheduled = false;
+  private lost = 0;
 
   constructor(
     private readonly prisma: PrismaClient,
     private readonly logger: Logger,
     private readonly redact: TextRedactor = (t) => t,
+    private readonly onLost: LostRowsListener = () => {},
   ) {}
+
+  /** Rows given up on since this store was made. */
+  get rowsLost(): number {
+    return this.lost;
+  }
 
   logActivity(activity: Partial<Activity>): void {
     try {
@@ -48,13 +66,34 @@ export class TranscriptStore implements TranscriptLogger {
         try {
           await this.insert(batch);
         } catch (err) {
-          this.logger.error({ err, rows: batch.length }, 'transcript: write failed');
+          if (batch.length === 1) this.giveUp(err, batch.length);
+          else {
+            this.logger.warn({ err, rows: batch.length }, 'transcript: batch write failed; writing its rows one by one');
+            await this.insertOneByOne(batch);
+          }
         }
       }
     });
     this.flushing = run;
     await run;
     if (this.flushing === run) this.flushing = undefined;
+  }
+
+  private async insertOneByOne(batch: Prisma.TranscriptMessageCreateManyInput[]): Promise<void> {
+    for (const row of batch) {
+      try {
+        await this.insert([row]);
+      } catch (err) {
+        this.giveUp(err, 1, row);
+      }
+    }
+  }
+
+  private giveUp(err: unknown, rows: number, row?: Prisma.TranscriptMessageCreateManyInput): void {
+    this.lost += rows;
+    this.onLost(rows);
+    // Which conversation lost a row, never its text.
+    this.logger.error({ err, rows, conversationId: row?.conversationId }, 'transcript: write failed; rows lost');
   }
 
   /** The user's own messages in these conversations, as stored (redacted). */
@@ -93,24 +132,36 @@ export class TranscriptStore implements TranscriptLogger {
     // TranscriptLoggerMiddleware marks the incoming activity's sender with role 'user'.
     const inbound = a.from?.role === 'user';
     return {
-      channelId: a.channelId ?? 'unknown',
-      conversationId: a.conversation?.id ?? 'unknown',
-      activityId: a.id ?? null,
-      replyToId: a.replyToId ?? null,
+      channelId: str(a.channelId) ?? 'unknown',
+      conversationId: str(a.conversation?.id) ?? 'unknown',
+      activityId: str(a.id),
+      replyToId: str(a.replyToId),
       direction: inbound ? 'inbound' : 'outbound',
-      type: a.type ?? 'unknown',
-      text: typeof a.text === 'string' ? this.redact(a.text) : null,
+      type: str(a.type) ?? 'unknown',
+      text: typeof a.text === 'string' ? this.redact(cleanText(a.text)) : null,
       attachments: a.attachments?.length ? (json(a.attachments) as Prisma.InputJsonValue) : undefined,
       value: a.value === undefined ? undefined : (json(a.value) as Prisma.InputJsonValue),
       suggestedActions: a.suggestedActions ? (json(a.suggestedActions) as Prisma.InputJsonValue) : undefined,
-      locale: a.locale ?? null,
-      fromId: a.from?.id ?? null,
-      fromRole: a.from?.role ?? (inbound ? 'user' : 'bot'),
-      timestamp: a.timestamp ? new Date(a.timestamp) : new Date(),
+      locale: str(a.locale),
+      fromId: str(a.from?.id),
+      fromRole: str(a.from?.role) ?? (inbound ? 'user' : 'bot'),
+      timestamp: usableTimestamp(a.timestamp),
     };
   }
 }
 
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? cleanText(value) : null;
+}
+
+/** A JSON copy the database can store: every string and key cleaned. */
 function json(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value));
+  return cleanJson(JSON.parse(JSON.stringify(value)));
+}
+
+/** The client's timestamp when it is a believable date, otherwise the server's clock. */
+function usableTimestamp(raw: unknown): Date {
+  const date = raw instanceof Date ? raw : typeof raw === 'string' || typeof raw === 'number' ? new Date(raw) : undefined;
+  const ms = date?.getTime();
+  return ms !== undefined && Number.isFinite(ms) && ms >= EARLIEST_MS && ms <= LATEST_MS ? date! : new Date();
 }

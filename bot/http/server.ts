@@ -12,7 +12,7 @@ import { installRequestObservability, requestLogger } from '../observability/htt
 import type { Metrics } from '../observability/metrics.js';
 import { activityShapeProblem } from '../security/activityShape.js';
 import { tooManyRequests, type HttpEdge } from '../security/httpEdge.js';
-import { sendError } from './errors.js';
+import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS, sendError, sendFailure } from './errors.js';
 import type { InflightTracker } from './inflight.js';
 import { isPlainObject } from '../kernel/json.js';
 
@@ -30,6 +30,12 @@ export interface HttpServerDeps {
   turnTimeoutMs?: number;
   /** Security headers, CORS and rate limits (bot/security/httpEdge.ts). */
   edge?: HttpEdge;
+  /**
+   * Production mode: checks the channel's token before any per-conversation budget is spent, so
+   * an unauthenticated caller who names a conversation cannot lock its user out. Throws when the
+   * request is not authenticated.
+   */
+  authenticate?(activity: Record<string, unknown>, authHeader: string): Promise<unknown>;
 }
 
 export function createHttpServer(deps: HttpServerDeps, installers: RouteInstaller[] = []): Server {
@@ -41,7 +47,14 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
   server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false, keepExtensions: false }));
 
   // Uniform, internals-free error bodies for everything restify rejects itself.
-  server.on('restifyError', (req: Request, _res: Response, err: { statusCode?: number; body?: { code?: string; message?: string }; toJSON?: () => unknown; message: string }, callback: () => void) => {
+  server.on('restifyError', (req: Request, res: Response, err: { statusCode?: number; body?: { code?: string; message?: string }; toJSON?: () => unknown; message: string }, callback: () => void) => {
+    // A route that let a database outage escape: worth a retry, so 503 with Retry-After.
+    if ((err.statusCode === undefined || err.statusCode === 500) && isDependencyOutage(err)) {
+      err.statusCode = 503;
+      err.toJSON = () => ({ error: 'ServiceUnavailable', message: 'The service is temporarily unavailable; please try again shortly.' });
+      if (!res.headersSent) res.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
+      return callback();
+    }
     const status = err.statusCode ?? 500;
     const code = err.body?.code ?? 'Error';
     const message = status >= 500 ? 'Internal error' : status === 413 ? `Request body is larger than ${deps.maxBodyBytes} bytes` : (err.body?.message ?? err.message);
@@ -76,6 +89,14 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
       sendError(res, 503, 'ShuttingDown', 'The server is restarting; please retry.', { 'Retry-After': '2' });
       return;
     }
+    if (deps.authenticate) {
+      try {
+        await deps.authenticate(body, typeof req.headers.authorization === 'string' ? req.headers.authorization : '');
+      } catch {
+        sendError(res, 401, 'Unauthorized', 'A valid Bot Framework token is required.');
+        return;
+      }
+    }
     const limited = deps.edge?.conversationDecision(body.channelId, body.conversation.id);
     if (limited) {
       tooManyRequests(res, limited, 'Too many messages in this conversation; please wait a moment.');
@@ -85,6 +106,9 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
     // adapter's late response is dropped. Connector-path replies still reach the user.
     let answered = false;
     let status = 200;
+    // Set when the turn failed because the database is down. onTurnError still apologises (on
+    // the connector path the user sees it), but the HTTP answer is a 503 the caller may retry.
+    let outage = false;
     const guarded = Object.assign(Object.create(res) as Response, {
       status: (code: number) => {
         status = code;
@@ -93,6 +117,10 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
       },
       send: (payload?: unknown) => {
         if (answered) return;
+        if (outage) {
+          sendError(res, 503, 'ServiceUnavailable', 'The service is temporarily unavailable; please try again shortly.', { 'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS) });
+          return;
+        }
         // The SDK puts its error messages (token details, stack text) in the body; they stay here.
         if (status === 401) res.send({ error: 'Unauthorized', message: 'A valid Bot Framework token is required.' });
         else if (status >= 500) res.send({ error: 'InternalError', message: 'Internal error' });
@@ -119,13 +147,16 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
       await deps.inflight.track(() =>
         deps.adapter.process(req, guarded, (context) => {
           setRequestLogger(context, requestLogger(req, deps.logger));
-          return deps.bot.run(context);
+          return deps.bot.run(context).catch((err: unknown) => {
+            if (isDependencyOutage(err)) outage = true;
+            throw err;
+          });
         }),
       );
     } catch (err) {
       requestLogger(req, deps.logger).error({ err }, 'activity processing failed');
       deps.metrics?.errors.inc({ kind: 'http' });
-      sendError(res, 500, 'InternalError', 'Internal error');
+      sendFailure(res, err);
     } finally {
       clearTimeout(timer);
     }
@@ -136,7 +167,7 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
       await deps.db.ping();
       res.send(200, { status: 'ok', database: deps.db.kind });
     } catch {
-      res.send(503, { status: 'unavailable', database: deps.db.kind });
+      res.send(503, { status: 'unavailable', database: deps.db.kind }, { 'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS) });
     }
   });
 
@@ -156,7 +187,7 @@ export function createHttpServer(deps: HttpServerDeps, installers: RouteInstalle
       }
       res.send(200, { status: 'ready', database: deps.db.kind });
     } catch {
-      res.send(503, { status: 'unavailable', database: deps.db.kind });
+      res.send(503, { status: 'unavailable', database: deps.db.kind }, { 'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS) });
     }
   });
 

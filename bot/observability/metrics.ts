@@ -53,6 +53,7 @@ export class Metrics {
   readonly turns: Counter<'channel' | 'type'>;
   readonly turnDuration: Histogram<'channel'>;
   readonly errors: Counter<'kind'>;
+  readonly transcriptRowsLost: Counter;
   readonly httpRequests: Counter<'route' | 'method' | 'status'>;
   readonly directLinePolls: Counter<'outcome'>;
   readonly bookings: Counter<'event'>;
@@ -80,6 +81,7 @@ export class Metrics {
       registers,
     });
     this.errors = new Counter({ name: 'omabotti_errors_total', help: 'Errors, by where they happened: turn, http, job, storage, transcript, proactive.', labelNames: ['kind'], registers });
+    this.transcriptRowsLost = new Counter({ name: 'omabotti_transcript_rows_lost_total', help: 'Transcript rows the database refused even when written alone, and so were given up on.', registers });
     this.httpRequests = new Counter({ name: 'omabotti_http_requests_total', help: 'HTTP requests, by route pattern, method and status code.', labelNames: ['route', 'method', 'status'], registers });
     this.directLinePolls = new Counter({ name: 'omabotti_directline_polls_total', help: 'Direct Line activity polls from the web widget, by outcome (activities, empty, forbidden, gone).', labelNames: ['outcome'], registers });
     this.bookings = new Counter({ name: 'omabotti_bookings_total', help: 'Booking events: made, cancelled, completed, rescheduled, and conflict (lost a race for a slot).', labelNames: ['event'], registers });

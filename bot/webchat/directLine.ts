@@ -16,13 +16,14 @@ import { TurnContext, type CloudAdapter, type ConversationReference } from 'botb
 import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, type AuthenticateRequestResult, type ConnectorFactory } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../kernel/clock.js';
-import { sendError } from '../http/errors.js';
+import { sendError, sendFailure } from '../http/errors.js';
 import { toSupportedLocale } from '../i18n/locales.js';
 import type { Logger } from '../kernel/log.js';
 import type { TurnHandler } from '../kernel/contracts.js';
 import { redact } from '../kernel/redact.js';
 import { clientAddress, RateLimiter } from '../security/rateLimiter.js';
 import { parseBearer } from '../security/tokens.js';
+import { cleanText, hasUnstorableChars, jsonHasUnstorableChars } from '../security/unicode.js';
 import type { LongPollHub } from './longPoll.js';
 import { randomId, type DirectLineActivityJson, type DirectLineStore, type StoredConversation } from './store.js';
 import { isPlainObject } from '../kernel/json.js';
@@ -118,7 +119,10 @@ type Validated = { ok: true; activity: Record<string, unknown> } | { ok: false; 
 /** Checks what a page may send. Everything else in the body (from, serviceUrl, …) is ignored. */
 function validateUserActivity(body: unknown): Validated {
   if (!isPlainObject(body)) return { ok: false, message: 'The request body must be a JSON Activity object.' };
-  const { type, text, value, name, locale, attachments, channelData } = body;
+  const { type, value, name, locale, attachments, channelData } = body;
+  // Free text is repaired (a pasted NUL or a broken emoji should not lose the message); every
+  // other field is refused, since changing it would change what the client meant.
+  const text = typeof body.text === 'string' ? cleanText(body.text) : body.text;
   if (type !== 'message' && type !== 'event' && type !== 'typing') {
     return { ok: false, message: 'The Activity "type" must be "message", "event" or "typing".' };
   }
@@ -136,6 +140,7 @@ function validateUserActivity(body: unknown): Validated {
     }
     if (Buffer.byteLength(json ?? '', 'utf8') > LIMITS.valueBytes) return { ok: false, message: `The Activity "value" is larger than ${LIMITS.valueBytes} bytes.` };
     if (depthOf(value, LIMITS.valueDepth) > LIMITS.valueDepth) return { ok: false, message: `The Activity "value" is nested deeper than ${LIMITS.valueDepth} levels.` };
+    if (jsonHasUnstorableChars(value)) return { ok: false, message: 'The Activity "value" contains NUL or invalid Unicode (a lone surrogate).' };
   }
   if (type === 'message' && !(typeof text === 'string' && text.trim()) && value === undefined) {
     return { ok: false, message: 'A message needs "text" or "value".' };
@@ -143,6 +148,7 @@ function validateUserActivity(body: unknown): Validated {
   if (type === 'event' && (typeof name !== 'string' || !name || name.length > LIMITS.eventNameChars)) {
     return { ok: false, message: `An event needs a "name" of 1 to ${LIMITS.eventNameChars} characters.` };
   }
+  if (typeof name === 'string' && hasUnstorableChars(name)) return { ok: false, message: 'The Activity "name" contains NUL or invalid Unicode (a lone surrogate).' };
   if (locale !== undefined && locale !== null && (typeof locale !== 'string' || !LOCALE_RE.test(locale))) {
     return { ok: false, message: 'The Activity "locale" must be a language tag such as "fi-FI".' };
   }
@@ -152,6 +158,7 @@ function validateUserActivity(body: unknown): Validated {
     const c = channelData.clientActivityID;
     if (c !== undefined) {
       if (typeof c !== 'string' || c.length > LIMITS.clientActivityIdChars) return { ok: false, message: 'channelData.clientActivityID must be a short string.' };
+      if (hasUnstorableChars(c)) return { ok: false, message: 'channelData.clientActivityID contains NUL or invalid Unicode (a lone surrogate).' };
       clientActivityID = c;
     }
   }
@@ -234,13 +241,16 @@ export class DirectLineChannel {
     server.post('/v3/directline/tokens/refresh', async (req: Request, res: Response) => this.guard(res, () => this.refresh(req, res)));
   }
 
-  /** Any unexpected failure is a clean 500 without internals, never a crash. */
+  /**
+   * Any unexpected failure is a clean answer without internals, never a crash: 503 with
+   * Retry-After while the database is down (Web Chat retries), 500 otherwise.
+   */
   private async guard(res: Response, handler: () => Promise<void>): Promise<void> {
     try {
       await handler();
     } catch (err) {
       this.o.logger.error({ err }, 'webchat: request failed');
-      sendError(res, 500, 'InternalError', 'Internal error');
+      sendFailure(res, err);
     }
   }
 

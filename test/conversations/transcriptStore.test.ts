@@ -50,3 +50,46 @@ describe('TranscriptStore', () => {
     expect(rows.map((r) => r.text)).toEqual(Array.from({ length: 450 }, (_, i) => `m${i}`));
   });
 });
+
+describe('TranscriptStore with hostile rows (issue 17, finding 2)', () => {
+  it("one conversation's NUL and invalid timestamps cost no other conversation a row", async () => {
+    const store = new TranscriptStore(db.prisma, silentLogger, (t) => redact(t).text);
+    for (let i = 0; i < 60; i++) {
+      store.logActivity({ type: 'message', channelId: 'web', conversation: { id: 'victim' }, from: { id: 'v', role: 'user' }, text: `viesti ${i}`, timestamp: new Date() } as never);
+      if (i % 10 === 0) {
+        store.logActivity({ type: 'message', channelId: 'web', conversation: { id: 'attacker' }, from: { id: 'a\u0000', role: 'user' }, text: `x\u0000y\ud800`, value: { ['k\u0000']: 'v\udc00' }, timestamp: new Date('not a date') } as never);
+        store.logActivity({ type: 'message', channelId: 'web', conversation: { id: 'attacker' }, from: { id: 'a', role: 'user' }, text: 'late', timestamp: '99999-01-01T00:00:00Z' } as never);
+      }
+    }
+    await store.flush();
+    const victim = await db.prisma.transcriptMessage.findMany({ where: { conversationId: 'victim' }, orderBy: { seq: 'asc' } });
+    expect(victim.map((r) => r.text)).toEqual(Array.from({ length: 60 }, (_, i) => `viesti ${i}`));
+    const attacker = await db.prisma.transcriptMessage.findMany({ where: { conversationId: 'attacker' }, orderBy: { seq: 'asc' } });
+    expect(attacker).toHaveLength(12);
+    expect(attacker[0]).toMatchObject({ text: 'xy\ufffd', fromId: 'a', value: { k: 'v\ufffd' } });
+    // An unusable client timestamp is replaced by the server's.
+    for (const row of attacker) expect(Math.abs(row.timestamp.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(store.rowsLost).toBe(0);
+  });
+
+  it('a row the database refuses is retried alone: only it is lost, and the loss is counted', async () => {
+    // Stands in for any row the database refuses after normalisation.
+    await db.prisma.$executeRawUnsafe(`ALTER TABLE "TranscriptMessage" ADD CONSTRAINT test_refuse_poison CHECK ("text" IS DISTINCT FROM 'poison')`);
+    try {
+      const lost: number[] = [];
+      const store = new TranscriptStore(db.prisma, silentLogger, (t) => t, (rows) => lost.push(rows));
+      for (let i = 0; i < 30; i++) {
+        store.logActivity({ type: 'message', channelId: 'web', conversation: { id: 'kept' }, from: { id: 'u', role: 'user' }, text: `m${i}`, timestamp: new Date() } as never);
+        if (i === 15) store.logActivity({ type: 'message', channelId: 'web', conversation: { id: 'other' }, from: { id: 'o', role: 'user' }, text: 'poison', timestamp: new Date() } as never);
+      }
+      await store.flush();
+      const rows = await db.prisma.transcriptMessage.findMany({ where: { conversationId: 'kept' }, orderBy: { seq: 'asc' } });
+      expect(rows.map((r) => r.text)).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}`));
+      expect(await db.prisma.transcriptMessage.count({ where: { conversationId: 'other' } })).toBe(0);
+      expect(store.rowsLost).toBe(1);
+      expect(lost).toEqual([1]);
+    } finally {
+      await db.prisma.$executeRawUnsafe(`ALTER TABLE "TranscriptMessage" DROP CONSTRAINT test_refuse_poison`);
+    }
+  });
+});

@@ -111,6 +111,18 @@ describe('production mode on /api/messages', () => {
     expect(await running.app.db.prisma.transcriptMessage.count({ where: { conversationId } })).toBe(0);
   });
 
+  it('spends no per-conversation budget on unauthenticated posts: a lock-out attempt leaves the victim answered (issue 17, finding 1)', async () => {
+    const victim = `victim-${Math.random().toString(36).slice(2)}`;
+    const limit = running.app.config.RATE_LIMIT_CONVERSATION_PER_MINUTE;
+    const statuses: number[] = [];
+    for (let i = 0; i < limit + 10; i++) statuses.push((await send(i % 2 ? undefined : `Bearer ${signJwt(attacker.privateKey, claims())}`, victim)).status);
+    expect(new Set(statuses)).toEqual(new Set([401]));
+    const res = await send(`Bearer ${signJwt(trusted.privateKey, claims())}`, victim);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { activities: Array<{ type: string; text?: string }> };
+    expect(body.activities.some((a) => a.type === 'message' && a.text?.startsWith('You can choose a topic'))).toBe(true);
+  });
+
   it('keeps the self-hosted widget working, authenticated by its own tokens', async () => {
     const base = running.baseUrl;
     const issued = (await (await fetch(`${base}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"locale":"en"}' })).json()) as { token: string; conversationId: string; userId: string };
