@@ -91,6 +91,12 @@ export interface Infrastructure {
   audit: AuditLog;
 }
 
+/**
+ * How long shutdown lets open HTTP requests finish before closing their connections: with the
+ * turns' drain after it, the process exits within the 15 s the README gives it before a SIGKILL.
+ */
+const SHUTDOWN_CONNECTIONS_MS = 8_000;
+
 /** Every feature's services, by name. */
 export interface AppFeatures {
   pilot: PilotFeature;
@@ -343,10 +349,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       (closed ??= (async () => {
         shuttingDown = true;
         services.webchat.beginShutdown();
+        const http = server.server as unknown as { closeIdleConnections(): void; closeAllConnections(): void };
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
-          // Idle keep-alive sockets would hold close() open.
-          (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          // Idle keep-alive sockets would hold close() open; a socket between two polls is idle for a
+          // moment only, so keep closing them while the answers in progress finish.
+          http.closeIdleConnections();
+          const idle = setInterval(() => http.closeIdleConnections(), 100);
+          // A client that keeps a request open past the turns' drain time is cut off, so the process
+          // always exits within the documented 15 s.
+          const cutoff = setTimeout(() => http.closeAllConnections(), SHUTDOWN_CONNECTIONS_MS);
+          idle.unref();
+          cutoff.unref();
+          server.server.once('close', () => {
+            clearInterval(idle);
+            clearTimeout(cutoff);
+          });
         });
         await inflight.drain(10_000);
         await metricsServer.close();

@@ -40,6 +40,13 @@ export interface HttpServerDeps {
 
 export function createHttpServer(deps: HttpServerDeps, installers: RouteInstaller[] = []): Server {
   const server = restify.createServer({ name: 'oma-botti', handleUncaughtExceptions: false });
+  // Once shutdown begins, every answer closes its connection: a widget tab polls again 200 ms after
+  // each answer on the same keep-alive socket, which would otherwise never become idle and would
+  // hold server.close() open for as long as the tab stays open.
+  server.pre((_req: Request, res: Response, next: () => void) => {
+    if (deps.isShuttingDown()) res.setHeader('Connection', 'close');
+    next();
+  });
   // Request id, per-request child logger, access log line and request counters.
   installRequestObservability(server, deps.logger, deps.metrics);
   deps.edge?.install(server);

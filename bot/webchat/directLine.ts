@@ -33,8 +33,6 @@ export const CHANNEL_ID = 'directline';
 const BOT_NAME = 'OMA-botti';
 
 const LIMITS = {
-  /** Longest message text a user may send. */
-  textChars: 4000,
   /** Largest JSON `value` (suggested-action payloads, events). */
   valueBytes: 4096,
   valueDepth: 8,
@@ -85,7 +83,10 @@ function depthOf(value: unknown, limit: number, depth = 0): number {
   return max;
 }
 
-/** Redacts every string in a JSON value (what a user typed may be inside card or event values). */
+/**
+ * Redacts every string in a JSON value (what a user typed may be inside card or event values).
+ * Only for the history replayed from the transcript: the live conversation shows what was said.
+ */
 function redactValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redact(value).text;
   if (depth > 20 || typeof value !== 'object' || value === null) return value;
@@ -96,12 +97,15 @@ function redactValue(value: unknown, depth = 0): unknown {
 /** The fields of a bot activity a Direct Line client is given. */
 const OUTBOUND_FIELDS = ['type', 'text', 'speak', 'textFormat', 'inputHint', 'attachments', 'attachmentLayout', 'suggestedActions', 'value', 'name', 'locale', 'replyToId', 'summary', 'importance', 'entities'] as const;
 
-/** A bot activity as stored for the client: whitelisted fields, text redacted like the transcript. */
+/**
+ * A bot activity as queued for the client: whitelisted fields, the text exactly as the bot wrote it
+ * (redaction belongs to the transcript and the logs; the user must be able to read the crisis
+ * line's number and check their own details in a summary). The queue row is pruned soon after
+ * delivery (see DELIVERY_QUEUE_MS in feature.ts) and erased with the conversation.
+ */
 export function clientViewOfBotActivity(raw: Record<string, unknown>, conversationId: string, botId: string, id: string, timestamp: string): DirectLineActivityJson {
   const out: Record<string, unknown> = {};
   for (const field of OUTBOUND_FIELDS) if (raw[field] !== undefined) out[field] = raw[field];
-  if (typeof out.text === 'string') out.text = redact(out.text).text;
-  if (typeof out.speak === 'string') out.speak = redact(out.speak).text;
   const from = isPlainObject(raw.from) ? raw.from : {};
   return {
     ...out,
@@ -127,7 +131,9 @@ function validateUserActivity(body: unknown): Validated {
     return { ok: false, message: 'The Activity "type" must be "message", "event" or "typing".' };
   }
   if (text !== undefined && text !== null && typeof text !== 'string') return { ok: false, message: 'The Activity "text" must be a string.' };
-  if (typeof text === 'string' && text.length > LIMITS.textChars) return { ok: false, message: `The message is longer than ${LIMITS.textChars} characters.` };
+  // No length limit of its own beyond the body limit: the bot answers an over-long message with a
+  // polite request for a shorter one (MAX_MESSAGE_CHARS), which a 400 here would turn into a
+  // "sending failed" the user can never get past by retrying.
   if (attachments !== undefined && !(Array.isArray(attachments) && attachments.length === 0)) {
     return { ok: false, message: 'Attachments and uploads are not supported.' };
   }
@@ -402,11 +408,9 @@ export class DirectLineChannel {
     }
     const timestamp = this.o.clock.now().toISOString();
     const from = { id: conversation.userId, role: 'user' };
-    // The echo the page sees (and gets back after a reload) is redacted like the transcript.
+    // The echo shows the user their own words as typed; a reload later reads the redacted transcript.
     const echo: DirectLineActivityJson = {
       ...activity,
-      ...(typeof activity.text === 'string' ? { text: redact(activity.text).text } : {}),
-      ...(activity.value !== undefined ? { value: redactValue(activity.value) } : {}),
       id,
       type: String(activity.type),
       timestamp,

@@ -42,8 +42,13 @@ export interface WebchatFeatureDeps {
 
 const CACHE_SWEEP_MS = 60_000;
 const RETENTION_JOB_MS = 60 * 60 * 1000;
-/** Delivered activities stay this long; a reload after that reads the history from the transcript. */
-const DELIVERY_QUEUE_MS = 60 * 60 * 1000;
+/**
+ * Queued activities hold the text as written (unredacted) so the live conversation shows it; they
+ * stay this long after they were written, which covers delivery to a polling page many times over.
+ * A reload reads the redacted transcript instead.
+ */
+export const DELIVERY_QUEUE_MS = 10 * 60 * 1000;
+const DELIVERY_PRUNE_JOB_MS = 60 * 1000;
 
 /** True for a serviceUrl that some process's loopback listener handed out. */
 function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
@@ -105,8 +110,17 @@ export async function createWebchatFeature(deps: WebchatFeatureDeps): Promise<We
     run: async () => {
       const cutoff = new Date(clock.now().getTime() - config.RETENTION_DAYS * 24 * 60 * 60 * 1000);
       const purged = await store.purge(cutoff);
+      if (purged.conversations || purged.tokens) logger.info({ job: 'webchat-retention', ...purged }, 'webchat: purged old conversations and expired tokens');
+    },
+  };
+
+  const deliveryQueue: ScheduledJob = {
+    name: 'webchat-delivery-queue',
+    intervalMs: DELIVERY_PRUNE_JOB_MS,
+    leaseMs: 60 * 1000,
+    run: async () => {
       const delivered = await store.pruneDelivered(new Date(clock.now().getTime() - DELIVERY_QUEUE_MS));
-      if (purged.conversations || purged.tokens || delivered) logger.info({ job: 'webchat-retention', ...purged, delivered }, 'webchat: purged old conversations, expired tokens and delivered activities');
+      if (delivered) logger.info({ job: 'webchat-delivery-queue', delivered }, 'webchat: pruned delivered activities');
     },
   };
 
@@ -118,7 +132,7 @@ export async function createWebchatFeature(deps: WebchatFeatureDeps): Promise<We
     loopback,
     loopbackSecret,
     routes: [(server) => page.install(server)],
-    jobs: [retention],
+    jobs: [retention, deliveryQueue],
     personalData: [personalData],
     beginShutdown: () => {
       shuttingDown = true;
