@@ -191,8 +191,8 @@ function index(): ScriptIndex {
     for (const n of namesOf(p)) {
       const f = fold(n);
       put(full, f, p.id);
-      // Consonants alone only for names with enough of them: "Eura" and "Aura" are both just "r".
-      if (consonants(f).length >= 3) put(skeleton, consonants(f), p.id);
+      // Consonants alone only for names with enough of them: "Eura" and "Aura" are both just "r", and شكرا (thanks) has the consonants of Isokyrö.
+      if (consonants(f).length >= 4) put(skeleton, consonants(f), p.id);
     }
   }
   const exonymList = reg.exonyms
@@ -229,7 +229,7 @@ export function municipalityInScript(text: string): Place | undefined {
       const byFull = only(idx.full.get(f));
       if (byFull) return municipalityById(byFull);
       const c = consonants(f);
-      const bySkeleton = c.length >= 3 ? only(idx.skeleton.get(c)) : undefined;
+      const bySkeleton = c.length >= 4 ? only(idx.skeleton.get(c)) : undefined;
       if (bySkeleton) return municipalityById(bySkeleton);
     }
   }
