@@ -35,8 +35,11 @@ async function ask(locale: Locale, typed: string, expected: string[]) {
 }
 
 describe('which area serves me, in Finnish', () => {
-  it('Oulu, not in the seeds: no source yet, so it says so and where to look', () =>
-    ask('fi', 'Asun Oulussa', [s('fi', 'pilot:today.outside', { municipality: 'Oulu', ...TMT })]));
+  it('Oulu, not in the seeds, is in the Oulu employment area', () =>
+    ask('fi', 'Asun Oulussa', [s('fi', 'pilot:today.servedNoUrl', { municipality: 'Oulu', area: 'Oulun työllisyysalue', ...TMT })]));
+
+  it('Rovaniemi, which no source places in an area yet: says so and where to look', () =>
+    ask('fi', 'Rovaniemellä', [s('fi', 'pilot:today.outside', { municipality: 'Rovaniemi', ...TMT })]));
 
   it('Lahti, which runs its employment services alone', () =>
     ask('fi', 'Lahdessa', [s('fi', 'pilot:today.servedNoUrl', { municipality: 'Lahti', area: 'Lahden kaupunki (työllisyysalue)', ...TMT }), s('fi', 'pilot:today.register', TMT)]));
