@@ -223,7 +223,8 @@ function renderMunicipality(finding: MunicipalityFinding, article: Article, ctx:
       lines.push(String(t(served.certainty === 'stated' ? 'knowledge:municipality.servedBy' : 'knowledge:municipality.servedByInferred', {
         ...vars,
         employmentArea: employmentAreaName(served.area, locale),
-        url: served.area.contactUrl,
+        // No sourced address for the area: Työmarkkinatori lists every area's services.
+        url: served.area.contactUrl ?? fallback.fallbackUrl,
       })));
     } else {
       lines.push(String(t('knowledge:municipality.unknownNow', { ...dates, ...fallback })));

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { projectUrl } from '../kernel/paths.js';
+import { hasCyrillic, cyrillicToLatin } from '../language/transliterate.js';
 import { getPilotData, type Municipality, type PilotData } from './pilotData.js';
+import { allMunicipalities, MUNICIPALITIES_URL, municipalityInScript, oldNames, type OldName } from './places.js';
 
 /**
  * Recognises a municipality in free text (Finnish or Swedish, inflected, with typos).
@@ -10,6 +9,8 @@ import { getPilotData, type Municipality, type PilotData } from './pilotData.js'
  */
 
 export interface KnownMunicipality {
+  /** Id in prisma/data/municipalities.json; absent only in hand-made test lists. */
+  id?: string;
   fi: string;
   sv?: string;
 }
@@ -175,23 +176,20 @@ function phrasesOf(text: string): { exact: string[]; fuzzy: string[] } {
   return { exact, fuzzy };
 }
 
-const knownListSchema = z.object({
-  version: z.number().int().positive(),
-  source: z.array(z.string().min(1)).min(1),
-  municipalities: z.array(z.object({ fi: z.string().min(1), sv: z.string().min(1).optional() })).min(1),
-});
+export const KNOWN_MUNICIPALITIES_URL = MUNICIPALITIES_URL;
 
-export const KNOWN_MUNICIPALITIES_URL = projectUrl('prisma', 'data', 'municipalities-fi.json');
-
-/** All Finnish municipalities, used only to recognise places outside the pilot data. */
-export function loadKnownMunicipalities(file: URL | string = KNOWN_MUNICIPALITIES_URL): KnownMunicipality[] {
-  if (!existsSync(file)) return [];
-  return knownListSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).municipalities;
+/** All municipalities of Finland (prisma/data/municipalities.json), with their ids. */
+export function loadKnownMunicipalities(): KnownMunicipality[] {
+  return allMunicipalities().map((p) => ({ id: p.id, fi: p.fi, ...(p.sv ? { sv: p.sv } : {}) }));
 }
 
 export interface MatcherOptions {
   data?: PilotData;
   knownMunicipalities?: readonly KnownMunicipality[];
+  /** Names of merged municipalities, matched as today's municipality (default: municipality-names.json). */
+  oldNames?: readonly OldName[];
+  /** Established names in other scripts and Arabic-script transliteration (default: on with the bundled data). */
+  scripts?: boolean;
 }
 
 export type Matcher = (text: string) => MatchResult;
@@ -199,15 +197,26 @@ export type Matcher = (text: string) => MatchResult;
 export function createMatcher(options: MatcherOptions = {}): Matcher {
   const data = options.data ?? getPilotData();
   const known = options.knownMunicipalities ?? loadKnownMunicipalities();
+  const merged = options.oldNames ?? oldNames();
+  const scripts = options.scripts ?? true;
+  const formerNames = (id: string | undefined) =>
+    id === undefined ? [] : merged.filter((o) => o.today === id).flatMap((o) => [o.name, ...(o.sv ? [o.sv] : [])]);
   const pilot = data.municipalities.map((m) =>
-    buildEntry(m, [m.name.fi, ...(m.name.sv ? [m.name.sv] : []), ...(m.aliases ?? [])]),
+    buildEntry(m, [m.name.fi, ...(m.name.sv ? [m.name.sv] : []), ...(m.aliases ?? []), ...formerNames(m.id)]),
   );
   const pilotNames = new Set(data.municipalities.map((m) => normalizeText(m.name.fi)));
   const outside = known
     .filter((k) => !pilotNames.has(normalizeText(k.fi)))
-    .map((k) => buildEntry(k, [k.fi, ...(k.sv ? [k.sv] : [])]));
+    .map((k) => buildEntry(k, [k.fi, ...(k.sv ? [k.sv] : []), ...formerNames(k.id)]));
 
-  return (text: string): MatchResult => {
+  const byId = (id: string): MatchResult | undefined => {
+    const m = data.municipalities.find((p) => p.id === id);
+    if (m) return { kind: 'match', municipality: m };
+    const k = known.find((p) => p.id === id);
+    return k ? { kind: 'known_outside_data', name: k.fi, municipality: k } : undefined;
+  };
+
+  const matchLatin = (text: string): MatchResult => {
     const { exact, fuzzy } = phrasesOf(text);
     if (exact.length === 0) return { kind: 'none' };
 
@@ -254,6 +263,19 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     const candidates = pilotNear.filter((c) => c.distance <= outsideBest).slice(0, MAX_CANDIDATES);
     if (candidates.length === 0) return { kind: 'none' };
     return { kind: 'suggest', candidates: candidates.map((c) => c.item) };
+  };
+
+  return (text: string): MatchResult => {
+    if (scripts) {
+      const named = municipalityInScript(text);
+      const hit = named ? byId(named.id) : undefined;
+      if (hit) return hit;
+    }
+    const latin = matchLatin(text);
+    if (latin.kind !== 'none' || !scripts || !hasCyrillic(text)) return latin;
+    // и is i in Russian and y in Ukrainian: a sure match in either spelling beats a suggestion.
+    const results = (['ru', 'uk'] as const).map((variant) => matchLatin(cyrillicToLatin(text, variant)));
+    return results.find((r) => r.kind === 'match' || r.kind === 'known_outside_data') ?? results.find((r) => r.kind === 'suggest') ?? latin;
   };
 }
 

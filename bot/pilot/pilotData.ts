@@ -71,13 +71,18 @@ const officeSchema = z.object({
 
 const employmentAreaSchema = z.object({
   id: slug,
-  name: localizedName.required({ sv: true, en: true }),
-  model: z.enum(['single_municipality', 'host_municipality']),
-  // Null when the host municipality is outside this data file (e.g. Jämsä).
+  // Only the names a source gives; the bot falls back to the Finnish name.
+  name: localizedName,
+  model: z.enum(['single_municipality', 'host_municipality', 'joint_authority']),
+  // Null when no source names the host municipality.
   leadMunicipalityId: slug.nullable(),
   leadMunicipalityName: z.string().optional(),
-  contactUrl: z.url({ protocol: /^https$/ }),
-  contactUrlKind: z.enum(['lead_municipality_site', 'employment_services_page']),
+  // Null when no cited source gives the area's web address: the bot then points to the municipality's site.
+  contactUrl: z.url({ protocol: /^https$/ }).nullable(),
+  contactUrlKind: z.enum(['lead_municipality_site', 'employment_services_page']).nullable(),
+  contactUrlSource: sourceSchema.optional(),
+  /** Ids from prisma/data/municipalities.json, each named by the area's source. */
+  members: z.array(slug),
   source: sourceSchema,
 });
 
@@ -97,12 +102,15 @@ const municipalitySchema = z.object({
   pilotAreaId: slug,
   status: participationStatusSchema,
   source: sourceSchema,
-  employmentArea: z.object({
-    id: slug,
-    // 'inferred' = the sources imply it but do not list the municipality by name.
-    certainty: z.enum(['stated', 'inferred']),
-    source: sourceSchema.optional(),
-  }),
+  // Filled in from employment-areas.json when the file is loaded (see loadPilotData); absent = a gap.
+  employmentArea: z
+    .object({
+      id: slug,
+      // 'inferred' = the sources imply it but do not list the municipality by name.
+      certainty: z.enum(['stated', 'inferred']),
+      source: sourceSchema.optional(),
+    })
+    .optional(),
 });
 
 const nationalFallbackSchema = z.object({
@@ -142,7 +150,7 @@ const pilotDataSchema = z
     };
     const areaIds = unique('pilotArea', data.pilotAreas.map((a) => a.id));
     const empIds = unique('employmentArea', data.employmentAreas.map((a) => a.id));
-    const munIds = unique('municipality', data.municipalities.map((m) => m.id));
+    unique('municipality', data.municipalities.map((m) => m.id));
     unique('office', data.offices.map((o) => o.id));
     const caveatIds = unique('caveat', data.caveats.map((c) => c.id));
     unique(
@@ -153,17 +161,22 @@ const pilotDataSchema = z
     );
     for (const m of data.municipalities) {
       if (!areaIds.has(m.pilotAreaId)) ctx.addIssue({ code: 'custom', message: `${m.id}: unknown pilotAreaId ${m.pilotAreaId}` });
-      if (!empIds.has(m.employmentArea.id))
+      if (m.employmentArea && !empIds.has(m.employmentArea.id))
         ctx.addIssue({ code: 'custom', message: `${m.id}: unknown employment area ${m.employmentArea.id}` });
     }
     for (const o of data.offices) {
       if (!areaIds.has(o.pilotAreaId)) ctx.addIssue({ code: 'custom', message: `${o.id}: unknown pilotAreaId ${o.pilotAreaId}` });
     }
+    // Exactly one area per municipality: a second listing would make the answer depend on file order.
+    const areaOfMember = new Map<string, string>();
     for (const e of data.employmentAreas) {
-      if (e.leadMunicipalityId !== null && !munIds.has(e.leadMunicipalityId))
-        ctx.addIssue({ code: 'custom', message: `${e.id}: unknown leadMunicipalityId ${e.leadMunicipalityId}` });
-      if (e.leadMunicipalityId === null && !e.leadMunicipalityName)
-        ctx.addIssue({ code: 'custom', message: `${e.id}: lead municipality needs an id or a name` });
+      for (const id of e.members) {
+        const other = areaOfMember.get(id);
+        if (other) ctx.addIssue({ code: 'custom', message: `${id} is in two employment areas: ${other} and ${e.id}` });
+        areaOfMember.set(id, e.id);
+      }
+      if ((e.contactUrl === null) !== (e.contactUrlKind === null))
+        ctx.addIssue({ code: 'custom', message: `${e.id}: contactUrl and contactUrlKind go together` });
     }
     for (const item of [...data.pilotAreas, ...data.services]) {
       for (const c of item.caveatIds ?? []) {
@@ -186,14 +199,59 @@ export type TermFact = PilotData['services'][number];
 export type NationalFallback = PilotData['nationalFallback'];
 
 export const PILOT_DATA_URL = projectUrl('prisma', 'data', 'pilot-areas.json');
+export const EMPLOYMENT_AREAS_URL = projectUrl('prisma', 'data', 'employment-areas.json');
 
 /** Validates already-parsed JSON; throws a ZodError listing every problem. */
 export function parsePilotData(raw: unknown): PilotData {
   return pilotDataSchema.parse(raw);
 }
 
-function loadPilotData(file: URL | string = PILOT_DATA_URL): PilotData {
-  return parsePilotData(JSON.parse(readFileSync(file, 'utf8')));
+const alandAuthoritySchema = z.object({
+  id: slug,
+  name: z.object({ sv: z.string().min(1), fi: z.string().min(1) }),
+  url: z.url({ protocol: /^https$/ }),
+  note: z.string(),
+  source: sourceSchema,
+  outsideSource: sourceSchema,
+});
+
+const employmentAreasFileSchema = z.object({
+  version: z.number().int().positive(),
+  since: isoDate,
+  areasInForce: z.number().int().positive(),
+  areasInForceSource: sourceSchema,
+  purpose: z.string(),
+  gapReason: z.string().min(1),
+  areas: z.array(z.unknown()),
+  aland: alandAuthoritySchema,
+});
+
+export type AlandAuthority = z.infer<typeof alandAuthoritySchema>;
+export type EmploymentAreasFile = z.infer<typeof employmentAreasFileSchema>;
+
+/** employment-areas.json: the areas themselves are checked with the pilot data (parsePilotData). */
+export function loadEmploymentAreasFile(file: URL | string = EMPLOYMENT_AREAS_URL): EmploymentAreasFile {
+  return employmentAreasFileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/**
+ * The two files as one data set. Area membership lives only in employment-areas.json; the pilot
+ * municipalities get their `employmentArea` from it here, so the two can never disagree.
+ */
+export function combinePilotData(pilotRaw: unknown, areasFile: EmploymentAreasFile): PilotData {
+  const raw = structuredClone(pilotRaw) as { municipalities?: Array<Record<string, unknown>> } & Record<string, unknown>;
+  const areas = areasFile.areas as Array<{ id: string; members?: string[] }>;
+  const areaOf = new Map<string, string>();
+  for (const a of areas) for (const m of a.members ?? []) if (!areaOf.has(m)) areaOf.set(m, a.id);
+  for (const m of raw.municipalities ?? []) {
+    const areaId = areaOf.get(String(m.id));
+    if (areaId) m.employmentArea = { id: areaId, certainty: 'stated' };
+  }
+  return parsePilotData({ ...raw, employmentAreas: areas });
+}
+
+function loadPilotData(file: URL | string = PILOT_DATA_URL, areasFile: URL | string = EMPLOYMENT_AREAS_URL): PilotData {
+  return combinePilotData(JSON.parse(readFileSync(file, 'utf8')), loadEmploymentAreasFile(areasFile));
 }
 
 let cached: PilotData | undefined;
@@ -224,15 +282,22 @@ function findEmploymentAreaById(id: string, data: PilotData = getPilotData()): E
   return data.employmentAreas.find((a) => a.id === id);
 }
 
-/** The employment area (since 1.1.2025) serving a municipality in the data. */
+/**
+ * The employment area (since 1.1.2025) serving a municipality: a pilot municipality, or any
+ * municipality id from prisma/data/municipalities.json. Undefined when no source names it (a gap).
+ */
 export function employmentAreaFor(
   municipality: Municipality | string,
   data: PilotData = getPilotData(),
 ): { area: EmploymentArea; certainty: 'stated' | 'inferred' } | undefined {
   const m = typeof municipality === 'string' ? findMunicipalityById(municipality, data) : municipality;
-  if (!m) return undefined;
-  const area = findEmploymentAreaById(m.employmentArea.id, data);
-  return area ? { area, certainty: m.employmentArea.certainty } : undefined;
+  if (m?.employmentArea) {
+    const area = findEmploymentAreaById(m.employmentArea.id, data);
+    return area ? { area, certainty: m.employmentArea.certainty } : undefined;
+  }
+  const id = typeof municipality === 'string' ? municipality : municipality.id;
+  const area = data.employmentAreas.find((a) => a.members.includes(id));
+  return area ? { area, certainty: 'stated' } : undefined;
 }
 
 export function officesInArea(areaId: string, data: PilotData = getPilotData()): Office[] {

@@ -49,13 +49,15 @@ async function upsertAll(tx: Tx, data: PilotData, factRows: readonly FactRow[]):
   const employmentAreas = data.employmentAreas.map((a) => ({
     id: a.id,
     nameFi: a.name.fi,
-    nameSv: a.name.sv,
-    nameEn: a.name.en,
+    nameSv: a.name.sv ?? null,
+    nameEn: a.name.en ?? null,
     model: a.model,
     leadMunicipalityId: a.leadMunicipalityId,
     leadMunicipalityName: a.leadMunicipalityName ?? null,
     contactUrl: a.contactUrl,
     contactUrlKind: a.contactUrlKind,
+    contactUrlSource: a.contactUrlSource ?? [],
+    memberIds: a.members,
     source: a.source,
   }));
   await writeRows(
@@ -87,9 +89,9 @@ async function upsertAll(tx: Tx, data: PilotData, factRows: readonly FactRow[]):
     aliases: m.aliases ?? [],
     pilotAreaId: m.pilotAreaId,
     status: m.status,
-    employmentAreaId: m.employmentArea.id,
-    employmentAreaCertainty: m.employmentArea.certainty,
-    employmentAreaSource: m.employmentArea.source ?? [],
+    employmentAreaId: m.employmentArea?.id ?? null,
+    employmentAreaCertainty: m.employmentArea?.certainty ?? null,
+    employmentAreaSource: m.employmentArea?.source ?? [],
     source: m.source,
   }));
   await writeRows(

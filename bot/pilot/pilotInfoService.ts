@@ -18,8 +18,10 @@ import {
   type Office,
   type PilotArea,
   type PilotData,
+  type AlandAuthority,
 } from './pilotData.js';
 import { pilotPhase, type PilotPhase } from './timeline.js';
+import { alandAuthority, municipalityById } from './places.js';
 
 export const INFO_TOPICS = ['what', 'who', 'gets', 'where', 'when', 'today'] as const;
 export type InfoTopic = (typeof INFO_TOPICS)[number];
@@ -57,10 +59,18 @@ export interface PilotOverview {
   size: { areas: number; municipalities: number };
 }
 
+/** The municipality an answer is about: a pilot municipality or any other one (ids from municipalities.json). */
+export interface ServedPlace {
+  id: string;
+  name: { fi: string; sv?: string };
+}
+
 /** Where a person is served now (since 1.1.2025), or during the pilot where they will be. */
 export type ServedAnswer =
-  | { kind: 'area'; phase: PilotPhase; municipality: Municipality; area: EmploymentArea; certainty: 'stated' | 'inferred'; fallback: NationalFallback }
-  | { kind: 'outside'; phase: PilotPhase; name: string; svName?: string; fallback: NationalFallback }
+  | { kind: 'area'; phase: PilotPhase; municipality: ServedPlace; area: EmploymentArea; certainty: 'stated' | 'inferred'; fallback: NationalFallback }
+  | { kind: 'outside'; phase: PilotPhase; name: string; svName?: string; id?: string; fallback: NationalFallback }
+  /** An Åland municipality: served by Åland's own employment service, outside the pilot and the areas. */
+  | { kind: 'aland'; phase: PilotPhase; name: string; svName?: string; id: string; authority: AlandAuthority; fallback: NationalFallback }
   | { kind: 'suggest'; candidates: Municipality[] }
   | { kind: 'unrecognised'; fallback: NationalFallback };
 
@@ -131,8 +141,17 @@ export class PilotInfoService {
         if (!served) return { kind: 'outside', phase, name: match.municipality.name.fi, svName: match.municipality.name.sv, fallback };
         return { kind: 'area', phase, municipality: match.municipality, area: served.area, certainty: served.certainty, fallback };
       }
-      case 'known_outside_data':
-        return { kind: 'outside', phase, name: match.municipality.fi, svName: match.municipality.sv, fallback };
+      case 'known_outside_data': {
+        const id = match.municipality.id;
+        const place = id ? municipalityById(id) : undefined;
+        if (place?.aland) return { kind: 'aland', phase, name: place.fi, svName: place.sv, id: place.id, authority: alandAuthority(), fallback };
+        const served = id ? employmentAreaFor(id, this.data) : undefined;
+        if (served) {
+          const municipality = { id: id ?? '', name: { fi: match.municipality.fi, ...(match.municipality.sv ? { sv: match.municipality.sv } : {}) } };
+          return { kind: 'area', phase, municipality, area: served.area, certainty: served.certainty, fallback };
+        }
+        return { kind: 'outside', phase, name: match.municipality.fi, svName: match.municipality.sv, ...(id ? { id } : {}), fallback };
+      }
       case 'suggest':
         return { kind: 'suggest', candidates: match.candidates };
       case 'none':

@@ -9,12 +9,14 @@ import { formatDate, intlLocale } from '../language/format.js';
 import type { EligibilityResult, ReasonCode } from './eligibility.js';
 import type { Municipality, NationalFallback } from './pilotData.js';
 import type { InfoTopic, PilotDates, PilotOverview, ServedAnswer } from './pilotInfoService.js';
+import { displayName, municipalityById } from './places.js';
 
 type Named = { fi: string; sv?: string; en?: string };
 
-function placeName(name: Named, locale: Locale): string {
+/** With an id, the established name in the reader's language where one exists (Хельсинки, هلسنكي). */
+function placeName(name: Named, locale: Locale, id?: string): string {
   if (locale === 'sv') return name.sv ?? name.fi;
-  return name.fi;
+  return id && municipalityById(id) ? displayName(id, locale) : name.fi;
 }
 
 function areaName(name: Named, locale: Locale): string {
@@ -95,14 +97,22 @@ export function renderServed(served: Exclude<ServedAnswer, { kind: 'suggest' }>,
   const fallbackArgs = { fallbackName: served.fallback.name, fallbackUrl: served.fallback.url };
   const register = s(t, 'pilot:today.register', fallbackArgs);
   if (served.kind === 'unrecognised') return [s(t, 'pilot:today.outsideUnnamed', fallbackArgs), register];
+  if (served.kind === 'aland') {
+    // Åland was in neither the pilot nor the employment areas, so the answer is the same on every date.
+    const authority = locale === 'fi' || locale === 'fi-x-selko' ? served.authority.name.fi : served.authority.name.sv;
+    return [s(t, 'pilot:today.aland', { municipality: placeName({ fi: served.name, sv: served.svName }, locale, served.id), authority, url: served.authority.url })];
+  }
   if (served.phase !== 'ended') return [s(t, 'pilot:today.duringPilot', dateArgs(dates, locale)), register];
   if (served.kind === 'outside') {
-    return [s(t, 'pilot:today.outside', { municipality: placeName({ fi: served.name, sv: served.svName }, locale), ...fallbackArgs }), register];
+    return [s(t, 'pilot:today.outside', { municipality: placeName({ fi: served.name, sv: served.svName }, locale, served.id), ...fallbackArgs }), register];
   }
-  const municipality = placeName(served.municipality.name, locale);
+  const municipality = placeName(served.municipality.name, locale, served.municipality.id);
   const area = areaName(served.area.name, locale);
+  const url = served.area.contactUrl;
   return [
-    s(t, served.certainty === 'stated' ? 'pilot:today.served' : 'pilot:today.servedInferred', { municipality, area, url: served.area.contactUrl }),
+    url === null
+      ? s(t, 'pilot:today.servedNoUrl', { municipality, area, ...fallbackArgs })
+      : s(t, served.certainty === 'stated' ? 'pilot:today.served' : 'pilot:today.servedInferred', { municipality, area, url }),
     register,
     s(t, 'pilot:today.coach'),
   ];
@@ -168,12 +178,12 @@ export function renderResult(result: EligibilityResult, locale: Locale, t: TFunc
       case 'contact_employment_area': {
         const served = result.employmentArea;
         if (served) {
+          const area = areaName(served.area.name, locale);
+          const url = served.area.contactUrl;
           messages.push(
-            s(t, served.certainty === 'stated' ? 'pilot:today.served' : 'pilot:today.servedInferred', {
-              municipality: municipalityName,
-              area: areaName(served.area.name, locale),
-              url: served.area.contactUrl,
-            }),
+            url === null
+              ? s(t, 'pilot:today.servedNoUrl', { municipality: municipalityName, area, ...fallback })
+              : s(t, served.certainty === 'stated' ? 'pilot:today.served' : 'pilot:today.servedInferred', { municipality: municipalityName, area, url }),
           );
         }
         break;

@@ -11,7 +11,7 @@ import {
   parsePilotData,
   PILOT_DATA_URL,
 } from '../../bot/pilot/pilotData.js';
-import { KNOWN_MUNICIPALITIES_URL, loadKnownMunicipalities } from '../../bot/pilot/municipalityMatcher.js';
+import { loadKnownMunicipalities } from '../../bot/pilot/municipalityMatcher.js';
 
 const rawText = readFileSync(PILOT_DATA_URL, 'utf8');
 const raw = JSON.parse(rawText) as Record<string, unknown>;
@@ -140,12 +140,12 @@ describe('pilot-areas.json', () => {
 });
 
 describe('validation catches operator mistakes', () => {
-  const clone = () => JSON.parse(rawText) as ReturnType<typeof getPilotData>;
+  const clone = () => structuredClone(getPilotData());
   const mistakes: Array<[string, (d: ReturnType<typeof getPilotData>) => void]> = [
     ['a duplicate municipality id', (d) => d.municipalities.push({ ...d.municipalities[0] })],
     ['a fact without a source', (d) => ((d.facts[0] as { source: string[] }).source = [])],
     ['a made-up source format', (d) => (d.services[0].source = ['my memory'])],
-    ['an unknown employment area', (d) => (d.municipalities[0].employmentArea.id = 'atlantis')],
+    ['an unknown employment area', (d) => (d.municipalities[0].employmentArea = { id: 'atlantis', certainty: 'stated' })],
     ['an unknown pilot area', (d) => (d.municipalities[0].pilotAreaId = 'atlantis')],
     ['an http (not https) contact page', (d) => (d.employmentAreas[0].contactUrl = 'http://example.fi')],
     ['dates out of order', (d) => (d.period.extendedEnd.date = '2022-01-01')],
@@ -165,12 +165,12 @@ describe('validation catches operator mistakes', () => {
   });
 });
 
-describe('municipalities-fi.json (recognition only)', () => {
-  const known = loadKnownMunicipalities(KNOWN_MUNICIPALITIES_URL);
+describe('municipalities.json', () => {
+  const known = loadKnownMunicipalities();
   it('lists every mainland and Åland municipality once', () => {
     expect(known.length).toBe(309);
     expect(new Set(known.map((k) => k.fi)).size).toBe(known.length);
-    expect(known).toContainEqual({ fi: 'Maarianhamina', sv: 'Mariehamn' });
+    expect(known).toContainEqual({ id: 'maarianhamina', fi: 'Maarianhamina', sv: 'Mariehamn' });
   });
 
   it('spells every pilot municipality the way the national list does', () => {

@@ -42,6 +42,7 @@ function withKuopio(base: PilotData): PilotData {
     leadMunicipalityId: 'kuopio',
     contactUrl: 'https://www.kuopio.fi',
     contactUrlKind: 'lead_municipality_site',
+    members: ['kuopio'],
     source: ['public:test fixture'],
   });
   raw.pilotAreas.push({ id: 'kuopio', name: { fi: 'Kuopio' }, kind: 'single_city', status: 'confirmed', source: ['public:test fixture'] });

@@ -106,23 +106,38 @@ describe('where a municipality is served', () => {
   const info = (iso: string) => new PilotInfoService({ clock: at(iso), matcher: matchMunicipality });
   const t = translator.t('en');
 
-  it('names the employment area since 2025, and says when the sources only imply it', () => {
+  it('names the employment area since 2025 for pilot and other municipalities alike', () => {
     const nokia = info('2026-01-10T10:00:00Z').servedIn('Nokialla');
     expect(nokia).toMatchObject({ kind: 'area', area: { id: 'tampere-region' }, certainty: 'stated' });
-    const savonlinna = info('2026-01-10T10:00:00Z').servedIn('Savonlinna');
-    expect(savonlinna).toMatchObject({ kind: 'area', certainty: 'inferred' });
+    // Savonlinna's own area is named in the source: no hedging.
+    expect(info('2026-01-10T10:00:00Z').servedIn('Savonlinna')).toMatchObject({ kind: 'area', area: { id: 'savonlinna' }, certainty: 'stated' });
+    const lahti = info('2026-01-10T10:00:00Z').servedIn('Asun Lahdessa');
+    expect(lahti).toMatchObject({ kind: 'area', area: { id: 'lahti' }, municipality: { id: 'lahti' } });
     const s = info('2026-01-10T10:00:00Z');
-    const text = renderServed(savonlinna as Exclude<typeof savonlinna, { kind: 'suggest' }>, 'en', t, s.dates()).join('\n');
-    expect(text).toContain('most likely');
+    const text = renderServed(lahti as Exclude<typeof lahti, { kind: 'suggest' }>, 'en', t, s.dates()).join('\n');
+    expect(text).toContain('Lahti belongs to Lahden kaupunki (työllisyysalue). My sources give no web address for the area');
+    expect(text).toContain('https://tyomarkkinatori.fi');
   });
 
-  it('cannot confirm a place outside the data and points to Työmarkkinatori', () => {
+  it('cannot confirm a municipality no source places in an area and points to Työmarkkinatori', () => {
     const s = info('2026-01-10T10:00:00Z');
-    const served = s.servedIn('Maarianhamina');
-    expect(served).toMatchObject({ kind: 'outside', name: 'Maarianhamina' });
+    const served = s.servedIn('Utsjoki');
+    expect(served).toMatchObject({ kind: 'outside', name: 'Utsjoki', id: 'utsjoki' });
     const text = renderServed(served as Exclude<typeof served, { kind: 'suggest' }>, 'en', t, s.dates()).join('\n');
-    expect(text).toContain("I can't confirm which employment area serves Maarianhamina");
+    expect(text).toContain("I can't confirm which employment area serves Utsjoki");
     expect(text).toContain('https://tyomarkkinatori.fi');
+  });
+
+  it('sends an Åland municipality to AMS, on any date', () => {
+    for (const iso of ['2022-05-01T10:00:00Z', '2026-01-10T10:00:00Z']) {
+      const s = info(iso);
+      const served = s.servedIn('Mariehamn');
+      expect(served).toMatchObject({ kind: 'aland', id: 'maarianhamina' });
+      const text = renderServed(served as Exclude<typeof served, { kind: 'suggest' }>, 'en', t, s.dates()).join('\n');
+      expect(text).toContain('Maarianhamina is in Åland');
+      expect(text).toContain('https://www.ams.ax');
+      expect(text).not.toContain("can't confirm");
+    }
   });
 
   it('lists each area once, with its municipalities unless the name already says them', () => {
