@@ -13,7 +13,6 @@ import { BookingDialog } from '../dialogs/booking/bookingDialog.js';
 import { MyAppointmentsDialog } from '../dialogs/booking/myAppointmentsDialog.js';
 import { QuestionDialog } from '../dialogs/knowledge/questionDialog.js';
 import { LanguageDialog } from '../dialogs/language/languageDialog.js';
-import { LanguageSwitchDialog } from '../dialogs/language/languageSwitchDialog.js';
 import { MainDialog } from '../dialogs/main/mainDialog.js';
 import { createPilotDialogs } from '../dialogs/pilot/pilotDialogs.js';
 import { DeleteMyDataDialog } from '../dialogs/privacy/deleteMyDataDialog.js';
@@ -237,7 +236,7 @@ function buildDialogs(infra: Infrastructure, features: Omit<AppFeatures, 'webcha
         showData: { dialog: privacyDialog, options: { action: 'show' } satisfies PrivacyDialogOptions },
         deleteData: { dialog: privacyDialog, options: { action: 'delete' } satisfies PrivacyDialogOptions },
       },
-      languageOffer: { advisor: infra.languageSwitch, dialog: new LanguageSwitchDialog(infra.languageSwitch) },
+      languageOffer: { advisor: infra.languageSwitch },
     },
   });
 }

@@ -5,6 +5,11 @@
  * - "in English", "suomeksi", "به فارسی"           -> switch at once;
  * - a message written in another shipped language -> offer to switch, in that language.
  * An offer the user has declined is not made again for that language in the same conversation.
+ *
+ * The offer is a question on top of whatever the user was doing, not a dialog of its own: the
+ * message that caused it is kept here, and once the user has said yes or no it is handed back to
+ * the dialog underneath as if it had just been typed. So declining leaves the user exactly where
+ * they were with their text as the answer, and accepting answers that text in the new language.
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
@@ -21,6 +26,16 @@ export interface LanguageSwitchMemory {
   declined?: Locale[];
   /** Labels of the buttons the bot showed last: tapping one ("ma 7.12. klo 10.30") is no reason to switch. */
   offered?: string[];
+  /** The offer on screen, with the message that caused it. */
+  pending?: PendingOffer;
+}
+
+export interface PendingOffer {
+  locale: Locale;
+  /** The message that showed the language: answered once the offer is settled. */
+  text: string;
+  /** Answers that were neither yes nor no. */
+  attempts: number;
 }
 
 const WATCHING = Symbol('languageSwitchWatching');
@@ -56,9 +71,31 @@ export class LanguageSwitchAdvisor {
     return { kind: 'offer', locale: suggested };
   }
 
-  /** True when the text is written in `locale` rather than the turn's language (an answer in the offered language). */
-  async writtenIn(context: TurnContext, text: string, locale: Locale): Promise<boolean> {
-    return languageSwitchSuggestion(text, turnLanguage(context).locale) === locale;
+  /** Remembers the offer just made, with the message that caused it. */
+  async holdOffer(context: TurnContext, offer: PendingOffer): Promise<void> {
+    const memory = await this.memory.get(context, {});
+    await this.memory.set(context, { ...memory, pending: offer });
+  }
+
+  /** The offer waiting for the user's answer, if any. */
+  async pendingOffer(context: TurnContext): Promise<PendingOffer | undefined> {
+    return (await this.memory.get(context, {})).pending;
+  }
+
+  /** Forgets the offer on screen (answered, replaced by a command, or given up). */
+  async dropOffer(context: TurnContext): Promise<void> {
+    const memory = await this.memory.get(context, {});
+    if (memory.pending) await this.memory.set(context, { ...memory, pending: undefined });
+  }
+
+  /**
+   * The user's answer to an offer of `locale`: yes or no in either language, or a message written
+   * in the offered language, which says yes as clearly as the button; undefined when it is neither.
+   */
+  answerTo(context: TurnContext, text: string, locale: Locale): boolean | undefined {
+    const answer = recognizeYesNo(text, locale) ?? recognizeYesNo(text, turnLanguage(context).locale);
+    if (answer !== undefined) return answer;
+    return languageSwitchSuggestion(text, turnLanguage(context).locale) === locale ? true : undefined;
   }
 
   /** Remembers the button labels this turn shows, so that tapping one later is read as an answer. */

@@ -4,13 +4,12 @@
  * article; typing anything else asks again; "Main menu" returns to the menu.
  */
 import { ActivityTypes, MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogReason, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnLanguage } from '../../bot/i18n/turnLanguage.js';
 import type { KnowledgeBase } from '../../bot/knowledge/knowledgeBase.js';
 import type { DialogStart } from '../../bot/kernel/contracts.js';
 import type { Answer, QuestionService, StartAction } from '../../bot/knowledge/questionService.js';
 import { CHOICE, renderAnswer } from '../../bot/knowledge/render.js';
-import type { LanguageSwitchResult } from '../language/languageSwitchDialog.js';
 import { ask, LocalizedPrompt, type LocalizedPromptResult } from '../prompts/localizedPrompt.js';
 
 const QUESTION_DIALOG = 'questionDialog';
@@ -41,19 +40,6 @@ export class QuestionDialog extends ComponentDialog {
     this.initialDialogId = STEPS;
   }
 
-  /**
-   * A question written in another language brings the switch offer on top of this dialog;
-   * once the user has answered the offer, the question itself is answered (in the new
-   * language after a yes), rather than asking for it again.
-   */
-  async resumeDialog(dc: DialogContext, reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
-    const offer = result as Partial<LanguageSwitchResult> | undefined;
-    if (typeof offer === 'object' && offer !== null && typeof offer.switched === 'boolean' && offer.text?.trim()) {
-      return dc.replaceDialog(this.id, { text: offer.text } satisfies QuestionOptions);
-    }
-    return super.resumeDialog(dc, reason, result);
-  }
-
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as QuestionOptions;
     const { locale, t } = turnLanguage(step.context);
@@ -78,7 +64,7 @@ export class QuestionDialog extends ComponentDialog {
       message.locale = locale;
       await step.context.sendActivity(message);
     }
-    return step.prompt(PROMPT, ask({ kind: 'choice', promptKey: 'knowledge:prompt.more', choices: rendered.choices, allowFreeText: true }));
+    return step.prompt(PROMPT, ask({ kind: 'choice', promptKey: 'knowledge:prompt.more', choices: rendered.choices, allowFreeText: true, takesQuestions: true }));
   }
 
   private async nextStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -12,7 +12,9 @@ import { ComponentDialog, DialogTurnStatus, type Dialog, type DialogContext, typ
 import type { Command, CommandWords } from '../../bot/i18n/commandWords.js';
 import type { Locale } from '../../bot/i18n/locales.js';
 import { tr } from '../../bot/i18n/turnLanguage.js';
-import type { LanguageSwitchAdvisor } from '../../bot/language/languageSwitch.js';
+import type { LanguageSwitchAdvisor, PendingOffer } from '../../bot/language/languageSwitch.js';
+import { sendLanguageOffer } from '../language/languageOffer.js';
+import { awaitsFreeText } from '../prompts/localizedPrompt.js';
 
 /** The commands that start a dialog on top of the task in progress. */
 export type DialogCommand = Extract<Command, 'language' | 'showData' | 'deleteData'>;
@@ -26,14 +28,8 @@ export interface CommandDialog {
 export interface InterruptionRoutes {
   /** The dialog each command starts; a command without one is not an interruption. */
   commands: Partial<Record<DialogCommand, CommandDialog>>;
-  /** "Would you like to continue in English?": the advisor and the dialog that asks. */
-  languageOffer?: { advisor: LanguageSwitchAdvisor; dialog: Dialog };
-}
-
-/** Options of the language-offer dialog: the offered locale and the message that showed it. */
-export interface LanguageOfferOptions {
-  locale: Locale;
-  text?: string;
+  /** "Would you like to continue in English?": the advisor that decides when to ask. */
+  languageOffer?: { advisor: LanguageSwitchAdvisor };
 }
 
 export abstract class InterruptibleDialog extends ComponentDialog {
@@ -47,7 +43,6 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     super(dialogId);
     this.languageSwitch = routes.languageOffer?.advisor;
     for (const route of Object.values(routes.commands)) if (route) this.addDialog(route.dialog);
-    if (routes.languageOffer) this.addDialog(routes.languageOffer.dialog);
   }
 
   /** Switches to `locale` at once and says so in the new language. */
@@ -67,8 +62,73 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     this.languageSwitch?.watchReplies(innerDc.context);
+    const pending = await this.languageSwitch?.pendingOffer(innerDc.context);
+    if (pending) {
+      const settled = await this.settleOffer(innerDc, pending);
+      if (settled === 'asked') return { status: DialogTurnStatus.waiting };
+      // The message that caused the offer now reaches the dialog underneath, as if just typed.
+      if (settled === 'replay') return super.onContinueDialog(innerDc);
+      if (settled === 'switched') return this.announcingSwitch(innerDc, () => super.onContinueDialog(innerDc));
+    }
     const interrupted = await this.interrupt(innerDc);
     return interrupted ?? super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * The user's answer to the language offer on screen. Yes switches and no declines; either way
+   * the message that caused the offer replaces this one, so the prompt it was typed at gets it as
+   * its answer. Anything else is asked about once more, then the offer is let go and the message
+   * that caused it is handled in the current language; a command drops the offer at once.
+   */
+  private async settleOffer(innerDc: DialogContext, pending: PendingOffer): Promise<'asked' | 'replay' | 'switched' | 'dropped'> {
+    const advisor = this.languageSwitch!;
+    const { activity } = innerDc.context;
+    if (activity.type !== ActivityTypes.Message) return 'asked';
+    const text = (activity.text ?? '').trim();
+    const answer = advisor.answerTo(innerDc.context, text, pending.locale);
+    if (answer === undefined && this.commands.recognize(text)) {
+      await advisor.dropOffer(innerDc.context);
+      return 'dropped';
+    }
+    if (answer === undefined && pending.attempts < 1) {
+      await advisor.holdOffer(innerDc.context, { ...pending, attempts: pending.attempts + 1 });
+      await sendLanguageOffer(innerDc.context, advisor, pending.locale, true);
+      return 'asked';
+    }
+    await advisor.dropOffer(innerDc.context);
+    activity.text = pending.text;
+    // Two answers that were neither: the offer is let go, and the message stays in the current language.
+    if (answer === undefined) return 'replay';
+    if (answer) {
+      await advisor.accept(innerDc.context, pending.locale);
+      return 'switched';
+    }
+    await advisor.decline(innerDc.context, pending.locale);
+    return 'replay';
+  }
+
+  /**
+   * Runs `turn` and says "we continue in <language>" before whatever it sends. The message goes
+   * out with the turn's first reply rather than before the turn, because a prompt only asks again
+   * on a turn that has not yet replied.
+   */
+  private async announcingSwitch(innerDc: DialogContext, turn: () => Promise<DialogTurnResult>): Promise<DialogTurnResult> {
+    const { context } = innerDc;
+    const announcement = MessageFactory.text(String(tr(context)('language.changed')));
+    let announced = false;
+    context.onSendActivities(async (_ctx, activities, next) => {
+      if (!announced) {
+        announced = true;
+        activities.unshift(announcement);
+      }
+      return next();
+    });
+    const result = await turn();
+    if (!announced) {
+      announced = true;
+      await context.sendActivity(announcement);
+    }
+    return result;
   }
 
   /** True when `command` starts a dialog here. */
@@ -85,12 +145,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (!route) return undefined;
     const active = innerDc.activeDialog?.id;
     if (command === 'language') {
-      // The language menu asked again is re-shown; over the switch offer it replaces the offer.
+      // The language menu asked again is re-shown.
       if (active === route.dialog.id) {
         await innerDc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       }
-      if (active !== undefined && active === this.routes.languageOffer?.dialog.id) return innerDc.replaceDialog(route.dialog.id, route.options);
     }
     return innerDc.beginDialog(route.dialog.id, route.options);
   }
@@ -121,7 +180,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async languageIntent(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const active = innerDc.activeDialog?.id;
     const offer = this.routes.languageOffer;
-    if (!offer || active === offer.dialog.id || active === this.routes.commands.language?.dialog.id) return undefined;
+    if (!offer || active === this.routes.commands.language?.dialog.id) return undefined;
     const intent = await offer.advisor.read(innerDc.context, innerDc.context.activity.text);
     switch (intent?.kind) {
       case undefined:
@@ -133,14 +192,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await innerDc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'offer':
-        return this.offerLanguage(innerDc, intent.locale, innerDc.context.activity.text);
+        // A note, a name or an address is the user's own text, whatever it looks like: never hijack it.
+        if (awaitsFreeText(innerDc)) return undefined;
+        return this.offerLanguage(innerDc, intent.locale, innerDc.context.activity.text ?? '');
     }
   }
 
-  /** Offers `locale` on top of the dialog in progress; the message rides along for a dialog that takes free text. */
-  protected async offerLanguage(innerDc: DialogContext, locale: Locale, text: string | undefined): Promise<DialogTurnResult> {
-    const offer = this.routes.languageOffer;
-    if (!offer) return { status: DialogTurnStatus.waiting };
-    return innerDc.beginDialog(offer.dialog.id, { locale, text } satisfies LanguageOfferOptions);
+  /** Asks whether to continue in `locale`, keeping `text` to hand to the dialog in progress once answered. */
+  protected async offerLanguage(innerDc: DialogContext, locale: Locale, text: string): Promise<DialogTurnResult> {
+    const advisor = this.languageSwitch;
+    if (!advisor) return { status: DialogTurnStatus.waiting };
+    await advisor.holdOffer(innerDc.context, { locale, text, attempts: 0 });
+    await sendLanguageOffer(innerDc.context, advisor, locale, false);
+    return { status: DialogTurnStatus.waiting };
   }
 }

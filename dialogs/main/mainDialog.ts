@@ -5,7 +5,6 @@
 import { ActivityTypes, MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CommandWords } from '../../bot/i18n/commandWords.js';
-import type { Locale } from '../../bot/i18n/locales.js';
 import { tr } from '../../bot/i18n/turnLanguage.js';
 import type { FreeTextHandler, MenuEntry } from '../../bot/kernel/contracts.js';
 import { ask, LocalizedPrompt, type LocalizedChoice, type LocalizedPromptResult } from '../prompts/localizedPrompt.js';
@@ -49,16 +48,6 @@ export class MainDialog extends InterruptibleDialog {
     this.initialDialogId = MENU_STEPS;
   }
 
-  /**
-   * At the main menu a message in another language is a question: start the menu over so that
-   * it makes the offer and then answers the message (a prompt underneath would only ask again).
-   */
-  protected async offerLanguage(innerDc: DialogContext, locale: Locale, text: string | undefined): Promise<DialogTurnResult> {
-    if (!this.freeText || innerDc.activeDialog?.id !== MENU_PROMPT) return super.offerLanguage(innerDc, locale, text);
-    await innerDc.cancelAllDialogs();
-    return innerDc.beginDialog(MENU_STEPS, {} satisfies MainMenuOptions);
-  }
-
   protected async restart(innerDc: DialogContext, reason: 'cancel' | 'menu'): Promise<DialogTurnResult> {
     return innerDc.beginDialog(MENU_STEPS, { again: reason === 'cancel', prompt: true } satisfies MainMenuOptions);
   }
@@ -89,12 +78,13 @@ export class MainDialog extends InterruptibleDialog {
     }
     return step.prompt(
       MENU_PROMPT,
-      ask({ kind: 'choice', promptKey: options.again ? 'menu.promptAgain' : 'menu.prompt', choices: this.menuChoices(), allowFreeText: true }),
+      ask({ kind: 'choice', promptKey: options.again ? 'menu.promptAgain' : 'menu.prompt', choices: this.menuChoices(), allowFreeText: true, takesQuestions: true }),
     );
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as Exclude<LocalizedPromptResult, boolean>;
+    // A first message that brought the language offer comes back as plain text once the offer is answered.
+    const result = typeof step.result === 'string' ? { text: step.result } : (step.result as Exclude<LocalizedPromptResult, boolean>);
     let choice = result.choice;
     if (!choice) {
       // A typed first message may still be a menu label ("Vaihda kieli").

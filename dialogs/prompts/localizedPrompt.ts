@@ -5,7 +5,7 @@
  * them in the turn's language each time it asks.
  */
 import { ActionTypes, ActivityTypes, MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
+import { Prompt, type DialogContext, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { tr, turnLanguage } from '../../bot/i18n/turnLanguage.js';
 import { recognizeChoice, recognizeYesNo } from './recognizers.js';
 
@@ -26,6 +26,11 @@ export interface LocalizedPromptSpec {
   choices?: LocalizedChoice[];
   /** For choice prompts: free text that matches no choice is returned as { text }. */
   allowFreeText?: boolean;
+  /**
+   * The free text typed here is a question for the bot (the main menu, a follow-up), not data
+   * such as a note or a name: a message in another language may bring the language offer.
+   */
+  takesQuestions?: boolean;
 }
 
 export type LocalizedPromptResult = { choice: string; text: string } | { choice?: undefined; text: string } | boolean;
@@ -86,6 +91,20 @@ export class LocalizedPrompt extends Prompt<LocalizedPromptResult> {
     if (index !== undefined) return { succeeded: true, value: { choice: choices[index].value, text } };
     return spec.allowFreeText ? { succeeded: true, value: { text } } : { succeeded: false };
   }
+}
+
+/**
+ * True when the innermost dialog in progress is a LocalizedPrompt waiting for the user's own words
+ * (a note, a name, an address, an age) rather than a question or a button.
+ */
+export function awaitsFreeText(dc: DialogContext): boolean {
+  let leaf = dc;
+  while (leaf.child) leaf = leaf.child;
+  const instance = leaf.activeDialog;
+  if (!instance || !(leaf.findDialog(instance.id) instanceof LocalizedPrompt)) return false;
+  const spec = (instance.state as { options?: PromptOptions }).options?.validations as LocalizedPromptSpec | undefined;
+  if (!spec || spec.takesQuestions) return false;
+  return spec.kind === 'text' || (spec.kind === 'choice' && spec.allowFreeText === true);
 }
 
 function yesNoChoices(): LocalizedChoice[] {

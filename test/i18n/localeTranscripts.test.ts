@@ -129,8 +129,8 @@ describe.each(CASES)('in $locale', (c) => {
     expect(offer.map((r) => r.text)).toEqual([s(locale, 'languageSwitch.offer')]);
     // Tapping the button sends its label.
     const after = await harness.say(s(locale, 'choices.yes'));
-    // The question that was open underneath is asked again, in the new language.
-    expect(after.map((r) => r.text)).toEqual([s(locale, 'language.changed'), s(locale, 'menu.promptAgain')]);
+    // The message is answered in the new language, at the menu it was typed at.
+    expect(after.map((r) => r.text)).toEqual([s(locale, 'language.changed'), s(locale, 'fallback.notUnderstood'), s(locale, 'menu.promptAgain')]);
     // The conversation goes on in the new language.
     await playTranscript(harness, [[s(locale, 'menu.help'), [s(locale, 'help.text')]]]);
   });
@@ -140,8 +140,9 @@ describe.each(CASES)('in $locale', (c) => {
     const harness = createMainDialogHarness({ locale: from });
     await harness.say(joined());
     expect((await harness.say(sentence)).map((r) => r.text)).toEqual([s(locale, 'languageSwitch.offer')]);
+    // No: the message is answered where it was typed, in the current language.
     const declined = await harness.say(c.no);
-    expect(declined.map((r) => r.text)).toEqual([s(from, 'menu.prompt')]);
+    expect(declined.map((r) => r.text)).toEqual([s(from, 'fallback.notUnderstood'), s(from, 'menu.promptAgain')]);
     const again = await harness.say(sentence);
     expect(again.map((r) => r.text)).not.toContain(s(locale, 'languageSwitch.offer'));
     expect(harness.preferences.chosen).toEqual([]);
@@ -154,7 +155,8 @@ describe('the switch offer', () => {
     await harness.say(joined());
     await harness.say('I need help finding a job');
     expect((await harness.say('🤔')).map((r) => r.text)).toEqual([s('en', 'languageSwitch.retry')]);
-    expect((await harness.say('🤷')).map((r) => r.text)).toEqual([s('fi', 'menu.prompt')]);
+    // Let go: the English message is answered in Finnish rather than lost.
+    expect((await harness.say('🤷')).map((r) => r.text)).toEqual([s('fi', 'fallback.notUnderstood'), s('fi', 'menu.promptAgain')]);
     expect(harness.preferences.chosen).toEqual([]);
   });
 
@@ -163,7 +165,8 @@ describe('the switch offer', () => {
     await harness.say(joined());
     await harness.say('I need help finding a job');
     const after = await harness.say('Please continue in English');
-    expect(after.map((r) => r.text)).toEqual([s('en', 'language.changed'), s('en', 'menu.prompt')]);
+    // The first message is then answered in English.
+    expect(after.map((r) => r.text)).toEqual([s('en', 'language.changed'), s('en', 'fallback.notUnderstood'), s('en', 'menu.promptAgain')]);
   });
 
   it('gives way to the language menu when the user asks for it instead', async () => {

@@ -12,7 +12,6 @@ import { LanguageSwitchAdvisor, type LanguageSwitchMemory } from '../../bot/lang
 import type { Locale } from '../../bot/i18n/locales.js';
 import type { FreeTextHandler, MenuEntry } from '../../bot/kernel/contracts.js';
 import { LanguageDialog } from '../../dialogs/language/languageDialog.js';
-import { LanguageSwitchDialog } from '../../dialogs/language/languageSwitchDialog.js';
 import { MainDialog } from '../../dialogs/main/mainDialog.js';
 
 export const translator: Translator = createTranslator();
@@ -55,7 +54,7 @@ export function createMainDialogHarness(options: { locale: Locale | string; feat
     freeText: options.freeText,
     routes: {
       commands: { language: { dialog: new LanguageDialog(language) } },
-      languageOffer: { advisor: languageSwitch, dialog: new LanguageSwitchDialog(languageSwitch) },
+      languageOffer: { advisor: languageSwitch },
     },
   });
   const client = new DialogTestClient('test', main, undefined, [resolveLanguage], conversationState);
