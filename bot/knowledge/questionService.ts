@@ -30,6 +30,8 @@ export type Answer =
   | { kind: 'article'; locale: Locale; article: Article; start?: StartAction }
   | { kind: 'generated'; locale: Locale; text: string; cited: Article[]; start?: StartAction }
   | { kind: 'municipality'; locale: Locale; finding: MunicipalityFinding; article: Article }
+  /** Two readings are close: one short question with the two or three candidate topics. */
+  | { kind: 'clarify'; locale: Locale; options: Article[] }
   | { kind: 'notSure'; locale: Locale; closest: Article[]; saved: boolean }
   | { kind: 'declined'; locale: Locale; saved: boolean };
 

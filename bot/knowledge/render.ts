@@ -112,6 +112,11 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): RenderedAnswer
         choices: [...startChoice(answer.start, ctx), ...followUps(answer.cited[0], ctx), menuChoice()],
       };
     }
+    case 'clarify':
+      return {
+        messages: [String(t('knowledge:clarify.text'))],
+        choices: [...answer.options.map(articleChoice), menuChoice()],
+      };
     case 'notSure': {
       const text = String(t('knowledge:notSure.text'));
       return {
