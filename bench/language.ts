@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locale } from '../bot/i18n/locales.js';
 import { DETECTABLE_LANGUAGES, detectLanguage, languageSwitchSuggestion, type DetectableLanguage, type Detection } from '../bot/language/detect.js';
-import { evaluate, type LabelledMessage } from '../bot/language/evaluation.js';
+import { evaluate, offerRate, type LabelledMessage } from '../bot/language/evaluation.js';
 import { percentile, round, sample, type BenchRow } from './lib.js';
 
 const P99_TARGET_MS = 1;
@@ -51,6 +51,50 @@ async function eldDetector(): Promise<(text: string) => Detection> {
   };
 }
 
+function loadCorpus(language: 'fi' | 'sv' | 'et'): string[] {
+  const text = readFileSync(fileURLToPath(new URL(`../test/language/corpus/${language}.txt`, import.meta.url)), 'utf8');
+  return text.split('\n').map((line) => line.trim()).filter(Boolean);
+}
+
+/** Issue 15: offers on ordinary Finnish, Swedish and Estonian sentences (test/language/corpus/). */
+function corpusRow(suggest: (t: string, c: Locale) => Locale | null): BenchRow {
+  const fi = offerRate(loadCorpus('fi'), 'fi', 'fi', suggest);
+  const sv = offerRate(loadCorpus('sv'), 'sv', 'sv', suggest);
+  const et = offerRate(loadCorpus('et'), 'et', 'fi', suggest);
+  const pct = (n: number, d: number): number => round((n / d) * 100, 1);
+  const figures = {
+    fiInFiChatFalseOfferPct: pct(fi.offers, fi.sentences),
+    svInSvChatFalseOfferPct: pct(sv.offers, sv.sentences),
+    etInFiChatOfferedPct: pct(et.ownOffers, et.sentences),
+    sentences: `${fi.sentences}/${sv.sentences}/${et.sentences}`,
+  };
+  return {
+    name: 'language offers on the ordinary-sentence corpus (own model)',
+    figures,
+    target: '0 % false offers fi and sv, ≥ 95 % Estonian offered',
+    met: fi.offers === 0 && sv.offers === 0 && et.ownOffers / et.sentences >= 0.95,
+  };
+}
+
+/** Issue 15: offers on the knowledge question sets, each question in a chat of its own locale (every one is a false offer). */
+function questionSetRow(suggest: (t: string, c: Locale) => Locale | null): BenchRow {
+  const figures: Record<string, string> = {};
+  let offers = 0;
+  for (const file of ['questions.json', 'understanding/tuning.json', 'understanding/heldout.json']) {
+    const raw = JSON.parse(readFileSync(fileURLToPath(new URL(`../test/knowledge/${file}`, import.meta.url)), 'utf8')) as { questions: Record<string, Array<{ q: string }>> };
+    let own = 0;
+    let asked = 0;
+    for (const [locale, questions] of Object.entries(raw.questions) as Array<[Locale, Array<{ q: string }>]>) {
+      const r = offerRate(questions.map((x) => x.q), locale === 'fi-x-selko' ? 'fi' : locale, locale, suggest);
+      own += r.offers;
+      asked += r.sentences;
+    }
+    offers += own;
+    figures[file] = `${own}/${asked}`;
+  }
+  return { name: 'language offers on the knowledge question sets, own-locale chat (own model)', figures, target: '0 false offers', met: offers === 0 };
+}
+
 export async function bench(): Promise<BenchRow[]> {
   const eldDetect = await eldDetector();
   const eldSuggest = (text: string, current: Locale): Locale | null => {
@@ -59,6 +103,8 @@ export async function bench(): Promise<BenchRow[]> {
   };
   return [
     await measure('language detection (own model)', detectLanguage, languageSwitchSuggestion),
+    corpusRow(languageSwitchSuggestion),
+    questionSetRow(languageSwitchSuggestion),
     await measure('language detection (eld large, comparison)', eldDetect, eldSuggest),
   ];
 }

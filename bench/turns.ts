@@ -1,12 +1,19 @@
 /**
  * Turn throughput and latency of the whole bot over HTTP, against a bare botbuilder echo bot on
  * the same server stack (bench/echoServer.ts), plus memory with 1,000 live conversations and cold
- * start. Every server runs as its own process, started the way `npm start` starts the bot, and is
- * driven from this process over loopback with keep-alive connections:
+ * start. Every server runs as its own process, the bot started exactly as `npm start` starts it
+ * (`node bot/launch.mjs bot/index.ts`: the compiled build with the start script's runtime flags),
+ * and is driven from this process over loopback with keep-alive connections:
  *
  *   1. echo baseline;
  *   2. OMA-botti answering knowledge questions on embedded PGlite (a fresh data folder);
- *   3. the same on PostgreSQL (a fresh database, dropped afterwards).
+ *   3. the same on PostgreSQL (a fresh database, dropped afterwards);
+ *   4. the same on PostgreSQL without the start script's runtime flags (plain `node dist/…`);
+ *   5. with BENCH_BEFORE_DIR set (a checkout of an earlier commit with node_modules linked and
+ *      `prisma generate` run), that version on PostgreSQL too, for before/after pairs in one run.
+ *
+ * The questions are two answered from an article to one the bot is not sure about (about a third
+ * of real traffic takes the not-sure path, which also records a knowledge gap).
  *
  * Each of CONCURRENCY conversations sends its next message as soon as the previous reply arrives
  * (deliveryMode expectReplies), so the figures are closed-loop: throughput at that concurrency and
@@ -34,16 +41,16 @@ const LIVE_CONVERSATIONS = Number(process.env.BENCH_LIVE_CONVERSATIONS ?? 1000);
 const TARGET_THROUGHPUT_RATIO = 0.25;
 const TARGET_P99_RATIO = 3;
 const TARGET_RSS_MB = 300;
-/** The V8 old-space cap the README recommends for production. */
-const HEAP_CAP = '--max-old-space-size=256';
 const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
 
 interface Server {
   child: ChildProcess;
+  /** The process that serves (under bot/launch.mjs, its child): CPU and memory are read from it. */
+  pid: number;
   port: number;
-  /** Spawn until /healthz answered 200. */
+  /** Spawn until the readiness path answered 200. */
   coldStartMs: number;
   logFile: string;
   stop(): Promise<void>;
@@ -77,13 +84,24 @@ function request(port: number, method: string, urlPath: string, body?: unknown):
   });
 }
 
-/** Starts a server process (as `npm start` does: node with the tsx loader) and waits for /healthz. */
-export async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = [], options: { cwd?: string; compiled?: boolean } = {}): Promise<Server> {
+export interface StartOptions {
+  cwd?: string;
+  /** Run `script` with plain node (a compiled file or bot/launch.mjs) rather than through tsx. */
+  plainNode?: boolean;
+  /** The path polled until it answers 200; the bot's /readyz means migrated and serving. */
+  readyPath?: string;
+  /** Arguments after the script (bot/launch.mjs takes the entry point). */
+  args?: string[];
+}
+
+/** Starts a server process and waits until its readiness path answers 200. */
+export async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = [], options: StartOptions = {}): Promise<Server> {
   const port = await freePort();
-  const logFile = path.join(os.tmpdir(), `omabotti-bench-${path.basename(script, '.ts')}-${port}.log`);
+  const readyPath = options.readyPath ?? '/healthz';
+  const logFile = path.join(os.tmpdir(), `omabotti-bench-${path.basename(script).replace(/\.\w+$/, '')}-${port}.log`);
   const log = fs.openSync(logFile, 'w');
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, ...(options.compiled ? [] : ['--import', 'tsx']), script], {
+  const child = spawn(process.execPath, [...nodeArgs, ...(options.plainNode ? [] : ['--import', 'tsx']), script, ...(options.args ?? [])], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', log, log],
@@ -92,18 +110,19 @@ export async function startServer(script: string, env: Record<string, string>, n
   let exited: number | null | undefined;
   child.once('exit', (code) => (exited = code));
   for (;;) {
-    if (exited !== undefined) throw new Error(`${script} exited with ${exited} before answering /healthz; see ${logFile}`);
+    if (exited !== undefined) throw new Error(`${script} exited with ${exited} before answering ${readyPath}; see ${logFile}`);
     try {
-      if ((await request(port, 'GET', '/healthz')).status === 200) break;
+      if ((await request(port, 'GET', readyPath)).status === 200) break;
     } catch {
       // not listening yet
     }
-    if (performance.now() - started > 120_000) throw new Error(`${script} did not answer /healthz within 120 s; see ${logFile}`);
+    if (performance.now() - started > 120_000) throw new Error(`${script} did not answer ${readyPath} within 120 s; see ${logFile}`);
     await new Promise((r) => setTimeout(r, 25));
   }
   const coldStartMs = performance.now() - started;
   return {
     child,
+    pid: servingPid(child.pid!),
     port,
     coldStartMs,
     logFile,
@@ -117,6 +136,32 @@ export async function startServer(script: string, env: Record<string, string>, n
   };
 }
 
+/** bot/launch.mjs runs the bot as its only child; any other server serves itself. */
+function servingPid(pid: number): number {
+  try {
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return children.length === 1 ? children[0] : pid;
+  } catch {
+    return pid;
+  }
+}
+
+/** The bot as `npm start` starts it: bot/launch.mjs, which runs the compiled build with its runtime flags. */
+function startBot(env: Record<string, string>, cwd = ROOT): Promise<Server> {
+  return startServer('bot/launch.mjs', env, [], { cwd, plainNode: true, readyPath: '/readyz', args: ['bot/index.ts'] });
+}
+
+/** The same compiled build run by plain node, without the start script's runtime flags. */
+function startBotWithoutFlags(env: Record<string, string>): Promise<Server> {
+  return startServer('dist/bot/index.js', env, [], { plainNode: true, readyPath: '/readyz' });
+}
+
+/** Compiles dist/ (as `npm start` would on its first run), so cold starts measure starting, not compiling. */
+function prebuild(cwd = ROOT): void {
+  const result = spawnSync(process.execPath, ['bot/launch.mjs', '--build'], { cwd, stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`npm run build failed in ${cwd}`);
+}
+
 /** Resident and peak memory of a process, in MB, from /proc. */
 export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -124,15 +169,25 @@ export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: round(kb('VmRSS') / 1024, 0), peakMb: round(kb('VmHWM') / 1024, 0) };
 }
 
-/** Knowledge questions the bot answers from an article that starts no other dialog. */
+/**
+ * Knowledge questions the bot answers from an article that starts no other dialog, two to every
+ * one outside the knowledge base (the not-sure path, which records a knowledge gap).
+ */
 export function knowledgeQuestions(): Array<{ text: string; locale: Locale }> {
   const kb = getKnowledgeBase();
   const raw = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/knowledge/questions.json'), 'utf8')).questions as Record<Locale, Array<{ q: string; expected: string | null }>>;
-  const out: Array<{ text: string; locale: Locale }> = [];
+  const answered: Array<{ text: string; locale: Locale }> = [];
+  const notSure: Array<{ text: string; locale: Locale }> = [];
   for (const locale of ['fi', 'en', 'sv', 'ru', 'ar'] as Locale[]) {
     for (const { q, expected } of raw[locale]) {
-      if (expected && !kb.get(expected, locale)?.action) out.push({ text: q, locale });
+      if (expected && !kb.get(expected, locale)?.action) answered.push({ text: q, locale });
+      else if (expected === null) notSure.push({ text: q, locale });
     }
+  }
+  const out: Array<{ text: string; locale: Locale }> = [];
+  for (let i = 0; i < answered.length; i++) {
+    out.push(answered[i]);
+    if (i % 2 === 1 && notSure.length > 0) out.push(notSure[((i - 1) / 2) % notSure.length]);
   }
   return out;
 }
@@ -177,7 +232,15 @@ interface LoadResult {
 }
 
 /** CONCURRENCY new conversations in a closed loop for `durationMs`; every turn that ends in time counts. */
-export async function load(port: number, label: string, messages: Array<{ text: string; locale: string }>, failureText: RegExp | undefined, durationMs: number): Promise<{ latencies: number[]; turns: number; errors: number }> {
+export async function load(
+  port: number,
+  label: string,
+  messages: Array<{ text: string; locale: string }>,
+  failureText: RegExp | undefined,
+  durationMs: number,
+  /** The serving process, whose CPU time over the measured turns (not the welcomes) is returned. */
+  pid?: number,
+): Promise<{ latencies: number[]; turns: number; errors: number; cpuMs: number }> {
   const latencies: number[] = [];
   let errors = 0;
   // Conversations open (welcome) before the clock starts: this measures question turns.
@@ -190,6 +253,7 @@ export async function load(port: number, label: string, messages: Array<{ text: 
       return { conv, user };
     }),
   );
+  const cpuBefore = pid === undefined ? 0 : cpuMsOf(pid);
   const end = performance.now() + durationMs;
   await Promise.all(
     convs.map(async ({ conv, user }, w) => {
@@ -206,7 +270,8 @@ export async function load(port: number, label: string, messages: Array<{ text: 
       }
     }),
   );
-  return { latencies, turns: latencies.length, errors };
+  const cpuMs = pid === undefined ? 0 : cpuMsOf(pid) - cpuBefore;
+  return { latencies, turns: latencies.length, errors, cpuMs };
 }
 
 /** Opens `count` conversations (a welcome and one question each), CONCURRENCY at a time. */
@@ -249,7 +314,7 @@ const BOT_ENV = {
 };
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux clock ticks of 10 ms). */
-function cpuMsOf(pid: number): number {
+export function cpuMsOf(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
@@ -282,36 +347,51 @@ export async function bench(): Promise<BenchRow[]> {
   const questions = knowledgeQuestions();
   const turnFailed = failureTexts();
   const pgUp = await postgresReachable();
+  const beforeDir = process.env.BENCH_BEFORE_DIR ? path.resolve(process.env.BENCH_BEFORE_DIR) : undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'omabotti-bench-'));
-  let location: TestDatabaseLocation | undefined;
+  const locations: TestDatabaseLocation[] = [];
   const servers: Server[] = [];
+  const pgLocation = async () => {
+    const location = await freshDatabaseLocation({ backend: 'postgresql' });
+    locations.push(location);
+    return { ...BOT_ENV, DATA_DIR: location.dataDir, DATABASE_URL: location.databaseUrl! };
+  };
   try {
-    // All three servers run side by side and take turns under load, round by round, so a busy
-    // shared machine slows each of them alike instead of whichever happened to run last.
+    prebuild();
+    if (beforeDir) prebuild(beforeDir);
+    // All servers run side by side and take turns under load, round by round, so a busy shared
+    // machine slows each of them alike instead of whichever happened to run last.
     const echo = await startServer('bench/echoServer.ts', {});
     servers.push(echo);
-    const pglite = await startServer('bot/index.ts', { ...BOT_ENV, DATA_DIR: dataDir, DATABASE_URL: '' });
+    const pglite = await startBot({ ...BOT_ENV, DATA_DIR: dataDir, DATABASE_URL: '' });
     servers.push(pglite);
+    const scenario = (label: string, name: string, server: Server, failureText?: RegExp): Scenario => ({ label, name, server, failureText, latencies: [], turns: 0, errors: 0, cpuMs: 0 });
     const scenarios: Scenario[] = [
-      { label: 'echo', name: `turns: echo bot baseline (restify + CloudAdapter, expectReplies), ${CONCURRENCY} conversations`, server: echo, latencies: [], turns: 0, errors: 0, cpuMs: 0 },
-      { label: 'pglite', name: `turns: OMA-botti, knowledge questions, embedded PGlite, ${CONCURRENCY} conversations`, server: pglite, failureText: turnFailed, latencies: [], turns: 0, errors: 0, cpuMs: 0 },
+      scenario('echo', `turns: echo bot baseline (restify + CloudAdapter, expectReplies), ${CONCURRENCY} conversations`, echo),
+      scenario('pglite', `turns: OMA-botti, knowledge questions, embedded PGlite, ${CONCURRENCY} conversations`, pglite, turnFailed),
     ];
+    rows.push({ name: 'cold start to /readyz: npm start, embedded PGlite, new data folder (creates, migrates and seeds it)', figures: { ms: round(pglite.coldStartMs, 0) }, target: 'ms ≤ 3000', met: pglite.coldStartMs <= 3000 });
     if (pgUp) {
-      location = await freshDatabaseLocation({ backend: 'postgresql' });
-      const onPg = await startServer('bot/index.ts', { ...BOT_ENV, DATA_DIR: location.dataDir, DATABASE_URL: location.databaseUrl! });
+      const onPg = await startBot(await pgLocation());
       servers.push(onPg);
-      scenarios.push({ label: 'postgresql', name: `turns: OMA-botti, knowledge questions, PostgreSQL, ${CONCURRENCY} conversations`, server: onPg, failureText: turnFailed, latencies: [], turns: 0, errors: 0, cpuMs: 0 });
+      scenarios.push(scenario('postgresql', `turns: OMA-botti, knowledge questions, PostgreSQL, ${CONCURRENCY} conversations`, onPg, turnFailed));
+      rows.push({ name: 'cold start to /readyz: npm start, PostgreSQL (migrated database)', figures: { ms: round(onPg.coldStartMs, 0) } });
+      const noFlags = await startBotWithoutFlags(await pgLocation());
+      servers.push(noFlags);
+      scenarios.push(scenario('pg-noflags', `turns: OMA-botti, knowledge questions, PostgreSQL, without the start script's runtime flags, ${CONCURRENCY} conversations`, noFlags, turnFailed));
+      if (beforeDir) {
+        const before = await startBot(await pgLocation(), beforeDir);
+        servers.push(before);
+        scenarios.push(scenario('before', `turns: OMA-botti before (${path.basename(beforeDir)}), knowledge questions, PostgreSQL, ${CONCURRENCY} conversations`, before, turnFailed));
+      }
     }
-    rows.push({ name: 'cold start to /healthz: embedded PGlite, new data folder (creates and migrates it)', figures: { ms: round(pglite.coldStartMs, 0) } });
-    if (servers[2]) rows.push({ name: 'cold start to /healthz: PostgreSQL (migrated database)', figures: { ms: round(servers[2].coldStartMs, 0) } });
 
     for (const sc of scenarios) await load(sc.server.port, `${sc.label}-warmup`, questions, sc.failureText, WARMUP_MS);
     const rounds = Math.max(1, Math.round(DURATION_MS / ROUND_MS));
     for (let r = 0; r < rounds; r++) {
       for (const sc of scenarios) {
-        const cpuBefore = cpuMsOf(sc.server.child.pid!);
-        const res = await load(sc.server.port, `${sc.label}-${r}`, questions, sc.failureText, ROUND_MS);
-        sc.cpuMs += cpuMsOf(sc.server.child.pid!) - cpuBefore;
+        const res = await load(sc.server.port, `${sc.label}-${r}`, questions, sc.failureText, ROUND_MS, sc.server.pid);
+        sc.cpuMs += res.cpuMs;
         sc.latencies.push(...res.latencies);
         sc.turns += res.turns;
         sc.errors += res.errors;
@@ -325,18 +405,20 @@ export async function bench(): Promise<BenchRow[]> {
       rows.push({ name: sc.name, figures: { ...r } });
       const throughputRatio = r.turnsPerSec / base.turnsPerSec;
       const p99Ratio = r.p99Ms / base.p99Ms;
+      const cpuRatio = r.serverCpuMsPerTurn / base.serverCpuMsPerTurn;
+      const [minThroughput, maxP99] = sc.label === 'pglite' ? [0.2, 4] : [TARGET_THROUGHPUT_RATIO, TARGET_P99_RATIO];
       rows.push({
         name: `${sc.name} vs echo`,
-        figures: { throughputRatio: round(throughputRatio, 3), p99Ratio: round(p99Ratio, 2), cpuPerTurnRatio: round(r.serverCpuMsPerTurn / base.serverCpuMsPerTurn, 1) },
-        target: `throughput ≥ ${TARGET_THROUGHPUT_RATIO * 100}% of echo, p99 ≤ ${TARGET_P99_RATIO}× echo`,
-        met: throughputRatio >= TARGET_THROUGHPUT_RATIO && p99Ratio <= TARGET_P99_RATIO && r.errors === 0,
+        figures: { throughputRatio: round(throughputRatio, 3), p99Ratio: round(p99Ratio, 2), cpuPerTurnRatio: round(cpuRatio, 1) },
+        target: `CPU per turn ≤ 4× echo, throughput ≥ ${minThroughput * 100}% of echo, p99 ≤ ${maxP99}× echo`,
+        met: cpuRatio <= 4 && throughputRatio >= minThroughput && p99Ratio <= maxP99 && r.errors === 0,
       });
     }
-    rows.push({ name: `memory: embedded PGlite after the load rounds`, figures: memoryOf(pglite.child.pid!) });
+    rows.push({ name: `memory: embedded PGlite after the load rounds`, figures: memoryOf(pglite.pid), target: 'RSS ≤ 600 MB', met: memoryOf(pglite.pid).rssMb <= 600 });
 
     for (const s of servers.splice(0)) await s.stop();
-    const again = await startServer('bot/index.ts', { ...BOT_ENV, DATA_DIR: dataDir, DATABASE_URL: '' });
-    rows.push({ name: 'cold start to /healthz: embedded PGlite, existing data folder', figures: { ms: round(again.coldStartMs, 0) } });
+    const again = await startBot({ ...BOT_ENV, DATA_DIR: dataDir, DATABASE_URL: '' });
+    rows.push({ name: 'cold start to /readyz: npm start, embedded PGlite, existing data folder', figures: { ms: round(again.coldStartMs, 0) } });
     await again.stop();
 
     if (!pgUp) {
@@ -344,16 +426,16 @@ export async function bench(): Promise<BenchRow[]> {
       return rows;
     }
     // Memory with many conversations: a fresh process on the same database, then LIVE_CONVERSATIONS
-    // of them; as `npm start` runs it (TypeScript through tsx), and compiled to JavaScript.
+    // of them; as `npm start` ships, and without the start script's runtime flags.
     const memoryRun = async (label: string, start: () => Promise<Server>) => {
       const live = await start();
       servers.push(live);
-      const idle = memoryOf(live.child.pid!);
+      const idle = memoryOf(live.pid);
       const started = performance.now();
       const failed = await openConversations(live.port, LIVE_CONVERSATIONS, questions);
       const openMs = performance.now() - started;
       await new Promise((r) => setTimeout(r, 1000));
-      const after = memoryOf(live.child.pid!);
+      const after = memoryOf(live.pid);
       rows.push({ name: `memory: PostgreSQL, ${label}, idle after start`, figures: { ...idle, coldStartMs: round(live.coldStartMs, 0) } });
       rows.push({
         name: `memory: PostgreSQL, ${label}, ${LIVE_CONVERSATIONS} live conversations (welcome + one question each)`,
@@ -364,49 +446,15 @@ export async function bench(): Promise<BenchRow[]> {
       await live.stop();
       servers.splice(servers.indexOf(live), 1);
     };
-    const pgEnv = { ...BOT_ENV, DATA_DIR: location!.dataDir, DATABASE_URL: location!.databaseUrl! };
-    // V8 grows its heap lazily under allocation pressure; the cap the README recommends keeps
-    // RSS near the live data (about 110 MB of heap with 1,000 conversations).
-    const capped = { ...pgEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${HEAP_CAP}`.trim() };
-    await memoryRun('npm start (tsx)', () => startServer('bot/index.ts', pgEnv));
-    await memoryRun(`npm start (tsx), NODE_OPTIONS=${HEAP_CAP}`, () => startServer('bot/index.ts', capped));
-    const build = compiledBuild();
-    if (build) {
-      try {
-        await memoryRun(`compiled (tsc → node), NODE_OPTIONS=${HEAP_CAP}`, () => startServer('bot/index.js', capped, [], { cwd: build, compiled: true }));
-      } finally {
-        fs.rmSync(build, { recursive: true, force: true });
-      }
-    } else {
-      rows.push({ name: 'memory: PostgreSQL, compiled (tsc → node)', figures: { skipped: 'tsc produced no bot/index.js' } });
-    }
+    const pgEnv = await pgLocation();
+    await memoryRun('npm start (as shipped)', () => startBot(pgEnv));
+    await memoryRun("compiled, without the start script's runtime flags", () => startBotWithoutFlags(pgEnv));
   } finally {
     for (const s of servers) await s.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
-    await location?.drop();
+    for (const location of locations) await location.drop();
   }
   return rows;
-}
-
-/**
- * The app compiled to JavaScript with tsc into a temporary folder, with the files it reads at
- * runtime (locales, data, migrations, widget assets) linked in, so it runs with plain `node`.
- */
-function compiledBuild(): string | undefined {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'omabotti-build-'));
-  // Type errors elsewhere in the tree do not stop the emit; the check below is what matters.
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit', 'false', '--outDir', out, '--rootDir', '.', '--noEmitOnError', 'false'], { cwd: ROOT, stdio: 'ignore' });
-  if (!fs.existsSync(path.join(out, 'bot/index.js'))) {
-    fs.rmSync(out, { recursive: true, force: true });
-    return undefined;
-  }
-  for (const link of ['node_modules', 'package.json', 'locales', 'prisma/data', 'prisma/migrations', 'bot/webchat/static']) {
-    if (fs.existsSync(path.join(ROOT, link)) && !fs.existsSync(path.join(out, link))) {
-      fs.mkdirSync(path.dirname(path.join(out, link)), { recursive: true });
-      fs.symlinkSync(path.join(ROOT, link), path.join(out, link));
-    }
-  }
-  return out;
 }
 
 /** The apology a failed turn sends, in every locale, so a failing bot cannot pass as a fast one. */

@@ -10,11 +10,13 @@
 import { CloudAdapter, ConversationState, MessageFactory, TranscriptLoggerMiddleware, UserState, type Activity, type ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { BookingDialog } from '../dialogs/booking/bookingDialog.js';
+import { ConversationFacts } from './conversations/conversationFacts.js';
 import { MyAppointmentsDialog } from '../dialogs/booking/myAppointmentsDialog.js';
-import { QuestionDialog } from '../dialogs/knowledge/questionDialog.js';
+import { QUESTION_PROMPT, QuestionDialog } from '../dialogs/knowledge/questionDialog.js';
 import { LanguageDialog } from '../dialogs/language/languageDialog.js';
 import { MainDialog } from '../dialogs/main/mainDialog.js';
 import { createPilotDialogs } from '../dialogs/pilot/pilotDialogs.js';
+import { HandoffDialog } from '../dialogs/handoff/handoffDialog.js';
 import { DeleteMyDataDialog } from '../dialogs/privacy/deleteMyDataDialog.js';
 import { FeedbackDialog } from '../dialogs/privacy/feedbackDialog.js';
 import { PrivacyDialog, type PrivacyDialogOptions } from '../dialogs/privacy/privacyDialog.js';
@@ -27,6 +29,7 @@ import { ConversationRepository } from './conversations/conversationRepository.j
 import { ProactiveMessenger } from './conversations/proactive.js';
 import { TranscriptStore } from './conversations/transcriptStore.js';
 import { openDatabase, type Database } from './db/database.js';
+import type { StatementObserver } from './db/sql.js';
 import { InflightTracker } from './http/inflight.js';
 import { createHttpServer } from './http/server.js';
 import { CommandWords } from './i18n/commandWords.js';
@@ -35,9 +38,12 @@ import { turnLanguage } from './i18n/turnLanguage.js';
 import { JobLeaseRepository } from './jobs/jobLeaseRepository.js';
 import { JobRunner } from './jobs/jobRunner.js';
 import { systemClock, type Clock } from './kernel/clock.js';
+import { sendTimestamps } from './conversations/sendTimestamps.js';
 import type { Feature, MenuEntry } from './kernel/contracts.js';
 import { createLogger, type Logger } from './kernel/log.js';
 import { redact } from './kernel/redact.js';
+import { createHandoffFeature, type HandoffFeature } from './handoff/feature.js';
+import { LiveChatWords } from './handoff/recognizer.js';
 import { createKnowledgeFeature, type KnowledgeFeature } from './knowledge/feature.js';
 import { LanguageService, type LanguageProfile } from './language/languageService.js';
 import { LanguageSwitchAdvisor, type LanguageSwitchMemory } from './language/languageSwitch.js';
@@ -52,9 +58,11 @@ import { createPilotFeature, type PilotFeature } from './pilot/feature.js';
 import { AuditLog } from './privacy/audit.js';
 import { AuditLogRepository } from './privacy/auditLogRepository.js';
 import { createPrivacyFeature, type PrivacyFeature } from './privacy/feature.js';
+import type { CoachConsoleSection } from './staff/sections.js';
+import { createStaffFeature, type StaffFeature } from './staff/feature.js';
 import { createChannelAuthentication } from './security/channelAuth.js';
 import { HttpEdge } from './security/httpEdge.js';
-import { PrismaStorage } from './state/prismaStorage.js';
+import { SqlStorage } from './state/sqlStorage.js';
 import { createDirectLineChannel, createWebchatFeature, type DirectLineChannelFeature, type WebchatFeature } from './webchat/feature.js';
 
 export interface AppOverrides {
@@ -64,6 +72,16 @@ export interface AppOverrides {
   manualJobs?: boolean;
   /** The rate limits' clock: real time, not the business clock, unless a test holds it still. */
   rateLimitClock?: Clock;
+  /** Sees every database statement before it goes out (tests count what a turn waits for). */
+  onStatement?: StatementObserver;
+}
+
+/**
+ * Sections other features add to a coach's page in the staff console (bot/staff/sections.ts), in
+ * this order. The live-handoff feature's "available for live chat" switch goes here.
+ */
+function coachConsoleSections(features: Omit<AppFeatures, 'webchatChannel' | 'staff'>): CoachConsoleSection[] {
+  return [features.handoff.consoleSection];
 }
 
 /** What every feature may build on: phase 1. */
@@ -79,6 +97,8 @@ export interface Infrastructure {
   conversations: ConversationRepository;
   language: LanguageService;
   languageSwitch: LanguageSwitchAdvisor;
+  /** What the user already said in the conversation (their municipality), for every dialog. */
+  facts: ConversationFacts;
   commands: CommandWords;
   adapter: CloudAdapter;
   /** The adapter's own channel authentication, checked once more before rate limits. */
@@ -103,10 +123,12 @@ export interface AppFeatures {
   knowledge: KnowledgeFeature;
   notifications: NotificationsFeature;
   coaches: CoachesFeature;
+  handoff: HandoffFeature;
   webchat: WebchatFeature;
   webchatChannel: DirectLineChannelFeature;
   analytics: AnalyticsFeature;
   privacy: PrivacyFeature;
+  staff: StaffFeature;
 }
 
 export interface App {
@@ -132,15 +154,15 @@ export interface App {
 async function buildInfrastructure(config: Config, overrides: AppOverrides): Promise<Infrastructure> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: config.DB_POOL_MAX });
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: config.DB_POOL_MAX, onStatement: overrides.onStatement });
   const metrics = new Metrics(logger);
 
-  const storage = new PrismaStorage(db.prisma);
+  const storage = new SqlStorage(db.sql, clock);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
   const translator = createTranslator();
-  const conversations = new ConversationRepository(db.prisma, clock);
+  const conversations = new ConversationRepository(db, clock);
   registerDatabaseGauges(metrics, conversations, clock);
   const language = new LanguageService(translator, userState.createProperty<LanguageProfile>('language'), conversations, config.DEFAULT_LOCALE);
   const languageSwitch = new LanguageSwitchAdvisor(language, conversationState.createProperty<LanguageSwitchMemory>('languageSwitch'));
@@ -161,9 +183,10 @@ async function buildInfrastructure(config: Config, overrides: AppOverrides): Pro
     conversations,
     language,
     languageSwitch,
+    facts: new ConversationFacts(conversationState.createProperty('facts')),
     commands: new CommandWords(translator),
     adapter,
-    transcripts: new TranscriptStore(db.prisma, logger, (text) => redact(text).text, (rows) => metrics.transcriptRowsLost.inc(rows)),
+    transcripts: new TranscriptStore(db, logger, (text) => redact(text).text, (rows) => metrics.transcriptRowsLost.inc(rows)),
     jobs: new JobRunner(new JobLeaseRepository(db.prisma), clock, logger),
     proactive: new ProactiveMessenger(adapter, config.MicrosoftAppId, logger),
     audit: new AuditLog(new AuditLogRepository(db.prisma), clock, logger),
@@ -171,18 +194,30 @@ async function buildInfrastructure(config: Config, overrides: AppOverrides): Pro
 }
 
 /** Phase 2: each feature's services, given what it needs from the features built before it. */
-async function buildFeatures(infra: Infrastructure): Promise<Omit<AppFeatures, 'webchatChannel'>> {
+async function buildFeatures(infra: Infrastructure, overrides: AppOverrides): Promise<Omit<AppFeatures, 'webchatChannel'>> {
   const { config, db, clock, logger, translator, metrics } = infra;
   const prisma = db.prisma;
   const pilot = await createPilotFeature({ prisma, clock, logger, metrics });
   const booking = await createBookingFeature({ config, db, clock, logger, metrics, translator, audit: infra.audit });
-  const knowledge = createKnowledgeFeature({ config, prisma, clock, logger, translator, matcher: pilot.matcher, transcripts: infra.transcripts });
+  const knowledge = createKnowledgeFeature({ config, prisma, sql: db.sql, clock, logger, translator, matcher: pilot.matcher, transcripts: infra.transcripts });
   const notifications = createNotificationsFeature({ config, prisma, clock, logger, translator, proactive: infra.proactive, metrics, noteTranslator: knowledge.noteTranslator });
   const coaches = createCoachesFeature({ config, prisma, clock, logger, audit: infra.audit, render: renderSettings({ config, translator }) });
   const webchat = await createWebchatFeature({ config, prisma, clock, logger, translator });
+  const handoff = createHandoffFeature({
+    config,
+    prisma,
+    clock,
+    logger,
+    translator,
+    proactive: infra.proactive,
+    conversations: infra.conversations,
+    audit: infra.audit,
+    tokens: coaches.admin.tokens,
+    isShuttingDown: () => webchat.isShuttingDown(),
+  });
   const analytics = createAnalyticsFeature({ config, prisma, clock, logger, kb: knowledge.kb });
   // Privacy last: "show my data" and "delete my data" cover every provider above, in this order.
-  const providers = [pilot, booking, knowledge, webchat].flatMap((f) => f.personalData ?? []);
+  const providers = [pilot, booking, knowledge, handoff, webchat].flatMap((f) => f.personalData ?? []);
   const privacy = createPrivacyFeature({
     config,
     prisma,
@@ -194,16 +229,41 @@ async function buildFeatures(infra: Infrastructure): Promise<Omit<AppFeatures, '
     audit: infra.audit,
     providers,
   });
-  return { pilot, booking, knowledge, notifications, coaches, webchat, analytics, privacy };
+  const staff = createStaffFeature({
+    config,
+    prisma,
+    clock,
+    logger,
+    translator,
+    audit: infra.audit,
+    coaches: coaches.coaches,
+    admin: coaches.admin,
+    booking: booking.service,
+    reports: analytics.reports,
+    gaps: knowledge.gaps,
+    notes: knowledge.noteTranslator,
+    coachSections: coachConsoleSections({ pilot, booking, knowledge, notifications, coaches, handoff, webchat, analytics, privacy }),
+    rateLimitClock: overrides.rateLimitClock,
+  });
+  return { pilot, booking, knowledge, notifications, coaches, handoff, webchat, analytics, privacy, staff };
 }
 
 /** Phase 3: the dialogs, over the services; the main menu lists them in this order. */
 function buildDialogs(infra: Infrastructure, features: Omit<AppFeatures, 'webchatChannel'>): MainDialog {
-  const { pilot, booking, knowledge, privacy } = features;
-  const bookingDeps = { service: booking.service, matchMunicipality: pilot.matcher };
+  const { pilot, booking, knowledge, privacy, handoff } = features;
+  const bookingDeps = { service: booking.service, matchMunicipality: pilot.matcher, facts: infra.facts };
   const bookingDialog = new BookingDialog(bookingDeps);
   const myAppointments = new MyAppointmentsDialog(bookingDeps);
-  const pilotDialogs = createPilotDialogs({ info: pilot.info, eligibility: pilot.eligibility, translator: infra.translator, booking: { dialogId: bookingDialog.id } });
+  const pilotDialogs = createPilotDialogs({ info: pilot.info, eligibility: pilot.eligibility, translator: infra.translator, booking: { dialogId: bookingDialog.id }, facts: infra.facts });
+
+  // "Talk to a person": asked for in any words, or offered after two answers the bot could not give.
+  const person = new HandoffDialog({
+    service: handoff.service,
+    matchMunicipality: pilot.matcher,
+    words: new LiveChatWords(infra.translator, infra.commands),
+    booking: { dialogId: bookingDialog.id },
+    facts: infra.facts,
+  });
 
   const showData = new ShowMyDataDialog(privacy.actions);
   const deleteData = new DeleteMyDataDialog(privacy.actions);
@@ -225,11 +285,18 @@ function buildDialogs(infra: Infrastructure, features: Omit<AppFeatures, 'webcha
       eligibility: { dialogId: pilotDialogs.eligibility.id },
       privacy: { dialogId: privacyDialog.id },
     },
+    person: { dialogId: person.id },
+    facts: infra.facts,
   });
   return new MainDialog({
     commands: infra.commands,
     menu,
-    freeText: { dialog: questions, options: (text: string) => ({ text }) },
+    freeText: {
+      dialog: questions,
+      options: (text: string) => ({ text }),
+      recognizes: (text, locale) => knowledge.service.recognizes(text, locale),
+      promptIds: [QUESTION_PROMPT],
+    },
     routes: {
       commands: {
         language: { dialog: new LanguageDialog(infra.language) },
@@ -237,6 +304,7 @@ function buildDialogs(infra: Infrastructure, features: Omit<AppFeatures, 'webcha
         deleteData: { dialog: privacyDialog, options: { action: 'delete' } satisfies PrivacyDialogOptions },
       },
       languageOffer: { advisor: infra.languageSwitch },
+      person: { recognizer: handoff.recognizer, dialog: person },
     },
   });
 }
@@ -244,7 +312,7 @@ function buildDialogs(infra: Infrastructure, features: Omit<AppFeatures, 'webcha
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const infra = await buildInfrastructure(config, overrides);
   const { logger, metrics, adapter, transcripts, jobs, language, db } = infra;
-  const services = await buildFeatures(infra);
+  const services = await buildFeatures(infra, overrides);
   const mainDialog = buildDialogs(infra, services);
 
   // Phase 4: the bot.
@@ -258,10 +326,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     municipalityName: config.MUNICIPALITY_NAME,
     metrics,
     maxMessageChars: config.MAX_MESSAGE_CHARS,
+    onUserTyping: (channelId, conversationId) => services.handoff.service.jobseekerTyping(channelId, conversationId),
+    relayToLiveChat: (channelId, conversationId, text, locale) => services.handoff.service.relayIfOpen(channelId, conversationId, text, locale),
   });
 
   // Outside the transcript logger, so an erasing turn's own messages are erased after it.
   adapter.use(services.privacy.middleware);
+  adapter.use(sendTimestamps(infra.clock));
   adapter.use(new TranscriptLoggerMiddleware(transcripts));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     metrics.errors.inc({ kind: 'turn' });
@@ -281,10 +352,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   // Phase 5: the HTTP edge.
   let shuttingDown = false;
-  const webchatChannel = createDirectLineChannel(services.webchat, { config, clock: infra.clock, logger, adapter, proactive: infra.proactive, bot, isShuttingDown: () => shuttingDown });
+  const webchatChannel = createDirectLineChannel(services.webchat, { config, clock: infra.clock, logger, adapter, proactive: infra.proactive, bot, isShuttingDown: () => shuttingDown, onUserTyping: (channelId, conversationId) => services.handoff.service.jobseekerTyping(channelId, conversationId) });
   const features: AppFeatures = { ...services, webchatChannel };
   // Closed in this order at shutdown: the channel drains before the widget's loopback listener closes.
-  const all: Feature[] = [features.pilot, features.booking, features.notifications, features.coaches, features.knowledge, webchatChannel, features.webchat, features.analytics, features.privacy];
+  const all: Feature[] = [features.pilot, features.booking, features.notifications, features.coaches, features.handoff, features.knowledge, webchatChannel, features.webchat, features.analytics, features.privacy, features.staff];
   for (const job of all.flatMap((f) => f.jobs ?? [])) jobs.add(instrumentJob(job, metrics));
 
   const inflight = new InflightTracker();

@@ -52,6 +52,8 @@ const schema = z.object({
   WEBCHAT_LONG_POLL_MS: z.coerce.number().int().min(0).max(15_000).default(10_000),
   /** How often waiting polls check the database for activities written by another process. */
   WEBCHAT_POLL_INTERVAL_MS: z.coerce.number().int().min(20).max(5000).default(250),
+  /** How long an accepted widget activity stays with the process that took it before another may run its turn. */
+  WEBCHAT_INBOX_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   /** Azure Bot Service Direct Line secret: set it and the page talks to Azure's Direct Line instead of this server's. */
   WEBCHAT_DIRECT_LINE_SECRET: optionalString,
   /** Azure's Direct Line endpoint (a regional one, e.g. https://europe.directline.botframework.com/v3/directline). */
@@ -84,6 +86,8 @@ const schema = z.object({
   /** e.g. https://meet.example.org/oma/{appointmentId}; without it video meetings are not offered. */
   VIDEO_LINK_TEMPLATE: optionalString,
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
+  /** Live chat (bot/handoff): how long a jobseeker waits in the queue before the call-back offer. */
+  HANDOFF_QUEUE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
   // Privacy and security (bot/privacy, bot/security, bot/http)
   /** The controller's contact details shown in the privacy notice (address, email or phone). */
   CONTROLLER_CONTACT: optionalString,
@@ -91,6 +95,11 @@ const schema = z.object({
   DPO_CONTACT: optionalString,
   /** Transcripts and conversations older than this many days are deleted. */
   RETENTION_DAYS: positiveInt.default(90),
+  /**
+   * A dialog left unfinished (a booking with its contact details, a question, a language offer
+   * with the message that caused it) is cleared from the conversation state after this many idle hours.
+   */
+  ABANDONED_DIALOG_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24),
   /** Past appointments are anonymised this many days after they took place. */
   APPOINTMENT_RETENTION_DAYS: positiveInt.default(365),
   /** A profile (user row, preferences, eligibility answers) unused for this many days is erased. */
@@ -133,6 +142,28 @@ const schema = z.object({
   RATE_LIMIT_CONVERSATION_PER_MINUTE: positiveInt.default(30),
   /** Longest message text accepted; longer messages get a polite reply asking for a shorter one. */
   MAX_MESSAGE_CHARS: positiveInt.default(4000),
+  // Staff console (bot/staff): sign-in through the municipality's OpenID Connect identity provider.
+  /** The identity provider's issuer URL, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0; unset: sign-in links only. */
+  STAFF_OIDC_ISSUER: optionalString.pipe(z.url().optional()),
+  STAFF_OIDC_CLIENT_ID: optionalString,
+  STAFF_OIDC_CLIENT_SECRET: optionalString,
+  /** The ID token claim holding the person's email; "email" must come with email_verified = true. */
+  STAFF_OIDC_EMAIL_CLAIM: z.string().trim().regex(/^[A-Za-z_][\w.:-]{0,63}$/, 'must be a claim name').default('email'),
+  /** Emails that are admins in the console, comma-separated. */
+  STAFF_ADMIN_EMAILS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email('must be email addresses separated by commas'))),
+  /** A value of the roles claim that makes the person an admin (e.g. an Entra ID app role "OmaBotti.Admin"). */
+  STAFF_ADMIN_ROLE: optionalString,
+  STAFF_ROLES_CLAIM: z.string().trim().regex(/^[A-Za-z_][\w.:-]{0,63}$/, 'must be a claim name').default('roles'),
+  /** A console session ends after this many minutes without a request. */
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(30),
+  /** Sign-in attempts per minute per client address (429 beyond). */
+  STAFF_SIGNIN_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** How long a one-time sign-in link works. */
+  STAFF_SIGNIN_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Bot Framework OpenID metadata (normally the SDK's public-cloud defaults; tests point them at loopback). */
   ToBotFromChannelOpenIdMetadataUrl: optionalString.pipe(z.url().optional()),
   ToBotFromEmulatorOpenIdMetadataUrl: optionalString.pipe(z.url().optional()),
@@ -178,6 +209,9 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
   }
   if (raw.MicrosoftAppType === 'SingleTenant' && !raw.MicrosoftAppTenantId) {
     throw new ConfigError('MicrosoftAppTenantId', 'required for MicrosoftAppType=SingleTenant');
+  }
+  if (raw.STAFF_OIDC_ISSUER && !raw.STAFF_OIDC_CLIENT_ID) {
+    throw new ConfigError('STAFF_OIDC_CLIENT_ID', 'required when STAFF_OIDC_ISSUER is set');
   }
   // Local mode has no channel auth, so it stays on loopback unless told otherwise.
   const host = raw.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');

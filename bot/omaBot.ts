@@ -13,7 +13,7 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botb
 import type { ConversationRepository } from './conversations/conversationRepository.js';
 import type { LanguageService } from './language/languageService.js';
 import { isLocale } from './i18n/locales.js';
-import { tr } from './i18n/turnLanguage.js';
+import { tr, turnLanguage } from './i18n/turnLanguage.js';
 import { DEFAULT_SERVICE_NAME } from './config.js';
 import type { Logger } from './kernel/log.js';
 import { beginTurnLogging, turnLogger } from './observability/correlation.js';
@@ -33,6 +33,10 @@ export interface OmaBotDeps {
   metrics?: Metrics;
   /** Longer messages get a polite request for a shorter one (MAX_MESSAGE_CHARS). */
   maxMessageChars?: number;
+  /** The user is typing: a coach in a live chat with them sees it. */
+  onUserTyping?(channelId: string, conversationId: string): Promise<void>;
+  /** A message the bot answered itself (the crisis reply) still reaches a coach in a live chat with the user. */
+  relayToLiveChat?(channelId: string, conversationId: string, text: string, locale: string): Promise<void>;
 }
 
 interface ConversationFlags {
@@ -55,6 +59,7 @@ export class OmaBot extends ActivityHandler {
       } else if (detectCrisis(text)) {
         // Emergency and crisis-line numbers come first; the task in progress waits for the next message.
         await this.safetyReply(context);
+        await this.relayToLiveChat(context, text);
       } else {
         await this.runMainDialog(context);
       }
@@ -65,6 +70,19 @@ export class OmaBot extends ActivityHandler {
       const botId = context.activity.recipient?.id;
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== botId);
       if (joined) await this.welcome(context);
+      await next();
+    });
+
+    this.onTyping(async (context, next) => {
+      const { channelId, conversation } = context.activity;
+      if (deps.onUserTyping && channelId && conversation?.id) {
+        try {
+          await deps.onUserTyping(channelId, conversation.id);
+        } catch (err) {
+          // A lost typing indicator costs nothing; never an apology for it.
+          turnLogger(context, deps.logger).warn({ err }, 'typing relay failed');
+        }
+      }
       await next();
     });
 
@@ -85,8 +103,8 @@ export class OmaBot extends ActivityHandler {
     });
 
     this.onDialog(async (context, next) => {
-      await deps.conversationState.saveChanges(context, false);
-      await deps.userState.saveChanges(context, false);
+      // Each writes only when its document changed; when both did, they go out together.
+      await Promise.all([deps.conversationState.saveChanges(context, false), deps.userState.saveChanges(context, false)]);
       await next();
     });
   }
@@ -97,7 +115,7 @@ export class OmaBot extends ActivityHandler {
     const endTimer = this.deps.metrics?.startTurn(context.activity?.channelId, context.activity?.type);
     const started = performance.now();
     try {
-      // Both state documents in one database round trip (PrismaStorage joins same-tick reads).
+      // Both state documents in one database round trip (SqlStorage joins same-tick reads).
       if (context.activity.from?.id && context.activity.conversation?.id && context.activity.channelId) {
         await Promise.all([this.deps.userState.load(context), this.deps.conversationState.load(context)]);
       }
@@ -126,6 +144,16 @@ export class OmaBot extends ActivityHandler {
   /** No invoke (card actions, sign-in, search) is used: a client error, not the SDK's 501. */
   protected async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
     return { status: 400, body: { error: 'BadRequest', message: 'This bot handles no invoke activities.' } };
+  }
+
+  private async relayToLiveChat(context: TurnContext, text: string): Promise<void> {
+    const { channelId, conversation } = context.activity;
+    if (!this.deps.relayToLiveChat || !channelId || !conversation?.id) return;
+    try {
+      await this.deps.relayToLiveChat(channelId, conversation.id, text, turnLanguage(context).locale);
+    } catch (err) {
+      turnLogger(context, this.deps.logger).error({ err }, 'live chat relay failed');
+    }
   }
 
   private async safetyReply(context: TurnContext): Promise<void> {

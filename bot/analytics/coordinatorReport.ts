@@ -12,6 +12,11 @@ import type { CountRow, ReportRepository } from './reportRepository.js';
 import { MIN_SHOWN, median, suppressCount, suppressTable, type Shown } from './suppression.js';
 
 export const ELIGIBILITY_OUTCOMES = ['eligible', 'not_eligible', 'cant_tell', 'pilot_over'] as const;
+/**
+ * How far a live chat with a coach got: a coach accepted, the jobseeker left or timed out, no coach
+ * of the area was available (the jobseeker was offered a call-back or a booking), or still waiting.
+ */
+export const LIVE_CHAT_OUTCOMES = ['accepted', 'abandoned', 'noCoach', 'waiting'] as const;
 /** Conversation languages, plus "other" for a missing or unsupported locale. */
 export const REPORT_LOCALES = [...SUPPORTED_LOCALES, 'other'] as const;
 export const MAX_REPORT_DAYS = 366;
@@ -22,10 +27,18 @@ export interface DayFigures {
   day: string;
   conversations: { total: Shown; byLocale: Record<string, Shown> };
   eligibility: { total: Shown; byOutcome: Record<string, Shown> };
-  bookings: { made: Shown; cancelled: Shown; completed: Shown };
+  /** notAttended: meetings the jobseeker did not come to, on the day of the meeting. */
+  bookings: { made: Shown; cancelled: Shown; completed: Shown; notAttended: Shown };
   unansweredQuestions: Shown;
   /** From a conversation's first inbound activity to the bot's first reply; median only from MIN_SHOWN conversations on. */
   firstReply: { conversations: Shown; medianMs: number | null };
+  /** Live chats with a coach by the day requested, call-back requests, and the time from a request to the coach's first message. */
+  liveChat: {
+    requested: Shown;
+    byOutcome: Record<string, Shown>;
+    callbackRequests: Shown;
+    firstCoachReply: { chats: Shown; medianMs: number | null };
+  };
 }
 
 export interface TopicFigure {
@@ -85,15 +98,19 @@ export class CoordinatorReportService {
     const end = helsinkiToUtc(endDay, '00:00');
 
     const f = this.figures;
-    const [conversations, eligibility, made, cancelled, completed, gapsByDay, gapsByTopic, replies] = await Promise.all([
+    const [conversations, eligibility, made, cancelled, completed, notAttended, gapsByDay, gapsByTopic, replies, liveChats, callbacks, coachReplies] = await Promise.all([
       f.conversationsByLocale(start, end),
       f.eligibilityByOutcome(start, end),
       f.bookingsMade(start, end),
       f.bookingsCancelled(start, end),
       f.bookingsCompleted(start, end),
+      f.bookingsNotAttended(start, end),
       f.gapsByDay(range.from, range.to),
       f.gapsByTopic(range.from, range.to),
       f.firstReplies(start, end),
+      f.liveChatsByOutcome(start, end),
+      f.callbackRequests(start, end),
+      f.firstCoachReplies(start, end),
     ]);
 
     const dayIndex = new Map(days.map((d, i) => [d, i]));
@@ -111,7 +128,14 @@ export class CoordinatorReportService {
     const conv = suppressTable(table(conversations, REPORT_LOCALES, localeKey));
     const elig = suppressTable(table(eligibility, ELIGIBILITY_OUTCOMES, (k) => k ?? ''));
     const series = (rows: CountRow[]) => suppressTable(table(rows, ['n'], () => 'n'));
-    const [madeS, cancelledS, completedS, gapsS] = [series(made), series(cancelled), series(completed), series(gapsByDay)];
+    const [madeS, cancelledS, completedS, notAttendedS, gapsS, callbacksS] = [series(made), series(cancelled), series(completed), series(notAttended), series(gapsByDay), series(callbacks)];
+    const live = suppressTable(table(liveChats, LIVE_CHAT_OUTCOMES, (k) => k ?? ''));
+    const coachDays = days.map(() => [] as number[]);
+    for (const r of coachReplies) {
+      const i = dayIndex.get(r.day);
+      if (i !== undefined) coachDays[i].push(r.ms);
+    }
+    const coachCounts = suppressTable(coachDays.map((v) => [v.length]));
 
     const replyDays = days.map(() => [] as number[]);
     for (const r of replies) {
@@ -132,9 +156,18 @@ export class CoordinatorReportService {
         day,
         conversations: { total: i === null ? conv.total : conv.rowTotals[i], byLocale: Object.fromEntries(REPORT_LOCALES.map((l, j) => [l, convRow[j]])) },
         eligibility: { total: i === null ? elig.total : elig.rowTotals[i], byOutcome: Object.fromEntries(ELIGIBILITY_OUTCOMES.map((o, j) => [o, eligRow[j]])) },
-        bookings: { made: one(madeS), cancelled: one(cancelledS), completed: one(completedS) },
+        bookings: { made: one(madeS), cancelled: one(cancelledS), completed: one(completedS), notAttended: one(notAttendedS) },
         unansweredQuestions: one(gapsS),
         firstReply: i === null ? firstReply(replyDays.flat(), replyCounts.total) : firstReply(replyDays[i], replyCounts.cells[i][0]),
+        liveChat: {
+          requested: i === null ? live.total : live.rowTotals[i],
+          byOutcome: Object.fromEntries(LIVE_CHAT_OUTCOMES.map((o, j) => [o, (i === null ? live.columnTotals : live.cells[i])[j]])),
+          callbackRequests: one(callbacksS),
+          firstCoachReply: (() => {
+            const values = i === null ? coachDays.flat() : coachDays[i];
+            return { chats: i === null ? coachCounts.total : coachCounts.cells[i][0], medianMs: values.length >= MIN_SHOWN ? Math.round(median(values)!) : null };
+          })(),
+        },
       };
     };
 

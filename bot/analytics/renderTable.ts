@@ -1,6 +1,6 @@
 /** The coordinator report as plain-text tables, for the `npm run report` CLI. */
 import type { CoordinatorReport, DayFigures } from './coordinatorReport.js';
-import { ELIGIBILITY_OUTCOMES, REPORT_LOCALES } from './coordinatorReport.js';
+import { ELIGIBILITY_OUTCOMES, LIVE_CHAT_OUTCOMES, REPORT_LOCALES } from './coordinatorReport.js';
 import type { Shown } from './suppression.js';
 
 function table(headers: string[], rows: string[][], textColumns = 1): string {
@@ -25,12 +25,18 @@ export function renderReportTable(report: CoordinatorReport): string {
     '',
     'Eligibility checks and bookings',
     table(
-      ['day', 'checks', ...ELIGIBILITY_OUTCOMES, 'booked', 'cancelled', 'completed'],
-      all.map((d) => [d.day, show(d.eligibility.total), ...ELIGIBILITY_OUTCOMES.map((o) => show(d.eligibility.byOutcome[o])), show(d.bookings.made), show(d.bookings.cancelled), show(d.bookings.completed)]),
+      ['day', 'checks', ...ELIGIBILITY_OUTCOMES, 'booked', 'cancelled', 'completed', 'not attended'],
+      all.map((d) => [d.day, show(d.eligibility.total), ...ELIGIBILITY_OUTCOMES.map((o) => show(d.eligibility.byOutcome[o])), show(d.bookings.made), show(d.bookings.cancelled), show(d.bookings.completed), show(d.bookings.notAttended)]),
     ),
     '',
     'Unanswered questions and time to first reply',
     table(['day', 'unanswered', 'conversations', 'median first reply'], all.map((d) => [d.day, show(d.unansweredQuestions), show(d.firstReply.conversations), seconds(d.firstReply.medianMs)])),
+    '',
+    'Live chats with a coach and call-back requests',
+    table(
+      ['day', 'requested', ...LIVE_CHAT_OUTCOMES, 'call-backs', 'median first coach reply'],
+      all.map((d) => [d.day, show(d.liveChat.requested), ...LIVE_CHAT_OUTCOMES.map((o) => show(d.liveChat.byOutcome[o])), show(d.liveChat.callbackRequests), seconds(d.liveChat.firstCoachReply.medianMs)]),
+    ),
     '',
     'Top unanswered topics (closest knowledge article)',
     report.topUnansweredTopics.length === 0

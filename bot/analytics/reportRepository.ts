@@ -39,6 +39,11 @@ export class ReportRepository {
     return this.counts(`SELECT ${helsinkiDay('COALESCE("completedAt", "endsAt")')} AS day, NULL AS key, count(*)::int AS n FROM "Appointment" WHERE "status" = 'completed' AND COALESCE("completedAt", "endsAt") >= $1 AND COALESCE("completedAt", "endsAt") < $2 GROUP BY 1`, start, end);
   }
 
+  /** Appointments marked not attended (the jobseeker did not come) in [start, end), by the day of the meeting. */
+  bookingsNotAttended(start: Date, end: Date): Promise<CountRow[]> {
+    return this.counts(`SELECT ${helsinkiDay('"endsAt"')} AS day, NULL AS key, count(*)::int AS n FROM "Appointment" WHERE "status" = 'not_attended' AND "endsAt" >= $1 AND "endsAt" < $2 GROUP BY 1`, start, end);
+  }
+
   /** Unanswered questions on the Helsinki days from..to inclusive, by day. */
   gapsByDay(from: string, to: string): Promise<CountRow[]> {
     // Gap rows already hold the Helsinki day as text.
@@ -73,6 +78,34 @@ export class ReportRepository {
       end,
     );
     return rows.filter((r): r is { day: string; ms: number } => r.ms !== null && Number.isFinite(Number(r.ms))).map((r) => ({ day: r.day, ms: Number(r.ms) }));
+  }
+
+  /** Live chats requested in [start, end), by the day requested and how far they got (accepted, abandoned, no coach available, waiting). */
+  liveChatsByOutcome(start: Date, end: Date): Promise<CountRow[]> {
+    return this.counts(
+      `SELECT ${helsinkiDay('"requestedAt"')} AS day,
+              CASE WHEN "acceptedAt" IS NOT NULL THEN 'accepted' WHEN "status" IN ('abandoned', 'timed_out') THEN 'abandoned' WHEN "status" = 'unstaffed' THEN 'noCoach' ELSE 'waiting' END AS key,
+              count(*)::int AS n
+       FROM "Handoff" WHERE "requestedAt" >= $1 AND "requestedAt" < $2 GROUP BY 1, 2`,
+      start,
+      end,
+    );
+  }
+
+  /** Call-back requests made in [start, end), by day. */
+  callbackRequests(start: Date, end: Date): Promise<CountRow[]> {
+    return this.counts(`SELECT ${helsinkiDay('"createdAt"')} AS day, NULL AS key, count(*)::int AS n FROM "CallbackRequest" WHERE "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`, start, end);
+  }
+
+  /** Per accepted live chat requested in the range: the time from the request to the coach's first message. */
+  async firstCoachReplies(start: Date, end: Date): Promise<Array<{ day: string; ms: number }>> {
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ day: string; ms: number | null }>>(
+      `SELECT ${helsinkiDay('"requestedAt"')} AS day, (EXTRACT(EPOCH FROM ("firstCoachReplyAt" - "requestedAt")) * 1000)::float8 AS ms
+       FROM "Handoff" WHERE "requestedAt" >= $1 AND "requestedAt" < $2 AND "firstCoachReplyAt" IS NOT NULL`,
+      start,
+      end,
+    );
+    return rows.filter((r): r is { day: string; ms: number } => r.ms !== null && Number.isFinite(Number(r.ms)) && Number(r.ms) >= 0).map((r) => ({ day: r.day, ms: Number(r.ms) }));
   }
 
   private async counts(sql: string, ...params: unknown[]): Promise<CountRow[]> {

@@ -154,6 +154,26 @@ export class AppointmentRepository {
     return row ? toView(row) : undefined;
   }
 
+  /** True when the appointment was booked in a chat the bot can write to (it has a conversation reference). */
+  async bookedInChat(tx: Tx, id: string): Promise<boolean> {
+    const row = await tx.appointment.findUnique({ where: { id }, select: { conversationRef: true } });
+    return row !== null && row.conversationRef !== null;
+  }
+
+  /**
+   * Whether the coach has had the latest message about this appointment: 'sent' once the outbox
+   * delivered it, 'pending' while it waits or is retried, undefined when there is none.
+   */
+  async coachMessageState(appointmentId: string): Promise<'sent' | 'pending' | undefined> {
+    const row = await this.prisma.outboxMessage.findFirst({
+      where: { appointmentId, kind: { startsWith: 'coach.' } },
+      orderBy: { createdAt: 'desc' },
+      select: { status: true },
+    });
+    if (!row) return undefined;
+    return row.status === 'sent' ? 'sent' : 'pending';
+  }
+
   async findById(id: string): Promise<AppointmentView | undefined> {
     const row = await this.prisma.appointment.findUnique({ where: { id }, include: withCoach });
     return row ? toView(row) : undefined;

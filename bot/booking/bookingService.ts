@@ -25,7 +25,9 @@ import {
   SlotTakenError,
 } from './errors.js';
 import { compileAvailability, findFreeSlots, type CompiledAvailability, type FreeSlot, type SlotCursor } from './slots.js';
+import { matchTypedTime, parseTypedTime, type TypedTime, type TypedTimeMatch } from './typedTime.js';
 import type { AppointmentView, ConversationInfo, Jobseeker, MeetingMode, Topic } from './types.js';
+import type { Locale } from '../i18n/locales.js';
 import { buildVideoLink, parseVideoLinkTemplate, type VideoLinkTemplate } from './videoLink.js';
 
 export type BookingConfig = Pick<
@@ -196,6 +198,18 @@ export class BookingService {
     return { slots, next: found.length > limit && last ? { start: last.start, coachId: last.coachId } : undefined };
   }
 
+  /**
+   * A day or time the jobseeker typed instead of tapping a time, matched to every free time of
+   * these coaches in the booking horizon (not only the page on screen); undefined when the text
+   * names no day or time.
+   */
+  async typedTime(coachIds: readonly string[], text: string, locale: Locale): Promise<{ asked: TypedTime; match: TypedTimeMatch<FreeSlot> } | undefined> {
+    const asked = parseTypedTime(text, locale, this.deps.clock.now());
+    if (!asked) return undefined;
+    const { slots } = await this.listSlots(coachIds, { limit: Number.POSITIVE_INFINITY });
+    return { asked, match: matchTypedTime(asked, slots) };
+  }
+
   /** True when the coach's availability offers exactly this slot now (ignoring bookings: the database decides those). */
   private offered(coach: StoredCoach, startsAt: Date): boolean {
     const { config, clock } = this.deps;
@@ -308,6 +322,11 @@ export class BookingService {
     return view;
   }
 
+  /** What is true to tell the jobseeker about the coach's notice: sent, or still on its way. */
+  async coachNotice(appointmentId: string): Promise<'sent' | 'pending' | undefined> {
+    return this.deps.appointments.coachMessageState(appointmentId);
+  }
+
   linksFor(token: string): { manageUrl: string; icsUrl: string } {
     return this.links(token);
   }
@@ -353,7 +372,15 @@ export class BookingService {
       });
       await appointments.writeOutbox(
         tx,
-        { appointmentId: a.id, change: 'cancelled', sequence: updated.sequence, jobseekerEmail: options.notifyJobseeker !== false && a.contactEmail !== null, reason },
+        {
+          appointmentId: a.id,
+          change: 'cancelled',
+          sequence: updated.sequence,
+          jobseekerEmail: options.notifyJobseeker !== false && a.contactEmail !== null,
+          // The jobseeker cancelled it themselves in the chat or on the manage page: no need to tell them there.
+          chat: options.notifyJobseeker !== false && options.actor !== 'jobseeker' && reason !== undefined && (await appointments.bookedInChat(tx, a.id)),
+          reason,
+        },
         now,
       );
       return updated;

@@ -136,6 +136,54 @@ export class CoachRepository {
     return count === 1;
   }
 
+  /** The active coach with this email (compared without case), if any: how the staff console knows a coach. */
+  async findActiveByEmail(email: string): Promise<CoachSummary | undefined> {
+    const row = await this.prisma.coach.findFirst({ where: { active: true, email: { equals: email, mode: 'insensitive' } }, orderBy: { id: 'asc' } });
+    return row ? toCoachSummary(row) : undefined;
+  }
+
+  /** Changes a coach's details (not its id, hours or active flag); false when there is no such coach. */
+  async updateDetails(id: string, c: Pick<CoachInput, 'name' | 'email' | 'languages' | 'area' | 'municipalities' | 'office'>): Promise<boolean> {
+    const { count } = await this.prisma.coach.updateMany({
+      where: { id },
+      data: {
+        name: c.name,
+        email: c.email,
+        languages: c.languages,
+        area: c.area,
+        municipalities: c.municipalities,
+        officeStreet: c.office.street,
+        officePostalCode: c.office.postalCode,
+        officeCity: c.office.city,
+        ...(c.office.demoAddress === undefined ? {} : { officeDemoAddress: c.office.demoAddress }),
+      },
+    });
+    return count === 1;
+  }
+
+  /** The areas and languages a coach serves; false when there is no such coach. */
+  async updateService(id: string, c: Pick<CoachInput, 'languages' | 'area' | 'municipalities'>): Promise<boolean> {
+    const { count } = await this.prisma.coach.updateMany({ where: { id }, data: { languages: c.languages, area: c.area, municipalities: c.municipalities } });
+    return count === 1;
+  }
+
+  /** How many appointments, of any status, name the coach. */
+  async appointmentCount(id: string): Promise<number> {
+    return this.prisma.appointment.count({ where: { coachId: id } });
+  }
+
+  /**
+   * Deletes a coach with no appointments, with their tokens and exceptions; false when the coach
+   * does not exist or has appointments (checked in the same transaction).
+   */
+  async deleteWithoutAppointments(id: string): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      if ((await tx.appointment.count({ where: { coachId: id } })) > 0) return false;
+      const { count } = await tx.coach.deleteMany({ where: { id } });
+      return count === 1;
+    });
+  }
+
   /** The coach's weekly hours and exceptions (by start date), or undefined for no such coach. */
   async availability(coachId: string): Promise<{ weekly: WeeklyHours; exceptions: StoredException[] } | undefined> {
     const coach = await this.prisma.coach.findUnique({ where: { id: coachId }, include: { exceptions: { orderBy: { fromDate: 'asc' }, select: exceptionFields } } });

@@ -4,6 +4,7 @@
  * the code into a sentence in the user's language.
  */
 import { domainToASCII } from 'node:url';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 export type PhoneErrorReason =
   | 'empty'
@@ -39,7 +40,7 @@ const E164_MAX_DIGITS = 15;
  * Accepts spaces, hyphens, dots, slashes and parentheses as separators, the
  * "00" international prefix, and the common "+358 (0)40 …" or "+358 040 …" forms.
  */
-export function normalisePhone(input: string): ContactResult<PhoneErrorReason> {
+function shapePhone(input: string): ContactResult<PhoneErrorReason> {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: false, reason: 'empty' };
   if (!/^\+?[0-9\s\-./()]+$/.test(trimmed)) return { ok: false, reason: 'invalid_characters' };
@@ -68,6 +69,25 @@ export function normalisePhone(input: string): ContactResult<PhoneErrorReason> {
   if (!digits.startsWith('0')) return { ok: false, reason: 'missing_prefix' };
   return finnish(digits.slice(1));
 }
+
+/**
+ * The shape checks above, then the numbering plans themselves (libphonenumber-js, full metadata):
+ * a number no operator could give out is refused, and so is a Finnish mobile number shorter
+ * than any in use ("040 1234", which the plan's general pattern would let through).
+ */
+export function normalisePhone(input: string): ContactResult<PhoneErrorReason> {
+  const shaped = shapePhone(input);
+  if (!shaped.ok) return shaped;
+  const parsed = parsePhoneNumberFromString(shaped.value);
+  if (!parsed || !parsed.isValid()) return { ok: false, reason: 'invalid_number' };
+  if (parsed.countryCallingCode === FI_COUNTRY_CODE && /^\+358(4\d|50)/.test(shaped.value) && parsed.nationalNumber.length < FI_MOBILE_NSN_MIN) {
+    return { ok: false, reason: 'too_short' };
+  }
+  return { ok: true, value: parsed.number };
+}
+
+/** Finnish mobile numbers in use have at least 8 digits after the 0 (040 123456). */
+const FI_MOBILE_NSN_MIN = 8;
 
 function finnish(nsn: string): ContactResult<PhoneErrorReason> {
   if (nsn.startsWith('0')) return { ok: false, reason: 'invalid_number' };

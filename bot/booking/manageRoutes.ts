@@ -127,10 +127,15 @@ export class ManagePages {
     const done = typeof query.done === 'string' && ['cancelled', 'rescheduled', 'taken', 'notChangeable'].includes(query.done) ? (query.done as Notice) : undefined;
     const after = parseSlotValue(query.after);
     const confirmCancel = query.confirm === 'cancel';
-    sendHtml(res, 200, await this.render(token, a, { notice: done, after: after ? { coachId: after.coachId, start: after.start } : undefined, confirmCancel }));
+    const move = parseSlotValue(query.move);
+    sendHtml(res, 200, await this.render(token, a, { notice: done, after: after ? { coachId: after.coachId, start: after.start } : undefined, confirmCancel, move }));
   }
 
-  private async render(token: string, a: AppointmentView, view: { notice?: Notice; after?: SlotCursor; confirmCancel?: boolean }): Promise<string> {
+  private async render(
+    token: string,
+    a: AppointmentView,
+    view: { notice?: Notice; after?: SlotCursor; confirmCancel?: boolean; move?: { coachId: string; start: Date } },
+  ): Promise<string> {
     const { notice, after } = view;
     const locale = localeOf(a.locale);
     const t = this.deps.translator.t(locale);
@@ -138,7 +143,14 @@ export class ManagePages {
     const base = `/booking/manage/${encodeURIComponent(token)}`;
     const parts: string[] = [`<h1>${s('booking:manage.title')}</h1>`];
     if (notice) {
-      const key = { cancelled: 'booking:manage.cancelled', rescheduled: 'booking:manage.rescheduled', taken: 'booking:slots.taken', notChangeable: 'booking:manage.notChangeable' }[notice];
+      // Say the coach has been told only once the message has gone; until then, that they will be.
+      const told = notice === 'cancelled' || notice === 'rescheduled' ? (await this.deps.service.coachNotice(a.id)) === 'sent' : false;
+      const key = {
+        cancelled: told ? 'booking:manage.cancelled' : 'booking:manage.cancelledPending',
+        rescheduled: told ? 'booking:manage.rescheduled' : 'booking:manage.rescheduledPending',
+        taken: 'booking:slots.taken',
+        notChangeable: 'booking:manage.notChangeable',
+      }[notice];
       parts.push(`<p class="notice${notice === 'taken' || notice === 'notChangeable' ? ' warn' : ''}" role="status">${s(key)}</p>`);
     }
     parts.push(`<p><strong>${s('booking:manage.status')}</strong> ${s(`booking:manage.statusValue.${a.status}`)}</p>`);
@@ -164,6 +176,14 @@ export class ManagePages {
       parts.push(`<h2>${s('booking:manage.cancelTitle')}</h2><p>${s('booking:manage.cancelConfirm')}</p>`);
       parts.push(`<form method="post" action="${base}/cancel"><button type="submit">${s('booking:manage.cancelButton')}</button></form>`);
       parts.push(`<p><a href="${base}">${s('booking:manage.keep')}</a></p>`);
+    } else if (changeable && view.move && view.move.coachId === a.coach.id) {
+      // One tap on a time only asks; the move happens when the user confirms it.
+      const time = slotTime(view.move.start, locale);
+      parts.push(`<h2>${s('booking:manage.rescheduleTitle')}</h2><p>${s('booking:manage.moveConfirm', { time })}</p>`);
+      parts.push(
+        `<form method="post" action="${base}/reschedule"><input type="hidden" name="slot" value="${escapeHtml(slotValue(view.move))}"><button type="submit">${s('booking:manage.moveButton')}</button></form>`,
+      );
+      parts.push(`<p><a href="${base}">${s('booking:manage.keepTime')}</a></p>`);
     } else if (changeable) {
       parts.push(`<h2>${s('booking:manage.rescheduleTitle')}</h2>`);
       const page = await this.deps.service.listSlots([a.coach.id], { after, limit: 6 });
@@ -171,8 +191,8 @@ export class ManagePages {
       if (slots.length === 0) parts.push(`<p>${s('booking:manage.noSlots')}</p>`);
       else {
         parts.push(
-          `<form method="post" action="${base}/reschedule" class="slots">${slots
-            .map((x) => `<button type="submit" name="slot" value="${escapeHtml(slotValue(x))}">${escapeHtml(slotTime(x.start, locale))}</button>`)
+          `<form method="get" action="${base}" class="slots">${slots
+            .map((x) => `<button type="submit" name="move" value="${escapeHtml(slotValue(x))}">${escapeHtml(slotTime(x.start, locale))}</button>`)
             .join('')}</form>`,
         );
       }

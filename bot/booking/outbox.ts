@@ -10,6 +10,8 @@ export interface OutboxChange {
   sequence: number;
   /** True when the jobseeker gave an email address. */
   jobseekerEmail: boolean;
+  /** Tell the jobseeker in the chat where they booked too (a cancellation by the coach or an admin). */
+  chat?: boolean;
   previousStartsAt?: Date;
   previousCoachId?: string;
   reason?: string;
@@ -22,8 +24,9 @@ export function outboxRows(change: OutboxChange, now: Date): NewOutboxMessage[] 
   if (change.previousStartsAt) base.previousStartsAt = change.previousStartsAt.toISOString();
   if (change.previousCoachId) base.previousCoachId = change.previousCoachId;
   if (change.reason) base.reason = change.reason;
-  const kinds: BookingKind[] = [`coach.${change.change}`];
+  const kinds: Array<BookingKind | 'chat.cancelled'> = [`coach.${change.change}`];
   if (change.jobseekerEmail) kinds.push(`jobseeker.${change.change}`);
+  if (change.chat && change.change === 'cancelled') kinds.push('chat.cancelled');
   return kinds.map((kind) => ({
     kind,
     appointmentId: change.appointmentId,

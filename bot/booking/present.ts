@@ -1,8 +1,11 @@
 /** How a booking reads to the jobseeker, in their language and Helsinki time (chat and manage page alike). */
 import type { TFunction } from 'i18next';
-import { intlLocale, TIME_ZONE } from '../language/format.js';
+import { formatDate, formatDateTime, formatTime, formatWeekday, intlLocale } from '../language/format.js';
+import { helsinkiLocalToUtcMs, parseLocalDate } from '../kernel/helsinkiTime.js';
+import type { TypedTime } from './typedTime.js';
 import { toSupportedLocale, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import { officeAddress } from '../kernel/calendar.js';
+import { escapeMarkdown, markdownLink, markdownList } from '../kernel/markdown.js';
 import type { MeetingMode, Office, Topic } from './types.js';
 
 export interface BookingDetails {
@@ -33,22 +36,27 @@ export function languageName(code: string, locale: Locale): string {
   }
 }
 
-const slotFormats = new Map<Locale, Intl.DateTimeFormat>();
-
 /**
  * A meeting time with the weekday written out, e.g. fi "maanantaina 7.12.2026 klo 10.30". The
  * short form ("ma 7.12.…") reads as Somali to the language detector, so a tapped time button
  * would set off a language-switch offer.
  */
 export function slotTime(date: Date, locale: Locale): string {
-  let f = slotFormats.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(intlLocale(locale), {
-      weekday: 'long', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: TIME_ZONE, calendar: 'gregory',
-    });
-    slotFormats.set(locale, f);
-  }
-  return f.format(date);
+  return formatDateTime(date, locale, 'long');
+}
+
+/**
+ * What the user asked for at the time step, for the sentence that introduces the nearest free
+ * times: the weekday in its dictionary form, the date and the time, each in the locale's style.
+ */
+export function typedTimeArgs(asked: TypedTime, locale: Locale): { weekday: string; date: string; time: string } {
+  const day = asked.day !== undefined ? parseLocalDate(asked.day) : undefined;
+  const at = new Date(helsinkiLocalToUtcMs(day ?? 0, asked.minuteOfDay ?? 0));
+  return {
+    weekday: day !== undefined ? formatWeekday(at, locale) : '',
+    date: day !== undefined ? formatDate(at, locale) : '',
+    time: asked.minuteOfDay !== undefined ? formatTime(at, locale) : '',
+  };
 }
 
 /** The summary lines, each a whole translated sentence. */
@@ -68,4 +76,18 @@ export function detailLines(t: TFunction, locale: Locale, d: BookingDetails): st
   if (d.email) lines.push(String(t('booking:summary.email', { email: d.email })));
   if (d.note) lines.push(String(t('booking:summary.note', { note: d.note })));
   return lines;
+}
+
+/**
+ * The summary for the chat: one labelled line per detail as a Markdown list, with what the user
+ * typed (name, note) escaped and the video link as a link.
+ */
+export function summaryMarkdown(t: TFunction, locale: Locale, d: BookingDetails, lead: string): string {
+  const lines = detailLines(t, locale, {
+    ...d,
+    name: d.name ? escapeMarkdown(d.name) : d.name,
+    note: d.note ? escapeMarkdown(d.note) : d.note,
+    videoLink: d.videoLink ? markdownLink(d.videoLink, d.videoLink) : d.videoLink,
+  });
+  return markdownList(lines, lead);
 }

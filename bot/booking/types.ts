@@ -7,7 +7,7 @@ export type MeetingMode = (typeof MEETING_MODES)[number];
 export const TOPICS = ['job_search', 'education', 'benefits', 'plan', 'other'] as const;
 export type Topic = (typeof TOPICS)[number];
 
-const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'completed'] as const;
+const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'completed', 'not_attended'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 /** The jobseeker as the channel identifies them (the User row). */

@@ -43,6 +43,9 @@ export const newCoachSchema = z.object({
   weekly: weeklyHoursSchema.default({}),
 });
 
+/** What an admin may change about a coach after adding them. */
+export const coachDetailsSchema = newCoachSchema.omit({ id: true, weekly: true });
+
 export interface CoachInfo {
   id: string;
   name: string;
@@ -130,6 +133,36 @@ export class CoachAdminService {
       if (isUniqueViolation(err)) throw new ConflictError(`A coach with id "${c.id}" exists already.`);
       throw err;
     }
+  }
+
+  /** Changes a coach's name, email, languages, area, municipalities and office (not the id or hours). */
+  async updateCoach(actor: string, coachId: string, input: unknown): Promise<CoachInfo> {
+    const parsed = coachDetailsSchema.safeParse(input);
+    if (!parsed.success) throw new ValidationError(zodMessage(parsed.error));
+    if (!(await this.coaches.updateDetails(coachId, parsed.data))) throw new NotFoundError('coach');
+    await this.auditLog.audit(actor, 'coach.update', `coach:${coachId}`);
+    return (await this.coaches.find(coachId))!;
+  }
+
+  /** Deletes a coach who has never had an appointment (bookings keep their coach for the records). */
+  async deleteCoach(actor: string, coachId: string): Promise<void> {
+    if (!(await this.coaches.find(coachId))) throw new NotFoundError('coach');
+    if (!(await this.coaches.deleteWithoutAppointments(coachId))) throw new ConflictError('A coach with appointments cannot be deleted; deactivate them instead.');
+    await this.auditLog.audit(actor, 'coach.delete', `coach:${coachId}`);
+  }
+
+  /** How many appointments, of any status, the coach has (a coach with none can be deleted). */
+  async appointmentCount(coachId: string): Promise<number> {
+    return this.coaches.appointmentCount(coachId);
+  }
+
+  /** Revokes the coach's calendar feed links and issues a new one: the URL is in the result only. */
+  async reissueFeed(actor: string, coachId: string): Promise<{ feedUrl: string }> {
+    for (const t of await this.listTokens(coachId)) {
+      if (t.kind === 'feed' && !t.revokedAt) await this.tokens.revoke(t.id);
+    }
+    const issued = await this.issueToken(actor, coachId, 'feed', 'calendar feed');
+    return { feedUrl: issued.feedUrl! };
   }
 
   /** Deactivated coaches get no new bookings, and their tokens and feed stop working. */

@@ -28,9 +28,12 @@ export class CoachAppointmentRepository {
     return this.prisma.appointment.findUnique({ where: { id } });
   }
 
-  /** Marks a booked appointment of the coach completed; false when it was not (any longer) booked. */
-  async markCompleted(id: string, coachId: string, at: Date): Promise<boolean> {
-    const { count } = await this.prisma.appointment.updateMany({ where: { id, coachId, status: 'booked' }, data: { status: 'completed', completedAt: at } });
+  /**
+   * Records how a booked appointment of the coach went: completed, or not attended (the jobseeker
+   * did not come); completedAt is when it was marked. False when it was not (any longer) booked.
+   */
+  async markOutcome(id: string, coachId: string, outcome: 'completed' | 'not_attended', at: Date): Promise<boolean> {
+    const { count } = await this.prisma.appointment.updateMany({ where: { id, coachId, status: 'booked' }, data: { status: outcome, completedAt: at } });
     return count === 1;
   }
 

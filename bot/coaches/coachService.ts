@@ -66,7 +66,7 @@ export interface AvailabilityView {
   exceptions: Array<AvailabilityException & { id: string }>;
 }
 
-const STATUSES = new Set(['booked', 'cancelled', 'completed']);
+const STATUSES = new Set(['booked', 'cancelled', 'completed', 'not_attended']);
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class CoachService {
@@ -79,7 +79,7 @@ export class CoachService {
   async listAppointments(coachId: string, query: { from?: string; to?: string; status?: string } = {}): Promise<CoachAppointment[]> {
     const from = query.from ? parseInstant(query.from, 'from') : new Date(this.clock.now().getTime() - 30 * DAY_MS);
     const to = query.to ? parseInstant(query.to, 'to') : undefined;
-    if (query.status !== undefined && !STATUSES.has(query.status)) throw new ValidationError('"status" must be booked, cancelled or completed.');
+    if (query.status !== undefined && !STATUSES.has(query.status)) throw new ValidationError('"status" must be booked, cancelled, completed or not_attended.');
     const rows = await this.appointments.listForCoach(coachId, { from, to, status: query.status }, 1000);
     return rows.map(appointmentJson);
   }
@@ -97,12 +97,22 @@ export class CoachService {
 
   /** Marks a meeting that has begun as held; doing it twice is harmless. */
   async complete(coachId: string, appointmentId: string): Promise<CoachAppointment> {
+    return this.markOutcome(coachId, appointmentId, 'completed');
+  }
+
+  /** Marks a meeting that has begun as not attended (the jobseeker did not come); twice is harmless. */
+  async notAttended(coachId: string, appointmentId: string): Promise<CoachAppointment> {
+    return this.markOutcome(coachId, appointmentId, 'not_attended');
+  }
+
+  private async markOutcome(coachId: string, appointmentId: string, outcome: 'completed' | 'not_attended'): Promise<CoachAppointment> {
     const row = await this.own(coachId, appointmentId);
-    if (row.status === 'completed') return appointmentJson(row);
-    if (row.status !== 'booked') throw new ConflictError('A cancelled appointment cannot be marked completed.');
+    if (row.status === outcome) return appointmentJson(row);
+    if (row.status === 'cancelled') throw new ConflictError(`A cancelled appointment cannot be marked ${outcome === 'completed' ? 'completed' : 'not attended'}.`);
+    if (row.status !== 'booked') throw new ConflictError(`The appointment is marked ${row.status === 'completed' ? 'completed' : 'not attended'} already.`);
     const now = this.clock.now();
     if (row.startsAt.getTime() > now.getTime()) throw new ConflictError('The appointment has not started yet.');
-    if (!(await this.appointments.markCompleted(row.id, coachId, now))) throw new ConflictError('The appointment changed meanwhile; fetch it again.');
+    if (!(await this.appointments.markOutcome(row.id, coachId, outcome, now))) throw new ConflictError('The appointment changed meanwhile; fetch it again.');
     return appointmentJson(await this.own(coachId, appointmentId));
   }
 

@@ -140,6 +140,15 @@ export function coachApiRoutes(deps: CoachRouteDeps) {
         res.send(200, done);
       }),
     );
+    server.post(
+      '/api/coach/appointments/:id/not-attended',
+      authed(async (coach, req, res) => {
+        const id = param(req, 'id');
+        const marked = await deps.coaches.notAttended(coach.id, id);
+        await deps.audit.audit(actor(coach), 'appointment.not_attended', `appointment:${id}`);
+        res.send(200, marked);
+      }),
+    );
     server.get(
       '/api/coach/availability',
       authed(async (coach, _req, res) => {

@@ -9,7 +9,8 @@
  */
 import type { Activity, TranscriptLogger } from 'botbuilder';
 import type { Logger } from '../kernel/log.js';
-import type { Prisma, PrismaClient } from '../db/database.js';
+import { BatchedWriter } from '../db/batchedWriter.js';
+import type { Prisma, PrismaClient, SqlClient } from '../db/database.js';
 import { cleanJson, cleanText } from '../security/unicode.js';
 
 export type TextRedactor = (text: string) => string;
@@ -20,87 +21,47 @@ export type LostRowsListener = (rows: number) => void;
 const EARLIEST_MS = Date.UTC(1970, 0, 1);
 const LATEST_MS = Date.UTC(9999, 11, 31);
 
-const MAX_BATCH = 200;
-
 export class TranscriptStore implements TranscriptLogger {
-  private queue: Prisma.TranscriptMessageCreateManyInput[] = [];
-  private flushing: Promise<void> | undefined;
-  private scheduled = false;
-  private lost = 0;
+  private readonly writer: BatchedWriter<Prisma.TranscriptMessageCreateManyInput>;
 
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly db: { prisma: PrismaClient; sql: SqlClient },
     private readonly logger: Logger,
     private readonly redact: TextRedactor = (t) => t,
-    private readonly onLost: LostRowsListener = () => {},
-  ) {}
+    onLost: LostRowsListener = () => {},
+  ) {
+    this.writer = new BatchedWriter({
+      what: 'transcript',
+      logger,
+      insert: (batch) => this.insert(batch),
+      onLost,
+      describe: (row) => ({ conversationId: row.conversationId }),
+    });
+  }
 
   /** Rows given up on since this store was made. */
   get rowsLost(): number {
-    return this.lost;
+    return this.writer.rowsLost;
   }
 
   logActivity(activity: Partial<Activity>): void {
     try {
-      this.queue.push(this.toRow(activity));
+      this.writer.push(this.toRow(activity));
     } catch (err) {
       this.logger.error({ err, conversationId: activity.conversation?.id }, 'transcript: activity could not be queued');
-      return;
-    }
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        void this.flush();
-      });
     }
   }
 
   /** Writes everything queued so far; resolves when it is stored (or failed and was logged). */
-  async flush(): Promise<void> {
-    // Chain flushes so batches land in the order they were queued.
-    const previous = this.flushing ?? Promise.resolve();
-    const run = previous.then(async () => {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        try {
-          await this.insert(batch);
-        } catch (err) {
-          if (batch.length === 1) this.giveUp(err, batch.length);
-          else {
-            this.logger.warn({ err, rows: batch.length }, 'transcript: batch write failed; writing its rows one by one');
-            await this.insertOneByOne(batch);
-          }
-        }
-      }
-    });
-    this.flushing = run;
-    await run;
-    if (this.flushing === run) this.flushing = undefined;
-  }
-
-  private async insertOneByOne(batch: Prisma.TranscriptMessageCreateManyInput[]): Promise<void> {
-    for (const row of batch) {
-      try {
-        await this.insert([row]);
-      } catch (err) {
-        this.giveUp(err, 1, row);
-      }
-    }
-  }
-
-  private giveUp(err: unknown, rows: number, row?: Prisma.TranscriptMessageCreateManyInput): void {
-    this.lost += rows;
-    this.onLost(rows);
-    // Which conversation lost a row, never its text.
-    this.logger.error({ err, rows, conversationId: row?.conversationId }, 'transcript: write failed; rows lost');
+  flush(): Promise<void> {
+    return this.writer.flush();
   }
 
   /** The user's own messages in these conversations, as stored (redacted). */
   async inboundTexts(channelId: string, conversationIds: readonly string[]): Promise<string[]> {
     if (conversationIds.length === 0) return [];
     await this.flush();
-    const rows = await this.prisma.transcriptMessage.findMany({
+    const rows = await this.db.prisma.transcriptMessage.findMany({
       where: { channelId, conversationId: { in: [...conversationIds] }, direction: 'inbound', text: { not: null } },
       select: { text: true },
     });
@@ -108,23 +69,23 @@ export class TranscriptStore implements TranscriptLogger {
   }
 
   /**
-   * One multi-row INSERT in plain SQL: the transcript is written on every turn, and Prisma 6's
-   * client engine spends more CPU compiling a createMany than the database spends storing it.
+   * One multi-row INSERT straight to the driver: the transcript is written on every turn, and
+   * Prisma 6's client spends more CPU on a statement than the database spends storing it.
    */
   private async insert(batch: Prisma.TranscriptMessageCreateManyInput[]): Promise<void> {
     const params: unknown[] = [];
-    const now = new Date();
+    const now = new Date().toISOString();
     const p = (value: unknown) => `$${params.push(value)}`;
     const jsonb = (value: unknown) => (value === undefined || value === null ? 'NULL' : `${p(JSON.stringify(value))}::jsonb`);
     const values = batch.map(
       (r) =>
         `(${p(r.channelId)}, ${p(r.conversationId)}, ${p(r.activityId ?? null)}, ${p(r.replyToId ?? null)}, ${p(r.direction)}, ${p(r.type)}, ${p(r.text ?? null)}, ` +
         `${jsonb(r.attachments)}, ${jsonb(r.value)}, ${jsonb(r.suggestedActions)}, ${p(r.locale ?? null)}, ${p(r.fromId ?? null)}, ${p(r.fromRole ?? null)}, ` +
-        `${p(r.timestamp)}::timestamp(3), ${p(now)}::timestamp(3))`,
+        `${p(new Date(r.timestamp).toISOString())}::timestamp(3), ${p(now)}::timestamp(3))`,
     );
-    await this.prisma.$executeRawUnsafe(
+    await this.db.sql.query(
       `INSERT INTO "TranscriptMessage" ("channelId", "conversationId", "activityId", "replyToId", "direction", "type", "text", "attachments", "value", "suggestedActions", "locale", "fromId", "fromRole", "timestamp", "createdAt") VALUES ${values.join(', ')}`,
-      ...params,
+      params,
     );
   }
 

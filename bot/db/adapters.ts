@@ -236,11 +236,6 @@ export function pgConfigFromUrl(url: string): pg.PoolConfig {
   };
 }
 
-/** Runtime adapter: plain PrismaPg over a pool of our choosing. */
-export function pgRuntimeAdapter(url: string, poolMax = 10): PrismaPg {
-  return new PrismaPg(new pg.Pool({ ...pgConfigFromUrl(url), max: poolMax }), { disposeExternalPool: true });
-}
-
 /** CLI adapter (migrate deploy/dev): catalog-safe types and a correct shadow database. */
 export function pgMigrationAdapterFactory(url: string): MigrationAwareAdapterFactory {
   const config = pgConfigFromUrl(url);

@@ -1,11 +1,16 @@
 /** Builds the Prisma client for the configured backend: embedded PGlite or PostgreSQL. */
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client.js';
-import { closeSharedPglite, pgliteAdapterFactory, pgRuntimeAdapter, sharedPglite } from './adapters.js';
+import { closeSharedPglite, pgConfigFromUrl, pgliteAdapterFactory, sharedPglite } from './adapters.js';
 import { applyMigrations, pendingMigrations } from './migrations.js';
+import { observedQuery, pgliteSqlClient, pgSqlClient, type SqlClient, type StatementObserver } from './sql.js';
 
 export type { PrismaClient } from '../../generated/prisma/client.js';
 export { Prisma } from '../../generated/prisma/client.js';
+export type { SqlClient } from './sql.js';
 
 export interface DatabaseOptions {
   /** postgresql://… for PostgreSQL; undefined for embedded PGlite. */
@@ -13,10 +18,14 @@ export interface DatabaseOptions {
   /** Folder for the embedded database. */
   dataDir: string;
   poolMax?: number;
+  /** Sees every statement before it goes out (tests count a turn's statements). */
+  onStatement?: StatementObserver;
 }
 
 export interface Database {
   prisma: PrismaClient;
+  /** The same database without Prisma, for the statements every turn makes. */
+  sql: SqlClient;
   kind: 'pglite' | 'postgresql';
   /** Migrations in prisma/migrations that the database hasn't applied. */
   pendingMigrations(): Promise<string[]>;
@@ -26,27 +35,48 @@ export interface Database {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const prisma = new PrismaClient({ adapter: pgRuntimeAdapter(options.databaseUrl, options.poolMax) });
-    return wrap(prisma, 'postgresql', async () => prisma.$disconnect());
+    // One pool for Prisma and the direct statements, so DB_POOL_MAX bounds the connections.
+    const pool = new pg.Pool({ ...pgConfigFromUrl(options.databaseUrl), max: options.poolMax ?? 10 });
+    const observer = options.onStatement;
+    if (observer) {
+      pool.on('connect', (client) => {
+        const mutable = client as unknown as { query: (...args: unknown[]) => unknown };
+        mutable.query = observedQuery(client.query.bind(client) as (...args: unknown[]) => unknown, observer);
+      });
+    }
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: false }) });
+    return wrap(prisma, pgSqlClient(pool), async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    });
   }
   const dir = path.resolve(options.dataDir, 'pglite');
   const pglite = sharedPglite(dir);
   await applyMigrations(pglite);
+  if (options.onStatement) observePglite(pglite, options.onStatement);
   const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite) as never });
-  return wrap(prisma, 'pglite', async () => {
+  return wrap(prisma, pgliteSqlClient(pglite), async () => {
     await prisma.$disconnect();
     await closeSharedPglite(dir);
   });
 }
 
-function wrap(prisma: PrismaClient, kind: Database['kind'], close: () => Promise<void>): Database {
+function observePglite(db: PGlite, observer: StatementObserver): void {
+  const mutable = db as unknown as Record<'query' | 'exec', (...args: unknown[]) => unknown>;
+  for (const method of ['query', 'exec'] as const) {
+    mutable[method] = observedQuery(mutable[method].bind(db), observer);
+  }
+}
+
+function wrap(prisma: PrismaClient, sql: SqlClient, close: () => Promise<void>): Database {
   let closed = false;
   return {
     prisma,
-    kind,
-    pendingMigrations: () => pendingMigrations((sql) => prisma.$queryRawUnsafe(sql)),
+    sql,
+    kind: sql.kind,
+    pendingMigrations: () => pendingMigrations(async (text) => (await sql.query<{ migration_name: string }>(text)).rows),
     ping: async () => {
-      await prisma.$queryRawUnsafe('SELECT 1');
+      await sql.query('SELECT 1');
     },
     close: async () => {
       if (closed) return;

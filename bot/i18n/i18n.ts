@@ -7,6 +7,8 @@ import path from 'node:path';
 import i18next, { type i18n as I18n, type TFunction, type Resource } from 'i18next';
 import { projectPath } from '../kernel/paths.js';
 import { META_FILE, parseLocaleMeta, type LocaleMeta } from './localeMeta.js';
+
+const GLOSSARY_FILE = 'glossary.json';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES, type Locale } from './locales.js';
 
 export type { TFunction } from 'i18next';
@@ -33,6 +35,8 @@ export function readLocaleResources(dir = LOCALES_DIR): LocaleResources {
     locales.push(lng);
     resources[lng] = {};
     for (const file of fs.readdirSync(lngDir).filter((f) => f.endsWith('.json')).sort()) {
+      // The glossary (one translation per service term) is checked by test/i18n/glossary.test.ts, not rendered.
+      if (file === GLOSSARY_FILE) continue;
       if (file === META_FILE) {
         meta[lng] = parseLocaleMeta(lng, JSON.parse(fs.readFileSync(path.join(lngDir, file), 'utf8')));
         continue;
@@ -54,6 +58,38 @@ export interface Translator {
   meta(locale: string): LocaleMeta | undefined;
 }
 
+/** Labels without arguments remembered per locale; more keys than the resources hold means misuse. */
+const MAX_MEMO_ENTRIES = 10_000;
+
+interface MemoTranslator {
+  t: TFunction;
+  forget(): void;
+}
+
+/**
+ * A fixed translator that remembers what argument-free keys render to: menu and choice labels are
+ * rendered again whenever an answer is recognised (14.8 i18next calls per turn, BENCHMARKS.md),
+ * always to the same text. Calls with arguments, options or several keys go to i18next.
+ */
+function memoised(fixedT: TFunction): MemoTranslator {
+  const fixed = fixedT as unknown as (...args: unknown[]) => unknown;
+  const memo = new Map<string, unknown>();
+  const t = ((key: unknown, options?: unknown, ...rest: unknown[]) => {
+    const plain = typeof key === 'string' && rest.length === 0 && (options === undefined || (isPlainObject(options) && Object.keys(options).length === 0));
+    if (!plain) return fixed(key, options, ...rest);
+    if (memo.has(key)) return memo.get(key);
+    const value = fixed(key);
+    if (memo.size >= MAX_MEMO_ENTRIES) memo.clear();
+    memo.set(key, value);
+    return value;
+  }) as unknown as TFunction;
+  return { t, forget: () => memo.clear() };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
 export function createTranslator(dir = LOCALES_DIR): Translator {
   const { resources, namespaces, locales, meta } = readLocaleResources(dir);
   const shipped = SUPPORTED_LOCALES.filter((l) => locales.includes(l));
@@ -72,17 +108,21 @@ export function createTranslator(dir = LOCALES_DIR): Translator {
     initAsync: false,
     showSupportNotice: false,
   } as Parameters<I18n['init']>[0]);
-  const cache = new Map<string, TFunction>();
+  // One translator per shipped locale: any other tag (a channel may send anything) gets the
+  // default's, so the map never grows past the shipped locales.
+  const byLocale = new Map<string, MemoTranslator>();
+  for (const locale of shipped) byLocale.set(locale, memoised(instance.getFixedT(locale)));
+  const fallback = byLocale.get(DEFAULT_LOCALE) ?? memoised(instance.getFixedT(DEFAULT_LOCALE));
+  // Article titles are added after start-up; a label looked up before must not stay stale.
+  instance.store.on('added', () => {
+    for (const fixed of byLocale.values()) fixed.forget();
+    fallback.forget();
+  });
   return {
     i18n: instance,
     shipped,
     t(locale: string) {
-      let fixed = cache.get(locale);
-      if (!fixed) {
-        fixed = instance.getFixedT(shipped.includes(locale as Locale) ? locale : DEFAULT_LOCALE);
-        cache.set(locale, fixed);
-      }
-      return fixed;
+      return (byLocale.get(locale) ?? fallback).t;
     },
     meta: (locale: string) => meta[locale],
   };

@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { openDatabase, type PrismaClient } from '../db/database.js';
+import { openDatabase, type Database, type PrismaClient } from '../db/database.js';
 
 /** Ends a command with a message for the operator on stderr and an exit code, without a stack. */
 export class CliExit extends Error {
@@ -59,10 +59,10 @@ export async function embeddedDatabaseBusy(config: Config, botRunning: (host: st
 }
 
 /** Opens the configured database for `use` and closes it afterwards, also when `use` throws. */
-export async function withDatabase<T>(config: Config, poolMax: number, use: (prisma: PrismaClient) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(config: Config, poolMax: number, use: (prisma: PrismaClient, db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax });
   try {
-    return await use(db.prisma);
+    return await use(db.prisma, db);
   } finally {
     await db.close();
   }

@@ -5,6 +5,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
+import type { Locale } from '../i18n/locales.js';
 
 /** Routes a feature adds to the HTTP server (web widget, coach API, …). */
 export type RouteInstaller = (server: Server) => void;
@@ -73,6 +74,13 @@ export interface MenuEntry {
 export interface FreeTextHandler {
   dialog: Dialog;
   options(text: string): object;
+  /**
+   * True when text typed at a button prompt clearly reads as a question or request this handler
+   * answers; the main dialog then answers it instead of taking it for a wrong button.
+   */
+  recognizes?(text: string, locale: Locale): boolean;
+  /** Ids of the handler's own prompts, which already read free text as the next question. */
+  promptIds?: readonly string[];
 }
 
 /** Runs one turn of the bot; the HTTP edge and the web widget's channel call it. */

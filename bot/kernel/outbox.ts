@@ -22,7 +22,8 @@
  *   the jobseeker's .ics download and in the coach's invites and feed.
  *
  * Reminders add 'jobseeker.reminder' and 'chat.reminder', a coach reassignment adds 'coach.released'
- * (a CANCEL to payload.previousCoachId) and 'chat.reassigned'. Older rows may spell the kind with
+ * (a CANCEL to payload.previousCoachId) and 'chat.reassigned', and a cancellation by the coach or an
+ * admin adds 'chat.cancelled' (with payload.reason) where the booking was made in a chat. Older rows may spell the kind with
  * underscores ("coach_booked").
  */
 import { appointmentUid } from './ics.js';
@@ -42,7 +43,7 @@ export const MAIL_KINDS = [
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** Proactive messages into the conversation where the booking was made. */
-export const CHAT_KINDS = ['chat.reminder', 'chat.reassigned'] as const;
+export const CHAT_KINDS = ['chat.reminder', 'chat.reassigned', 'chat.cancelled'] as const;
 export type ChatKind = (typeof CHAT_KINDS)[number];
 
 export type OutboxKind = MailKind | ChatKind;

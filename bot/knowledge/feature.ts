@@ -7,7 +7,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { Config } from '../config.js';
 import type { TranscriptStore } from '../conversations/transcriptStore.js';
-import type { PrismaClient } from '../db/database.js';
+import type { PrismaClient, SqlClient } from '../db/database.js';
 import { sendError } from '../http/errors.js';
 import type { Translator } from '../i18n/i18n.js';
 import { requireAdmin } from '../kernel/adminAuth.js';
@@ -36,6 +36,8 @@ export interface KnowledgeFeature extends Feature {
 export interface KnowledgeFeatureDeps {
   config: Config;
   prisma: PrismaClient;
+  /** The direct path for the gap rows written after "not sure" replies. */
+  sql: SqlClient;
   clock: Clock;
   logger: Logger;
   translator: Translator;
@@ -51,7 +53,7 @@ export function createKnowledgeFeature(deps: KnowledgeFeatureDeps): KnowledgeFea
   const kb = deps.kb ?? getKnowledgeBase();
   const retriever = createRetriever(kb);
   registerArticleTitles(deps.translator.i18n, kb);
-  const gaps = new GapRepository(deps.prisma, clock);
+  const gaps = new GapRepository({ prisma: deps.prisma, sql: deps.sql }, clock, logger);
   const model = deps.model ?? createChatModel(config, logger);
   const service = new QuestionService({
     kb,
@@ -81,6 +83,8 @@ export function createKnowledgeFeature(deps: KnowledgeFeatureDeps): KnowledgeFea
     service,
     kb,
     gaps,
+    // Gap rows still queued go to the database before it closes.
+    close: () => gaps.flush(),
     noteTranslator: model ? new LlmNoteTranslator(model, logger) : undefined,
   };
 }

@@ -3,9 +3,12 @@
  * conversation or channel id and only the calendar day; the question text is redacted and kept
  * only when the user was told it is saved.
  */
+import { BatchedWriter } from '../db/batchedWriter.js';
+import { newRowId } from '../db/ids.js';
+import type { PrismaClient, SqlClient } from '../db/database.js';
 import type { Clock } from '../kernel/clock.js';
-import type { PrismaClient } from '../db/database.js';
 import { helsinkiDate } from '../kernel/helsinkiTime.js';
+import { silentLogger, type Logger } from '../kernel/log.js';
 import { redact } from '../kernel/redact.js';
 
 export type GapKind = 'not_sure' | 'declined';
@@ -23,6 +26,7 @@ export interface GapInput {
 }
 
 export interface GapRecorder {
+  /** Resolves once the row is queued; it is written after the reply (see flush). */
   record(gap: GapInput): Promise<void>;
 }
 
@@ -40,29 +44,62 @@ export interface GapReport {
 
 export const MAX_QUESTION_CHARS = 500;
 
+interface GapRow {
+  id: string;
+  day: string;
+  locale: string;
+  kind: GapKind;
+  topArticleId: string | null;
+  secondArticleId: string | null;
+  topScore: number;
+  question: string | null;
+}
+
 export class GapRepository implements GapRecorder {
-  constructor(
-    private readonly prisma: PrismaClient,
-    private readonly clock: Clock,
-  ) {}
+  private readonly prisma: PrismaClient;
+  private readonly sql: SqlClient;
+  /** Gap rows wait with the transcript rows: the "not sure" reply does not depend on them. */
+  private readonly writer: BatchedWriter<GapRow>;
+
+  constructor(db: { prisma: PrismaClient; sql: SqlClient }, private readonly clock: Clock, logger: Logger = silentLogger) {
+    this.prisma = db.prisma;
+    this.sql = db.sql;
+    this.writer = new BatchedWriter({ what: 'knowledge gap', logger, insert: (batch) => this.insert(batch), describe: (row) => ({ day: row.day, locale: row.locale }) });
+  }
 
   async record(gap: GapInput): Promise<void> {
     const question = gap.told && gap.question ? redact(gap.question).text.trim().slice(0, MAX_QUESTION_CHARS) : null;
-    await this.prisma.knowledgeGap.create({
-      data: {
-        day: helsinkiDate(this.clock),
-        locale: gap.locale,
-        kind: gap.kind,
-        topArticleId: gap.topArticleId ?? null,
-        secondArticleId: gap.secondArticleId ?? null,
-        topScore: Number.isFinite(gap.topScore) ? gap.topScore : 0,
-        question: question || null,
-      },
+    this.writer.push({
+      // Time-ordered, so the report's "latest first" (day, then id) keeps meaning the latest.
+      id: newRowId(this.clock.now()),
+      day: helsinkiDate(this.clock),
+      locale: gap.locale,
+      kind: gap.kind,
+      topArticleId: gap.topArticleId ?? null,
+      secondArticleId: gap.secondArticleId ?? null,
+      topScore: Number.isFinite(gap.topScore) ? gap.topScore : 0,
+      question: question || null,
     });
+  }
+
+  /** Writes the queued rows; everything that reads or deletes rows waits for them first. */
+  flush(): Promise<void> {
+    return this.writer.flush();
+  }
+
+  private async insert(batch: GapRow[]): Promise<void> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const values = batch.map((r) => `(${p(r.id)}, ${p(r.day)}, ${p(r.locale)}, ${p(r.kind)}, ${p(r.topArticleId)}, ${p(r.secondArticleId)}, ${p(r.topScore)}::float8, ${p(r.question)})`);
+    await this.sql.query(
+      `INSERT INTO "KnowledgeGap" ("id", "day", "locale", "kind", "topArticleId", "secondArticleId", "topScore", "question") VALUES ${values.join(', ')}`,
+      params,
+    );
   }
 
   /** Counts and latest questions for the days from..to inclusive (YYYY-MM-DD, Helsinki). */
   async report(range: { from: string; to: string }, limit = 200): Promise<GapReport> {
+    await this.flush();
     const where = { day: { gte: range.from, lte: range.to } };
     const [total, kinds, locales, articles, rows] = await Promise.all([
       this.prisma.knowledgeGap.count({ where }),
@@ -91,12 +128,14 @@ export class GapRepository implements GapRecorder {
   async findByOwnMessages(messages: readonly string[]): Promise<Array<{ day: string; locale: string; question: string | null }>> {
     const texts = questionKeys(messages);
     if (texts.length === 0) return [];
+    await this.flush();
     return this.prisma.knowledgeGap.findMany({ where: { question: { in: texts } }, select: { day: true, locale: true, question: true } });
   }
 
   async deleteByOwnMessages(messages: readonly string[]): Promise<number> {
     const texts = questionKeys(messages);
     if (texts.length === 0) return 0;
+    await this.flush();
     const { count } = await this.prisma.knowledgeGap.deleteMany({ where: { question: { in: texts } } });
     return count;
   }
@@ -104,6 +143,7 @@ export class GapRepository implements GapRecorder {
   /** Deletes rows older than `days` days; returns how many went. */
   async deleteOlderThan(days: number): Promise<number> {
     const cutoff = helsinkiDate(new Date(this.clock.now().getTime() - days * 86_400_000));
+    await this.flush();
     const { count } = await this.prisma.knowledgeGap.deleteMany({ where: { day: { lt: cutoff } } });
     return count;
   }

@@ -124,7 +124,7 @@ export async function runGapsCli(argv: readonly string[], deps: GapCliDeps): Pro
     }
     args.url = localBotUrl(deps.config.host, deps.config.PORT);
   }
-  const report = args.url ? await fromServer(args, range, deps) : await withDatabase(deps.config, 1, (prisma) => new GapRepository(prisma, clock).report(range));
+  const report = args.url ? await fromServer(args, range, deps) : await withDatabase(deps.config, 1, (_prisma, db) => new GapRepository(db, clock).report(range));
   deps.out(args.json ? JSON.stringify(report, null, 2) : formatGapReport(report));
   return 0;
 }

@@ -29,6 +29,8 @@ const articleSchema = z.strictObject({
   followUps: z.array(z.string().regex(ID_PATTERN)),
   sources: z.array(z.string().regex(SOURCE_PATTERN)).min(1),
   action: z.enum(ARTICLE_ACTIONS).optional(),
+  /** The day the article's facts were last compared with its named sources (ISO date), shown with the sources. */
+  checked: z.iso.date().optional(),
   /** Alternative phrasings, used only to find the article, never shown. */
   questions: z.array(nonEmpty).optional(),
 });

@@ -17,19 +17,42 @@ import type { Article, ArticleAction, KnowledgeBase } from './knowledgeBase.js';
 import { RejectedReply, type LlmAnswerer } from './llmAnswerer.js';
 import type { Retriever, SearchResult } from './retriever.js';
 import { cyrillicToLatin, hasCyrillic } from '../language/transliterate.js';
+import { municipalityById } from '../pilot/places.js';
+import type { MatchResult } from '../pilot/municipalityMatcher.js';
+import { understand, type Understanding } from '../understanding/understand.js';
+import type { Entities } from '../understanding/entities.js';
+import type { StatedFacts } from './llmAnswerer.js';
 
 /** Article actions that hand over to another feature's dialog. */
 export type StartAction = Exclude<ArticleAction, 'municipalities'>;
 
 export type MunicipalityFinding =
   | { status: 'inPilot' | 'uncertain'; municipality: Municipality; area: PilotArea; phase: PilotPhase; employmentArea?: { area: EmploymentArea; certainty: 'stated' | 'inferred' } }
-  | { status: 'unknown'; name: string; phase: PilotPhase }
+  | { status: 'unknown'; name: string; phase: PilotPhase; employmentArea?: { area: EmploymentArea; certainty: 'stated' | 'inferred' } }
   | { status: 'suggest'; candidates: Municipality[] };
 
+/** A place the question named, with who serves it now, for contact questions. */
+export interface PlaceContext {
+  /** The name as the user's language writes it on signs (Finnish, or Swedish in sv). */
+  name: { fi: string; sv?: string };
+  employmentArea?: EmploymentArea;
+}
+
+/** What the understanding step found, carried with an answer so the reply and the next dialog use it. */
+export interface AnswerContext {
+  entities: Entities;
+  /** The question was a yes/no question: only then may the reply open with "Yes". */
+  yesNo: boolean;
+  /** The message asked the bot to do something ("I'd like to book a time"): start it rather than explain it. */
+  request: boolean;
+  /** The question asked for an address or phone number of this place. */
+  place?: PlaceContext;
+}
+
 export type Answer =
-  | { kind: 'article'; locale: Locale; article: Article; start?: StartAction }
-  | { kind: 'generated'; locale: Locale; text: string; cited: Article[]; start?: StartAction }
-  | { kind: 'municipality'; locale: Locale; finding: MunicipalityFinding; article: Article }
+  | { kind: 'article'; locale: Locale; article: Article; start?: StartAction; context?: AnswerContext }
+  | { kind: 'generated'; locale: Locale; text: string; cited: Article[]; start?: StartAction; context?: AnswerContext }
+  | { kind: 'municipality'; locale: Locale; finding: MunicipalityFinding; article: Article; context?: AnswerContext }
   /** Two readings are close: one short question with the two or three candidate topics. */
   | { kind: 'clarify'; locale: Locale; options: Article[] }
   | { kind: 'notSure'; locale: Locale; closest: Article[]; saved: boolean }
@@ -49,6 +72,15 @@ export interface QuestionServiceDeps {
 const MUNICIPALITIES_ARTICLE = 'municipalities';
 /** Passages sent to the model. */
 const PASSAGES = 3;
+/** Articles ranked by retrieval before cue scores are added. */
+const RANKED = 5;
+/** One normalised retrieval score is worth this many cue points. */
+const RETRIEVAL_WEIGHT = 3;
+/** The best reading is taken when it scores this much and leads the second by LEAD. */
+const DECIDE_AT = 1.5;
+const LEAD = 0.6;
+/** Topics for which a named place is the subject: the answer is about that place. */
+const PLACE_TOPICS = new Set(['municipalities', 'pilot', 'after-pilot', 'te-offices', 'offices', 'target-groups', 'eligibility']);
 const MAX_QUESTION_CHARS = 1000;
 
 export class QuestionService {
@@ -59,26 +91,51 @@ export class QuestionService {
     return this.deps.llm !== undefined;
   }
 
+  /** The understanding step alone: topics, entities and the kind of question. */
+  understand(question: string, locale: Locale): Understanding {
+    return understand(question.slice(0, MAX_QUESTION_CHARS), locale, { matcher: this.deps.matchMunicipality });
+  }
+
+  /**
+   * True when a message typed where a button was expected clearly reads as a question or a
+   * request the bot can act on (one reading well ahead of the others), so it can be answered
+   * instead of being taken for a wrong button.
+   */
+  recognizes(text: string, locale: Locale): boolean {
+    const redacted = redact(text.slice(0, MAX_QUESTION_CHARS)).text;
+    const u = this.understand(redacted, locale);
+    const [top, second] = u.topics;
+    return top !== undefined && top.score >= DECIDE_AT + LEAD && top.score - (second?.score ?? 0) >= LEAD;
+  }
+
   async answer(question: string, locale: Locale): Promise<Answer> {
     const { kb, retriever } = this.deps;
     // A pasted CV or letter is not a question; its start is enough to find the topic.
     const redacted = redact(question.slice(0, MAX_QUESTION_CHARS)).text;
-    const result = retriever.search(redacted, locale, PASSAGES);
-    const top = result.hits[0];
+    const u = this.understand(redacted, locale);
+    const result = retriever.search(redacted, locale, RANKED);
+    const ranked = this.rank(u, result);
+    const [top, second] = ranked;
+    const context: AnswerContext = { entities: u.entities, yesNo: u.yesNo, request: u.request };
 
-    const municipality = this.municipalityFinding(question, result, locale);
-    if (municipality) return { kind: 'municipality', locale, finding: municipality, article: this.article(MUNICIPALITIES_ARTICLE, locale) };
+    const place = this.placeOf(u);
+    if (place?.kind === 'municipality') return { kind: 'municipality', locale, finding: place.finding, article: this.article(MUNICIPALITIES_ARTICLE, locale), context };
+    if (place?.kind === 'contact') context.place = place.place;
 
-    if (this.deps.llm && result.hits.length > 0) {
-      const passages = result.hits.map((h) => this.article(h.articleId, locale));
+    const decided = top && top.score >= DECIDE_AT && top.score - (second?.score ?? 0) >= LEAD ? top.id : undefined;
+    const close = top && top.score >= DECIDE_AT && !decided ? ranked.filter((r) => r.score >= top.score - LEAD).slice(0, 3) : [];
+
+    if (this.deps.llm && (decided || result.hits.length > 0)) {
+      const ids = [...new Set([...(decided ? [decided] : []), ...result.hits.map((h) => h.articleId)])].slice(0, PASSAGES);
+      const passages = ids.map((id) => this.article(id, locale));
       try {
-        const reply = await this.deps.llm.answer(redacted, passages, locale, helsinkiDate(this.deps.clock));
+        const reply = await this.deps.llm.answer(redacted, passages, locale, helsinkiDate(this.deps.clock), this.facts(u, context.place));
         if (reply.kind === 'outOfScope') {
           const saved = await this.recordGap({ kind: 'declined', locale, result, question: redacted });
           return { kind: 'declined', locale, saved };
         }
         const cited = reply.citations.map((id) => this.article(id, locale));
-        return { kind: 'generated', locale, text: redact(reply.text).text, cited, start: startAction(cited[0]) };
+        return { kind: 'generated', locale, text: redact(reply.text).text, cited, start: startAction(cited[0]), context };
       } catch (err) {
         // Timeouts, HTTP errors, malformed or ungrounded replies: the retrieval answer stands in.
         const reason = err instanceof RejectedReply ? err.reason : ((err as { reason?: string }).reason ?? 'error');
@@ -86,13 +143,104 @@ export class QuestionService {
       }
     }
 
-    if (top && result.confident) {
-      const article = this.article(top.articleId, locale);
-      return { kind: 'article', locale, article, start: startAction(article) };
+    if (decided) {
+      const article = this.article(decided, locale);
+      return { kind: 'article', locale, article, start: startAction(article), context };
     }
-    const closest = result.closest.map((h) => kb.get(h.articleId, locale)).filter((a): a is Article => a !== undefined);
+    if (close.length >= 2) return { kind: 'clarify', locale, options: close.map((c) => this.article(c.id, locale)) };
+    if (result.hits[0] && result.confident) {
+      const article = this.article(result.hits[0].articleId, locale);
+      return { kind: 'article', locale, article, start: startAction(article), context };
+    }
+    const closestIds = [...new Set([...ranked.map((r) => r.id), ...result.closest.map((h) => h.articleId)])].slice(0, 2);
+    const closest = closestIds.map((id) => kb.get(id, locale)).filter((a): a is Article => a !== undefined);
     const saved = await this.recordGap({ kind: 'not_sure', locale, result, question: redacted });
     return { kind: 'notSure', locale, closest, saved };
+  }
+
+  /** Cue scores and retrieval scores on one scale, best first. */
+  private rank(u: Understanding, result: SearchResult): Array<{ id: string; score: number }> {
+    const scores = new Map<string, number>();
+    for (const t of u.topics) if (this.deps.kb.get(t.topic, this.deps.kb.source)) scores.set(t.topic, t.score);
+    // Retrieval only counts in the user's own language; a hit in another locale is weaker evidence.
+    const weight = result.fallback ? RETRIEVAL_WEIGHT / 2 : RETRIEVAL_WEIGHT;
+    for (const h of result.hits) scores.set(h.articleId, (scores.get(h.articleId) ?? 0) + weight * h.score);
+    return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * A named place decides the answer when the question is about the place: "was X in the pilot?",
+   * "I live in X, who serves me now?" get the pilot data for X; "address of the X office" gets
+   * the offices article with X's contact. A place mentioned in a question about something else
+   * ("I live in Salo, how do I register?") leaves the topic answer alone.
+   */
+  private placeOf(u: Understanding):
+    | { kind: 'municipality'; finding: MunicipalityFinding }
+    | { kind: 'contact'; place: PlaceContext }
+    | undefined {
+    const match = u.entities.municipality;
+    if (!match) return undefined;
+    // Only the cue words decide whether the question is about something else than the place:
+    // retrieval alone matches too loosely on a short question that is mostly a name.
+    const cue = u.topics[0];
+    const topic = cue && cue.score >= DECIDE_AT ? cue.topic : undefined;
+    const aboutPlaces = topic === undefined || PLACE_TOPICS.has(topic);
+    const personal = u.entities.age !== undefined || u.entities.benefit !== undefined;
+    if (topic === 'eligibility' && personal) return undefined;
+    if (u.asksContact && (topic === undefined || topic === 'offices' || PLACE_TOPICS.has(topic))) {
+      const place = this.placeContext(match);
+      return place ? { kind: 'contact', place } : undefined;
+    }
+    if (!aboutPlaces) return undefined;
+    const phase = pilotPhase(this.deps.clock, this.deps.pilotData ?? getPilotData());
+    // "Ii" is also a common word (Somali "me"): very short names count only in a question about municipalities,
+    // whether or not the place is in the pilot data.
+    const tooShortToTell = (name: string) => name.length < 3 && topic !== MUNICIPALITIES_ARTICLE;
+    switch (match.kind) {
+      case 'match':
+        if (tooShortToTell(match.municipality.name.fi)) return undefined;
+        return { kind: 'municipality', finding: this.inData(match.municipality) };
+      case 'known_outside_data': {
+        if (tooShortToTell(match.municipality.fi)) return undefined;
+        const served = match.municipality.id ? employmentAreaFor(match.municipality.id, this.deps.pilotData ?? getPilotData()) : undefined;
+        return { kind: 'municipality', finding: { status: 'unknown', name: match.municipality.fi, phase, ...(served && phase === 'ended' ? { employmentArea: served } : {}) } };
+      }
+      case 'suggest':
+        // Fuzzy guesses only where the question is about municipalities in the first place.
+        return topic === MUNICIPALITIES_ARTICLE || (u.aboutPilot && (topic === undefined || topic === 'pilot' || topic === 'eligibility')) ? { kind: 'municipality', finding: { status: 'suggest', candidates: match.candidates } } : undefined;
+    }
+  }
+
+  private placeContext(match: Exclude<MatchResult, { kind: 'none' }>): PlaceContext | undefined {
+    const data = this.deps.pilotData ?? getPilotData();
+    if (match.kind === 'match') {
+      const m = match.municipality;
+      return { name: { fi: m.name.fi, ...(m.name.sv ? { sv: m.name.sv } : {}) }, employmentArea: employmentAreaFor(m, data)?.area };
+    }
+    if (match.kind === 'known_outside_data') {
+      const id = match.municipality.id;
+      const place = id ? municipalityById(id) : undefined;
+      return { name: { fi: match.municipality.fi, ...(match.municipality.sv ? { sv: match.municipality.sv } : {}) }, employmentArea: place ? employmentAreaFor(place.id, data)?.area : undefined };
+    }
+    return undefined;
+  }
+
+  /** The stated facts for the model: no free text, only what the understanding step recognised. */
+  private facts(u: Understanding, place?: PlaceContext): StatedFacts {
+    const e = u.entities;
+    const facts: StatedFacts = {};
+    const m = e.municipality;
+    if (m?.kind === 'match') facts.municipality = m.municipality.name.fi;
+    else if (m?.kind === 'known_outside_data') facts.municipality = m.municipality.fi;
+    const area = place?.employmentArea ?? (m?.kind === 'match' ? employmentAreaFor(m.municipality, this.deps.pilotData ?? getPilotData())?.area : undefined);
+    if (area) facts.employmentArea = area.name.fi;
+    if (e.age !== undefined) facts.age = e.age;
+    if (e.under30 !== undefined) facts.under30 = e.under30;
+    if (e.benefit) facts.benefit = { kela: 'Kela (työmarkkinatuki or peruspäiväraha)', fund: 'unemployment fund (ansiopäiväraha)', none: 'no unemployment benefit' }[e.benefit];
+    if (e.immigrant) facts.immigrantBackground = true;
+    if (e.year !== undefined) facts.year = e.year;
+    if (e.date) facts.date = e.date;
+    return facts;
   }
 
   /** A follow-up or a suggested topic the user picked: that article, no retrieval. */
@@ -114,40 +262,6 @@ export class QuestionService {
     const a = this.deps.kb.get(id, locale) ?? this.deps.kb.get(id, this.deps.kb.source);
     if (!a) throw new Error(`knowledge article missing: ${id}`);
     return a;
-  }
-
-  /**
-   * A municipality named in a question about the pilot's municipalities, or in a question the
-   * articles can't answer confidently ("Kuuluuko Kuopio kokeiluun?"), is answered from the pilot
-   * domain data. A municipality mentioned in a question that an article clearly answers
-   * ("Salon toimiston osoite?") is left to that article.
-   */
-  private municipalityFinding(question: string, result: SearchResult, locale: Locale): MunicipalityFinding | undefined {
-    const aboutMunicipalities = result.hits.slice(0, 2).some((h) => h.articleId === MUNICIPALITIES_ARTICLE);
-    const topIsMunicipalities = result.hits[0]?.articleId === MUNICIPALITIES_ARTICLE;
-    if (result.confident && !topIsMunicipalities) return undefined;
-    const match = this.matchMunicipality(question, locale);
-    const phase = pilotPhase(this.deps.clock, this.deps.pilotData ?? getPilotData());
-    switch (match.kind) {
-      case 'match':
-        return this.inData(match.municipality);
-      case 'known_outside_data':
-        // "Ii" is also a common word (Somali "me"): very short names count only in a question about municipalities.
-        if (!aboutMunicipalities && match.municipality.fi.length < 3) return undefined;
-        return { status: 'unknown', name: match.municipality.fi, phase };
-      case 'suggest':
-        // Fuzzy guesses only where the question is about municipalities in the first place.
-        return aboutMunicipalities ? { status: 'suggest', candidates: match.candidates } : undefined;
-      case 'none':
-        return undefined;
-    }
-  }
-
-  /** The pilot data's matcher; a name written in Cyrillic ("Марттила") is tried in Latin letters too. */
-  private matchMunicipality(question: string, locale: Locale): ReturnType<Matcher> {
-    const direct = this.deps.matchMunicipality(question);
-    if (direct.kind !== 'none' || !hasCyrillic(question)) return direct;
-    return this.deps.matchMunicipality(cyrillicToLatin(question, locale === 'uk' ? 'uk' : 'ru'));
   }
 
   private inData(m: Municipality): MunicipalityFinding {

@@ -4,10 +4,12 @@
  */
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { Locale } from '../i18n/locales.js';
+import { markdownLink } from '../kernel/markdown.js';
 import { formatDate } from '../language/format.js';
 import { getPilotData, type EmploymentArea, type Municipality, type PilotData } from '../pilot/pilotData.js';
+import { nameInSentence } from '../pilot/places.js';
 import type { Article, KnowledgeBase } from './knowledgeBase.js';
-import type { Answer, MunicipalityFinding, StartAction } from './questionService.js';
+import type { Answer, AnswerContext, MunicipalityFinding, PlaceContext, StartAction } from './questionService.js';
 
 /** The same shape as LocalizedChoice in dialogs/prompts. */
 export interface ReplyChoice {
@@ -65,6 +67,36 @@ const PUBLIC_SOURCE_KEYS: Array<[RegExp, string]> = [
   [/GDPR/, 'gdpr'],
 ];
 
+// Where a public reference can be read; a citation with an address becomes a link.
+const PUBLIC_SOURCE_URLS: Array<[RegExp, string]> = [
+  [/^Laki 1269\/2020/, 'https://www.finlex.fi/fi/lainsaadanto/2020/1269'],
+  [/^Laki 380\/2023/, 'https://www.finlex.fi/fi/lainsaadanto/2023/380'],
+  [/^Laki 189\/2001/, 'https://www.finlex.fi/fi/lainsaadanto/2001/189'],
+  [/^Työttömyysturvalaki 1290\/2002/, 'https://www.finlex.fi/fi/lainsaadanto/2002/1290'],
+  [/^HE 17\/2022/, 'https://www.eduskunta.fi/FI/vaski/HallituksenEsitys/Sivut/HE_17+2022.aspx'],
+  [/^HE 43\/2021/, 'https://www.eduskunta.fi/FI/vaski/HallituksenEsitys/Sivut/HE_43+2021.aspx'],
+  [/^Kela\b/, 'https://www.kela.fi/'],
+  [/GDPR/, 'https://eur-lex.europa.eu/eli/reg/2016/679/oj'],
+  [/^Työmarkkinatori/, 'https://tyomarkkinatori.fi/'],
+];
+
+/** The address a reference names in its own text ("… (tem.fi/paatos?decisionId=884)"), if any. */
+function sourceUrl(source: string): string | undefined {
+  const ref = source.replace(/^public:/, '');
+  const known = PUBLIC_SOURCE_URLS.find(([re]) => re.test(ref));
+  if (known) return known[1];
+  const written = /\b(https?:\/\/[^\s)]+|(?:[a-z0-9-]+\.)+(?:fi|ax|com|org|eu)\/[^\s):]*)/i.exec(ref);
+  if (!written) return undefined;
+  return written[1].startsWith('http') ? written[1] : `https://${written[1]}`;
+}
+
+/** A citation as the user sees it: its name, as a link where the source has an address. */
+function citation(source: string, t: TFunction): string {
+  const name = sourceName(source, t);
+  const url = sourceUrl(source);
+  return url ? markdownLink(name, url) : name;
+}
+
 /** A source id ("seed:003_….txt", "public:Laki 380/2023") in plain words. */
 function sourceName(source: string, t: TFunction): string {
   const seed = /^seed:(\d{3})_/.exec(source);
@@ -78,9 +110,28 @@ function sourceName(source: string, t: TFunction): string {
   return known ? String(t(`knowledge:sources.${known[1]}`)) : ref;
 }
 
-function sourcesLine(articles: readonly Article[], t: TFunction): string {
-  const names = [...new Set(articles.flatMap((a) => a.sources).map((s) => sourceName(s, t)))];
-  return String(t('knowledge:answer.sources', { sources: names.join('; ') }));
+function sourcesLine(articles: readonly Article[], t: TFunction, locale?: Locale): string {
+  const names = [...new Set(articles.flatMap((a) => a.sources).map((s) => citation(s, t)))];
+  const line = String(t('knowledge:answer.sources', { sources: names.join('; ') }));
+  // The oldest check date is the one the reader must know about.
+  const checked = articles.map((a) => a.checked).filter((d): d is string => d !== undefined).sort()[0];
+  return checked && locale ? `${line} ${String(t('knowledge:answer.checked', { date: isoDay(checked, locale) }))}` : line;
+}
+
+/** For "where is the office in X" and "X's phone number": who serves X and where its contacts are, or plainly that the bot has none. */
+function placeLine(place: PlaceContext, ctx: RenderContext): string {
+  const { t, locale } = ctx;
+  const data = ctx.pilotData ?? getPilotData();
+  const municipality = locale === 'sv' && place.name.sv ? place.name.sv : place.name.fi;
+  const fallback = { fallbackName: data.nationalFallback.name, fallbackUrl: data.nationalFallback.url };
+  const area = place.employmentArea;
+  if (!area) return String(t('knowledge:place.unknown', { municipality, ...fallback }));
+  const vars = { municipality, area: employmentAreaName(area, locale), ...fallback };
+  return area.contactUrl ? String(t('knowledge:place.contact', { ...vars, url: area.contactUrl })) : String(t('knowledge:place.noUrl', vars));
+}
+
+function withPlace(text: string, context: AnswerContext | undefined, ctx: RenderContext): string {
+  return context?.place ? `${text}\n\n${placeLine(context.place, ctx)}` : text;
 }
 
 export interface RenderContext {
@@ -101,14 +152,14 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): RenderedAnswer
       // "Which municipalities?" lists the areas from the pilot data rather than a copy in the article.
       const listed = a.action === 'municipalities' ? `\n\n${pilotAreasLine(ctx)}` : '';
       return {
-        messages: [`${a.short}${listed}\n\n${sourcesLine([a], t)}`],
+        messages: [`${withPlace(`${a.short}${listed}`, answer.context, ctx)}\n\n${sourcesLine([a], t, ctx.locale)}`],
         choices: [...startChoice(answer.start, ctx), ...followUps(a, ctx), menuChoice()],
       };
     }
     case 'generated': {
       const titles = answer.cited.map((a) => `“${a.title}”`).join(', ');
       return {
-        messages: [`${answer.text}\n\n${String(t('knowledge:answer.basedOn', { titles }))} ${sourcesLine(answer.cited, t)}`],
+        messages: [`${withPlace(answer.text, answer.context, ctx)}\n\n${String(t('knowledge:answer.basedOn', { titles }))} ${sourcesLine(answer.cited, t, ctx.locale)}`],
         choices: [...startChoice(answer.start, ctx), ...followUps(answer.cited[0], ctx), menuChoice()],
       };
     }
@@ -132,7 +183,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): RenderedAnswer
       };
     }
     case 'municipality':
-      return renderMunicipality(answer.finding, answer.article, ctx);
+      return renderMunicipality(answer.finding, answer.article, ctx, answer.context?.yesNo === true);
   }
 }
 
@@ -161,7 +212,7 @@ function followUps(article: Article | undefined, ctx: RenderContext): ReplyChoic
 }
 
 function municipalityName(m: Municipality, locale: Locale): string {
-  return locale === 'sv' && m.name.sv ? m.name.sv : m.name.fi;
+  return nameInSentence(m.id, m.name, locale);
 }
 
 function localName(name: { fi: string; sv?: string; en?: string }, locale: Locale): string {
@@ -176,7 +227,8 @@ function pilotAreasLine(ctx: RenderContext): string {
   const areas = data.pilotAreas
     .filter((area) => area.status === 'confirmed')
     .map((area) => {
-      const count = data.municipalities.filter((m) => m.pilotAreaId === area.id).length;
+      // Only members a source confirms: Pori's area also lists neighbours that applied or were interested.
+      const count = data.municipalities.filter((m) => m.pilotAreaId === area.id && m.status === 'confirmed').length;
       const name = localName(area.name, ctx.locale);
       return count > 1 ? `${name} (${count})` : name;
     });
@@ -187,7 +239,7 @@ function isoDay(date: string, locale: Locale): string {
   return formatDate(new Date(`${date}T12:00:00Z`), locale);
 }
 
-function renderMunicipality(finding: MunicipalityFinding, article: Article, ctx: RenderContext): RenderedAnswer {
+function renderMunicipality(finding: MunicipalityFinding, article: Article, ctx: RenderContext, yesNo = false): RenderedAnswer {
   const { t, locale } = ctx;
   const data = ctx.pilotData ?? getPilotData();
   const p = data.period;
@@ -208,7 +260,16 @@ function renderMunicipality(finding: MunicipalityFinding, article: Article, ctx:
   }
   if (finding.status === 'unknown') {
     const lines = [String(t('knowledge:municipality.unknown', { municipality: finding.name, ...dates }))];
-    lines.push(String(t(finding.phase === 'ended' ? 'knowledge:municipality.unknownNow' : 'knowledge:municipality.unknownDuring', { ...dates, ...fallback })));
+    const served = finding.employmentArea;
+    if (served && finding.phase === 'ended') {
+      lines.push(String(t(served.certainty === 'stated' ? 'knowledge:municipality.servedBy' : 'knowledge:municipality.servedByInferred', {
+        municipality: finding.name,
+        employmentArea: employmentAreaName(served.area, locale),
+        url: served.area.contactUrl ?? fallback.fallbackUrl,
+      })));
+    } else {
+      lines.push(String(t(finding.phase === 'ended' ? 'knowledge:municipality.unknownNow' : 'knowledge:municipality.unknownDuring', { ...dates, ...fallback })));
+    }
     return { messages: [lines.join(' ')], choices: after };
   }
 
@@ -216,10 +277,12 @@ function renderMunicipality(finding: MunicipalityFinding, article: Article, ctx:
   const area = localName(finding.area.name, locale);
   const lines: string[] = [];
   const vars = { municipality: name, area, ...dates };
+  // "Yes" only answers a yes/no question ("was Salo in it?"), never "what is the phone number".
+  const yes = yesNo && finding.status === 'inPilot' && finding.phase !== 'before' ? `${String(t('knowledge:municipality.yes'))} ` : '';
   if (finding.status === 'uncertain') lines.push(String(t('knowledge:municipality.uncertain', vars)));
-  else if (finding.phase === 'ended') lines.push(String(t('knowledge:municipality.inPilot', vars)));
+  else if (finding.phase === 'ended') lines.push(yes + String(t('knowledge:municipality.inPilot', vars)));
   else if (finding.phase === 'before') lines.push(String(t('knowledge:municipality.planned', vars)));
-  else lines.push(String(t('knowledge:municipality.inPilotNow', vars)));
+  else lines.push(yes + String(t('knowledge:municipality.inPilotNow', vars)));
 
   if (finding.phase === 'ended') {
     lines.push(String(t('knowledge:municipality.ended', vars)));
@@ -235,7 +298,7 @@ function renderMunicipality(finding: MunicipalityFinding, article: Article, ctx:
       lines.push(String(t('knowledge:municipality.unknownNow', { ...dates, ...fallback })));
     }
   }
-  const sources = [...new Set([...finding.municipality.source, ...(finding.employmentArea?.area.source ?? [])])].map((s) => sourceName(s, t));
+  const sources = [...new Set([...finding.municipality.source, ...(finding.employmentArea?.area.source ?? [])])].map((s) => citation(s, t));
   return { messages: [`${lines.join(' ')}\n\n${String(t('knowledge:answer.sources', { sources: sources.join('; ') }))}`], choices: after };
 }
 

@@ -51,3 +51,38 @@ export function evaluate(
   }
   return { accuracy: correct / set.length, falseSwitchRate: falseSwitches / trials, switchRecall: offered / wanted, errors };
 }
+
+/** How often a switch is offered for ordinary sentences of one language in a chat held in another (or the same) locale. */
+export interface OfferRate {
+  sentences: number;
+  /** Offers of any language. */
+  offers: number;
+  /** Offers of the sentences' own language. */
+  ownOffers: number;
+  /** Offers of a language the sentences are not written in. */
+  wrongOffers: number;
+  /** The sentences that got a wrong offer, or (in the chat's own language) any offer. */
+  examples: string[];
+}
+
+export function offerRate(
+  sentences: readonly string[],
+  language: Exclude<Locale, 'fi-x-selko'>,
+  chat: Locale,
+  suggest: (text: string, current: Locale) => Locale | null,
+): OfferRate {
+  let offers = 0;
+  let ownOffers = 0;
+  let wrongOffers = 0;
+  const examples: string[] = [];
+  const sameLanguage = language === (chat === 'fi-x-selko' ? 'fi' : chat);
+  for (const text of sentences) {
+    const s = suggest(text, chat);
+    if (s === null) continue;
+    offers++;
+    if (s === language) ownOffers++;
+    else wrongOffers++;
+    if (sameLanguage || s !== language) examples.push(`${JSON.stringify(text)} -> ${s}`);
+  }
+  return { sentences: sentences.length, offers, ownOffers, wrongOffers, examples };
+}

@@ -6,7 +6,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { Translator } from '../i18n/i18n.js';
-import { toSupportedLocale, type Locale } from '../i18n/locales.js';
+import { isRtl, toSupportedLocale, type Locale } from '../i18n/locales.js';
 import { setTurnLanguage, type TurnLanguage } from '../i18n/turnLanguage.js';
 
 /** Where an explicit choice is recorded beyond conversation state (the user's profile row). */
@@ -14,6 +14,11 @@ export interface LocalePreferenceStore {
   setPreferredLocale(channelId: string, channelUserId: string, locale: string): Promise<void>;
   invalidate(channelId: string, conversationId: string): void;
 }
+
+/** The event the widget page listens for, so that its chrome follows a change made in the chat. */
+export const LANGUAGE_EVENT = 'omabotti.language';
+/** Channels that show the widget page (our own Direct Line, and Azure's Direct Line and Web Chat). */
+const PAGE_CHANNELS: readonly string[] = ['directline', 'webchat'];
 
 export interface LanguageProfile {
   locale?: Locale;
@@ -55,7 +60,13 @@ export class LanguageService {
     const { channelId, from, conversation } = context.activity;
     if (from?.id) await this.conversations.setPreferredLocale(channelId, from.id, locale);
     this.conversations.invalidate(channelId, conversation.id);
-    return this.apply(context, locale);
+    const language = this.apply(context, locale);
+    // Sent before the replies in the new language, so the page's header, placeholder, picker,
+    // direction and Web Chat's own strings change with the conversation, without a reload.
+    if (PAGE_CHANNELS.includes(channelId)) {
+      await context.sendActivity({ type: 'event', name: LANGUAGE_EVENT, value: { locale, dir: isRtl(locale) ? 'rtl' : 'ltr' } });
+    }
+    return language;
   }
 
   /** The fixed translator of any shipped locale (the default's for others). */

@@ -10,7 +10,16 @@ const words = (s: string): readonly string[] => s.trim().split(/\s+/u);
 
 export const LEXICON: Record<DetectableLanguage, readonly string[]> = {
   fi: words(`
-    hei moi moikka terve heippa huomenta päivää iltaa kiitos kiitti kiitoksia apua
+    ilmoittaa ilmoitus sanoi sanoa kertoa kerro tiedä tiedän tietää muista muistaa
+    vanha uusi iso pieni nopea hidas helppo vaikea tärkeä valmis ahkera kiva mukava
+    koti kotona kotiin auto bussi juna matka koulu opiskelu opiskelija tutkinto todistus
+    vuosi vuotta vuoden viikolla huomenna eilen tänään aamulla illalla heti pian kohta
+    joka jokin joku kaikki mitään mikään kukaan ehkä aina koskaan usein joskus
+    lääkäri kela verokortti palkka vuokra lasku laskut kirje lomake hakemukseen työnhaku
+    olisi olisiko olisin voisin voisinko haluaisin pitäisi kannattaa tulee tulen menen
+    minulla sinulla hänellä meillä teillä heillä minua sinua häntä meitä teitä
+    sama eri toinen toisen ensimmäinen viimeinen oikea väärä totta
+      hei moi moikka terve heippa huomenta päivää iltaa kiitos kiitti kiitoksia apua
     minä mä sinä sä hän me te he minun mun sinun meidän teidän ja tai mutta että kun jos
     on ole olen olet olla oli ei en et emme eivät kyllä joo juu niin no
     mitä mikä mitkä miksi miten kuinka milloin missä mistä mihin kuka ketä kenelle paljonko
@@ -24,7 +33,13 @@ export const LEXICON: Record<DetectableLanguage, readonly string[]> = {
     sairas lapsi lapset perhe opiskella opiskelen ilmoittaudun ilmottaudun voimassa
   `),
   sv: words(`
-    hej hejsan tjena hallå tack tackar morgon dag kväll god goddag
+    trevlig trevligt helg helgen vecka veckan år året idag imorgon igår snart alltid aldrig
+    gammal ny stor liten snabb svår lätt viktig färdig hemma hem bil buss tåg resa skola
+    läkare hyra lön räkning brev blankett skatt skattekort kassa facket anställning
+    skulle kunna borde också ännu väldigt ganska alla allt någonting ingenting kanske ofta
+    min mitt mina sin sitt sina hans hennes deras första sista samma annan andra rätt fel
+    finns fanns blev blir gick går kom kommer tog tar fick sade säga veta vet tycker tror
+      hej hejsan tjena hallå tack tackar morgon dag kväll god goddag
     jag du han hon vi ni de mig mej dig oss min mitt mina din ditt er
     och eller men att som om när var vad vem hur varför vilken vilket
     är var har hade kan kunde vill ska skulle måste får fått behöver inte ingen inget
@@ -70,9 +85,20 @@ export const LEXICON: Record<DetectableLanguage, readonly string[]> = {
     розумію зрозумів говорити українською українська з в у на про від для до із по
     живу жити адреса робити вибачте дитина діти родина сім'я вчитися зареєструватися
     втратив втратила прийшли знаходиться надсилати звичайно шукаю шукач україни ага
+    чи маю маєте брав брала участь
   `),
   et: words(`
-    tere tervist tšau aitäh tänan palun hommikust päevast õhtust head hea
+    homme eile täna praegu varsti kohe alati kunagi tihti mõnikord uuesti jälle veel
+    vana uus suur väike kiire aeglane lihtne raske tähtis valmis tore hea halb aus
+    kodu kodus koju auto buss rong sõit kool õpe õpilane diplom tunnistus töökoht
+    aasta aastat nädalas nädala kuus kuud tund tundi tunni päeva hommikul õhtul
+    iga kõik midagi mitte keegi miski võib-olla ikka ju nii see need seda selle sellest
+    arst kela maksukaart palk palka üür arve kiri blankett avaldus tööotsing otsin otsida
+    oleks oleksin võiksin tahaksin peaksin saaksin tuleb lähen läks
+    mulle sulle talle meile teile neile minuga sinuga temaga mind sind teda meid
+    sama teine esimene viimane õige vale tõesti pole polnud ütles öelda tean teada mäletan
+    helistan helistas kirjutan kirjutasin loen loodan ootan jäin läksin kolisin elu
+      tere tervist tšau aitäh tänan palun hommikust päevast õhtust head hea
     mina ma sina sa tema ta meie me teie te nemad nad mu mul sul tal meil minu sinu
     ja või aga et kui kus mis kes kuidas miks millal milline kas kaua palju
     on ole olen oled oli ei jah jaa ka ainult juba veel nüüd siin seal väga
@@ -93,6 +119,7 @@ export const LEXICON: Record<DetectableLanguage, readonly string[]> = {
     fahmin fahmay fahansan hadli hadlo hadlaa kartaa karaa soomaali af
     degenahay deggan cinwaan sameeyaa samee raali xanuunsan carruur qoys baro
     helaa helin heli diiwaangeliyaa waayay warran iska inaan yaal
+    sheeg
   `),
   ar: words(`
     مرحبا اهلا أهلا السلام عليكم شكرا شكراً جزيلا صباح مساء الخير من فضلك لو سمحت

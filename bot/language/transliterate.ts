@@ -29,3 +29,41 @@ export function cyrillicToLatin(text: string, variant: 'ru' | 'uk' = 'ru'): stri
   }
   return out;
 }
+
+const CYR_CONSONANT = /[бвгджзйклмнпрстфхцчшщ]/;
+const CYR_VOWEL = /[аеёиоуыэюяіїє]/;
+
+/**
+ * A Finnish name as Russian and Ukrainian write it, back in Finnish letters: after a consonant я, ю
+ * and ё stand for ä, y and ö (Хювинкяэ → Hyvinkää, Кёкар → Kökar), and э after я or a vowel
+ * lengthens it (пяэ → pää). Word-initial Ю is read as y (Юливиеска → Ylivieska). Other letters
+ * as in `cyrillicToLatin`.
+ */
+export function cyrillicPlaceToFinnish(text: string, variant: 'ru' | 'uk' = 'ru'): string {
+  const chars = [...text];
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    const lower = ch.toLowerCase();
+    const prev = i > 0 ? chars[i - 1].toLowerCase() : '';
+    const afterConsonant = CYR_CONSONANT.test(prev);
+    const wordStart = !prev || !/\p{L}/u.test(prev);
+    let mapped: string | undefined;
+    if (afterConsonant && lower === 'я') mapped = 'ä';
+    else if (afterConsonant && lower === 'ю') mapped = 'y';
+    else if (afterConsonant && lower === 'ё') mapped = 'ö';
+    else if (wordStart && lower === 'ю') mapped = 'y';
+    else if (wordStart && lower === 'ё') mapped = 'ö';
+    // иё is iö (Кихниё), юю is yy (Круунупюю): in Finnish names these follow a vowel.
+    else if (lower === 'ё' && CYR_VOWEL.test(prev)) mapped = 'ö';
+    else if (lower === 'ю' && prev === 'ю') mapped = 'y';
+    else if (lower === 'э' && (prev === 'я' || prev === 'э')) mapped = 'ä';
+    else if (lower === 'э' && CYR_VOWEL.test(prev)) mapped = cyrillicToLatin(prev, variant).slice(-1);
+    if (mapped === undefined) {
+      out += cyrillicToLatin(ch, variant);
+      continue;
+    }
+    out += ch !== lower ? mapped.toUpperCase() : mapped;
+  }
+  return out;
+}

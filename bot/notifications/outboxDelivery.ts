@@ -11,7 +11,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { CHAT_KINDS, isChatKind, kindSpellings, MAIL_KINDS, normaliseKind, outboxMessageId, parsePayload, type OutboxKind } from '../kernel/outbox.js';
 import type { Mailer } from './mailer.js';
 import type { OutboxRepository, OutboxRow as OutboxMessage } from './outboxRepository.js';
-import { renderChat, renderMail, type AppointmentWithCoach, type RenderSettings } from './render.js';
+import { isAnonymised, renderChat, renderMail, type AppointmentWithCoach, type RenderSettings } from './render.js';
 import { isPlainObject } from '../kernel/json.js';
 
 /** Translates a jobseeker's note into Finnish (bot/knowledge/noteTranslator.ts). */
@@ -136,7 +136,8 @@ export class OutboxDelivery {
       await this.finish(row, 'skipped', 'no_conversation');
       return 'skipped';
     }
-    if (a.status !== 'booked' || a.startsAt.getTime() <= this.deps.clock.now().getTime()) {
+    // A cancellation is news about a meeting still ahead; anything else is about a meeting still booked.
+    if (a.status !== (kind === 'chat.cancelled' ? 'cancelled' : 'booked') || a.startsAt.getTime() <= this.deps.clock.now().getTime()) {
       await this.finish(row, 'skipped', 'not_upcoming');
       return 'skipped';
     }
@@ -152,6 +153,12 @@ export class OutboxDelivery {
     const payload = parsePayload(row.payload);
     if (kind === 'jobseeker.reminder' && (a.status !== 'booked' || a.startsAt.getTime() <= this.deps.clock.now().getTime())) {
       await this.finish(row, 'skipped', 'not_upcoming');
+      return 'skipped';
+    }
+    if ((kind === 'coach.booked' || kind === 'coach.rescheduled') && isAnonymised(a)) {
+      // The jobseeker deleted their data before this went out: the erasure cancelled the
+      // appointment and its cancellation (without their details) is what the coach gets.
+      await this.finish(row, 'skipped', 'erased');
       return 'skipped';
     }
     const previousCoach = payload.previousCoachId ? await this.deps.outbox.coach(payload.previousCoachId) : null;

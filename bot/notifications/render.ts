@@ -47,7 +47,15 @@ export interface MailInput {
 }
 
 /** How a coach or jobseeker email is meant, beyond its kind. */
-type Variant = 'booked' | 'cancelled' | 'rescheduled' | 'reassignedIn' | 'reassignedAway' | 'movedAway' | 'reassigned' | 'reminder';
+type Variant = 'booked' | 'cancelled' | 'rescheduled' | 'reassignedIn' | 'reassignedAway' | 'movedAway' | 'reassigned' | 'reminder' | 'erased';
+
+/**
+ * The jobseeker's details are gone (they had their data deleted, or retention anonymised a past
+ * appointment): a booking always has a name, so an empty one means nothing of theirs is left.
+ */
+export function isAnonymised(a: Appointment): boolean {
+  return !a.jobseekerName.trim();
+}
 
 const REASSIGNED = 'reassigned';
 
@@ -97,7 +105,7 @@ function detailLines(t: TFunction, locale: Locale, a: AppointmentWithCoach, forC
     const prev = new Date(payload.previousStartsAt);
     if (Number.isFinite(prev.getTime())) lines.push({ label: field('previousTime'), value: formatDateTime(prev, locale) });
   }
-  if (forCoach) lines.push({ label: field('name'), value: a.jobseekerName, userText: true });
+  if (forCoach && !isAnonymised(a)) lines.push({ label: field('name'), value: a.jobseekerName, userText: true });
   else lines.push({ label: field('coach'), value: a.coach.name });
   lines.push({ label: field('mode'), value: t(`notifications:mode.${a.mode}`) });
   if (a.mode === 'in_person') lines.push({ label: field('place'), value: place(a) });
@@ -119,7 +127,9 @@ function detailLines(t: TFunction, locale: Locale, a: AppointmentWithCoach, forC
     lines.push({ label: t('notifications:field.note', { language: languageName(a.locale, locale) }), value: a.note, userText: true });
     if (noteFinnish) lines.push({ label: field('noteFinnish'), value: noteFinnish, userText: true });
   }
-  if (forCoach && a.cancelReason && a.status === 'cancelled' && payload.reason !== REASSIGNED) {
+  // The jobseeker reads the reason when the coach or an admin cancelled (the coach writes it for them).
+  const cancelledForThem = a.cancelledBy === 'coach' || a.cancelledBy === 'admin';
+  if ((forCoach || cancelledForThem) && a.cancelReason && a.status === 'cancelled' && payload.reason !== REASSIGNED && !isAnonymised(a)) {
     lines.push({ label: field('reason'), value: a.cancelReason, userText: true });
   }
   return lines;
@@ -146,7 +156,7 @@ function htmlBody(locale: Locale, paragraphs: string[], lines: Line[], footer: s
 function coachVariant(kind: MailKind, payload: OutboxPayload, a: Appointment): Variant {
   const reassigned = payload.reason === REASSIGNED;
   if (kind === 'coach.released') return reassigned ? 'reassignedAway' : 'movedAway';
-  if (kind === 'coach.cancelled') return 'cancelled';
+  if (kind === 'coach.cancelled') return isAnonymised(a) ? 'erased' : 'cancelled';
   // The appointment came from another coach: for this coach it is new.
   if (payload.previousCoachId && payload.previousCoachId !== a.coachId) return reassigned ? 'reassignedIn' : 'booked';
   return kind === 'coach.rescheduled' ? 'rescheduled' : 'booked';
@@ -192,8 +202,9 @@ export function renderCoachMail(settings: RenderSettings, input: MailInput): Ren
   const payload = variant === 'rescheduled' ? input.payload : { ...input.payload, previousStartsAt: undefined };
   const lines = detailLines(t, locale, a, true, payload, input.noteFinnish);
   const footer = t('notifications:coach.footer');
-  const method: InviteMethod = variant === 'cancelled' || away ? 'CANCEL' : 'REQUEST';
-  const summary = t('notifications:coach.calendarSummary', { name: a.jobseekerName, topic: t(`notifications:topic.${a.topic}`, { defaultValue: a.topic }) });
+  const method: InviteMethod = variant === 'cancelled' || variant === 'erased' || away ? 'CANCEL' : 'REQUEST';
+  const topic = t(`notifications:topic.${a.topic}`, { defaultValue: a.topic });
+  const summary = isAnonymised(a) ? t('notifications:coach.calendarSummaryNoName', { topic }) : t('notifications:coach.calendarSummary', { name: a.jobseekerName, topic });
   const description = lines.map((l) => t('notifications:line', { label: l.label, value: l.value })).join('\n');
   return {
     to: recipient.email,
@@ -246,6 +257,7 @@ export function renderChat(settings: RenderSettings, kind: ChatKind, a: Appointm
   const locale = localeOf(a);
   const t = settings.translator.t(locale);
   const time = timeRange(t, a.startsAt, a.endsAt, locale);
+  if (kind === 'chat.cancelled') return t('notifications:chat.cancelled', { time, coach: a.coach.name, reason: a.cancelReason ?? '' });
   const head = kind === 'chat.reminder' ? t('notifications:chat.reminder', { time, coach: a.coach.name }) : t('notifications:chat.reassigned', { time, coach: a.coach.name });
   const lines: string[] = [t('notifications:line', { label: t('notifications:field.mode'), value: t(`notifications:mode.${a.mode}`) })];
   if (a.mode === 'in_person') lines.push(t('notifications:line', { label: t('notifications:field.place'), value: place(a) }));

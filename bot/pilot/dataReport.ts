@@ -11,6 +11,10 @@ export interface DataReport {
   mapped: number;
   /** Mainland municipalities no source places in an area, by Finnish name. */
   unmapped: string[];
+  /** What the sources do say about some of the gaps, with the gap municipalities' Finnish names. */
+  gapNotes: Array<{ names: string[]; note: string; source: string[] }>;
+  /** Areas whose Finnish name describes them because no source gives the official name. */
+  descriptiveNames: string[];
   pilot: {
     sourcedCount: { areas: number; municipalities: number };
     onStart: { areas: number; municipalities: number };
@@ -29,6 +33,7 @@ export function buildDataReport(data: PilotData = getPilotData()): DataReport {
   const size = data.facts.find((f) => f.id === 'pilot_size_seed')?.value as { areas?: number; municipalities?: number } | undefined;
   const withoutSource = [
     ...data.employmentAreas.filter((a) => a.source.length === 0).map((a) => `employment area ${a.id}`),
+    ...data.employmentAreas.filter((a) => a.contactUrl !== null && a.contactUrlKind === 'employment_services_page' && !a.contactUrlSource?.length).map((a) => `web address of ${a.id}`),
     ...data.pilotAreas.filter((a) => a.source.length === 0).map((a) => `pilot area ${a.id}`),
     ...data.municipalities.filter((m) => m.source.length === 0).map((m) => `pilot membership ${m.id}`),
     ...oldNames().filter((o) => o.source.length === 0).map((o) => `old name ${o.name}`),
@@ -45,6 +50,12 @@ export function buildDataReport(data: PilotData = getPilotData()): DataReport {
     },
     mapped: mainland.filter((p) => mapped.has(p.id)).length,
     unmapped: mainland.filter((p) => !mapped.has(p.id)).map((p) => p.fi),
+    gapNotes: areasFile.gapNotes.map((g) => ({
+      names: g.ids.map((id) => places.find((p) => p.id === id)?.fi ?? id),
+      note: g.note,
+      source: g.source,
+    })),
+    descriptiveNames: data.employmentAreas.filter((a) => a.nameNote).map((a) => a.name.fi),
     pilot: {
       sourcedCount: { areas: size?.areas ?? 0, municipalities: size?.municipalities ?? 0 },
       // Every confirmed area and member in the data started on 1.3.2021; none carries a later start date yet.
@@ -75,5 +86,10 @@ export function formatDataReport(r: DataReport): string {
     `Gaps: ${r.unmapped.length} mainland municipalities without a sourced employment area:`,
     r.unmapped.join(', '),
   ];
+  if (r.gapNotes.length > 0) {
+    lines.push('', 'What the sources say about some gaps:');
+    for (const g of r.gapNotes) lines.push(`- ${g.names.join(', ')}: ${g.note} [${g.source.join('; ')}]`);
+  }
+  if (r.descriptiveNames.length > 0) lines.push('', `Areas without a sourced official name (descriptive name used): ${r.descriptiveNames.join(', ')}`);
   return lines.join('\n');
 }

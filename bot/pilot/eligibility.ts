@@ -110,6 +110,11 @@ export interface EligibilityResult {
   outsideMunicipality?: KnownMunicipality;
   /** Where the person is served since 1.1.2025, when the municipality is in the data. */
   employmentArea?: { area: EmploymentArea; certainty: 'stated' | 'inferred' };
+  /**
+   * After the pilot: whether the person would have been in its target group while it ran
+   * (1.3.2021–31.12.2024), judged by the same rule on the pilot's first day.
+   */
+  duringPilot?: { outcome: 'eligible' | 'not_eligible' | 'cant_tell'; reasons: ReasonCode[] };
 }
 
 interface Judged {
@@ -273,10 +278,14 @@ export function evaluateEligibility(
   }
 
   if (phase === 'ended') {
+    const past = asDuringPilot(answers, when, data);
+    const j0 = judgeAll(past.answers, past.when, data);
+    const value0 = ruleValue(j0.residence.value, j0.jobseeker.value, j0.under30.value, j0.benefit.value, j0.foreign.value);
     return {
       outcome: 'pilot_over',
       phase,
       reasons: ['pilot_ended'],
+      duringPilot: { outcome: outcomeOf(value0) as 'eligible' | 'not_eligible' | 'cant_tell', reasons: collectReasons(j0, value0) },
       criteria,
       ...(context.employmentArea
         ? { nextStep: 'contact_employment_area' as const, otherSteps: ['register_tyomarkkinatori' as const] }
@@ -297,10 +306,28 @@ export function evaluateEligibility(
   return { outcome, phase, reasons, criteria, nextStep, otherSteps, ...context };
 }
 
-/** Which questions the dialog asks on this date: after the pilot, only the municipality. */
+/**
+ * The answers and the date the rule is judged on. While the pilot runs, today. After it, the
+ * pilot's first day: "would I have belonged?" is about the time it ran, and an age stated
+ * today becomes a birth year, so a 31-year-old today counts as the under-30 they were then.
+ */
+function asDuringPilot(answers: EligibilityAnswers, when: When, data: PilotData): { answers: EligibilityAnswers; when: When } {
+  if (pilotPhase(when, data) !== 'ended') return { answers, when };
+  const start = new Date(`${data.period.start.date}T12:00:00Z`);
+  const age = answers.age;
+  if (age?.kind !== 'age') return { answers, when: start };
+  const year = Number(helsinkiDate(when).slice(0, 4));
+  return { answers: { ...answers, age: { kind: 'birth_year', year: year - age.years } }, when: start };
+}
+
+/**
+ * Which questions the dialog asks on this date. Before the pilot, only the municipality. While it
+ * ran and after it, all of them: after it, for the verdict on the pilot period and who serves
+ * the person now.
+ */
 export function questionsNeeded(when: When, data: PilotData = getPilotData()): QuestionId[] {
   const phase = pilotPhase(when, data);
-  return phase === 'running' || phase === 'extension' ? [...QUESTION_IDS] : ['municipality'];
+  return phase === 'before' ? ['municipality'] : [...QUESTION_IDS];
 }
 
 const ANSWER_KEY: Record<QuestionId, keyof EligibilityAnswers> = {
@@ -328,7 +355,8 @@ export function nextQuestion(answers: EligibilityAnswers, when: When, data: Pilo
   const needed = questionsNeeded(when, data);
   if (needed.length === 1) return isAnswered(answers, 'municipality') ? null : 'municipality';
 
-  const j = judgeAll(answers, when, data);
+  const past = asDuringPilot(answers, when, data);
+  const j = judgeAll(past.answers, past.when, data);
   const known: Record<QuestionId, Tri> = {
     municipality: j.residence.value,
     age: j.under30.value,

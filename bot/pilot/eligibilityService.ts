@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../kernel/clock.js';
 import type { Locale } from '../i18n/locales.js';
-import { cyrillicToLatin, hasCyrillic } from '../language/transliterate.js';
+import { cyrillicPlaceToFinnish, cyrillicToLatin, hasCyrillic } from '../language/transliterate.js';
 import { toAsciiDigits } from '../language/recognizers.js';
 import { containsIdentityCode } from '../kernel/redact.js';
 import {
@@ -50,7 +50,11 @@ export function matchInAnyScript(matcher: Matcher, text: string, locale?: Locale
   if (direct.kind !== 'none' || !hasCyrillic(text)) return direct;
   const first: 'ru' | 'uk' = locale === 'uk' ? 'uk' : 'ru';
   // A sure match in either spelling beats a "did you mean" in the other (и is i or y).
-  const results = ([first, first === 'uk' ? 'ru' : 'uk'] as const).map((variant) => matcher(cyrillicToLatin(text, variant)));
+  const variants = [first, first === 'uk' ? 'ru' : 'uk'] as const;
+  const results = [
+    ...variants.map((variant) => matcher(cyrillicToLatin(text, variant))),
+    ...variants.map((variant) => matcher(cyrillicPlaceToFinnish(text, variant))),
+  ];
   return results.find((r) => r.kind === 'match' || r.kind === 'known_outside_data') ?? results.find((r) => r.kind === 'suggest') ?? direct;
 }
 

@@ -1,4 +1,4 @@
-import { hasCyrillic, cyrillicToLatin } from '../language/transliterate.js';
+import { cyrillicPlaceToFinnish, cyrillicToLatin, hasCyrillic } from '../language/transliterate.js';
 import { getPilotData, type Municipality, type PilotData } from './pilotData.js';
 import { allMunicipalities, MUNICIPALITIES_URL, municipalityInScript, oldNames, type OldName } from './places.js';
 
@@ -40,6 +40,8 @@ const CASE_ENDINGS = [
   'seen', 'ihin', 'issa', 'ista', 'illa', 'ilta', 'ille', 'ineen',
   'ssa', 'sta', 'lla', 'lta', 'lle', 'ksi', 'tta', 'ain', 'ien', 'ten',
   'na', 'ta', 'a', 'n', 's',
+  // Estonian speakers inflect Finnish place names with their own cases: Ylöjärvilt, Tamperesse, Salos.
+  'sse', 'lt', 'st', 'le', 'ga', 'ks', 'l',
 ];
 const VOWELS = 'aeiouy';
 
@@ -273,8 +275,12 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     }
     const latin = matchLatin(text);
     if (latin.kind !== 'none' || !scripts || !hasCyrillic(text)) return latin;
-    // и is i in Russian and y in Ukrainian: a sure match in either spelling beats a suggestion.
-    const results = (['ru', 'uk'] as const).map((variant) => matchLatin(cyrillicToLatin(text, variant)));
+    // и is i in Russian and y in Ukrainian, and я/ю/ё after a consonant write Finnish ä/y/ö: a sure
+    // match in any of these spellings beats a suggestion.
+    const results = [
+      ...(['ru', 'uk'] as const).map((variant) => matchLatin(cyrillicToLatin(text, variant))),
+      ...(['ru', 'uk'] as const).map((variant) => matchLatin(cyrillicPlaceToFinnish(text, variant))),
+    ];
     return results.find((r) => r.kind === 'match' || r.kind === 'known_outside_data') ?? results.find((r) => r.kind === 'suggest') ?? latin;
   };
 }

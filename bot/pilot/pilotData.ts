@@ -25,6 +25,10 @@ const localizedName = z.object({
 
 const participationStatusSchema = z.enum(['confirmed', 'applying', 'interested']);
 
+// What an earlier source said, kept when a later primary source supersedes it (Pori: applying in
+// 2019 per the seed, in the pilot per the ministry in 2020). The bot answers from `status`.
+const earlierStatusSchema = z.object({ status: participationStatusSchema, asOf: z.string().regex(/^\d{4}(-\d{2})?$/), source: z.array(z.string().regex(SOURCE_RE)).min(1) });
+
 const datedFact = z.object({ date: isoDate, source: sourceSchema });
 
 const periodSchema = z.object({
@@ -73,6 +77,8 @@ const employmentAreaSchema = z.object({
   id: slug,
   // Only the names a source gives; the bot falls back to the Finnish name.
   name: localizedName,
+  // Set when no source gives the official name and `name.fi` describes the area instead.
+  nameNote: z.string().min(1).optional(),
   model: z.enum(['single_municipality', 'host_municipality', 'joint_authority']),
   // Null when no source names the host municipality.
   leadMunicipalityId: slug.nullable(),
@@ -84,6 +90,8 @@ const employmentAreaSchema = z.object({
   /** Ids from prisma/data/municipalities.json, each named by the area's source. */
   members: z.array(slug),
   source: sourceSchema,
+  // The source naming a member, where it is not the area's first source (members added from another source).
+  memberSources: z.record(slug, sourceSchema).optional(),
 });
 
 const pilotAreaSchema = z.object({
@@ -91,6 +99,7 @@ const pilotAreaSchema = z.object({
   name: localizedName,
   kind: z.enum(['single_city', 'regional']),
   status: participationStatusSchema,
+  earlier: earlierStatusSchema.optional(),
   caveatIds: z.array(factId).optional(),
   source: sourceSchema,
 });
@@ -101,6 +110,7 @@ const municipalitySchema = z.object({
   aliases: z.array(z.string().min(2)).optional(),
   pilotAreaId: slug,
   status: participationStatusSchema,
+  earlier: earlierStatusSchema.optional(),
   source: sourceSchema,
   // Filled in from employment-areas.json when the file is loaded (see loadPilotData); absent = a gap.
   employmentArea: z
@@ -177,6 +187,8 @@ const pilotDataSchema = z
       }
       if ((e.contactUrl === null) !== (e.contactUrlKind === null))
         ctx.addIssue({ code: 'custom', message: `${e.id}: contactUrl and contactUrlKind go together` });
+      for (const id of Object.keys(e.memberSources ?? {}))
+        if (!e.members.includes(id)) ctx.addIssue({ code: 'custom', message: `${e.id}: memberSources names ${id}, which is not a member` });
     }
     for (const item of [...data.pilotAreas, ...data.services]) {
       for (const c of item.caveatIds ?? []) {
@@ -222,6 +234,8 @@ const employmentAreasFileSchema = z.object({
   areasInForceSource: sourceSchema,
   purpose: z.string(),
   gapReason: z.string().min(1),
+  // What the sources do say about some gaps (a count without names, an agreement without a member list).
+  gapNotes: z.array(z.object({ ids: z.array(slug).min(1), note: z.string().min(1), source: sourceSchema })).default([]),
   areas: z.array(z.unknown()),
   aland: alandAuthoritySchema,
 });

@@ -42,6 +42,8 @@ export interface AreaListing {
 
 export interface PoriCaveat {
   area: PilotArea;
+  /** In the pilot per the later source (the ministry, 2020); the seed had them applying or interested. */
+  confirmed: Municipality[];
   applying: Municipality[];
   interested: Municipality[];
   /** Year and month of the seed that reports it, YYYY-MM. */
@@ -110,6 +112,7 @@ export class PilotInfoService {
       const caveat = caveatsFor(poriArea, data).find((c) => c.id === 'pori_participation_unknown');
       pori = {
         area: poriArea,
+        confirmed: members.filter((m) => m.status === 'confirmed'),
         applying: members.filter((m) => m.status === 'applying'),
         interested: members.filter((m) => m.status === 'interested'),
         seedDate: String((caveat?.value as { seedDate?: string } | undefined)?.seedDate ?? ''),

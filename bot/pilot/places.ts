@@ -108,6 +108,28 @@ export function displayName(id: string, locale: Locale): string {
   return established?.name ?? place.fi;
 }
 
+/** Locales written in another script than Finnish: a name in their script needs the Finnish one beside it. */
+const OTHER_SCRIPT_LOCALES: readonly Locale[] = ['ru', 'uk', 'ar', 'fa'];
+
+/**
+ * A municipality's name inside a sentence of `locale` (issue 15): the Swedish name in Swedish
+ * wherever one is in use (Grankulla, Tammerfors); in Russian, Ukrainian, Arabic and Persian the
+ * established name in the reader's script with the official Finnish name beside it, because the
+ * Finnish name is what signs and websites show ("Тампере (Tampere)", "Гельсінкі (Helsinki)");
+ * elsewhere, and where no established name is sourced, the Finnish name alone, so one reply never
+ * mixes "Pori" and "Порі". `fallback` names a place the register does not know (by id).
+ */
+export function nameInSentence(id: string | undefined, fallback: { fi: string; sv?: string }, locale: Locale): string {
+  const place = id ? municipalityById(id) : undefined;
+  const fi = place?.fi ?? fallback.fi;
+  if (locale === 'sv') return place?.sv ?? fallback.sv ?? fi;
+  if (place && OTHER_SCRIPT_LOCALES.includes(locale)) {
+    const established = register().exonyms.find((e) => e.id === place.id && e.locale === locale);
+    if (established) return `${established.name} (${fi})`;
+  }
+  return fi;
+}
+
 /** The employment area serving a municipality since 1.1.2025; undefined for Åland and for gaps. */
 export function employmentAreaOf(id: string, data: PilotData = getPilotData()): EmploymentArea | undefined {
   return employmentAreaFor(id, data)?.area;
@@ -155,6 +177,8 @@ function fold(latin: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z]/g, '')
+    // Arabic writes Finnish j and the vowels i, e, y with the same letter ي.
+    .replace(/j/g, 'i')
     .replace(/[aä]/g, 'a')
     .replace(/[eiy]/g, 'i')
     .replace(/[ouö]/g, 'u')
@@ -217,7 +241,11 @@ export function municipalityInScript(text: string): Place | undefined {
   for (const e of idx.exonyms) {
     // Russian and Ukrainian inflect some names (в Хельсинки is fixed, but "Тампере" may take no ending): a prefix match is enough.
     const at = lower.indexOf(e.name);
-    if (at >= 0 && (at === 0 || !/[\p{L}]/u.test(lower[at - 1]))) return municipalityById(e.id);
+    if (at < 0 || (at > 0 && /[\p{L}]/u.test(lower[at - 1]))) continue;
+    // Arabic script takes no case endings, so its name must end the word: اولو (Oulu) must not read اولويارفي (Ylöjärvi).
+    const after = lower[at + e.name.length] ?? '';
+    if (ARABIC_SCRIPT.test(e.name) && /[\p{L}]/u.test(after)) continue;
+    return municipalityById(e.id);
   }
   if (!ARABIC_SCRIPT.test(text)) return undefined;
   const words = text.normalize('NFC').split(/[^\u0600-\u06FF]+/u).filter(Boolean);

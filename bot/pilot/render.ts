@@ -9,14 +9,13 @@ import { formatDate, intlLocale } from '../language/format.js';
 import type { EligibilityResult, ReasonCode } from './eligibility.js';
 import type { Municipality, NationalFallback } from './pilotData.js';
 import type { InfoTopic, PilotDates, PilotOverview, ServedAnswer } from './pilotInfoService.js';
-import { displayName, municipalityById } from './places.js';
+import { nameInSentence } from './places.js';
 
 type Named = { fi: string; sv?: string; en?: string };
 
-/** With an id, the established name in the reader's language where one exists (Хельсинки, هلسنكي). */
+/** With an id, the established name in the reader's script beside the Finnish one ("Хельсинки (Helsinki)"). */
 function placeName(name: Named, locale: Locale, id?: string): string {
-  if (locale === 'sv') return name.sv ?? name.fi;
-  return id && municipalityById(id) ? displayName(id, locale) : name.fi;
+  return nameInSentence(id, name, locale);
 }
 
 function areaName(name: Named, locale: Locale): string {
@@ -62,7 +61,7 @@ export function renderTopic(topic: Exclude<InfoTopic, 'today'>, overview: PilotO
           ? s(t, 'pilot:info.where.areaSingle', { area: areaName(area.name, locale) })
           : s(t, 'pilot:info.where.area', {
               area: areaName(area.name, locale),
-              municipalities: listOf(municipalities.map((m) => placeName(m.name, locale)), locale),
+              municipalities: listOf(municipalities.map((m) => placeName(m.name, locale, m.id)), locale),
             }),
       );
       const messages = [
@@ -72,8 +71,9 @@ export function renderTopic(topic: Exclude<InfoTopic, 'today'>, overview: PilotO
       if (overview.pori) {
         messages.push(
           s(t, 'pilot:info.where.pori', {
-            applying: listOf(overview.pori.applying.map((m) => placeName(m.name, locale)), locale),
-            interested: listOf(overview.pori.interested.map((m) => placeName(m.name, locale)), locale),
+            confirmed: listOf(overview.pori.confirmed.map((m) => placeName(m.name, locale, m.id)), locale),
+            applying: listOf(overview.pori.applying.map((m) => placeName(m.name, locale, m.id)), locale),
+            interested: listOf(overview.pori.interested.map((m) => placeName(m.name, locale, m.id)), locale),
           }),
         );
       }
@@ -124,8 +124,10 @@ export function renderDuringPilot(dates: PilotDates, fallback: NationalFallback,
 }
 
 export function suggestionLabel(m: Municipality, locale: Locale): string {
-  return placeName(m.name, locale);
+  return placeName(m.name, locale, m.id);
 }
+
+const PAST_REASONS: ReadonlySet<ReasonCode> = new Set(['under_30', 'age_30_or_over', 'lives_in_pilot_municipality']);
 
 // Reasons already said by the headline of the result.
 const HEADLINE_REASONS: ReadonlySet<ReasonCode> = new Set(['pilot_ended', 'pilot_not_started']);
@@ -141,7 +143,7 @@ export interface ResultRenderOptions {
 export function renderResult(result: EligibilityResult, locale: Locale, t: TFunction, options: ResultRenderOptions): string[] {
   const args = dateArgs(options.dates, locale);
   const municipalityName = result.municipality
-    ? placeName(result.municipality.name, locale)
+    ? placeName(result.municipality.name, locale, result.municipality.id)
     : result.outsideMunicipality
       ? placeName(result.outsideMunicipality, locale)
       : '';
@@ -157,9 +159,20 @@ export function renderResult(result: EligibilityResult, locale: Locale, t: TFunc
     case 'cant_tell':
       messages.push(s(t, 'pilot:result.cantTell'));
       break;
-    case 'pilot_over':
+    case 'pilot_over': {
+      // Two parts: the verdict for the time the pilot ran, then who serves the person now.
+      const past = result.duringPilot;
+      if (past) {
+        const key = past.outcome === 'eligible' ? 'pilot:result.pastEligible' : past.outcome === 'not_eligible' ? 'pilot:result.pastNotEligible' : 'pilot:result.pastCantTell';
+        const vars = { municipality: municipalityName, ...args };
+        // Said of the pilot period where the present tense would be wrong ("you were under 30 then").
+        const reason = (r: ReasonCode) => (PAST_REASONS.has(r) ? s(t, `pilot:pastReasons.${r}`, vars) : s(t, `pilot:reasons.${r}`, vars));
+        const why = past.reasons.filter((r) => !HEADLINE_REASONS.has(r)).map((r) => `• ${reason(r)}`);
+        messages.push(why.length > 0 ? `${s(t, key, args)}\n${why.join('\n')}` : s(t, key, args));
+      }
       messages.push(s(t, 'pilot:result.pilotOver', args));
       break;
+    }
   }
   const reasons = result.reasons
     .filter((r) => !HEADLINE_REASONS.has(r))

@@ -58,8 +58,6 @@ const FEEDBACK_JOB_MS = 60 * 1000;
 
 export function createPrivacyFeature(deps: PrivacyFeatureDeps): PrivacyFeature {
   const { config, prisma, clock, logger, audit } = deps;
-  const personalDataService = new PersonalDataService(new PersonalDataRepository(prisma), deps.providers, clock, logger, audit);
-  const links = new ExportLinks(new ExportLinkRepository(prisma), clock, config.EXPORT_LINK_MINUTES);
   const mailer = deps.mailer ?? (config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined);
   const feedback = new FeedbackService(
     new FeedbackRepository(prisma),
@@ -67,6 +65,10 @@ export function createPrivacyFeature(deps: PrivacyFeatureDeps): PrivacyFeature {
     logger,
     mailer && config.FEEDBACK_EMAIL ? { mailer, to: config.FEEDBACK_EMAIL, maxAttempts: config.OUTBOX_MAX_ATTEMPTS } : undefined,
   );
+  // Privacy's own rows (feedback given in a chat) are exported and erased like every feature's.
+  const ownProviders = [feedback.personalData()];
+  const personalDataService = new PersonalDataService(new PersonalDataRepository(prisma), [...deps.providers, ...ownProviders], clock, logger, audit);
+  const links = new ExportLinks(new ExportLinkRepository(prisma), clock, config.EXPORT_LINK_MINUTES);
   const retention = new RetentionService(new RetentionRepository(prisma), clock, config, personalDataService, links, audit);
   const actions = new PrivacyActionsService(personalDataService, links, feedback, config.publicBaseUrl, config.EXPORT_LINK_MINUTES);
   const pages = new PrivacyPages({
@@ -126,6 +128,7 @@ export function createPrivacyFeature(deps: PrivacyFeatureDeps): PrivacyFeature {
   return {
     name: 'privacy',
     routes: [routes],
+    personalData: ownProviders,
     jobs: [
       {
         name: 'privacy-retention',

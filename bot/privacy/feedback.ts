@@ -5,7 +5,9 @@
  */
 import nodemailer from 'nodemailer';
 import type { Clock } from '../kernel/clock.js';
+import type { DataSubject, PersonalDataProvider } from '../kernel/contracts.js';
 import type { Logger } from '../kernel/log.js';
+import { redact } from '../kernel/redact.js';
 import type { FeedbackRepository, StoredFeedback } from './feedbackRepository.js';
 
 export const FEEDBACK_TOPICS = ['accessibility', 'privacy', 'other'] as const;
@@ -21,6 +23,8 @@ export interface FeedbackInput {
   contact?: unknown;
   locale?: string;
   page?: unknown;
+  /** Who gave it, when it was given in a chat: links it to their data for export and erasure. */
+  from?: { channelId: string; conversationId: string; channelUserId?: string };
 }
 
 export class FeedbackValidationError extends Error {
@@ -73,7 +77,34 @@ export class FeedbackService {
       contact = c || null;
     }
     const page = typeof input.page === 'string' && /^\/[\w\-/]*$/.test(input.page) ? input.page.slice(0, MAX_PAGE_CHARS) : null;
-    return this.feedback.create({ topic, message, contact, locale: input.locale ?? null, page, createdAt: this.clock.now() });
+    // The message is stored (and emailed) as the transcript stores messages: identity codes, phone
+    // numbers, emails and account numbers removed. The contact field is the one place meant for
+    // a reply address, and it goes with the rest on "delete my data".
+    const from = input.from;
+    return this.feedback.create({
+      topic,
+      message: redact(message).text,
+      contact,
+      locale: input.locale ?? null,
+      page,
+      createdAt: this.clock.now(),
+      channelId: from?.channelId ?? null,
+      conversationId: from?.conversationId ?? null,
+      channelUserId: from?.channelUserId || null,
+    });
+  }
+
+  /** Feedback given in a chat, in "show my data" and "delete my data". */
+  personalData(): PersonalDataProvider {
+    const owner = (subject: DataSubject) => ({ channelId: subject.channelId, conversationIds: subject.conversationIds, channelUserId: subject.channelUserId });
+    return {
+      name: 'feedback',
+      labelKey: 'privacy:features.feedback',
+      export: async (subject) => (await this.feedback.findByOwner(owner(subject))).map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), emailedAt: f.emailedAt?.toISOString() ?? null })),
+      erase: async (subject) => {
+        await this.feedback.deleteByOwner(owner(subject));
+      },
+    };
   }
 
   /** Newest first, for the operator. */

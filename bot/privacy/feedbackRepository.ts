@@ -11,9 +11,19 @@ export interface StoredFeedback {
   page: string | null;
   emailedAt: Date | null;
   attempts: number;
+  channelId: string | null;
+  conversationId: string | null;
+  channelUserId: string | null;
 }
 
-export type NewFeedback = Pick<StoredFeedback, 'topic' | 'message' | 'contact' | 'locale' | 'page' | 'createdAt'>;
+export type NewFeedback = Pick<StoredFeedback, 'topic' | 'message' | 'contact' | 'locale' | 'page' | 'createdAt' | 'channelId' | 'conversationId' | 'channelUserId'>;
+
+/** Whose feedback: the chat user's conversations on one channel, and their channel user id. */
+export interface FeedbackOwner {
+  channelId: string;
+  conversationIds: readonly string[];
+  channelUserId?: string;
+}
 
 export class FeedbackRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -38,6 +48,26 @@ export class FeedbackRepository {
 
   async markEmailed(id: string, at: Date): Promise<void> {
     await this.prisma.feedback.update({ where: { id }, data: { emailedAt: at, attempts: { increment: 1 } } });
+  }
+
+  /** Feedback the owner gave in a chat, oldest first (the web form's rows carry no owner). */
+  async findByOwner(owner: FeedbackOwner): Promise<Array<Pick<StoredFeedback, 'createdAt' | 'topic' | 'message' | 'contact' | 'locale' | 'emailedAt'>>> {
+    return this.prisma.feedback.findMany({
+      where: this.ownerWhere(owner),
+      orderBy: { createdAt: 'asc' },
+      select: { createdAt: true, topic: true, message: true, contact: true, locale: true, emailedAt: true },
+    });
+  }
+
+  async deleteByOwner(owner: FeedbackOwner): Promise<number> {
+    const { count } = await this.prisma.feedback.deleteMany({ where: this.ownerWhere(owner) });
+    return count;
+  }
+
+  private ownerWhere(owner: FeedbackOwner) {
+    const or: Array<{ conversationId: { in: string[] } } | { channelUserId: string }> = [{ conversationId: { in: [...owner.conversationIds] } }];
+    if (owner.channelUserId) or.push({ channelUserId: owner.channelUserId });
+    return { channelId: owner.channelId, OR: or };
   }
 
   async countFailedAttempt(id: string): Promise<void> {

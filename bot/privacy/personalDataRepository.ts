@@ -49,7 +49,8 @@ export class PersonalDataRepository {
     const transcript = await this.prisma.transcriptMessage.findMany({
       where: { channelId, conversationId: { in: conversationIds } },
       select: { conversationId: true, direction: true, type: true, text: true, value: true, locale: true, timestamp: true },
-      orderBy: { seq: 'asc' },
+      // When it was said, not when a process flushed it (see ConversationRepository.transcript).
+      orderBy: [{ timestamp: 'asc' }, { seq: 'asc' }],
     });
     const botState = await this.prisma.botState.findMany({ where: { key: { in: stateKeys } }, select: { key: true, data: true, updatedAt: true } });
     return { profile, conversations, transcript, botState };

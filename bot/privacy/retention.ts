@@ -14,6 +14,7 @@ export interface RetentionPeriods {
   PROFILE_RETENTION_DAYS: number;
   FEEDBACK_RETENTION_DAYS: number;
   AUDIT_RETENTION_DAYS: number;
+  ABANDONED_DIALOG_HOURS: number;
 }
 
 export interface RetentionResult {
@@ -23,6 +24,7 @@ export interface RetentionResult {
   feedback: number;
   audit: number;
   profiles: number;
+  abandonedDialogs: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,6 +57,8 @@ export class RetentionService {
       if (old.length < BATCH) break;
     }
 
+    const abandonedDialogs = await this.rows.clearAbandonedDialogs(new Date(this.clock.now().getTime() - this.periods.ABANDONED_DIALOG_HOURS * 60 * 60 * 1000), this.clock.now());
+
     const exportLinks = await this.links.purgeExpired();
     const feedback = await this.rows.deleteFeedbackBefore(this.before(this.periods.FEEDBACK_RETENTION_DAYS));
     const audit = await this.audit.purgeBefore(this.before(this.periods.AUDIT_RETENTION_DAYS));
@@ -74,7 +78,7 @@ export class RetentionService {
       }
     }
 
-    const result: RetentionResult = { transcriptMessages, conversations, exportLinks, feedback, audit, profiles };
+    const result: RetentionResult = { transcriptMessages, conversations, exportLinks, feedback, audit, profiles, abandonedDialogs };
     if (Object.values(result).some((n) => n > 0)) await this.audit.audit('system:retention', 'retention.purge', null, { ...result });
     return result;
   }

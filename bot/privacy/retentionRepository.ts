@@ -35,6 +35,21 @@ export class RetentionRepository {
     });
   }
 
+  /**
+   * Clears the dialog stack and the language-offer memory of conversations whose state has not
+   * changed since `before`: what an unfinished dialog holds (contact details typed for a booking,
+   * a message waiting on a language offer) does not wait for the conversation's retention.
+   * The rest of the state (the welcome flag) stays; the next message starts at the main menu.
+   */
+  async clearAbandonedDialogs(before: Date, now: Date): Promise<number> {
+    return this.prisma.$executeRawUnsafe(
+      `UPDATE "BotState" SET "data" = ("data" - 'dialogState') - 'languageSwitch', "etag" = md5(random()::text || clock_timestamp()::text), "updatedAt" = $2::timestamp(3)
+       WHERE "key" LIKE '%/conversations/%' AND "updatedAt" < $1::timestamp(3) AND (("data" -> 'dialogState') IS NOT NULL OR ("data" -> 'languageSwitch') IS NOT NULL)`,
+      before,
+      now,
+    );
+  }
+
   async deleteFeedbackBefore(before: Date): Promise<number> {
     return (await this.prisma.feedback.deleteMany({ where: { createdAt: { lt: before } } })).count;
   }

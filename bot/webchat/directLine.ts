@@ -67,6 +67,13 @@ export interface DirectLineOptions {
   loopbackSecret: string;
   /** Azure Bot Service's Direct Line, when configured: page tokens come from there instead. */
   azure?: { url: string; secret: string };
+  /**
+   * WEBCHAT_INBOX_LEASE_MS: how long a stored activity stays with the process that took it without
+   * a renewal; after that any live process runs its turn (a crash or restart loses nothing).
+   */
+  inboxLeaseMs: number;
+  /** The user is typing (Web Chat's typing activity): a coach in a live chat with them sees it. */
+  onUserTyping?(channelId: string, conversationId: string): Promise<void>;
   /** TRUST_PROXY: where the client address for the new-conversation limit comes from. */
   trustProxy: boolean | number;
   isShuttingDown(): boolean;
@@ -182,9 +189,22 @@ function conversationBody(conversationId: string, token: string, expiresAt: Date
   return { conversationId, token, expires_in: Math.max(0, Math.round((expiresAt.getTime() - now.getTime()) / 1000)) };
 }
 
+/** A turn whose process died this many times with it in hand is given up (logged), not retried forever. */
+const MAX_INBOX_ATTEMPTS = 3;
+/** Lapsed inbox rows one sweep takes over. */
+const INBOX_SWEEP_BATCH = 20;
+
 export class DirectLineChannel {
   private readonly queues = new Map<string, Promise<void>>();
   private readonly turns = new Set<Promise<void>>();
+  /** This process, as the holder of inbox leases. */
+  private readonly owner = `p_${randomId(9)}`;
+  /** Inbox rows this process holds: waiting for their turn or running. */
+  private readonly held = new Set<string>();
+  private readonly running = new Set<string>();
+  private timers: NodeJS.Timeout[] = [];
+  private sweeping = false;
+  private stopped = false;
   private readonly auth: AuthenticateRequestResult;
   private readonly sendLimiter: RateLimiter;
   private readonly tokenLimiter: RateLimiter;
@@ -232,10 +252,73 @@ export class DirectLineChannel {
     this.tokenLimiter.sweep();
   }
 
-  /** Waits for the turns in flight (shutdown). */
+  /** Inbox rows this process holds (waiting or running). */
+  get heldActivities(): number {
+    return this.held.size;
+  }
+
+  /**
+   * Starts keeping this process's inbox leases and taking over lapsed ones, at once (activities
+   * a crashed or restarted process had accepted) and then every few seconds.
+   */
+  start(): void {
+    const leaseMs = this.o.inboxLeaseMs;
+    const renew = setInterval(() => void this.renewLeases(), Math.max(100, Math.floor(leaseMs / 3)));
+    const sweep = setInterval(() => void this.sweepInbox(), Math.max(200, Math.min(Math.floor(leaseMs / 2), 5000)));
+    renew.unref();
+    sweep.unref();
+    this.timers = [renew, sweep];
+    void this.sweepInbox();
+  }
+
+  /** Waits for the turns in flight. */
   async drain(timeoutMs: number): Promise<void> {
     const all = Promise.allSettled([...this.turns]);
     await Promise.race([all, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+  }
+
+  /** Shutdown: waits for the turns in flight; what is left is handed to the other processes. */
+  async close(timeoutMs: number): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await this.drain(timeoutMs);
+    this.stopped = true;
+    const waiting = [...this.held].filter((id) => !this.running.has(id));
+    try {
+      await this.o.store.releaseInbox(waiting, this.owner);
+    } catch (err) {
+      // Their leases lapse by themselves; another process takes them then.
+      this.o.logger.warn({ err, activities: waiting.length }, 'webchat: could not hand over waiting activities');
+    }
+  }
+
+  private leaseUntil(): Date {
+    return new Date(this.o.clock.now().getTime() + this.o.inboxLeaseMs);
+  }
+
+  private async renewLeases(): Promise<void> {
+    try {
+      await this.o.store.renewLeases([...this.held], this.owner, this.leaseUntil());
+    } catch (err) {
+      this.o.logger.warn({ err }, 'webchat: inbox lease renewal failed');
+    }
+  }
+
+  /** Takes over activities whose process stopped renewing their lease, and runs their turns. */
+  private async sweepInbox(): Promise<void> {
+    if (this.sweeping || this.stopped || this.o.isShuttingDown()) return;
+    this.sweeping = true;
+    try {
+      const claimed = await this.o.store.claimLapsed(this.owner, this.leaseUntil(), INBOX_SWEEP_BATCH);
+      for (const row of claimed) {
+        this.o.logger.warn({ conversationId: row.conversationId, attempts: row.attempts }, 'webchat: running a turn another process accepted but did not finish');
+        this.enqueueTurn(row.conversationId, row.id);
+      }
+    } catch (err) {
+      this.o.logger.warn({ err }, 'webchat: inbox sweep failed');
+    } finally {
+      this.sweeping = false;
+    }
   }
 
   install(server: Server): void {
@@ -371,15 +454,19 @@ export class DirectLineChannel {
   /** The first start of a conversation tells the bot the user joined, so it says its welcome. */
   private async ensureStarted(conversation: StoredConversation, locale: string | undefined): Promise<void> {
     if (conversation.startedAt) return;
-    if (!(await this.o.store.markStarted(conversation.id, locale))) return;
     const effective = locale ?? conversation.locale ?? undefined;
-    this.enqueueTurn(conversation.id, {
+    const id = `${conversation.id}|${randomId(9)}`;
+    const activity = {
       type: 'conversationUpdate',
-      id: randomId(9),
+      id,
+      timestamp: this.o.clock.now().toISOString(),
       membersAdded: [{ id: conversation.userId }],
       ...(effective ? { locale: effective } : {}),
       from: { id: conversation.userId, role: 'user' },
-    });
+    };
+    // Stored with the start, so the welcome is not lost to a crash either.
+    if (!(await this.o.store.markStartedWithTurn(conversation.id, locale, { id, activity, owner: this.owner, leaseUntil: this.leaseUntil() }))) return;
+    this.enqueueTurn(conversation.id, id);
   }
 
   private async postActivity(req: Request, res: Response): Promise<void> {
@@ -389,6 +476,13 @@ export class DirectLineChannel {
     const checked = validateUserActivity(req.body);
     if (!checked.ok) {
       sendError(res, 400, 'BadArgument', checked.message);
+      return;
+    }
+    if (checked.activity.type === 'typing') {
+      // Not a turn for the bot, and not a message against the conversation's limit (Web Chat sends
+      // one every few seconds while the user types): only a coach in a live chat wants to know.
+      if (this.o.onUserTyping) void this.o.onUserTyping(CHANNEL_ID, conversation.id).catch((err: unknown) => this.o.logger.warn({ err }, 'typing relay failed'));
+      res.send(200, { id: `${conversation.id}|${randomId(9)}` });
       return;
     }
     const decision = this.sendLimiter.consume(conversation.id);
@@ -402,10 +496,6 @@ export class DirectLineChannel {
     }
     const activity = checked.activity;
     const id = `${conversation.id}|${randomId(9)}`;
-    if (activity.type === 'typing') {
-      res.send(200, { id });
-      return;
-    }
     const timestamp = this.o.clock.now().toISOString();
     const from = { id: conversation.userId, role: 'user' };
     // The echo shows the user their own words as typed; a reload later reads the redacted transcript.
@@ -418,14 +508,28 @@ export class DirectLineChannel {
       conversation: { id: conversation.id },
       from,
     };
-    const seqs = await this.o.store.append(conversation.id, [echo]);
-    if (!seqs) {
+    // Stored (echo and inbox row together) before the 200: an accepted message survives a crash.
+    const clientActivityId = isPlainObject(activity.channelData) && typeof activity.channelData.clientActivityID === 'string' ? activity.channelData.clientActivityID : undefined;
+    const accepted = await this.o.store.acceptUserActivity({
+      conversationId: conversation.id,
+      echo,
+      turn: { ...activity, id, timestamp, from },
+      clientActivityId,
+      owner: this.owner,
+      leaseUntil: this.leaseUntil(),
+    });
+    if (!accepted) {
       sendError(res, 404, 'NotFound', 'The conversation has ended.');
       return;
     }
-    this.o.hub.notify(conversation.id, seqs[0]);
+    if (accepted.status === 'duplicate') {
+      // The client sent it again (its first answer was lost): it is the same message, run once.
+      res.send(200, { id: accepted.id });
+      return;
+    }
+    this.o.hub.notify(conversation.id, accepted.seq);
     res.send(200, { id });
-    this.enqueueTurn(conversation.id, { ...activity, id, timestamp, from });
+    this.enqueueTurn(conversation.id, id);
   }
 
   /** '' or absent → 0; otherwise a whole number no greater than what was handed out. */
@@ -496,7 +600,14 @@ export class DirectLineChannel {
       return activity;
     });
     const known = new Set(history.map((a) => a.id));
-    return [...history, ...queued.filter((a) => !known.has(a.id))];
+    // Each process writes its transcript batches when its turns end, so which of the latest
+    // activities are already in the transcript depends on timing. Merging by the activities' own
+    // time, in the transcript's shape, gives every process and every reload the same list.
+    const merged = [...history, ...queued.filter((a) => !known.has(a.id)).map(historyShape)];
+    return merged
+      .map((activity, i) => ({ activity, i, at: Date.parse(String(activity.timestamp)) }))
+      .sort((x, y) => (Number.isNaN(x.at) || Number.isNaN(y.at) || x.at === y.at ? x.i - y.i : x.at - y.at))
+      .map((x) => x.activity);
   }
 
   private async refresh(req: Request, res: Response): Promise<void> {
@@ -507,7 +618,11 @@ export class DirectLineChannel {
       sendError(res, 404, 'NotFound', 'The conversation has ended.');
       return;
     }
-    const issued = await this.o.store.issueToken(conversation.id);
+    const issued = await this.o.store.refreshToken(conversation.id);
+    if (!issued.ok) {
+      sendError(res, 429, 'TooManyRequests', 'Too many token refreshes for this conversation; please wait.', { 'Retry-After': String(issued.retryAfterSeconds) });
+      return;
+    }
     res.header('Cache-Control', 'no-store');
     res.send(200, conversationBody(issued.conversationId, issued.token, issued.expiresAt, this.o.clock.now()));
   }
@@ -527,16 +642,49 @@ export class DirectLineChannel {
   // -------------------------------------------------------------------------------------------
   // Turns
 
-  /** Runs the turn after any earlier one of the same conversation (one at a time per conversation). */
-  private enqueueTurn(conversationId: string, partial: Record<string, unknown>): void {
+  /** Runs the stored activity's turn after any earlier one of the same conversation (one at a time per conversation). */
+  private enqueueTurn(conversationId: string, inboxId: string): void {
+    if (this.held.has(inboxId)) return;
+    this.held.add(inboxId);
     const previous = this.queues.get(conversationId) ?? Promise.resolve();
-    const run = previous.then(() => this.runTurn(conversationId, partial));
+    const run = previous.then(() => this.runInbox(inboxId));
     this.queues.set(conversationId, run);
     this.turns.add(run);
     void run.finally(() => {
+      this.held.delete(inboxId);
       this.turns.delete(run);
       if (this.queues.get(conversationId) === run) this.queues.delete(conversationId);
     });
+  }
+
+  /** One inbox row: held under this process's lease, its turn run, then marked done. */
+  private async runInbox(inboxId: string): Promise<void> {
+    if (this.stopped) return;
+    let entry;
+    try {
+      entry = await this.o.store.holdInbox(inboxId, this.owner, this.leaseUntil());
+    } catch (err) {
+      // The row stays; when its lease lapses a sweep (here or elsewhere) runs it.
+      this.o.logger.error({ err }, 'webchat: could not take a stored activity');
+      return;
+    }
+    if (!entry) return;
+    const { conversationId } = entry;
+    this.running.add(inboxId);
+    try {
+      if (entry.attempts > 1 && (await this.o.store.botAnswered(conversationId, inboxId))) {
+        // The earlier process answered and died before it could mark the row: not again.
+      } else if (entry.attempts > MAX_INBOX_ATTEMPTS) {
+        this.o.logger.error({ conversationId, attempts: entry.attempts }, 'webchat: giving up a turn that never finished');
+      } else {
+        await this.runTurn(conversationId, entry.activity);
+      }
+      await this.o.store.finishInbox(inboxId, this.owner);
+    } catch (err) {
+      this.o.logger.error({ err, conversationId }, 'webchat: stored activity not finished');
+    } finally {
+      this.running.delete(inboxId);
+    }
   }
 
   private async runTurn(conversationId: string, partial: Record<string, unknown>): Promise<void> {
@@ -554,4 +702,13 @@ export class DirectLineChannel {
       this.o.logger.error({ err, conversationId }, 'webchat: turn failed');
     }
   }
+}
+
+/** The fields a reload shows, whether the activity comes from the transcript or the delivery queue. */
+// channelData carries the clientActivityID a page matches its own pending message with.
+const HISTORY_FIELDS = ['type', 'id', 'timestamp', 'channelId', 'conversation', 'from', 'name', 'text', 'textFormat', 'locale', 'replyToId', 'attachments', 'attachmentLayout', 'value', 'suggestedActions', 'channelData'] as const;
+function historyShape(activity: DirectLineActivityJson): DirectLineActivityJson {
+  const shaped: Record<string, unknown> = {};
+  for (const key of HISTORY_FIELDS) if (activity[key] !== undefined) shaped[key] = activity[key];
+  return shaped as DirectLineActivityJson;
 }

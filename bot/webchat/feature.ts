@@ -120,7 +120,11 @@ export async function createWebchatFeature(deps: WebchatFeatureDeps): Promise<We
     leaseMs: 60 * 1000,
     run: async () => {
       const delivered = await store.pruneDelivered(new Date(clock.now().getTime() - DELIVERY_QUEUE_MS));
-      if (delivered) logger.info({ job: 'webchat-delivery-queue', delivered }, 'webchat: pruned delivered activities');
+      // Tokens replaced by a refresh lapse a minute later; they leave the table soon after.
+      const tokens = await store.purgeExpiredTokens();
+      // Processed inbox rows hold no text; they stay as long as a client might resend the same message.
+      const inbox = await store.pruneInbox(new Date(clock.now().getTime() - DELIVERY_QUEUE_MS));
+      if (delivered || tokens || inbox) logger.info({ job: 'webchat-delivery-queue', delivered, tokens, inbox }, 'webchat: pruned delivered activities, expired tokens and processed inbox rows');
     },
   };
 
@@ -163,6 +167,8 @@ export interface DirectLineChannelDeps {
   bot: TurnHandler;
   /** True once the app is shutting down. */
   isShuttingDown(): boolean;
+  /** The user is typing in the widget (live chat with a coach). */
+  onUserTyping?(channelId: string, conversationId: string): Promise<void>;
 }
 
 /** The widget's Direct Line endpoints, answered by `bot`; close it before the webchat feature. */
@@ -177,9 +183,11 @@ export function createDirectLineChannel(webchat: WebchatFeature, deps: DirectLin
     logger,
     botId: config.MicrosoftAppId ?? 'oma-botti',
     longPollMs: config.WEBCHAT_LONG_POLL_MS,
+    inboxLeaseMs: config.WEBCHAT_INBOX_LEASE_MS,
     serviceUrl: () => webchat.loopback.serviceUrl,
     loopbackSecret: webchat.loopbackSecret,
     trustProxy: config.TRUST_PROXY,
+    onUserTyping: deps.onUserTyping,
     azure: config.WEBCHAT_DIRECT_LINE_SECRET ? { url: config.WEBCHAT_DIRECT_LINE_URL, secret: config.WEBCHAT_DIRECT_LINE_SECRET } : undefined,
     isShuttingDown: () => webchat.isShuttingDown() || deps.isShuttingDown(),
   });
@@ -193,6 +201,8 @@ export function createDirectLineChannel(webchat: WebchatFeature, deps: DirectLin
   // Idle conversations leave the in-memory rate-limit buckets.
   const sweeper = setInterval(() => channel.sweep(), CACHE_SWEEP_MS);
   sweeper.unref();
+  // Activities accepted by a process that has since died are run from here on.
+  channel.start();
 
   let closed: Promise<void> | undefined;
   return {
@@ -203,7 +213,7 @@ export function createDirectLineChannel(webchat: WebchatFeature, deps: DirectLin
       (closed ??= (async () => {
         clearInterval(sweeper);
         webchat.beginShutdown();
-        await channel.drain(10_000);
+        await channel.close(10_000);
       })()),
   };
 }

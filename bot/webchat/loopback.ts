@@ -98,7 +98,10 @@ export class LoopbackListener {
         return;
       }
       const id = `${conversationId}|${randomId(9)}`;
-      const timestamp = this.o.clock.now().toISOString();
+      // The bot's own stamp (see sendTimestamps), so a page reading history then live activities
+      // orders both by one clock.
+      const stamped = typeof body.timestamp === 'string' ? new Date(body.timestamp) : undefined;
+      const timestamp = (stamped && Number.isFinite(stamped.getTime()) ? stamped : this.o.clock.now()).toISOString();
       const activity = clientViewOfBotActivity(body, conversationId, this.o.botId, id, timestamp);
       const seqs = await this.o.store.append(conversationId, [activity]);
       if (!seqs) {

@@ -16,10 +16,14 @@ import { DEFAULT_LOCALE, fromAcceptLanguage, isRtl, NATIVE_NAMES, toSupportedLoc
 import { projectPath } from '../kernel/paths.js';
 import { municipalities } from '../pilot/pilotData.js';
 import { escapeHtml } from '../kernel/html.js';
+import { clockPattern, intlLocale, TIME_ZONE } from '../language/format.js';
 
 const STATIC_DIR = projectPath('bot', 'webchat', 'static');
 
-/** Web Chat's own UI language for each shipped locale (it has no Persian, Somali or plain Finnish; our strings cover those). */
+/**
+ * Web Chat's own UI language for each shipped locale (it has no Persian, Somali or plain Finnish; our
+ * strings cover those). Its dates and times are not taken from it: the page formats them itself.
+ */
 const WEBCHAT_LOCALES: Record<Locale, string> = {
   fi: 'fi-FI',
   'fi-x-selko': 'fi-FI',
@@ -216,7 +220,8 @@ export class WidgetPage {
       municipality,
       tokenUrl: '/api/webchat/token',
       domain: this.o.directLineUrl ?? '/v3/directline',
-      locales: this.o.translator.shipped.map((code) => ({ code, name: NATIVE_NAMES[code], dir: isRtl(code) ? 'rtl' : 'ltr', webchatLocale: WEBCHAT_LOCALES[code] })),
+      locales: this.o.translator.shipped.map((code) => ({ code, name: NATIVE_NAMES[code], dir: isRtl(code) ? 'rtl' : 'ltr', webchatLocale: WEBCHAT_LOCALES[code], intlLocale: intlLocale(code), clock: clockPattern(code) })),
+      timeZone: TIME_ZONE,
       strings: this.strings(municipality),
     };
     const options = this.o.translator.shipped

@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../kernel/clock.js';
-import type { Prisma, PrismaClient } from '../db/database.js';
+import { Prisma, type PrismaClient } from '../db/database.js';
 import { hashToken, newToken } from '../security/tokens.js';
 
 /** An activity as a Direct Line client receives it. */
@@ -36,6 +36,48 @@ export type TokenCheck =
   | { ok: true; conversationId: string; expiresAt: Date }
   | { ok: false; reason: 'unknown' | 'expired' };
 
+export type AcceptResult = { status: 'stored'; seq: number } | { status: 'duplicate'; id: string } | null;
+
+export interface InboxEntry {
+  id: string;
+  conversationId: string;
+  activity: Record<string, unknown>;
+  /** Claims so far, this one included. */
+  attempts: number;
+}
+
+type Tx = Prisma.TransactionClient;
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function inboxRow(conversationId: string, id: string, activity: Record<string, unknown>, clientActivityId: string | undefined, owner: string, leaseUntil: Date, now: Date) {
+  return { id, conversationId, clientActivityId: clientActivityId ?? null, activity: activity as Prisma.InputJsonValue, claimedBy: owner, leaseUntil, attempts: 1, createdAt: now };
+}
+
+/** The list append inside a transaction: bumps lastSeq under the row lock, then inserts. */
+async function appendIn(tx: Tx, conversationId: string, activities: DirectLineActivityJson[], now: Date): Promise<number[] | null> {
+  const updated = await tx.directLineConversation.updateMany({
+    where: { id: conversationId },
+    data: { lastSeq: { increment: activities.length }, lastActivityAt: now },
+  });
+  if (updated.count === 0) return null;
+  const row = await tx.directLineConversation.findUniqueOrThrow({ where: { id: conversationId }, select: { lastSeq: true } });
+  const first = row.lastSeq - activities.length + 1;
+  const seqs = activities.map((_, i) => first + i);
+  await tx.directLineActivity.createMany({
+    data: activities.map((activity, i) => ({
+      conversationId,
+      seq: seqs[i],
+      activityId: activity.id,
+      activity: activity as unknown as Prisma.InputJsonValue,
+      createdAt: now,
+    })),
+  });
+  return seqs;
+}
+
 /** A random id in the style of Direct Line's (URL-safe, unguessable). */
 export function randomId(bytes = 18): string {
   return randomBytes(bytes).toString('base64url');
@@ -43,6 +85,20 @@ export function randomId(bytes = 18): string {
 
 const TOKEN_CACHE_MS = 30_000;
 const TOKEN_CACHE_MAX = 10_000;
+
+/**
+ * How long a token stays good after a refresh replaced it. Longer than the token cache period,
+ * so every process has read the shortened expiry before it lapses; long enough for a page whose
+ * refresh answer was lost, or a poll already in flight with the old token, to carry on.
+ */
+export const REFRESH_GRACE_MS = 60_000;
+/**
+ * Tokens a conversation may be issued per window (its first one included). Web Chat refreshes
+ * every 15 minutes and the page once per reload, so this is only reached by a script.
+ */
+export const REFRESH_LIMIT = { tokens: 10, windowMs: 10 * 60 * 1000 };
+
+export type RefreshResult = ({ ok: true } & IssuedToken) | { ok: false; retryAfterSeconds: number };
 
 export class DirectLineStore {
   /** Token hash → what it grants; kept briefly so polls don't look the token up every time. */
@@ -70,6 +126,33 @@ export class DirectLineStore {
     const expiresAt = new Date(this.clock.now().getTime() + this.tokenTtlSeconds * 1000);
     await this.prisma.directLineToken.create({ data: { hash: hashToken(token), conversationId, expiresAt, createdAt: this.clock.now() } });
     return { token, conversationId, expiresAt };
+  }
+
+  /**
+   * A new token for the conversation, replacing every earlier one: they stop working
+   * REFRESH_GRACE_MS from now (or sooner, if they expire sooner), so one token refreshed many
+   * times yields one long-lived token, not many. Refused past REFRESH_LIMIT.
+   */
+  async refreshToken(conversationId: string): Promise<RefreshResult> {
+    const now = this.clock.now();
+    const windowStart = new Date(now.getTime() - REFRESH_LIMIT.windowMs);
+    const recent = await this.prisma.directLineToken.findMany({
+      where: { conversationId, createdAt: { gt: windowStart } },
+      orderBy: { createdAt: 'asc' },
+      select: { createdAt: true },
+    });
+    if (recent.length >= REFRESH_LIMIT.tokens) {
+      // The oldest token in the window has to leave it before another fits.
+      const freeAt = recent[recent.length - REFRESH_LIMIT.tokens].createdAt.getTime() + REFRESH_LIMIT.windowMs;
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)) };
+    }
+    const revokeAt = new Date(now.getTime() + REFRESH_GRACE_MS);
+    await this.prisma.directLineToken.updateMany({ where: { conversationId, expiresAt: { gt: revokeAt } }, data: { expiresAt: revokeAt } });
+    for (const entry of this.tokenCache.values()) {
+      if (entry.conversationId === conversationId) entry.expiresAt = Math.min(entry.expiresAt, revokeAt.getTime());
+    }
+    const issued = await this.issueToken(conversationId);
+    return { ok: true, ...issued };
   }
 
   /** What a presented token grants. Only the hash is looked up; the token itself is never stored. */
@@ -127,26 +210,131 @@ export class DirectLineStore {
   async append(conversationId: string, activities: DirectLineActivityJson[]): Promise<number[] | null> {
     if (activities.length === 0) return [];
     const now = this.clock.now();
+    return this.prisma.$transaction(async (tx) => appendIn(tx, conversationId, activities, now));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The inbox: incoming activities, stored before the client is answered, run under a lease.
+
+  /**
+   * Stores a user's activity: its echo in the list and its inbox row, leased to `owner`, in one
+   * transaction, so once the client has its 200 the turn cannot be lost. A client's retry (the
+   * same clientActivityID) is not stored again: the first one's id comes back instead.
+   */
+  async acceptUserActivity(input: { conversationId: string; echo: DirectLineActivityJson; turn: Record<string, unknown>; clientActivityId?: string; owner: string; leaseUntil: Date }): Promise<AcceptResult> {
+    const { conversationId, echo, clientActivityId } = input;
+    const duplicate = async () =>
+      clientActivityId
+        ? this.prisma.directLineInbox.findUnique({ where: { conversationId_clientActivityId: { conversationId, clientActivityId } }, select: { id: true } })
+        : null;
+    const earlier = await duplicate();
+    if (earlier) return { status: 'duplicate', id: earlier.id };
+    const now = this.clock.now();
+    try {
+      const seqs = await this.prisma.$transaction(async (tx) => {
+        const written = await appendIn(tx, conversationId, [echo], now);
+        if (!written) return null;
+        await tx.directLineInbox.create({ data: inboxRow(input.conversationId, echo.id, input.turn, clientActivityId, input.owner, input.leaseUntil, now) });
+        return written;
+      });
+      return seqs ? { status: 'stored', seq: seqs[0] } : null;
+    } catch (err) {
+      // Two copies of one message at once: the unique (conversation, clientActivityID) let one in.
+      const raced = await duplicate();
+      if (raced) return { status: 'duplicate', id: raced.id };
+      throw err;
+    }
+  }
+
+  /**
+   * Marks the conversation started and stores the turn that tells the bot so, together; true only
+   * for the one caller (in any process) that did it.
+   */
+  async markStartedWithTurn(id: string, locale: string | undefined, turn: { id: string; activity: Record<string, unknown>; owner: string; leaseUntil: Date }): Promise<boolean> {
+    const now = this.clock.now();
     return this.prisma.$transaction(async (tx) => {
-      const updated = await tx.directLineConversation.updateMany({
-        where: { id: conversationId },
-        data: { lastSeq: { increment: activities.length }, lastActivityAt: now },
+      const { count } = await tx.directLineConversation.updateMany({
+        where: { id, startedAt: null },
+        data: { startedAt: now, lastActivityAt: now, ...(locale ? { locale } : {}) },
       });
-      if (updated.count === 0) return null;
-      const row = await tx.directLineConversation.findUniqueOrThrow({ where: { id: conversationId }, select: { lastSeq: true } });
-      const first = row.lastSeq - activities.length + 1;
-      const seqs = activities.map((_, i) => first + i);
-      await tx.directLineActivity.createMany({
-        data: activities.map((activity, i) => ({
-          conversationId,
-          seq: seqs[i],
-          activityId: activity.id,
-          activity: activity as unknown as Prisma.InputJsonValue,
-          createdAt: now,
-        })),
-      });
-      return seqs;
+      if (count !== 1) return false;
+      await tx.directLineInbox.create({ data: inboxRow(id, turn.id, turn.activity, undefined, turn.owner, turn.leaseUntil, now) });
+      return true;
     });
+  }
+
+  /**
+   * The activity of an inbox row `owner` holds, with its lease extended; null when it is done or
+   * another process has taken it over (its lease had lapsed).
+   */
+  async holdInbox(id: string, owner: string, leaseUntil: Date): Promise<InboxEntry | null> {
+    const { count } = await this.prisma.directLineInbox.updateMany({ where: { id, claimedBy: owner, processedAt: null }, data: { leaseUntil } });
+    if (count !== 1) return null;
+    const row = await this.prisma.directLineInbox.findUnique({ where: { id }, select: { id: true, conversationId: true, activity: true, attempts: true } });
+    if (!row || !isJsonObject(row.activity)) return null;
+    return { id: row.id, conversationId: row.conversationId, activity: row.activity, attempts: row.attempts };
+  }
+
+  /**
+   * Takes over unprocessed rows whose lease has lapsed (their process died or stopped), oldest
+   * first, for `owner`. Each is claimed with a conditional update, so one process gets each.
+   */
+  async claimLapsed(owner: string, leaseUntil: Date, take: number): Promise<Array<{ id: string; conversationId: string; attempts: number }>> {
+    const now = this.clock.now();
+    const candidates = await this.prisma.directLineInbox.findMany({
+      where: { processedAt: null, leaseUntil: { lt: now } },
+      orderBy: { createdAt: 'asc' },
+      take,
+      select: { id: true, conversationId: true },
+    });
+    const claimed: Array<{ id: string; conversationId: string; attempts: number }> = [];
+    for (const c of candidates) {
+      const { count } = await this.prisma.directLineInbox.updateMany({
+        where: { id: c.id, processedAt: null, leaseUntil: { lt: now } },
+        data: { claimedBy: owner, leaseUntil, attempts: { increment: 1 } },
+      });
+      if (count !== 1) continue;
+      const row = await this.prisma.directLineInbox.findUnique({ where: { id: c.id }, select: { attempts: true } });
+      claimed.push({ ...c, attempts: row?.attempts ?? 1 });
+    }
+    return claimed;
+  }
+
+  /** Keeps the leases of the rows `owner` holds (running or waiting their turn) from lapsing. */
+  async renewLeases(ids: string[], owner: string, leaseUntil: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.prisma.directLineInbox.updateMany({ where: { id: { in: ids }, claimedBy: owner, processedAt: null }, data: { leaseUntil } });
+  }
+
+  /** The turn is done: the row forgets the activity (the user's words) and stays only for de-duplication. */
+  async finishInbox(id: string, owner: string): Promise<void> {
+    await this.prisma.directLineInbox.updateMany({ where: { id, claimedBy: owner }, data: { processedAt: this.clock.now(), activity: Prisma.DbNull } });
+  }
+
+  /** Shutdown: rows this process will not get to are free for another process at once. */
+  async releaseInbox(ids: string[], owner: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.prisma.directLineInbox.updateMany({ where: { id: { in: ids }, claimedBy: owner, processedAt: null }, data: { leaseUntil: this.clock.now() } });
+  }
+
+  /** True when the bot has already answered this activity (a turn that finished but was not marked). */
+  async botAnswered(conversationId: string, activityId: string): Promise<boolean> {
+    const row = await this.prisma.directLineActivity.findFirst({
+      where: { conversationId, AND: [{ activity: { path: ['replyToId'], equals: activityId } }, { activity: { path: ['type'], equals: 'message' } }] },
+      select: { seq: true },
+    });
+    return row !== null;
+  }
+
+  /** Processed inbox rows older than the cutoff. */
+  async pruneInbox(olderThan: Date): Promise<number> {
+    const { count } = await this.prisma.directLineInbox.deleteMany({ where: { processedAt: { lt: olderThan } } });
+    return count;
+  }
+
+  /** Unprocessed inbox rows (a gauge: more than a few means turns are not being run). */
+  async pendingInbox(): Promise<number> {
+    return this.prisma.directLineInbox.count({ where: { processedAt: null } });
   }
 
   /** Activities after the watermark, oldest first. */
@@ -167,7 +355,8 @@ export class DirectLineStore {
   async transcriptMessages(channelId: string, conversationId: string, take: number) {
     return this.prisma.transcriptMessage.findMany({
       where: { channelId, conversationId, type: 'message' },
-      orderBy: { seq: 'asc' },
+      // Rows are numbered as each process flushes its batch; the activities' own time is the order.
+      orderBy: [{ timestamp: 'asc' }, { seq: 'asc' }],
       take,
       select: { seq: true, activityId: true, replyToId: true, type: true, text: true, attachments: true, value: true, suggestedActions: true, locale: true, fromId: true, fromRole: true, timestamp: true },
     });
@@ -215,10 +404,16 @@ export class DirectLineStore {
     return count;
   }
 
+  /** Tokens past their expiry, including those a refresh replaced once their grace is over. */
+  async purgeExpiredTokens(): Promise<number> {
+    const { count } = await this.prisma.directLineToken.deleteMany({ where: { expiresAt: { lt: this.clock.now() } } });
+    return count;
+  }
+
   /** Retention: conversations idle for longer than the period, and expired tokens. */
   async purge(olderThan: Date): Promise<{ conversations: number; tokens: number }> {
-    const tokens = await this.prisma.directLineToken.deleteMany({ where: { expiresAt: { lt: this.clock.now() } } });
+    const tokens = await this.purgeExpiredTokens();
     const conversations = await this.prisma.directLineConversation.deleteMany({ where: { lastActivityAt: { lt: olderThan } } });
-    return { conversations: conversations.count, tokens: tokens.count };
+    return { conversations: conversations.count, tokens };
   }
 }

@@ -9,11 +9,14 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type PromptVal
 import type { BookingService, CoachMatch } from '../../bot/booking/bookingService.js';
 import { normaliseEmail, normalisePhone } from '../../bot/booking/contact.js';
 import { AppointmentNotChangeableError, AppointmentNotFoundError, BookingLimitError, SlotTakenError } from '../../bot/booking/errors.js';
-import { detailLines, languageName, slotTime } from '../../bot/booking/present.js';
+import { languageName, slotTime, summaryMarkdown, typedTimeArgs } from '../../bot/booking/present.js';
+import { markdownLink } from '../../bot/kernel/markdown.js';
 import { TOPICS, type Jobseeker, type MeetingMode, type Topic } from '../../bot/booking/types.js';
+import type { Locale } from '../../bot/i18n/locales.js';
 import { turnLanguage } from '../../bot/i18n/turnLanguage.js';
+import type { ConversationFacts } from '../../bot/conversations/conversationFacts.js';
 import type { Matcher } from '../../bot/pilot/municipalityMatcher.js';
-import { ask, LocalizedPrompt, type LocalizedChoice, type LocalizedPromptResult } from '../prompts/localizedPrompt.js';
+import { ask, LocalizedPrompt, type LocalizedChoice, type LocalizedPromptResult, type LocalizedPromptSpec } from '../prompts/localizedPrompt.js';
 
 export const BOOKING_DIALOG = 'bookingDialog';
 const MAIN_STEPS = 'bookingSteps';
@@ -28,6 +31,7 @@ const EMAIL_PROMPT = 'bookingEmailPrompt';
 const SLOT_PAGE = 5;
 const LATER = 'later';
 const SKIP = 'skip';
+const EARLIEST = 'earliest';
 const INTERPRETER = 'interpreter';
 
 export interface BookingDialogOptions {
@@ -57,12 +61,18 @@ interface BookingDraft {
   detailsDone?: boolean;
   /** Set when the chosen time was taken by someone else. */
   taken?: boolean;
+  /** The free times nearest to a typed day or time, shown instead of the next page, with what to say first. */
+  nearest?: { slots: { start: string; coachId: string }[]; key: string; asked: { day?: string; minuteOfDay?: number } };
+  /** Set when the typed text named no day or time. */
+  unreadable?: boolean;
   reschedule?: { appointmentId: string };
 }
 
 export interface BookingDialogDeps {
   service: BookingService;
   matchMunicipality: Matcher;
+  /** The municipality the user already gave in this conversation (a question, the handoff). */
+  facts?: ConversationFacts;
 }
 
 function jobseekerOf(context: TurnContext): Jobseeker {
@@ -92,6 +102,22 @@ function skipOrValid(check: (text: string) => boolean) {
   };
 }
 
+/**
+ * A phone number the numbering plan allows; a number too short to be in use ("040 1234") is
+ * answered with a sentence that says so rather than the general example.
+ */
+function phoneValidator(skippable: boolean) {
+  return async (prompt: PromptValidatorContext<LocalizedPromptResult>): Promise<boolean> => {
+    if (!prompt.recognized.succeeded) return false;
+    const value = prompt.recognized.value as Answer;
+    if (skippable && value.choice === SKIP) return true;
+    const checked = normalisePhone(value.text);
+    const spec = prompt.options.validations as LocalizedPromptSpec;
+    spec.retryKey = !checked.ok && checked.reason === 'too_short' ? 'booking:phone.tooShort' : 'booking:phone.invalid';
+    return checked.ok;
+  };
+}
+
 export class BookingDialog extends ComponentDialog {
   constructor(private readonly deps: BookingDialogDeps) {
     super(BOOKING_DIALOG);
@@ -102,8 +128,8 @@ export class BookingDialog extends ComponentDialog {
         return text.length > 0 && text.length <= 100;
       }),
     );
-    this.addDialog(new LocalizedPrompt(PHONE_PROMPT, skipOrValid((text) => normalisePhone(text).ok)));
-    this.addDialog(new LocalizedPrompt(PHONE_REQUIRED_PROMPT, async (p) => p.recognized.succeeded && normalisePhone((p.recognized.value as Answer).text).ok));
+    this.addDialog(new LocalizedPrompt(PHONE_PROMPT, phoneValidator(true)));
+    this.addDialog(new LocalizedPrompt(PHONE_REQUIRED_PROMPT, phoneValidator(false)));
     this.addDialog(new LocalizedPrompt(EMAIL_PROMPT, skipOrValid((text) => normaliseEmail(text).ok)));
     this.addDialog(
       new WaterfallDialog(MAIN_STEPS, [
@@ -174,13 +200,15 @@ export class BookingDialog extends ComponentDialog {
 
   private async askMunicipalityStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     vals(step).mode = (step.result as Answer).choice as MeetingMode;
-    const known = await this.deps.service.knownMunicipality(jobseekerOf(step.context));
+    // Said earlier in this conversation, or in the user's eligibility check: not asked again.
+    const known = (await this.deps.facts?.municipality(step.context)) ?? (await this.deps.service.knownMunicipality(jobseekerOf(step.context)));
     if (known) return step.next(known);
     return step.beginDialog(MUNICIPALITY_STEPS);
   }
 
   private async matchCoachStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const municipality = step.result as string;
+    await this.deps.facts?.rememberMunicipality(step.context, municipality);
     const { locale } = turnLanguage(step.context);
     const match = await this.deps.service.matchCoaches({ municipality, locale, jobseeker: jobseekerOf(step.context) });
     vals(step).match = match;
@@ -258,10 +286,20 @@ export class BookingDialog extends ComponentDialog {
 
   private async askSlotStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = this.draft(step);
-    const { locale } = turnLanguage(step.context);
+    const { t, locale } = turnLanguage(step.context);
     if (draft.taken) {
       await this.say(step, 'booking:slots.taken');
       draft.taken = false;
+    }
+    const promptKey = draft.reschedule ? 'booking:reschedule.prompt' : 'booking:slots.prompt';
+    if (draft.nearest) {
+      // The times nearest to what the user typed, introduced by what was asked, so the reply is never the same list again.
+      const { slots, key, asked } = draft.nearest;
+      draft.nearest = undefined;
+      const choices = await this.slotChoices(draft, slots.map((s) => ({ coachId: s.coachId, start: new Date(s.start) })), locale);
+      choices.push({ value: EARLIEST, labelKey: 'booking:slots.earliest' });
+      const firstText = String(t(key, typedTimeArgs(asked, locale)));
+      return step.prompt(PROMPT, ask({ kind: 'choice', promptKey, firstText, choices, allowFreeText: true, takesQuestions: true }));
     }
     const after = draft.cursor ? { start: new Date(draft.cursor.start), coachId: draft.cursor.coachId } : undefined;
     const page = await this.deps.service.listSlots(draft.coachIds, { after, limit: SLOT_PAGE });
@@ -273,27 +311,54 @@ export class BookingDialog extends ComponentDialog {
       await this.say(step, 'booking:slots.none', { days: this.deps.service.config.BOOKING_HORIZON_DAYS });
       return step.endDialog({ booked: false } satisfies BookingDialogResult);
     }
+    const choices = await this.slotChoices(draft, page.slots, locale);
+    if (page.next) {
+      choices.push({ value: LATER, labelKey: 'booking:slots.later' });
+      vals(step).next = { start: page.next.start.toISOString(), coachId: page.next.coachId };
+    }
+    const firstText = draft.unreadable ? String(t('booking:slots.typedUnclear')) : undefined;
+    draft.unreadable = false;
+    // Free text is read as a day or a time ("tiistaina klo 10") in the next step. It is not private
+    // data like a note, so "can I talk to a person" or a question still work here (takesQuestions).
+    return step.prompt(PROMPT, ask({ kind: 'choice', promptKey, firstText, choices, allowFreeText: true, takesQuestions: true }));
+  }
+
+  private async slotChoices(draft: BookingDraft, slots: { coachId: string; start: Date }[], locale: Locale): Promise<LocalizedChoice[]> {
     const several = draft.coachIds.length > 1;
     const names = new Map<string, string>();
-    if (several) for (const id of new Set(page.slots.map((s) => s.coachId))) names.set(id, (await this.deps.service.coach(id))?.name ?? id);
-    const choices: LocalizedChoice[] = page.slots.map((s) => {
+    if (several) for (const id of new Set(slots.map((s) => s.coachId))) names.set(id, (await this.deps.service.coach(id))?.name ?? id);
+    return slots.map((s) => {
       const time = slotTime(s.start, locale);
       return {
         value: `slot:${s.coachId}|${s.start.toISOString()}`,
         ...(several ? { labelKey: 'booking:slots.withCoach', labelArgs: { time, coach: names.get(s.coachId) } } : { label: time }),
       };
     });
-    if (page.next) {
-      choices.push({ value: LATER, labelKey: 'booking:slots.later' });
-      vals(step).next = { start: page.next.start.toISOString(), coachId: page.next.coachId };
-    }
-    return step.prompt(PROMPT, ask({ kind: 'choice', promptKey: draft.reschedule ? 'booking:reschedule.prompt' : 'booking:slots.prompt', choices }));
   }
 
+  /**
+   * The tapped time, or the free time the user typed; a typed day or time that is not free brings
+   * the nearest free ones, and text with no day or time brings the times again with a hint.
+   */
   private async askNameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = this.draft(step);
-    const choice = (step.result as Answer).choice!;
+    const answer = step.result as Answer;
+    let choice = answer.choice;
     if (choice === LATER) return step.replaceDialog(SLOT_STEPS, { ...draft, cursor: vals(step).next });
+    if (choice === EARLIEST) return step.replaceDialog(SLOT_STEPS, { ...draft, cursor: undefined });
+    if (!choice) {
+      const { locale } = turnLanguage(step.context);
+      const typed = await this.deps.service.typedTime(draft.coachIds, answer.text, locale);
+      if (!typed) return step.replaceDialog(SLOT_STEPS, { ...draft, unreadable: true });
+      const { asked, match } = typed;
+      if (match.kind === 'nearest') {
+        if (match.slots.length === 0) return step.replaceDialog(SLOT_STEPS, { ...draft, cursor: undefined });
+        const key = `booking:slots.${match.reason}`;
+        const slots = match.slots.map((s) => ({ start: s.start.toISOString(), coachId: s.coachId }));
+        return step.replaceDialog(SLOT_STEPS, { ...draft, nearest: { slots, key, asked } });
+      }
+      choice = `slot:${match.slot.coachId}|${match.slot.start.toISOString()}`;
+    }
     const [coachId, start] = choice.slice('slot:'.length).split('|');
     draft.slot = { coachId, start };
     if (draft.reschedule || draft.detailsDone) return step.next();
@@ -347,7 +412,7 @@ export class BookingDialog extends ComponentDialog {
       draft.detailsDone = true;
     }
     const coach = await this.deps.service.coach(draft.slot!.coachId);
-    const lines = detailLines(t, locale, {
+    const text = summaryMarkdown(t, locale, {
       startsAt: start,
       coachName: coach?.name ?? '',
       mode: draft.mode,
@@ -359,8 +424,8 @@ export class BookingDialog extends ComponentDialog {
       phone: draft.phone,
       email: draft.email,
       note: draft.note,
-    });
-    const summary = MessageFactory.text([String(t('booking:summary.intro')), ...lines].join('\n'));
+    }, String(t('booking:summary.intro')));
+    const summary = MessageFactory.text(text);
     summary.locale = locale;
     await step.context.sendActivity(summary);
     return step.prompt(PROMPT, ask({ kind: 'confirm', promptKey: 'booking:summary.confirm' }));
@@ -398,14 +463,17 @@ export class BookingDialog extends ComponentDialog {
         email: draft.email,
         conversation: { channelId: step.context.activity.channelId, conversationId: step.context.activity.conversation.id, reference },
       });
-      await this.say(step, 'booking:booked.text', { time: slotTime(appointment.startsAt, locale), coach: appointment.coach.name });
-      if (appointment.videoLink) await this.say(step, 'booking:summary.video', { link: appointment.videoLink });
-      const links = MessageFactory.text(String(turnLanguage(step.context).t('booking:booked.links', { icsUrl, manageUrl })));
-      links.locale = locale;
+      // One message: what was booked, then the video, calendar and manage links as a list.
+      const { t } = turnLanguage(step.context);
+      const parts = [String(t('booking:booked.text', { time: slotTime(appointment.startsAt, locale), coach: appointment.coach.name }))];
+      const video = appointment.videoLink ? `- ${String(t('booking:summary.video', { link: markdownLink(appointment.videoLink, appointment.videoLink) }))}\n` : '';
+      parts.push(video + String(t('booking:booked.links', { icsUrl, manageUrl })));
+      if (appointment.contactEmail) parts.push(String(t('booking:booked.emailed', { email: appointment.contactEmail })));
+      const confirmation = MessageFactory.text(parts.join('\n\n'));
+      confirmation.locale = locale;
       // The calendar file as a download the chat can show as a file, beside the link in the text.
-      links.attachments = [{ contentType: 'text/calendar', contentUrl: icsUrl, name: 'appointment.ics' }];
-      await step.context.sendActivity(links);
-      if (appointment.contactEmail) await this.say(step, 'booking:booked.emailed', { email: appointment.contactEmail });
+      confirmation.attachments = [{ contentType: 'text/calendar', contentUrl: icsUrl, name: 'appointment.ics' }];
+      await step.context.sendActivity(confirmation);
       return step.endDialog({ booked: true, appointmentId: appointment.id } satisfies BookingDialogResult);
     } catch (err) {
       if (err instanceof SlotTakenError) return step.replaceDialog(SLOT_STEPS, { ...draft, slot: undefined, cursor: undefined, taken: true });

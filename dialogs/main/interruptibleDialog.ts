@@ -7,14 +7,14 @@
  *
  * It knows no specific dialog: the composition root hands it the dialog each command starts.
  */
-import { ActivityTypes, MessageFactory } from 'botbuilder';
-import { ComponentDialog, DialogTurnStatus, type Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ActivityTypes, MessageFactory, TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogTurnStatus, type Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Command, CommandWords } from '../../bot/i18n/commandWords.js';
 import type { Locale } from '../../bot/i18n/locales.js';
 import { tr } from '../../bot/i18n/turnLanguage.js';
 import type { LanguageSwitchAdvisor, PendingOffer } from '../../bot/language/languageSwitch.js';
 import { sendLanguageOffer } from '../language/languageOffer.js';
-import { awaitsFreeText } from '../prompts/localizedPrompt.js';
+import { awaitsFreeText, innermost } from '../prompts/localizedPrompt.js';
 
 /** The commands that start a dialog on top of the task in progress. */
 export type DialogCommand = Extract<Command, 'language' | 'showData' | 'deleteData'>;
@@ -30,6 +30,13 @@ export interface InterruptionRoutes {
   commands: Partial<Record<DialogCommand, CommandDialog>>;
   /** "Would you like to continue in English?": the advisor that decides when to ask. */
   languageOffer?: { advisor: LanguageSwitchAdvisor };
+  /** "Can I talk to a person?": the recogniser and the dialog it starts (live chat with a coach). */
+  person?: PersonRoute;
+}
+
+export interface PersonRoute {
+  recognizer: { recognize(text: string | undefined): boolean };
+  dialog: Dialog;
 }
 
 export abstract class InterruptibleDialog extends ComponentDialog {
@@ -43,13 +50,22 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     super(dialogId);
     this.languageSwitch = routes.languageOffer?.advisor;
     for (const route of Object.values(routes.commands)) if (route) this.addDialog(route.dialog);
+    if (routes.person) this.addDialog(routes.person.dialog);
   }
+
+  /** Hands the user to a person: the task in progress makes way. */
+  protected abstract startPerson(innerDc: DialogContext): Promise<DialogTurnResult>;
 
   /** Switches to `locale` at once and says so in the new language. */
   protected async switchLanguage(context: DialogContext['context'], locale: Locale): Promise<void> {
     if (!this.languageSwitch) return;
     const { t } = await this.languageSwitch.accept(context, locale);
     await context.sendActivity(MessageFactory.text(String(t('language.changed'))));
+  }
+
+  /** A message typed at a button prompt that is really a question or request: answer it instead (undefined: not one). */
+  protected async redirect(_innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    return undefined;
   }
 
   /** Start again from the main menu, after cancel or menu. */
@@ -70,7 +86,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (settled === 'replay') return super.onContinueDialog(innerDc);
       if (settled === 'switched') return this.announcingSwitch(innerDc, () => super.onContinueDialog(innerDc));
     }
-    const interrupted = await this.interrupt(innerDc);
+    const interrupted = (await this.interrupt(innerDc)) ?? (await this.redirect(innerDc));
     return interrupted ?? super.onContinueDialog(innerDc);
   }
 
@@ -116,10 +132,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { context } = innerDc;
     const announcement = MessageFactory.text(String(tr(context)('language.changed')));
     let announced = false;
-    context.onSendActivities(async (_ctx, activities, next) => {
+    context.onSendActivities(async (ctx, activities, next) => {
       if (!announced) {
         announced = true;
-        activities.unshift(announcement);
+        // The turn has already addressed its own activities; this one needs the same address, or
+        // a real channel (not the test adapter) cannot send it and the whole turn fails.
+        activities.unshift(TurnContext.applyConversationReference({ ...announcement }, TurnContext.getConversationReference(ctx.activity)));
       }
       return next();
     });
@@ -158,6 +176,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { activity } = innerDc.context;
     if (activity.type !== ActivityTypes.Message) return undefined;
     const command = this.commands.recognize(activity.text);
+    if (!command && this.asksForPerson(innerDc)) return this.startPerson(innerDc);
     if (!command) return this.languageIntent(innerDc);
     const t = tr(innerDc.context);
     switch (command) {
@@ -167,6 +186,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return { status: DialogTurnStatus.waiting };
       case 'cancel':
       case 'menu':
+        // A live chat with a person is not thrown away by "menu": that dialog answers it.
+        if (await holdsCommands(innerDc)) return undefined;
         await innerDc.cancelAllDialogs();
         if (command === 'cancel') await innerDc.context.sendActivity(MessageFactory.text(t('cancel.done')));
         return this.restart(innerDc, command);
@@ -174,6 +195,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         // The user's rights and the language menu work mid-task: the task resumes afterwards.
         return this.startCommand(innerDc, command);
     }
+  }
+
+  /** A request for a person, unless typed as data (a note, a name) or already on the way to one. */
+  private asksForPerson(innerDc: DialogContext): boolean {
+    const person = this.routes.person;
+    if (!person || awaitsFreeText(innerDc)) return false;
+    if (innerDc.stack.some((i) => i.id === person.dialog.id)) return false;
+    return person.recognizer.recognize(innerDc.context.activity.text);
   }
 
   /** "change the language please", "in English", or a message in another language. */
@@ -206,4 +235,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     await sendLanguageOffer(innerDc.context, advisor, locale, false);
     return { status: DialogTurnStatus.waiting };
   }
+}
+
+/** A dialog that answers "menu" and "cancel" itself while `instance` is in progress. */
+interface CommandHolder {
+  holdsCommands(instance: DialogInstance): Promise<boolean>;
+}
+
+async function holdsCommands(dc: DialogContext): Promise<boolean> {
+  const leaf = innermost(dc);
+  const instance = leaf.activeDialog;
+  const dialog = instance ? (leaf.findDialog(instance.id) as Partial<CommandHolder> | undefined) : undefined;
+  return typeof dialog?.holdsCommands === 'function' && (await dialog.holdsCommands(instance!));
 }

@@ -5,6 +5,7 @@
  * and the outcome are stored in the user's profile for the booking's coach matching.
  */
 import { MessageFactory, type TurnContext } from 'botbuilder';
+import { municipalityNamed, type ConversationFacts } from '../../bot/conversations/conversationFacts.js';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { normalizeCommandText } from '../../bot/i18n/commandWords.js';
 import { tr, turnLanguage } from '../../bot/i18n/turnLanguage.js';
@@ -76,6 +77,8 @@ export interface EligibilityDialogDeps {
   /** "back" words of every shipped locale, normalised (normalizeCommandText). */
   backWords: ReadonlySet<string>;
   next?: EligibilityNextDialogs;
+  /** Remembers the municipality answered here, so booking and "talk to a person" do not ask it again. */
+  facts?: ConversationFacts;
 }
 
 /** Dialog state between turns; plain JSON. */
@@ -263,7 +266,7 @@ export class EligibilityDialog extends ComponentDialog {
     if (this.deps.next?.info) choices.push({ value: C.info, labelKey: 'pilot:menu.info' });
     if (choices.length === 0) return step.endDialog(vals(step).result);
     choices.push({ value: C.menu, labelKey: 'pilot:info.topics.menu' });
-    return step.prompt(PROMPT, ask({ kind: 'choice', promptKey: 'pilot:elig.whatNext', choices, allowFreeText: true }));
+    return step.prompt(PROMPT, ask({ kind: 'choice', promptKey: 'pilot:elig.whatNext', choices, allowFreeText: true, takesQuestions: true }));
   }
 
   private async afterResultStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -354,7 +357,8 @@ export class EligibilityDialog extends ComponentDialog {
     return undefined;
   }
 
-  private answered(step: WaterfallStepContext, state: CheckState, question: QuestionId, patch: EligibilityAnswers): Promise<DialogTurnResult> {
+  private async answered(step: WaterfallStepContext, state: CheckState, question: QuestionId, patch: EligibilityAnswers): Promise<DialogTurnResult> {
+    if (patch.municipality && patch.municipality.kind !== 'unknown') await this.deps.facts?.rememberMunicipality(step.context, municipalityNamed(patch.municipality));
     return step.endDialog({ kind: 'answered', question, answers: { ...state.answers, ...patch } } satisfies QuestionOutcome);
   }
 

@@ -4,6 +4,7 @@
  * hands in the booking dialog.
  */
 import { normalizeCommandText } from '../../bot/i18n/commandWords.js';
+import type { ConversationFacts } from '../../bot/conversations/conversationFacts.js';
 import type { Translator } from '../../bot/i18n/i18n.js';
 import type { DialogStart, MenuEntry } from '../../bot/kernel/contracts.js';
 import type { EligibilityService } from '../../bot/pilot/eligibilityService.js';
@@ -35,6 +36,7 @@ export function createPilotDialogs(deps: {
   translator: Translator;
   /** Booking, offered after an "eligible" result. */
   booking?: DialogStart;
+  facts?: ConversationFacts;
 }): PilotDialogs {
   const eligibility = new EligibilityDialog({
     service: deps.eligibility,
@@ -42,6 +44,7 @@ export function createPilotDialogs(deps: {
     fallback: () => deps.info.nationalFallback(),
     backWords: backWords(deps.translator),
     next: { booking: deps.booking, info: { dialogId: PILOT_INFO_DIALOG } },
+    facts: deps.facts,
   });
   const info = new PilotInfoDialog({ service: deps.info, eligibility });
   return {

@@ -3,7 +3,7 @@
  * cancelled and their coaches told by the booking feature). After an erasure nothing of the
  * conversation remains, so the dialog stack ends with it.
  */
-import { MessageFactory } from 'botbuilder';
+import { ActivityTypes, EndOfConversationCodes, MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { tr } from '../../bot/i18n/turnLanguage.js';
 import { turnLogger } from '../../bot/observability/correlation.js';
@@ -42,6 +42,9 @@ export class DeleteMyDataDialog extends ComponentDialog {
       return step.endDialog();
     }
     await context.sendActivity(MessageFactory.text(String(t('privacy:delete.done'))));
+    // Tells the client the conversation is over, so the widget starts a new one with the next
+    // message instead of writing into the erased one.
+    await context.sendActivity({ type: ActivityTypes.EndOfConversation, code: EndOfConversationCodes.CompletedSuccessfully });
     // Whatever was in progress belonged to the erased data.
     return step.cancelAllDialogs(true);
   }

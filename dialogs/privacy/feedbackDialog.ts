@@ -73,7 +73,8 @@ export class FeedbackDialog extends ComponentDialog {
     const contact = (step.result as { text?: string } | undefined)?.text?.slice(0, MAX_CONTACT_CHARS);
     const { topic, message } = this.draft(step);
     try {
-      await this.actions.sendFeedback({ topic, message, contact, locale, page: '/chat' });
+      const { channelId, conversation, from } = step.context.activity;
+      await this.actions.sendFeedback({ topic, message, contact, locale, page: '/chat', from: { channelId, conversationId: conversation.id, channelUserId: from?.id } });
     } catch (err) {
       turnLogger(step.context).error({ err }, 'feedback: could not be stored');
       await step.context.sendActivity(MessageFactory.text(String(t('privacy:feedback.failed'))));

@@ -22,6 +22,12 @@ export interface LocalizedPromptSpec {
   kind: 'text' | 'choice' | 'confirm';
   promptKey: string;
   promptArgs?: Record<string, unknown>;
+  /**
+   * Text already written for this turn (an answer) that carries the choices the first time, so
+   * no separate "choose below" bubble follows it. Later asks (a retry, a language change) use
+   * promptKey.
+   */
+  firstText?: string;
   retryKey?: string;
   choices?: LocalizedChoice[];
   /** For choice prompts: free text that matches no choice is returned as { text }. */
@@ -61,7 +67,9 @@ export class LocalizedPrompt extends Prompt<LocalizedPromptResult> {
     const spec = options.validations as LocalizedPromptSpec;
     const t = tr(context);
     const key = isRetry && spec.retryKey ? spec.retryKey : spec.promptKey;
-    const text = String(t(key, spec.promptArgs ?? {}));
+    const text = !isRetry && spec.firstText ? spec.firstText : String(t(key, spec.promptArgs ?? {}));
+    // The options live in dialog state: once shown, the answer is not repeated on a re-ask.
+    delete spec.firstText;
     const choices = spec.kind === 'confirm' ? yesNoChoices() : (spec.choices ?? []);
     const message = MessageFactory.text(text, text);
     message.locale = turnLanguage(context).locale;
@@ -93,15 +101,25 @@ export class LocalizedPrompt extends Prompt<LocalizedPromptResult> {
   }
 }
 
+/** The dialog context of the innermost dialog in progress. */
+export function innermost(dc: DialogContext): DialogContext {
+  let leaf = dc;
+  while (leaf.child) leaf = leaf.child;
+  return leaf;
+}
+
 /**
  * True when the innermost dialog in progress is a LocalizedPrompt waiting for the user's own words
  * (a note, a name, an address, an age) rather than a question or a button.
  */
 export function awaitsFreeText(dc: DialogContext): boolean {
-  let leaf = dc;
-  while (leaf.child) leaf = leaf.child;
+  const leaf = innermost(dc);
   const instance = leaf.activeDialog;
-  if (!instance || !(leaf.findDialog(instance.id) instanceof LocalizedPrompt)) return false;
+  if (!instance) return false;
+  const dialog = leaf.findDialog(instance.id);
+  // A live chat with a person: everything typed is for them.
+  if ((dialog as { keepsUserWords?: boolean } | undefined)?.keepsUserWords === true) return true;
+  if (!(dialog instanceof LocalizedPrompt)) return false;
   const spec = (instance.state as { options?: PromptOptions }).options?.validations as LocalizedPromptSpec | undefined;
   if (!spec || spec.takesQuestions) return false;
   return spec.kind === 'text' || (spec.kind === 'choice' && spec.allowFreeText === true);
@@ -112,4 +130,23 @@ function yesNoChoices(): LocalizedChoice[] {
     { value: 'yes', labelKey: 'common:choices.yes' },
     { value: 'no', labelKey: 'common:choices.no' },
   ];
+}
+
+/**
+ * True when the innermost dialog is a button prompt (one that takes questions, or takes no free
+ * text at all) and the message matches none of its buttons: the text may be a question or a
+ * request instead. Prompts that ask for the user's own words (a note, a name, an age) are never
+ * reported, so their text stays their answer.
+ */
+export function typedPastButtons(dc: DialogContext, skipPromptIds: ReadonlySet<string>): boolean {
+  const leaf = innermost(dc);
+  const instance = leaf.activeDialog;
+  if (!instance || skipPromptIds.has(instance.id) || !(leaf.findDialog(instance.id) instanceof LocalizedPrompt)) return false;
+  const spec = (instance.state as { options?: PromptOptions }).options?.validations as LocalizedPromptSpec | undefined;
+  if (!spec || spec.kind !== 'choice' || (spec.allowFreeText && !spec.takesQuestions)) return false;
+  const { context } = dc;
+  const text = (context.activity.text ?? '').trim();
+  if (context.activity.type !== ActivityTypes.Message || !text || context.activity.value) return false;
+  const labels = (spec.choices ?? []).map((c) => choiceLabel(context, c));
+  return recognizeChoice(text, labels, turnLanguage(context).locale) === undefined;
 }

@@ -28,6 +28,7 @@ function publishedNumbers(r: CoordinatorReport): Shown[] {
     d.bookings.made,
     d.bookings.cancelled,
     d.bookings.completed,
+    d.bookings.notAttended,
     d.unansweredQuestions,
     d.firstReply.conversations,
     ...r.topUnansweredTopics.map((t) => t.count),
@@ -85,11 +86,11 @@ describe('coordinator report (service)', () => {
     expect(report.days[1].eligibility.total).toBe(0);
   });
 
-  it('counts bookings made, cancelled and completed on the day it happened', () => {
-    expect(report.days[0].bookings).toEqual({ made: 8, cancelled: SMALL, completed: 0 });
+  it('counts bookings made, cancelled, completed and not attended on the day it happened', () => {
+    expect(report.days[0].bookings).toEqual({ made: 8, cancelled: SMALL, completed: 0, notAttended: 0 });
     // Made before the range, completed on the 3rd.
-    expect(report.days[1].bookings).toEqual({ made: 0, cancelled: 0, completed: SMALL });
-    expect(report.total.bookings).toEqual({ made: 8, cancelled: SMALL, completed: SMALL });
+    expect(report.days[1].bookings).toEqual({ made: 0, cancelled: 0, completed: SMALL, notAttended: SMALL });
+    expect(report.total.bookings).toEqual({ made: 8, cancelled: SMALL, completed: SMALL, notAttended: SMALL });
   });
 
   it('lists the top unanswered topics by their closest article, small ones together', () => {

@@ -78,6 +78,14 @@ export async function insertReportRows(prisma: PrismaClient): Promise<void> {
     status: 'completed',
     completedAt: at(NOON1 + 86_400_000),
   });
+  // Made earlier too, the jobseeker did not come on DAY2.
+  await appointment(9, {
+    createdAt: new Date('2026-10-20T10:00:00Z'),
+    startsAt: at(NOON1 + 86_400_000 - 3_600_000),
+    endsAt: at(NOON1 + 86_400_000),
+    status: 'not_attended',
+    completedAt: at(NOON1 + 86_400_000 + 60_000),
+  });
 
   // Unanswered questions on DAY1: 6 closest to the first article, 2 to the second, 1 to none.
   const ids = articleIds();

@@ -16,14 +16,16 @@ const CLIENT_USE: Array<[name: string, pattern: RegExp]> = [
   ['a client method', /\$(transaction|queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe|connect|disconnect)\b/],
   ['the Prisma namespace', /\bPrisma\s*\./],
   ['the generated client', /generated\/prisma|@prisma\/client/],
+  // The per-turn statements skip Prisma (bot/db/sql.ts); the same layering holds for them.
+  ['a direct SQL statement', /\bsql\s*\.\s*query\b/],
 ];
 /** Naming the client's type, to hand it to repository constructors. */
-const CLIENT_TYPE: [name: string, pattern: RegExp] = ['the PrismaClient type', /\bPrismaClient\b/];
+const CLIENT_TYPE: [name: string, pattern: RegExp] = ['the PrismaClient type', /\bPrismaClient\b|\bSqlClient\b/];
 
 /** Persistence modules: every `*Repository.ts` and `*Store.ts`, and these, may use the client freely. */
 const PERSISTENCE: Record<string, string> = {
   'bot/db/': 'the database itself: builds the Prisma client for PGlite or PostgreSQL, adapter fixes, startup migrations',
-  'bot/state/prismaStorage.ts': "botbuilder's Storage over BotState rows (conversation and user state): a store under botbuilder's name",
+  'bot/state/sqlStorage.ts': "botbuilder's Storage over BotState rows (conversation and user state), straight to the driver: a store under botbuilder's name",
   'bot/webchat/store.ts': "DirectLineStore, the widget channel's conversations, activities and tokens: a store named before this rule",
 };
 
@@ -137,7 +139,7 @@ function offences(file: string, src: string): string[] {
     .flatMap((line, n) => rules.filter(([, re]) => re.test(line)).map(([what]) => `${file}:${n + 1}: ${what}: ${line.trim()}`));
 }
 
-describe('persistence: only repositories touch Prisma', () => {
+describe('persistence: only repositories touch Prisma or the direct SQL client', () => {
   it('no module in bot/ or dialogs/ outside the repositories, stores and database uses the Prisma client', () => {
     const found = [...sourceFiles('bot'), ...sourceFiles('dialogs')].flatMap((file) => offences(file, fs.readFileSync(path.join(ROOT, file), 'utf8')));
     expect(found).toEqual([]);
@@ -166,5 +168,8 @@ describe('persistence: only repositories touch Prisma', () => {
     expect(offences('bot/some/feature.ts', service).map((o) => o.split(': ')[1])).toEqual(['a query on the client', 'a query in a transaction']);
     expect(offences('bot/some/thingRepository.ts', service)).toEqual([]);
     expect(offences('bot/some/service.ts', '/** Uses PrismaClient and Prisma.InputJsonValue, in prose. */\nexport {};')).toEqual([]);
+    const direct = ["import type { SqlClient } from '../db/database.js';", 'export const count = (sql: SqlClient) => sql.query(`SELECT count(*) FROM "BotState"`);'].join('\n');
+    expect(offences('bot/some/service.ts', direct).map((o) => o.split(': ')[1])).toEqual(['the PrismaClient type', 'a direct SQL statement', 'the PrismaClient type']);
+    expect(offences('bot/some/thingStore.ts', direct)).toEqual([]);
   });
 });

@@ -86,3 +86,23 @@ describe('email addresses', () => {
     expect(normaliseEmail(input)).toEqual({ ok: false, reason });
   });
 });
+
+describe('phone numbers against the numbering plans (libphonenumber-js)', () => {
+  it.each([
+    ['0401234', 'too_short'],
+    ['040 12345', 'too_short'],
+    ['+358 40 1234', 'too_short'],
+    ['+1 555 0100 000', 'invalid_number'],
+    ['+44 20 1234', 'invalid_number'],
+  ])('%j is refused: %s', (input, reason) => {
+    expect(normalisePhone(input)).toEqual({ ok: false, reason });
+  });
+
+  it.each([
+    ['040 123456', '+35840123456'],
+    ['+44 20 7946 0958', '+442079460958'],
+    ['+1 202 555 0123', '+12025550123'],
+  ])('%j → %s', (input, e164) => {
+    expect(normalisePhone(input)).toEqual({ ok: true, value: e164 });
+  });
+});

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingFeature } from '../../bot/booking/feature.js';
 import { FixedClock } from '../../bot/kernel/clock.js';
+import { slotTime } from '../../bot/booking/present.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
 import { MONDAY_8AM, mondayAt, seedTestCoaches } from './helpers.js';
 
@@ -73,14 +74,33 @@ describe('manage page', () => {
   it('moves the booking to another offered time and then cancels it, telling the coach each time', async () => {
     const b = await book('m-move', 'en', 'Sam Smith', new Date('2026-12-08T09:00:00+02:00'));
     const page = await (await fetch(b.url)).text();
-    const slot = /name="slot" value="([^"]+)"/.exec(page)![1].replace(/&#39;|&quot;|&amp;/g, '');
+    const slot = /name="move" value="([^"]+)"/.exec(page)![1].replace(/&#39;|&quot;|&amp;/g, '');
     expect(slot).toMatch(/^test-anna\|/);
+
+    // Tapping a time only asks: the page names the new time, and nothing has moved yet.
+    const asked = await fetch(`${b.url}?move=${encodeURIComponent(slot)}`);
+    expect(asked.status).toBe(200);
+    const askHtml = await asked.text();
+    const [, iso] = slot.split('|');
+    expect(askHtml).toContain(`Move the meeting to ${slotTime(new Date(iso), 'en')}?`);
+    expect(askHtml).toContain(`action="${b.path}/reschedule"`);
+    expect(askHtml).toContain('Yes, move the meeting');
+    expect(askHtml).toContain(`<a href="${b.path}">Keep the current time</a>`);
+    expect((await running.app.db.prisma.appointment.findUniqueOrThrow({ where: { id: b.appointment.id } })).startsAt.toISOString()).toBe('2026-12-08T07:00:00.000Z');
+    const confirmedSlot = /name="slot" value="([^"]+)"/.exec(askHtml)![1].replace(/&#39;|&quot;|&amp;/g, '');
+    expect(confirmedSlot).toBe(slot);
 
     const moved = await fetch(`${b.url}/reschedule`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `slot=${encodeURIComponent(slot)}`, redirect: 'manual' });
     expect(moved.status).toBe(303);
     expect(moved.headers.get('location')).toBe(`${b.path}?done=rescheduled`);
+    // The coach's message is still in the outbox: the page says the coach will be notified.
     const after = await (await fetch(`${running.baseUrl}${moved.headers.get('location')}`)).text();
-    expect(after).toContain('The meeting is moved to the new time.');
+    expect(after).toContain('The meeting is moved to the new time. The coach will be notified shortly.');
+    expect(after).not.toContain('has been told');
+    // Once it has gone, the same page says the coach has been told.
+    await running.app.db.prisma.outboxMessage.updateMany({ where: { appointmentId: b.appointment.id, kind: 'coach.rescheduled' }, data: { status: 'sent', sentAt: new Date() } });
+    const told = await (await fetch(`${running.baseUrl}${moved.headers.get('location')}`)).text();
+    expect(told).toContain('The meeting is moved to the new time. The coach has been told.');
     const row = await running.app.db.prisma.appointment.findUniqueOrThrow({ where: { id: b.appointment.id } });
     expect(row.startsAt.toISOString()).toBe(slot.split('|')[1]);
     expect(row.sequence).toBe(1);
@@ -93,7 +113,7 @@ describe('manage page', () => {
     const cancelled = await fetch(`${b.url}/cancel`, { method: 'POST', redirect: 'manual' });
     expect(cancelled.status).toBe(303);
     const final = await (await fetch(`${running.baseUrl}${cancelled.headers.get('location')}`)).text();
-    expect(final).toContain('The meeting is cancelled.');
+    expect(final).toContain('The meeting is cancelled. The coach will be notified shortly.');
     expect(final).not.toContain('name="slot"');
     const outbox = await running.app.db.prisma.outboxMessage.findMany({ where: { appointmentId: b.appointment.id }, orderBy: { createdAt: 'asc' } });
     expect(outbox.map((o) => o.kind).sort()).toEqual(['coach.booked', 'coach.cancelled', 'coach.rescheduled', 'jobseeker.booked', 'jobseeker.cancelled', 'jobseeker.rescheduled']);
@@ -105,10 +125,10 @@ describe('manage page', () => {
   it('pages on to later times', async () => {
     const b = await book('m-later', 'en', 'Pat', new Date('2026-12-14T09:00:00+02:00'));
     const page = await (await fetch(b.url)).text();
-    const firstSlots = [...page.matchAll(/name="slot" value="([^"]+)"/g)].map((m) => m[1]);
+    const firstSlots = [...page.matchAll(/name="move" value="([^"]+)"/g)].map((m) => m[1]);
     const later = /href="([^"]+\?after=[^"]+)"/.exec(page)![1].replace(/&amp;/g, '&');
     const next = await (await fetch(`${running.baseUrl}${later}`)).text();
-    const nextSlots = [...next.matchAll(/name="slot" value="([^"]+)"/g)].map((m) => m[1]);
+    const nextSlots = [...next.matchAll(/name="move" value="([^"]+)"/g)].map((m) => m[1]);
     expect(nextSlots.length).toBeGreaterThan(0);
     expect(nextSlots[0] > firstSlots.at(-1)!).toBe(true);
     expect(nextSlots.some((x) => firstSlots.includes(x))).toBe(false);
@@ -117,7 +137,7 @@ describe('manage page', () => {
   it('says the time was taken when someone booked it first', async () => {
     const mine = await book('m-race', 'en', 'Kim', new Date('2026-12-09T09:00:00+02:00'));
     const page = await (await fetch(mine.url)).text();
-    const slot = /name="slot" value="([^"]+)"/.exec(page)![1];
+    const slot = /name="move" value="([^"]+)"/.exec(page)![1];
     const [coachId, iso] = slot.split('|');
     await book('m-other', 'en', 'Other', new Date(iso), coachId);
     const res = await fetch(`${mine.url}/reschedule`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `slot=${encodeURIComponent(slot)}`, redirect: 'manual' });

@@ -13,7 +13,7 @@ afterAll(async () => db?.destroy());
 
 describe('TranscriptStore', () => {
   it('stores inbound and outbound activities with their JSON parts and redacted text', async () => {
-    const store = new TranscriptStore(db.prisma, silentLogger, (t) => redact(t).text);
+    const store = new TranscriptStore(db, silentLogger, (t) => redact(t).text);
     const conversation = { id: 'ts-1' };
     store.logActivity({ type: 'message', channelId: 'web', conversation, id: 'a1', from: { id: 'u1', role: 'user' }, text: 'soita 040 1234567', locale: 'fi', timestamp: new Date('2026-11-02T10:00:00.123Z'), value: { choice: 'booking' } } as never);
     store.logActivity({
@@ -43,7 +43,7 @@ describe('TranscriptStore', () => {
   });
 
   it('writes a batch larger than one statement holds, in order', async () => {
-    const store = new TranscriptStore(db.prisma, silentLogger);
+    const store = new TranscriptStore(db, silentLogger);
     for (let i = 0; i < 450; i++) store.logActivity({ type: 'message', channelId: 'web', conversation: { id: 'ts-2' }, from: { id: 'u', role: 'user' }, text: `m${i}`, timestamp: new Date() } as never);
     await store.flush();
     const rows = await db.prisma.transcriptMessage.findMany({ where: { conversationId: 'ts-2' }, orderBy: { seq: 'asc' } });
@@ -53,7 +53,7 @@ describe('TranscriptStore', () => {
 
 describe('TranscriptStore with hostile rows (issue 17, finding 2)', () => {
   it("one conversation's NUL and invalid timestamps cost no other conversation a row", async () => {
-    const store = new TranscriptStore(db.prisma, silentLogger, (t) => redact(t).text);
+    const store = new TranscriptStore(db, silentLogger, (t) => redact(t).text);
     for (let i = 0; i < 60; i++) {
       store.logActivity({ type: 'message', channelId: 'web', conversation: { id: 'victim' }, from: { id: 'v', role: 'user' }, text: `viesti ${i}`, timestamp: new Date() } as never);
       if (i % 10 === 0) {
@@ -77,7 +77,7 @@ describe('TranscriptStore with hostile rows (issue 17, finding 2)', () => {
     await db.prisma.$executeRawUnsafe(`ALTER TABLE "TranscriptMessage" ADD CONSTRAINT test_refuse_poison CHECK ("text" IS DISTINCT FROM 'poison')`);
     try {
       const lost: number[] = [];
-      const store = new TranscriptStore(db.prisma, silentLogger, (t) => t, (rows) => lost.push(rows));
+      const store = new TranscriptStore(db, silentLogger, (t) => t, (rows) => lost.push(rows));
       for (let i = 0; i < 30; i++) {
         store.logActivity({ type: 'message', channelId: 'web', conversation: { id: 'kept' }, from: { id: 'u', role: 'user' }, text: `m${i}`, timestamp: new Date() } as never);
         if (i === 15) store.logActivity({ type: 'message', channelId: 'web', conversation: { id: 'other' }, from: { id: 'o', role: 'user' }, text: 'poison', timestamp: new Date() } as never);

@@ -26,12 +26,14 @@ describe('gap repository', () => {
   });
 
   it('stores redacted text only when the user was told, counts everything, and forgets old rows', async () => {
-    const gaps = new GapRepository(db.prisma, clock);
+    const gaps = new GapRepository(db, clock);
     await gaps.record({ kind: 'not_sure', locale: 'fi', topArticleId: 'benefits', secondArticleId: 'duties', topScore: 0.21, question: 'Soita 040 1234567, hetu 131052-308T, saanko asumistukea?', told: true });
     await gaps.record({ kind: 'declined', locale: 'en', topArticleId: 'coach', topScore: 0.4, question: 'who should I vote for', told: false });
     clock.set(new Date('2025-10-01T10:00:00Z'));
     await gaps.record({ kind: 'not_sure', locale: 'so', topScore: 0, question: 'old question', told: true });
     clock.set(NOW);
+    // Queued, written after the turn: flush() waits for them.
+    await gaps.flush();
 
     const rows = await db.prisma.knowledgeGap.findMany({ orderBy: { day: 'asc' } });
     expect(rows).toHaveLength(3);
@@ -124,10 +126,12 @@ describe('npm run gaps reading the database', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    const gaps = new GapRepository(db.prisma, clock);
+    const gaps = new GapRepository(db, clock);
     await gaps.record({ kind: 'not_sure', locale: 'ar', topArticleId: 'benefits', topScore: 0.25, question: 'هل أحصل على دعم السكن؟', told: true });
     await gaps.record({ kind: 'not_sure', locale: 'ar', topArticleId: 'benefits', topScore: 0.35, question: 'دعم السكن', told: true });
     await gaps.record({ kind: 'declined', locale: 'sv', topScore: 0.1, told: false });
+    // Rows are written after the turn that records them; the bot flushes them before it closes.
+    await gaps.flush();
     // The embedded database has one connection: the CLI opens it after we let go.
     await db.close();
   });

@@ -1,4 +1,5 @@
 /** Builds the question-answering dialog over the real knowledge base and pilot data, without a database. */
+import type { ConversationFacts } from '../../bot/conversations/conversationFacts.js';
 import { FixedClock } from '../../bot/kernel/clock.js';
 import { silentLogger } from '../../bot/kernel/log.js';
 import type { GapInput, GapRecorder } from '../../bot/knowledge/gapRepository.js';
@@ -10,7 +11,7 @@ import { createRetriever } from '../../bot/knowledge/retriever.js';
 import type { ChatModel } from '../../bot/llm/client.js';
 import { createMatcher } from '../../bot/pilot/municipalityMatcher.js';
 import type { DialogStart, FreeTextHandler } from '../../bot/kernel/contracts.js';
-import { QuestionDialog } from '../../dialogs/knowledge/questionDialog.js';
+import { QUESTION_PROMPT, QuestionDialog } from '../../dialogs/knowledge/questionDialog.js';
 import { translator } from '../support/dialogs.js';
 
 export const kb = getKnowledgeBase();
@@ -34,7 +35,7 @@ export interface QuestionSetup {
   clock: FixedClock;
 }
 
-export function questionSetup(options: { now?: Date; model?: ChatModel; dialogs?: Partial<Record<StartAction, DialogStart>> } = {}): QuestionSetup {
+export function questionSetup(options: { now?: Date; model?: ChatModel; dialogs?: Partial<Record<StartAction, DialogStart>>; facts?: ConversationFacts } = {}): QuestionSetup {
   const clock = new FixedClock(options.now ?? new Date('2026-11-25T10:00:00Z'));
   const gaps = new MemoryGaps();
   const service = new QuestionService({
@@ -46,6 +47,11 @@ export function questionSetup(options: { now?: Date; model?: ChatModel; dialogs?
     gaps,
     llm: options.model ? new LlmAnswerer(options.model) : undefined,
   });
-  const dialog = new QuestionDialog({ service, kb, starts: options.dialogs ?? {} });
-  return { service, gaps, clock, freeText: { dialog, options: (text) => ({ text }) } };
+  const dialog = new QuestionDialog({ service, kb, starts: options.dialogs ?? {}, facts: options.facts });
+  return {
+    service,
+    gaps,
+    clock,
+    freeText: { dialog, options: (text) => ({ text }), recognizes: (text, locale) => service.recognizes(text, locale), promptIds: [QUESTION_PROMPT] },
+  };
 }

@@ -125,6 +125,18 @@ describe('shipped knowledge base', () => {
     for (const a of kb.articles('fi')) expect(kb.get(a.id, 'fi-x-selko')?.short).not.toBe(a.short);
   });
 
+  // Issue 14's topics: each answer shows the day its facts were checked, and a translation must
+  // not quietly cite other sources or carry another check date than the Finnish text it renders.
+  it.each(['register', 'te-offices', 'language-courses', 'cv-help', 'pay-subsidy', 'studying', 'appeal', 'residence-permit', 'temporary-protection', 'integration-plan'])(
+    '%s carries a checked date and a named public source, the same in every locale',
+    (id) => {
+      const fi = kb.get(id, 'fi')!;
+      expect(fi.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(fi.sources.some((src) => src.startsWith('public:'))).toBe(true);
+      for (const l of SUPPORTED_LOCALES) expect({ l, checked: kb.get(id, l)?.checked, sources: kb.get(id, l)?.sources }).toEqual({ l, checked: fi.checked, sources: fi.sources });
+    },
+  );
+
   it('records translation state, with Finnish as the reviewed-later source', () => {
     expect(kb.source).toBe('fi');
     expect(kb.meta.fi.machineTranslated).toBe(false);

@@ -86,6 +86,31 @@ describe('grounded answers from the model', () => {
   });
 });
 
+describe('what the understanding step found travels with the passages', () => {
+  it('sends the municipality, its employment area, the age and the benefit named in the question, but no phone number or email', async () => {
+    reply = () => completion(JSON.stringify({ answer: 'Kela pays your labour market subsidy (työmarkkinatuki); check its amount with Kela.', citations: ['benefits'], inScope: true }));
+    const got = await ask("I'm 27, I live in Salo and get labour market subsidy from Kela, is that the right benefit for me? Call 040 1234567 or write to matti.meikalainen@example.com").replies;
+
+    expect(requests).toHaveLength(1);
+    const data = requests[0].messages.slice(1);
+    expect(data[0].content).toContain('"id":"benefits"');
+    const sent = JSON.parse(data.at(-1)!.content.slice(data.at(-1)!.content.indexOf('{'))) as { question: string; facts: Record<string, unknown> };
+    expect(sent.facts).toMatchObject({ municipality: 'Salo', employmentArea: 'Salon työllisyysalue', age: 27 });
+    expect(String(sent.facts.benefit)).toMatch(/Kela/);
+    expect(sent.question).toContain('[phone]');
+    expect(sent.question).toContain('[email]');
+    expect(JSON.stringify(requests[0])).not.toMatch(/1234567|matti\.meikalainen|example\.com/);
+    expect(texts(got).join('\n')).toContain('Kela pays your labour market subsidy (työmarkkinatuki); check its amount with Kela.');
+  });
+
+  it('sends no facts when the question states none', async () => {
+    reply = () => completion(JSON.stringify({ answer: 'Your coach helps you look for work.', citations: ['coach'], inScope: true }));
+    await ask('What does the coach do?').replies;
+    const last = requests[0].messages.at(-1)!.content;
+    expect(JSON.parse(last.slice(last.indexOf('{')))).toEqual({ question: 'What does the coach do?' });
+  });
+});
+
 describe('falls back to the retrieval answer', () => {
   const retrievalAnswer = en('coach').short;
 

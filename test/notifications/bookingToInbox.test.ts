@@ -83,3 +83,43 @@ it('book, move and cancel reach the coach and the jobseeker, each once, with one
   const pending = await prisma.outboxMessage.count({ where: { status: 'pending' } });
   expect(pending).toBe(0);
 }, 180_000);
+
+it('"delete my data" before the booking email went out: the coach gets a cancellation without any of the jobseeker\'s details, and nothing with an empty name', async () => {
+  const prisma = running.app.db.prisma;
+  await insertCoach(prisma, 'erase-coach', { name: 'Eero Poisto', languages: ['fi', 'en'] });
+  const booking = running.app.features.booking;
+  const slots = (await booking.service.listSlots(['erase-coach'], { limit: 1 })).slots;
+  await booking.service.reserve({
+    jobseeker: { channelId: 'test', channelUserId: 'erasing-user' },
+    coachId: 'erase-coach',
+    startsAt: slots[0].start,
+    mode: 'in_person',
+    topic: 'benefits',
+    meetingLanguage: 'fi',
+    locale: 'fi',
+    name: 'Ville Vaitelias',
+    phone: '+358409876543',
+    email: 'ville@example.com',
+    note: 'Soitan ennen tapaamista',
+  });
+  // The jobseeker deletes their data before the outbox job has sent the "new appointment" email.
+  const privacy = running.app.features.privacy.personalDataService;
+  await privacy.erase(await privacy.subject({ channelId: 'test', channelUserId: 'erasing-user', conversationId: 'erasing-conversation' }));
+  const before = smtp.received.length;
+  await running.app.jobs.runOnce(OUTBOX_JOB);
+  await running.app.jobs.runOnce(OUTBOX_JOB);
+
+  const mails = smtp.received.slice(before);
+  expect(mails.map((m) => m.to[0])).toEqual(['erase-coach@coaches.example.fi']);
+  const [cancellation] = mails;
+  expect(cancellation.subject).toMatch(/^Peruttu tapaaminen /);
+  expect(cancellation.subject).not.toMatch(/:\s*$/);
+  expect(cancellation.text).toContain('asiakas on poistanut tietonsa OMA-botista, joten alla oleva tapaaminen on peruttu');
+  expect(icsValue(cancellation.calendars[0].content, 'METHOD')).toBe('CANCEL');
+  for (const part of [cancellation.raw, cancellation.text, cancellation.html, cancellation.calendars[0].content]) {
+    for (const detail of ['Ville', 'Vaitelias', '+358409876543', 'ville@example.com', 'Soitan ennen', 'erasure']) expect(part).not.toContain(detail);
+  }
+  // No line with an empty value (the name used to be sent as "Asiakas: ").
+  expect(cancellation.text).not.toMatch(/^[^\n:]+:\s*$/m);
+  expect(await prisma.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
+}, 180_000);

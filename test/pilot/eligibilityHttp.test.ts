@@ -109,16 +109,20 @@ describe('after the pilot (the real clock)', () => {
     await running?.stop();
   });
 
-  it('asks only the municipality and stores a "pilot over" check', async () => {
+  it('asks what decides the verdict for the pilot period, gives it with who serves the person now, and stores a "pilot over" check', async () => {
     const conv = 'pilot-http-2';
     const user = 'pilot-user-2';
     const first = texts(await expectReplies(running.baseUrl, activity({ type: 'message', text: 'Am I in the pilot?', locale: 'en-US' }, conv, user)));
     expect(first.join('\n')).toContain('The pilot ended on 31/12/2024');
     expect(first).toContain('Which municipality do you live in? I ask so that I can tell you which employment area serves you.');
-    const result = texts(await expectReplies(running.baseUrl, activity({ type: 'message', text: 'Espoo', locale: 'en-US' }, conv, user)));
-    expect(result.join('\n')).toContain('Espoo belongs to the employment area Espoo employment area. Contact details: https://www.espoo.fi');
+    const age = texts(await expectReplies(running.baseUrl, activity({ type: 'message', text: 'Espoo', locale: 'en-US' }, conv, user)));
+    expect(age.join('\n')).toContain('How old are you?');
+    await expectReplies(running.baseUrl, activity({ type: 'message', text: '27', locale: 'en-US' }, conv, user));
+    const result = texts(await expectReplies(running.baseUrl, activity({ type: 'message', text: 'yes', locale: 'en-US' }, conv, user)));
+    expect(result.join('\n')).toContain('you would have been in its target group:');
+    expect(result.join('\n')).toContain('Espoo is served by Espoo employment area. Contact details: https://www.espoo.fi');
     expect(result.join('\n')).toContain('https://tyomarkkinatori.fi');
     const rows = await running.app.db.prisma.eligibilityCheck.findMany({ where: { user: { channelUserId: user } } });
-    expect(rows.map((r) => [r.outcome, r.municipalityId, r.ageYears, r.phase, r.nextStep])).toEqual([['pilot_over', 'espoo', null, 'ended', 'contact_employment_area']]);
+    expect(rows.map((r) => [r.outcome, r.municipalityId, r.ageYears, r.phase, r.nextStep])).toEqual([['pilot_over', 'espoo', 27, 'ended', 'contact_employment_area']]);
   });
 });

@@ -117,13 +117,13 @@ describe('matchMunicipality: places outside the data and unknown words', () => {
   const outside: Array<[string, string]> = [
     ['Maarianhamina', 'Maarianhamina'],
     ['Mariehamn', 'Maarianhamina'],
-    ['Oulussa', 'Oulu'],
+    ['Raumalla', 'Rauma'],
     ['Rovaniemellä', 'Rovaniemi'],
     ['Turussa', 'Turku'],
     ['Porvoossa', 'Porvoo'],
     ['jag bor i Vasa', 'Vaasa'],
-    ['Lahdessa', 'Lahti'],
-    ['Juuka', 'Juuka'],
+    ['Kotkassa', 'Kotka'],
+    ['Kuhmoinen', 'Kuhmoinen'],
   ];
   it.each(outside)('%s is a real municipality outside the data (%s)', (text, name) => {
     expect(matchMunicipality(text)).toMatchObject({ kind: 'known_outside_data', name });
@@ -137,7 +137,7 @@ describe('matchMunicipality: places outside the data and unknown words', () => {
   it('never maps any other Finnish municipality onto a pilot municipality', () => {
     const pilotNames = new Set(getPilotData().municipalities.map((m) => m.name.fi));
     const known = loadKnownMunicipalities().filter((k) => !pilotNames.has(k.fi));
-    expect(known.length).toBeGreaterThan(250);
+    expect(known.length).toBeGreaterThan(200);
     for (const k of known) {
       for (const name of [k.fi, ...(k.sv ? [k.sv] : [])]) {
         for (const text of [name, `${name}ssa`, `${name}n`, `asun ${name}lla`]) {
@@ -150,7 +150,7 @@ describe('matchMunicipality: places outside the data and unknown words', () => {
 
   it('without the national list, an outside place is never a confident match', () => {
     const bare = createMatcher({ knownMunicipalities: [] });
-    for (const text of ['Maarianhamina', 'Oulussa', 'Turussa', 'Porvoossa', 'Kotka', 'Hamina']) {
+    for (const text of ['Maarianhamina', 'Raumalla', 'Turussa', 'Porvoossa', 'Kotka', 'Hamina']) {
       expect(bare(text).kind, text).not.toBe('match');
     }
   });

@@ -72,7 +72,7 @@ describe('seedPilotData', () => {
     expect(result.changed).toBe(true);
     expect(result.counts).toEqual(expected);
     expect(await counts()).toEqual(expected);
-    expect(await db.prisma.pilotMunicipality.findUnique({ where: { id: 'ulvila' } })).toMatchObject({ status: 'interested', pilotAreaId: 'pori-region', nameSv: 'Ulvsby' });
+    expect(await db.prisma.pilotMunicipality.findUnique({ where: { id: 'ulvila' } })).toMatchObject({ status: 'applying', pilotAreaId: 'pori-region', nameSv: 'Ulvsby' });
     expect(await db.prisma.pilotOffice.findUnique({ where: { id: 'mikkeli-porrassalmenkatu-9' } })).toMatchObject({ street: 'Porrassalmenkatu 9', city: 'Mikkeli' });
     expect(await db.prisma.pilotFact.findUnique({ where: { id: 'period:extendedEnd' } })).toMatchObject({ kind: 'period', value: { date: '2024-12-31', bill: 'HE 17/2022' } });
     expect(await db.prisma.pilotArea.findUnique({ where: { id: 'pori-region' } })).toMatchObject({ caveatIds: ['pori_participation_unknown'] });

@@ -143,3 +143,44 @@ describe('feedback in the chat', () => {
     expect(JSON.stringify(transcript)).not.toContain('ahmed.h@example.org');
   });
 });
+
+describe('feedback given in the chat is part of the user\'s data', () => {
+  it('is stored redacted and linked to the user, shown in "show my data", exported, and erased by "delete my data"', async () => {
+    const base = running.baseUrl;
+    const prisma = running.app.db.prisma;
+    const leena: Person = { userId: 'u-leena', conversationId: 'c-leena', name: 'Leena', locale: 'en-US' };
+    await join(base, leena);
+    await say(base, leena, 'Give feedback');
+    await say(base, leena, 'Something else');
+    await say(base, leena, 'I am Leena Virtanen, 131052-308T, call me on 040 765 4321. The chat was helpful.');
+    await say(base, leena, 'yes');
+    expect((await say(base, leena, 'leena.virtanen@example.org'))[0].text).toBe('Thank you! Your feedback has been passed on to the service team.');
+
+    // Stored like the transcript stores the message: no identity code or phone number.
+    const row = await prisma.feedback.findFirstOrThrow({ where: { conversationId: leena.conversationId } });
+    expect(row).toMatchObject({ channelId: 'test', channelUserId: leena.userId, contact: 'leena.virtanen@example.org' });
+    expect(row.message).toBe('I am Leena Virtanen, [id-code], call me on [phone]. The chat was helpful.');
+
+    // "Show my data" counts it, and the download holds it.
+    const shown = (await say(base, leena, 'show my data')).map((r) => r.text).join('\n');
+    expect(shown).toContain('Feedback: 1');
+    const url = /https?:\/\/\S+\/privacy\/export\/(\S+)/.exec(shown)?.[1];
+    expect(url).toBeTruthy();
+    const exported = (await (await fetch(`${base}/privacy/export/${url}`)).json()) as { features: { feedback: Array<{ message: string; contact: string }> } };
+    expect(exported.features.feedback).toEqual([expect.objectContaining({ message: row.message, contact: 'leena.virtanen@example.org', topic: 'other' })]);
+
+    // Someone else's feedback and the anonymous form's stay.
+    const others = (await prisma.feedback.count()) - 1;
+    expect(others).toBeGreaterThan(0);
+
+    // "Delete my data" says feedback goes too, and it does: no row holds her name or address.
+    const confirm = await say(base, leena, 'delete my data');
+    expect(confirm.at(-1)?.text).toContain('the feedback you gave in the chat');
+    await say(base, leena, 'yes');
+    expect(await prisma.feedback.count({ where: { conversationId: leena.conversationId } })).toBe(0);
+    const left = await prisma.feedback.findMany();
+    expect(JSON.stringify(left)).not.toContain('Leena Virtanen');
+    expect(JSON.stringify(left)).not.toContain('leena.virtanen@example.org');
+    expect(left).toHaveLength(others);
+  });
+});

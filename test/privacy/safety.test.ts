@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_LOCALES, type Locale } from '../../bot/i18n/locales.js';
-import { CRISIS_PATTERN_LOCALES, CRISIS_RESOURCES, detectCrisis, type CrisisKind } from '../../bot/privacy/safety.js';
+import { CRISIS_PATTERN_LOCALES, CRISIS_RESOURCES, detectCrisis, detectCrisisPatternByPattern, type CrisisKind } from '../../bot/privacy/safety.js';
 
 type Case = [Locale, string, CrisisKind];
 
@@ -57,6 +59,32 @@ const POSITIVES: Case[] = [
   ['fa', 'به اورژانس نیاز دارم', 'emergency'],
 ];
 
+const NEGATIVES: string[] = [
+  'kuolinpesä',
+  'Kuolinpesän asiat hoitaa asianajaja',
+  'työkyvyttömyys',
+  'Olen työkyvyttömyyseläkkeellä',
+  'deadline',
+  'The deadline is killing me',
+  'kill time',
+  'I need to kill time before the meeting',
+  'hätäinen',
+  'Olen vähän hätäinen',
+  'Tapaan itse valmentajan',
+  'Tämä työnhaku tappaa minut',
+  'My back is hurting me',
+  'en jaksa tehdä hakemuksia',
+  'Jag vill ha ett jobb',
+  'Я хочу работать',
+  'Я хочу жить в Хельсинки',
+  'أريد عملا',
+  'می‌خواهم کار پیدا کنم',
+  'Waxaan rabaa shaqo',
+  'Ma tahan tööd leida',
+  'emergent technology',
+  '',
+];
+
 describe('detectCrisis', () => {
   it.each(POSITIVES)('[%s] %j signals %s', (_locale, text, kind) => {
     expect(detectCrisis(text)).toEqual({ kind });
@@ -76,32 +104,33 @@ describe('detectCrisis', () => {
     expect(detectCrisis('Hätätilanne, haluan kuolla')).toEqual({ kind: 'self_harm' });
   });
 
-  it.each([
-    'kuolinpesä',
-    'Kuolinpesän asiat hoitaa asianajaja',
-    'työkyvyttömyys',
-    'Olen työkyvyttömyyseläkkeellä',
-    'deadline',
-    'The deadline is killing me',
-    'kill time',
-    'I need to kill time before the meeting',
-    'hätäinen',
-    'Olen vähän hätäinen',
-    'Tapaan itse valmentajan',
-    'Tämä työnhaku tappaa minut',
-    'My back is hurting me',
-    'en jaksa tehdä hakemuksia',
-    'Jag vill ha ett jobb',
-    'Я хочу работать',
-    'Я хочу жить в Хельсинки',
-    'أريد عملا',
-    'می‌خواهم کار پیدا کنم',
-    'Waxaan rabaa shaqo',
-    'Ma tahan tööd leida',
-    'emergent technology',
-    '',
-  ])('does not fire on %j', (text) => {
+  it.each(NEGATIVES)('does not fire on %j', (text) => {
     expect(detectCrisis(text)).toBeNull();
+  });
+});
+
+/** Every message text the repository's test sets hold: questions, language samples, the cases above. */
+function testSetTexts(): string[] {
+  const root = path.resolve(import.meta.dirname, '..');
+  const texts = [...POSITIVES.map(([, text]) => text), ...NEGATIVES];
+  for (const file of ['language/detection-set.json', 'language/holdout-set.json']) {
+    texts.push(...(JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Array<{ text: string }>).map((e) => e.text));
+  }
+  for (const file of ['knowledge/questions.json', 'knowledge/understanding/tuning.json', 'knowledge/understanding/heldout.json']) {
+    const set = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as { questions: Record<string, Array<{ q: string }>> };
+    for (const list of Object.values(set.questions)) texts.push(...list.map((e) => e.q));
+  }
+  return texts;
+}
+
+describe('one combined pattern per kind', () => {
+  it('gives exactly the results of checking every pattern on its own, on every test-set message', () => {
+    const texts = testSetTexts();
+    expect(texts.length).toBeGreaterThan(1000);
+    const differences = texts.filter((text) => JSON.stringify(detectCrisis(text)) !== JSON.stringify(detectCrisisPatternByPattern(text)));
+    expect(differences).toEqual([]);
+    // The sets hold crises of every kind, so the comparison covers matches as well as misses.
+    expect(new Set(texts.map((text) => detectCrisis(text)?.kind).filter(Boolean))).toEqual(new Set(['self_harm', 'violence', 'emergency']));
   });
 });
 

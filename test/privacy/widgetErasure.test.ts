@@ -27,6 +27,9 @@ describe('delete my data in the widget', () => {
     await dl.say('yes');
     const after = await dl.until((all) => botTexts(all).length > 0);
     expect(botTexts(after)).toContain('Your data has been deleted. If you write again, we start from the beginning.');
+    // The bot ends the conversation, so the widget starts a new one with the next message.
+    const ended = await dl.until((all) => all.some((a) => a.type === 'endOfConversation' && a.from.role === 'bot'));
+    expect(ended.some((a) => a.type === 'endOfConversation')).toBe(true);
 
     const prisma = running.app.db.prisma;
     for (let i = 0; i < 100 && (await prisma.directLineConversation.count()) > 0; i++) await new Promise((r) => setTimeout(r, 100));

@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoachRepository } from '../../bot/booking/coachRepository.js';
+import { ConversationRepository } from '../../bot/conversations/conversationRepository.js';
 import { openDatabase, type Database } from '../../bot/db/database.js';
+import { systemClock } from '../../bot/kernel/clock.js';
 import { activity, expectReplies } from '../support/app.js';
 import { freshDatabaseLocation, postgresForSuite, type TestDatabaseLocation } from '../support/database.js';
 import { startBotProcess, type BotProcess } from '../support/process.js';
@@ -57,9 +59,11 @@ describe.skipIf(!reachable)('two bot processes on one PostgreSQL', () => {
     expect(backOnA.length).toBeGreaterThan(0);
     expect(backOnA.map((r) => r.text).join('\n')).not.toMatch(/You can choose a topic/);
 
-    // One history, in order, written by both processes (each flushes its own transcript batches).
+    // One history, in order, written by both processes (each flushes its own transcript batches, so
+    // the rows reach the database in any order): as the coach's console and the data export read it.
+    const history = new ConversationRepository(db, systemClock);
     await expect
-      .poll(async () => (await db.prisma.transcriptMessage.findMany({ where: { conversationId: conv, direction: 'inbound' }, orderBy: { seq: 'asc' } })).map((r) => r.text ?? r.type), { timeout: 10_000 })
+      .poll(async () => (await history.transcript('test', conv)).filter((r) => r.direction === 'inbound').map((r) => r.text ?? r.type), { timeout: 10_000 })
       .toEqual(['conversationUpdate', 'Change language', 'Svenska', 'help']);
     const conversation = await db.prisma.conversation.findFirst({ where: { conversationId: conv }, include: { user: true } });
     expect(conversation?.user?.channelUserId).toBe(user);
@@ -98,7 +102,15 @@ describe.skipIf(!reachable)('two bot processes on one PostgreSQL', () => {
     expect(botTexts(pending).join('\n')).toMatch(/hjälpa/);
     expect(botTexts(pending).join('\n')).not.toMatch(/How can I help/);
 
-    // The whole history, from either process, is one list in order with a gap-free watermark.
+    // The whole history, from either process, is one list in order with a gap-free watermark,
+    // read once A's turn is in the transcript (a reload reads the transcript first).
+    await expect
+      .poll(async () => {
+        const rows = await db.prisma.transcriptMessage.findMany({ where: { conversationId: onA.conversationId }, orderBy: [{ timestamp: 'asc' }, { seq: 'asc' }] });
+        const menu = rows.findIndex((r) => r.direction === 'inbound' && r.text === 'menu');
+        return menu >= 0 && rows.slice(menu + 1).some((r) => r.direction === 'outbound' && r.type === 'message');
+      }, { timeout: 10_000 })
+      .toBe(true);
     const [historyA, historyB] = await Promise.all([viaA.get(''), onB.get('')]);
     expect(historyB.status).toBe(200);
     expect(historyB.body).toEqual(historyA.body);

@@ -1,6 +1,7 @@
-/** PrismaStorage joins reads made in the same tick into one statement; each caller still gets only its keys. */
+/** SqlStorage joins reads made in the same tick into one statement; each caller still gets only its keys. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrismaStorage } from '../../bot/state/prismaStorage.js';
+import { SqlStorage } from '../../bot/state/sqlStorage.js';
+import type { SqlClient } from '../../bot/db/sql.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 
 let db: TestDatabase;
@@ -9,29 +10,29 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.destroy());
 
-describe('PrismaStorage read batching', () => {
+describe('SqlStorage read batching', () => {
   it('answers concurrent reads with their own keys, read in one statement', async () => {
-    const storage = new PrismaStorage(db.prisma);
-    await storage.write({ 'web/users/u1/': { language: { locale: 'sv' } }, 'web/conversations/c1/': { dialogState: { dialogStack: [] } } });
     let statements = 0;
-    const original = db.prisma.$queryRawUnsafe.bind(db.prisma);
-    (db.prisma as { $queryRawUnsafe: unknown }).$queryRawUnsafe = (...args: Parameters<typeof original>) => {
-      statements++;
-      return original(...args);
+    let counting = false;
+    const counted: SqlClient = {
+      kind: db.sql.kind,
+      query: <T>(text: string, params?: readonly unknown[]) => {
+        if (counting && text.startsWith('SELECT')) statements++;
+        return db.sql.query<T>(text, params);
+      },
     };
-    try {
-      const [user, conversation, missing] = await Promise.all([storage.read(['web/users/u1/']), storage.read(['web/conversations/c1/']), storage.read(['web/users/nobody/'])]);
-      expect(statements).toBe(1);
-      expect(Object.keys(user)).toEqual(['web/users/u1/']);
-      expect(user['web/users/u1/']).toMatchObject({ language: { locale: 'sv' } });
-      expect(Object.keys(conversation)).toEqual(['web/conversations/c1/']);
-      expect(missing).toEqual({});
-      // A read after the batch went out is a new statement and sees a later write.
-      await storage.write({ 'web/users/u1/': { language: { locale: 'fi' }, eTag: '*' } });
-      expect((await storage.read(['web/users/u1/']))['web/users/u1/']).toMatchObject({ language: { locale: 'fi' } });
-      expect(statements).toBe(2);
-    } finally {
-      (db.prisma as { $queryRawUnsafe: unknown }).$queryRawUnsafe = original;
-    }
+    const storage = new SqlStorage(counted);
+    await storage.write({ 'web/users/u1/': { language: { locale: 'sv' } }, 'web/conversations/c1/': { dialogState: { dialogStack: [] } } });
+    counting = true;
+    const [user, conversation, missing] = await Promise.all([storage.read(['web/users/u1/']), storage.read(['web/conversations/c1/']), storage.read(['web/users/nobody/'])]);
+    expect(statements).toBe(1);
+    expect(Object.keys(user)).toEqual(['web/users/u1/']);
+    expect(user['web/users/u1/']).toMatchObject({ language: { locale: 'sv' } });
+    expect(Object.keys(conversation)).toEqual(['web/conversations/c1/']);
+    expect(missing).toEqual({});
+    // A read after the batch went out is a new statement and sees a later write.
+    await storage.write({ 'web/users/u1/': { language: { locale: 'fi' }, eTag: '*' } });
+    expect((await storage.read(['web/users/u1/']))['web/users/u1/']).toMatchObject({ language: { locale: 'fi' } });
+    expect(statements).toBe(2);
   });
 });

@@ -1,20 +1,31 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrismaStorage } from '../../bot/state/prismaStorage.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { SqlStorage } from '../../bot/state/sqlStorage.js';
+import { openTestDatabase, postgresForSuite, type TestDatabase } from '../support/database.js';
 
-// One contract, two implementations: the Prisma storage must behave exactly like MemoryStorage.
-let db: TestDatabase;
+// One contract, three implementations: the database storage, straight to PGlite and to
+// PostgreSQL's pool, must behave exactly like MemoryStorage.
+const havePostgres = await postgresForSuite('storage contract on PostgreSQL');
+const backends = havePostgres ? (['pglite', 'postgresql'] as const) : (['pglite'] as const);
+const databases: Partial<Record<'pglite' | 'postgresql', TestDatabase>> = {};
 beforeAll(async () => {
-  db = await openTestDatabase();
+  for (const backend of backends) databases[backend] = await openTestDatabase({ backend });
 });
 afterAll(async () => {
-  await db?.destroy();
+  await databases.pglite?.destroy();
+  await databases.postgresql?.destroy();
 });
+
+function sqlStorage(backend: 'pglite' | 'postgresql'): Storage {
+  const db = databases[backend];
+  if (!db) throw new Error(`no ${backend} database for this run`);
+  return new SqlStorage(db.sql);
+}
 
 const implementations: Array<[string, () => Storage]> = [
   ['MemoryStorage', () => new MemoryStorage()],
-  ['PrismaStorage', () => new PrismaStorage(db.prisma)],
+  ['SqlStorage on PGlite', () => sqlStorage('pglite')],
+  ...(havePostgres ? [['SqlStorage on PostgreSQL', () => sqlStorage('postgresql')] as [string, () => Storage]] : []),
 ];
 
 describe.each(implementations)('Storage contract: %s', (_name, make) => {
@@ -102,5 +113,20 @@ describe.each(implementations)('Storage contract: %s', (_name, make) => {
     await s.write({ [k]: { v: 1 } });
     await s.delete([k]);
     expect(await s.read([k])).toEqual({});
+  });
+});
+
+describe.each(backends)('two processes sharing one database (%s)', (backend) => {
+  it('lets only one of two storages holding the same eTag write, and the other sees the winner', async () => {
+    // Two SqlStorage objects stand for two bot processes: nothing is shared but the database.
+    const a = sqlStorage(backend);
+    const b = sqlStorage(backend);
+    const k = `contract/shared/${backend}/${Date.now()}`;
+    await a.write({ [k]: { turn: 1 } });
+    const [seenByA, seenByB] = [(await a.read([k]))[k], (await b.read([k]))[k]];
+    expect(seenByB.eTag).toBe(seenByA.eTag);
+    await b.write({ [k]: { ...seenByB, turn: 2 } });
+    await expect(a.write({ [k]: { ...seenByA, turn: 3 } })).rejects.toThrow(/eTag conflict/);
+    expect((await a.read([k]))[k]).toMatchObject({ turn: 2 });
   });
 });

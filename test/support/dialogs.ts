@@ -33,9 +33,15 @@ export interface DialogHarness {
   say(text: string | Partial<Activity>): Promise<Activity[]>;
 }
 
-export function createMainDialogHarness(options: { locale: Locale | string; features?: (language: LanguageService) => MenuEntry[]; freeText?: FreeTextHandler }): DialogHarness {
+export function createMainDialogHarness(options: {
+  locale: Locale | string;
+  features?: (language: LanguageService, conversationState: ConversationState) => MenuEntry[];
+  freeText?: FreeTextHandler;
+  /** Shared with dialogs built before the harness (the question dialog's conversation facts). */
+  conversationState?: ConversationState;
+}): DialogHarness {
   const storage = new MemoryStorage();
-  const conversationState = new ConversationState(storage);
+  const conversationState = options.conversationState ?? new ConversationState(storage);
   const userState = new UserState(storage);
   const preferences = new FakePreferenceStore();
   const language = new LanguageService(translator, userState.createProperty<LanguageProfile>('language'), preferences, 'fi');
@@ -50,7 +56,7 @@ export function createMainDialogHarness(options: { locale: Locale | string; feat
   const languageSwitch = new LanguageSwitchAdvisor(language, conversationState.createProperty<LanguageSwitchMemory>('languageSwitch'));
   const main = new MainDialog({
     commands: new CommandWords(translator),
-    menu: options.features?.(language) ?? [],
+    menu: options.features?.(language, conversationState) ?? [],
     freeText: options.freeText,
     routes: {
       commands: { language: { dialog: new LanguageDialog(language) } },

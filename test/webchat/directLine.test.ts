@@ -93,6 +93,34 @@ describe('Direct Line endpoints', () => {
     expect(after.indexOf(echo!)).toBeLessThan(after.indexOf(reply));
   });
 
+  it('a message sent again with the same clientActivityID (its answer was lost) is the same message: one echo, one turn', async () => {
+    const dl = await DirectLineClient.open(running.baseUrl, 'en');
+    await dl.start('en-US');
+    await dl.untilBotAsks();
+
+    const message = { type: 'message', text: 'What can you do?', locale: 'en-US', channelData: { clientActivityID: 'resent-1' } };
+    const first = await dl.send(message);
+    const again = await dl.send(message);
+    expect(first.status).toBe(200);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    await dl.until((all) => botTexts(all).some((t) => t.startsWith('You can choose a topic')));
+    await webchatOf(running).channel.drain(10_000);
+
+    const history = (await dl.get('')).body.activities;
+    expect(history.filter((a) => a.from.role === 'user' && a.text === 'What can you do?')).toHaveLength(1);
+    expect(botTexts(history).filter((t) => t.startsWith('You can choose a topic'))).toHaveLength(1);
+    const inbox = await running.app.db.prisma.directLineInbox.findMany({ where: { conversationId: dl.conversationId, clientActivityId: 'resent-1' } });
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]).toMatchObject({ id: first.body.id, attempts: 1, activity: null });
+    expect(inbox[0].processedAt).not.toBeNull();
+
+    // Another message with its own clientActivityID is a new one.
+    const next = await dl.send({ ...message, channelData: { clientActivityID: 'resent-2' } });
+    expect(next.status).toBe(200);
+    expect(next.body.id).not.toBe(first.body.id);
+  });
+
   it('GET activities holds the request until something new arrives (server-side long-poll)', async () => {
     const dl = await DirectLineClient.open(running.baseUrl, 'en');
     await dl.start('en-US');
@@ -257,6 +285,62 @@ describe('token expiry (injected clock)', () => {
     const history = await fresh.get('');
     expect(history.status).toBe(200);
     expect(botTexts(history.body.activities)[0]).toContain("I'm OMA-botti");
+  });
+});
+
+describe('token refresh (injected clock)', () => {
+  let running: RunningApp;
+  const clock = new FixedClock(new Date());
+  beforeAll(async () => {
+    running = await startTestApp({ WEBCHAT_LONG_POLL_MS: '500' }, { clock, manualJobs: true });
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  it('a refresh revokes the old token after a grace minute, refreshes per conversation are limited, and replaced tokens are deleted', async () => {
+    const prisma = running.app.db.prisma;
+    const dl = await DirectLineClient.open(running.baseUrl, 'en');
+    await dl.start('en-US');
+    await dl.untilBotAsks();
+
+    const refreshed = await dl.refresh();
+    expect(refreshed.status).toBe(200);
+    const next = new DirectLineClient(running.baseUrl, { ...dl.issued, token: refreshed.body.token });
+    // A poll already under way with the old token carries on for a moment…
+    expect((await dl.get('')).status).toBe(200);
+    // …and then the old token is revoked, while the new one keeps working.
+    clock.advance(61_000);
+    const old = await dl.get('');
+    expect(old.status).toBe(403);
+    expect((await dl.say('hei')).status).toBe(403);
+    expect((await dl.refresh()).status).toBe(403);
+    expect((await next.get('')).status).toBe(200);
+
+    // One page token can no longer mint thousands: 10 tokens per conversation per 10 minutes.
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    let latest = next;
+    for (let i = 0; i < 20; i++) {
+      const res = await latest.refresh();
+      statuses.push(res.status);
+      if (res.status === 200) latest = new DirectLineClient(running.baseUrl, { ...dl.issued, token: res.body.token });
+      else retryAfter ??= res.headers.get('retry-after');
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(8);
+    expect(statuses.slice(8).every((s) => s === 429)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect(await prisma.directLineToken.count({ where: { conversationId: dl.conversationId } })).toBe(10);
+
+    // The replaced tokens lapse a minute later and the per-minute job deletes them: one remains.
+    clock.advance(61_000);
+    expect(await running.app.jobs.runOnce('webchat-delivery-queue')).toBe(true);
+    expect(await prisma.directLineToken.count({ where: { conversationId: dl.conversationId } })).toBe(1);
+    expect((await latest.get('')).status).toBe(200);
+
+    // Once the window has passed, the page may refresh again.
+    clock.advance(Number(retryAfter) * 1000);
+    expect((await latest.refresh()).status).toBe(200);
   });
 });
 

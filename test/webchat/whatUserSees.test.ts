@@ -57,7 +57,7 @@ describe('the live conversation is not redacted; the transcript and logs are', (
     await ask(dl, s('booking:mode.phone'));
     const slots = await ask(dl, 'Salo');
     expect(slots.replies).toContain(s('booking:slots.prompt'));
-    await ask(dl, 'Monday, 07/12/2026, 10.30');
+    await ask(dl, 'Monday 07/12/2026, 10:30');
     await ask(dl, 'Sam Smith');
     const phone = await ask(dl, PHONE);
     expect(phone.echo.text).toBe(PHONE);

@@ -269,7 +269,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('web widget in headless Chromi
       expect(b.bottom).toBeLessThanOrEqual(740);
       expect(b.height).toBeGreaterThan(0);
     }
-    // Suggested actions sit in one swipeable row, so the conversation keeps most of the screen.
+    // Suggested actions sit in a list of capped height, so the conversation keeps most of the screen.
     expect(layout.transcript.height).toBeGreaterThan(740 / 2);
     await clickSuggested(page, 'Mitä osaat?');
     await seeBubble(page, 'Mitä osaat?', 1, USER_BUBBLE);

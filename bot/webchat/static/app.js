@@ -21,6 +21,11 @@
   var store = null;
   var userId = null;
   var conversationId = null;
+  // Set when the bot ends the conversation (the user's data was erased): the next message the
+  // user sends starts a new conversation instead of failing against the erased one.
+  var ended = false;
+  var pendingMessage = null;
+  var persisting = false;
 
   function localeInfo(code) {
     for (var i = 0; i < settings.locales.length; i++) if (settings.locales[i].code === code) return settings.locales[i];
@@ -29,6 +34,70 @@
 
   function strings() {
     return settings.strings[locale] || settings.strings[settings.locales[0].code];
+  }
+
+  /**
+   * Dates and times under the bubbles exactly as the bot writes them in its replies: Helsinki time,
+   * day before month, a 24-hour clock. Web Chat's own formats (its Globalize data) use a 12-hour clock
+   * and have no Somali or Persian, so the page hands Web Chat this formatter in place of them. The
+   * pattern comes from the server's formatter (settings.locales[].clock).
+   */
+  var helsinkiFields = new Intl.DateTimeFormat('en-GB', {
+    timeZone: settings.timeZone,
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    hourCycle: 'h23'
+  });
+
+  function two(n) {
+    return (n < 10 ? '0' : '') + n;
+  }
+
+  function formatDateTime(date, info) {
+    var parts = {};
+    helsinkiFields.formatToParts(date).forEach(function (p) {
+      parts[p.type] = Number(p.value);
+    });
+    // Monday first, as the pattern's weekdays.
+    var weekday = (new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay() + 6) % 7;
+    var tokens = { d: parts.day, dd: two(parts.day), M: parts.month, MM: two(parts.month), y: parts.year, H: parts.hour, HH: two(parts.hour), mm: two(parts.minute), w: info.clock.weekdays[weekday] };
+    var text = info.clock.dateTime.replace(/\{(\w+)\}/g, function (all, name) {
+      return String(tokens[name]);
+    });
+    var digits = info.clock.digits;
+    return digits ? text.replace(/[0-9]/g, function (d) { return digits[Number(d)]; }) : text;
+  }
+
+  /** The formatting half of Web Chat's Globalize, for `overrideLocalizedStrings.GLOBALIZE`. */
+  function globalizeFor(info) {
+    var plural = new Intl.PluralRules(info.intlLocale);
+    return {
+      dateFormatter: function () {
+        return function (date) {
+          return formatDateTime(new Date(date), info);
+        };
+      },
+      relativeTimeFormatter: function (unit) {
+        var relative = new Intl.RelativeTimeFormat(info.intlLocale, { numeric: 'auto' });
+        return function (value) {
+          return relative.format(value, unit);
+        };
+      },
+      unitFormatter: function (unit, options) {
+        var number = new Intl.NumberFormat(info.intlLocale, { style: 'unit', unit: unit, unitDisplay: options && options.form === 'long' ? 'long' : 'short', maximumFractionDigits: 1 });
+        return function (value) {
+          return number.format(value);
+        };
+      },
+      plural: function (n) {
+        return plural.select(n);
+      }
+    };
   }
 
   function readSession() {
@@ -41,7 +110,7 @@
   }
 
   function writeSession() {
-    if (!conversationId) return;
+    if (!conversationId || ended) return;
     try {
       window.sessionStorage.setItem(
         STORAGE_KEY,
@@ -60,8 +129,12 @@
     }
   }
 
-  function showStatus(text, withRestart) {
-    statusEl.textContent = text;
+  // The banner on screen, by string key, so a language change re-renders it in the new language.
+  var statusShown = null;
+
+  function showStatus(key, withRestart) {
+    statusShown = { key: key, withRestart: withRestart };
+    statusEl.textContent = strings()[key];
     statusEl.hidden = false;
     if (withRestart) {
       var button = document.createElement('button');
@@ -78,6 +151,7 @@
   }
 
   function hideStatus() {
+    statusShown = null;
     statusEl.hidden = true;
     statusEl.textContent = '';
   }
@@ -130,6 +204,8 @@
     accent: '#0b5cad',
     subtle: '#595959',
     timestampColor: '#595959',
+    // The date and time ("ma 7.12.2026 klo 14.05"), not "Just now" or "Today": a user can tell a coach when they wrote.
+    timestampFormat: 'absolute',
     bubbleBackground: '#eef1f4',
     bubbleBorderColor: '#c9d1d9',
     bubbleTextColor: '#1b1b1b',
@@ -143,8 +219,12 @@
     sendBoxTextColor: '#1b1b1b',
     sendBoxButtonColor: '#0b5cad',
     sendBoxTextWrap: true,
-    // On a phone, one swipeable row of suggested actions keeps the conversation in view.
-    suggestedActionLayout: narrow.matches ? 'carousel' : 'flow',
+    // On a phone, a list of full-width buttons (labels wrap), its height capped (about three buttons) so the
+    // conversation stays in view; a sideways strip hid most of the menu behind its arrows.
+    suggestedActionLayout: narrow.matches ? 'stacked' : 'flow',
+    suggestedActionsStackedHeight: 150,
+    suggestedActionsStackedOverflow: 'auto',
+    suggestedActionsStackedLayoutButtonTextWrap: true,
     suggestedActionTextColor: '#0b5cad',
     suggestedActionBorderColor: '#0b5cad',
     suggestedActionBorderWidth: 2,
@@ -175,7 +255,9 @@
         locale: info.webchatLocale,
         dir: info.dir,
         styleOptions: styleOptions,
-        overrideLocalizedStrings: strings().ui
+        // A coach in a live chat sees when the user is typing.
+        sendTypingIndicator: true,
+        overrideLocalizedStrings: Object.assign({}, strings().ui, { GLOBALIZE: globalizeFor(info) })
       },
       chatEl
     );
@@ -194,7 +276,45 @@
     document.getElementById('skip-link').textContent = s.skipToChat;
     document.getElementById('chat').setAttribute('aria-label', s.chatLabel);
     picker.value = info.code;
+    if (statusShown) showStatus(statusShown.key, statusShown.withRestart);
     if (directLine) render();
+  }
+
+  /** Switches the page to `next`: its chrome, the stored session and the address's ?lang=. */
+  function switchLocale(next) {
+    if (next === locale || localeInfo(next).code !== next) return false;
+    locale = next;
+    applyLocale();
+    writeSession();
+    try {
+      var url = new URL(window.location.href);
+      url.searchParams.set('lang', locale);
+      window.history.replaceState(null, '', url.toString());
+    } catch (e) {
+      /* ignore */
+    }
+    return true;
+  }
+
+  /**
+   * The bot announces every language change made in the conversation ("in English", the offer,
+   * the language menu) with an event; the page follows it. The picker's own change comes back
+   * the same way and is then already in place.
+   */
+  function followConversationLanguage() {
+    return function (next) {
+      return function (action) {
+        var activity = action && action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity;
+        if (activity && activity.type === 'event' && activity.name === 'omabotti.language' && activity.value && typeof activity.value.locale === 'string') {
+          var wanted = activity.value.locale;
+          // Let Web Chat finish this dispatch before it is re-rendered with the new locale.
+          window.setTimeout(function () {
+            switchLocale(wanted);
+          }, 0);
+        }
+        return next(action);
+      };
+    };
   }
 
   /** Every message bubble follows its own text's direction (Arabic inside a Finnish page, and so on). */
@@ -217,29 +337,84 @@
 
   narrow.addEventListener('change', function () {
     // A new object, so Web Chat sees the change.
-    styleOptions = Object.assign({}, styleOptions, { suggestedActionLayout: narrow.matches ? 'carousel' : 'flow' });
+    styleOptions = Object.assign({}, styleOptions, { suggestedActionLayout: narrow.matches ? 'stacked' : 'flow' });
     if (directLine) render();
   });
 
   picker.addEventListener('change', function () {
-    var next = picker.value;
-    if (next === locale || localeInfo(next).code !== next) return;
-    locale = next;
-    applyLocale();
-    writeSession();
-    try {
-      var url = new URL(window.location.href);
-      url.searchParams.set('lang', locale);
-      window.history.replaceState(null, '', url.toString());
-    } catch (e) {
-      /* ignore */
-    }
+    if (!switchLocale(picker.value)) return;
     if (store) store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'setLanguage', value: locale } });
   });
 
-  function start() {
+  /** Web Chat's store, watching for the bot's end of the conversation and sends after it. */
+  function createStore() {
+    return window.WebChat.createStore({}, followConversationLanguage, function () {
+      return function (next) {
+        return function (action) {
+          var activity = action.payload && action.payload.activity;
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && activity && activity.type === 'endOfConversation' && activity.from && activity.from.role === 'bot') {
+            ended = true;
+            clearSession();
+            // Web Chat has nothing to draw for it.
+            return undefined;
+          }
+          if (ended && action.type === 'WEB_CHAT/SEND_MESSAGE') {
+            startOver(action.payload && action.payload.text);
+            return undefined;
+          }
+          var result = next(action);
+          // The message that started this conversation goes once Web Chat can send.
+          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && pendingMessage) {
+            var text = pendingMessage;
+            pendingMessage = null;
+            window.setTimeout(function () {
+              if (store) store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text, method: 'keyboard' } });
+            }, 0);
+          }
+          return result;
+        };
+      };
+    });
+  }
+
+  // Once the conversation has ended Web Chat refuses to submit the send box, so after the bot's
+  // end of conversation Enter and the send button start the new conversation here.
+  function sendBoxText() {
+    var input = chatEl.querySelector('[data-id="webchat-sendbox-input"]');
+    return input ? input.value : '';
+  }
+  function takeOverSend(event) {
+    if (!ended) return;
+    var isEnter = event.type === 'keydown' && event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.target.matches && event.target.matches('[data-id="webchat-sendbox-input"]');
+    var isSendButton = event.type === 'click' && event.target.closest && event.target.closest('.webchat__send-box__button');
+    if (!isEnter && !isSendButton) return;
+    var text = sendBoxText().trim();
+    event.preventDefault();
+    event.stopPropagation();
+    if (text) startOver(text);
+  }
+  chatEl.addEventListener('keydown', takeOverSend, true);
+  chatEl.addEventListener('click', takeOverSend, true);
+
+  /** A fresh conversation (and its welcome), then the message the user just sent. */
+  function startOver(text) {
+    ended = false;
+    clearSession();
+    var old = directLine;
+    directLine = null;
+    store = null;
+    conversationId = null;
+    try {
+      if (old && old.end) old.end();
+    } catch (e) {
+      /* the old conversation is gone already */
+    }
+    start(text);
+  }
+
+  function start(firstMessage) {
     if (!window.WebChat) {
-      showStatus(strings().connectionFailed, false);
+      showStatus('connectionFailed', false);
       return;
     }
     openSession().then(
@@ -254,26 +429,35 @@
         };
         // With a conversation id, the client reconnects (GET) and reads the history from watermark ''.
         if (session.resume) options.conversationId = session.conversationId;
-        directLine = window.WebChat.createDirectLine(options);
-        store = window.WebChat.createStore();
-        directLine.connectionStatus$.subscribe(function (status) {
+        var line = window.WebChat.createDirectLine(options);
+        pendingMessage = firstMessage || null;
+        directLine = line;
+        store = createStore();
+        line.connectionStatus$.subscribe(function (status) {
+          if (line !== directLine) return;
           // 2 Online, 3 ExpiredToken, 4 FailedToConnect, 5 Ended. A token stops working when it
-          // lapsed while the device slept or the user's data was erased: offer a new chat.
+          // lapsed while the device slept or the user's data was erased: offer a new chat. After
+          // the bot ended the conversation, the next message starts one by itself.
           if (status === 2) hideStatus();
-          else if (status === 3 || status === 4 || status === 5) {
+          else if (ended) {
+            hideStatus();
+          } else if (status === 3 || status === 4 || status === 5) {
             clearSession();
-            showStatus(strings().connectionFailed, true);
+            showStatus('connectionFailed', true);
           }
         });
         writeSession();
-        // The client refreshes its token every 15 minutes; keep the stored copy current for reloads.
-        window.setInterval(writeSession, 30000);
-        window.addEventListener('pagehide', writeSession);
+        if (!persisting) {
+          persisting = true;
+          // The client refreshes its token every 15 minutes; keep the stored copy current for reloads.
+          window.setInterval(writeSession, 30000);
+          window.addEventListener('pagehide', writeSession);
+        }
         applyLocale();
         render();
       },
       function () {
-        showStatus(strings().connectionFailed, true);
+        showStatus('connectionFailed', true);
       }
     );
   }

@@ -103,6 +103,7 @@ describe.each(cases)('booking dialog in $locale', ({ locale, coach, municipality
     await step(h, chosenLabel, [s('booking:name.prompt')]);
     await step(h, 'Leila Virtanen', [s('booking:phone.promptOptional')]);
     await step(h, '12ab', [s('booking:phone.invalid')]);
+    await step(h, '0401234', [s('booking:phone.tooShort')]);
     await step(h, '040 765 4321', [s('booking:email.prompt')]);
     await step(h, 'leila@', [s('booking:email.invalid')]);
     await step(h, 'leila@example.fi', [s('booking:note.prompt')]);
@@ -111,10 +112,20 @@ describe.each(cases)('booking dialog in $locale', ({ locale, coach, municipality
     expect(summaryText).toContain(s('booking:summary.coach', { coach }));
     expect(summaryText).toContain(s('booking:summary.phone', { phone: '+358407654321' }));
     expect(summaryText).toContain(chosen);
+    // Short labelled lines (a Markdown list), not one run-on paragraph.
+    const summaryBubble = texts(summary).find((x) => x.startsWith(s('booking:summary.intro')))!;
+    expect(summaryBubble).toMatch(/^[^\n]+\n\n- /);
+    expect(summaryBubble).toContain(`\n- ${s('booking:summary.coach', { coach })}\n`);
+    expect(summaryBubble).toContain(`\n- ${s('booking:summary.phone', { phone: '+358407654321' })}`);
 
     const done = await step(h, s('common:choices.yes'), [s('booking:booked.emailed', { email: 'leila@example.fi' })]);
     const links = texts(done).find((x) => x.includes('/booking/manage/'))!;
     expect(links).toMatch(/https:\/\/bot\.example\.fi\/booking\/manage\/[A-Za-z0-9_-]+\/appointment\.ics/);
+    // One confirmation; its links have readable text, and no address runs into a sentence.
+    expect(links).toContain(s('booking:booked.emailed', { email: 'leila@example.fi' }));
+    expect(links).toMatch(/^- \[[^\]]+\]\(https:\/\/bot\.example\.fi\/booking\/manage\/[A-Za-z0-9_-]+\/appointment\.ics\)$/m);
+    expect(links).toMatch(/^- \[[^\]]+\]\(https:\/\/bot\.example\.fi\/booking\/manage\/[A-Za-z0-9_-]+\)/m);
+    expect(links.replace(/\]\([^)]*\)/g, '')).not.toContain('https://');
 
     const [row] = await db.prisma.appointment.findMany();
     expect(row).toMatchObject({ status: 'booked', locale, topic: 'plan', mode: 'in_person', jobseekerName: 'Leila Virtanen', contactPhone: '+358407654321', contactEmail: 'leila@example.fi', channelId: 'test', conversationId: expect.any(String) });

@@ -34,7 +34,7 @@ describe('answers that start another dialog', () => {
 
   it('a booking question offers booking first, and the button starts the booking dialog', async () => {
     const harness = wired('fi');
-    const replies = await harness.say('haluun varata ajan valmentajalle');
+    const replies = await harness.say('miten varaan ajan valmentajalle?');
     expect(lastSuggestions(replies)[0]).toBe(String(fi('knowledge:actions.startBooking')));
     const started = await harness.say(String(fi('knowledge:actions.startBooking')));
     expect(started[0].text).toBe('started bookingDialog {}');
@@ -133,7 +133,7 @@ describe('when counting the question fails', () => {
 
 describe('"which municipalities?"', () => {
   it.each([
-    ['fi', 'mitkä kunnat oli mukana', ['Salo, Marttila ja Koski Tl (3)', 'Helsinki', 'Pirkanmaa (22)', 'Mikkelin seutu (7)']],
+    ['fi', 'mitkä kunnat oli mukana', ['Salo, Marttila ja Koski Tl (3)', 'Helsinki', 'Pirkanmaa (22)', 'Mikkelin seutu (7)', 'Pori ja Kokemäki (2)']],
     ['sv', 'vilka kommuner var med', ['Salo, S:t Mårtens och Koski Tl (3)', 'Helsingfors', 'Birkaland (22)']],
     ['en', 'which municipalities were in the pilot', ['Salo, Marttila and Koski Tl (3)', 'Mikkeli region (7)']],
   ])('%s "%s" lists the pilot areas from the pilot data', async (locale, question, areas) => {
@@ -144,8 +144,9 @@ describe('"which municipalities?"', () => {
     const line = text.split('\n').find((l) => l.startsWith(prefix))!;
     expect(line).toBeDefined();
     for (const area of areas) expect(line).toContain(area);
-    // Areas that only applied are not listed as pilot areas.
-    expect(line).not.toContain('Pori');
+    // Pori and Kokemäki are listed (the ministry, 2020); Ulvila, which only applied to join, is not.
+    expect(line).not.toContain('Ulvila');
+    expect(line).not.toContain('Ulvsby');
   });
 });
 
@@ -158,6 +159,20 @@ describe('a misspelt municipality', () => {
     expect(lastSuggestions(replies)).toContain('Marttila');
     const answer = await harness.say('Marttila');
     expect(answer[0].text).toContain(String(t('knowledge:municipality.inPilot', { municipality: 'Marttila', area: 'Salo, Marttila ja Koski Tl', start: '1.3.2021', end: '31.12.2024' })));
+  });
+
+  it('answers for a municipality the ministry’s 2019 selection names (Kajaani, in the Kainuu area)', async () => {
+    const t = translator.t('fi');
+    const replies = await createMainDialogHarness({ locale: 'fi', freeText: questionSetup().freeText }).say('oliko Kajaani mukana kokeilussa');
+    const area = 'Kajaani, Hyrynsalmi, Kuhmo, Sotkamo, Suomussalmi, Paltamo ja Ristijärvi';
+    expect(replies[0].text).toContain(String(t('knowledge:municipality.inPilot', { municipality: 'Kajaani', area, start: '1.3.2021', end: '31.12.2024' })));
+  });
+
+  it('answers for a municipality added by the supplementary proposal HE 114/2020 (Lieksa)', async () => {
+    const t = translator.t('fi');
+    const replies = await createMainDialogHarness({ locale: 'fi', freeText: questionSetup().freeText }).say('kuuluiko Lieksa kuntakokeiluun');
+    const area = 'Kitee, Lieksa, Juuka, Rääkkylä, Heinävesi, Ilomantsi ja Tohmajärvi';
+    expect(replies[0].text).toContain(String(t('knowledge:municipality.inPilot', { municipality: 'Lieksa', area, start: '1.3.2021', end: '31.12.2024' })));
   });
 
   it('says it cannot confirm a municipality missing from the data, rather than "no"', async () => {
@@ -190,5 +205,21 @@ describe('a first message that is a question in another language', () => {
     expect(after[0].text).toBe(String(translator.t('ru')('language.changed')));
     expect(after[1].text!.startsWith(kb.get('after-pilot', 'ru')!.short)).toBe(true);
     expect(harness.preferences.chosen.map((p) => p.locale)).toEqual(['ru']);
+  });
+});
+
+describe('readable answers', () => {
+  it('cites its sources as links with readable names, and carries the follow-ups itself (no "choose below" bubble)', async () => {
+    const en = translator.t('en');
+    const harness = createMainDialogHarness({ locale: 'en', freeText: questionSetup().freeText });
+    const replies = (await harness.say('What is a work trial?')).filter((r) => r.type === 'message');
+    expect(replies).toHaveLength(1);
+    const [answer] = replies;
+    expect(answer.text!.startsWith(kb.get('work-trial', 'en')!.short)).toBe(true);
+    expect(answer.text).toContain(`[${String(en('knowledge:sources.law380'))}](https://www.finlex.fi/fi/lainsaadanto/2023/380)`);
+    // A source article with no public address is named as text.
+    expect(answer.text).toContain(String(en('knowledge:sources.seed002')));
+    expect(answer.text).not.toContain(String(en('knowledge:prompt.more')));
+    expect(lastSuggestions(replies)).toContain(String(en('knowledge:actions.menu')));
   });
 });

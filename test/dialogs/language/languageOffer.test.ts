@@ -119,16 +119,14 @@ describe('at the main menu and the question prompt', () => {
     return createMainDialogHarness({ locale, features: () => [{ id: 'booking', labelKey: 'booking:menu.book', dialog: announcing('bookingDialog') }], freeText: setup.freeText });
   }
 
-  it('an Arabic booking request, Arabic accepted: answered in Arabic with booking first, and the button starts booking', async () => {
+  it('an Arabic booking request, Arabic accepted: the request is understood in Arabic and booking starts', async () => {
     const h = wired('fi');
     const offer = await h.say('أريد حجز موعد مع المدرب');
     expect(texts(offer)).toEqual([OFFER('ar')]);
     const answer = await h.say('نعم');
     expect(texts(answer)[0]).toBe(s('ar', 'language.changed'));
     expect(texts(answer).join('\n')).not.toContain(s('ar', 'knowledge:notSure.text'));
-    expect(lastSuggestions(answer)[0]).toBe(s('ar', 'knowledge:actions.startBooking'));
-    const started = await h.say(s('ar', 'knowledge:actions.startBooking'));
-    expect(texts(started)[0]).toBe('started bookingDialog');
+    expect(texts(answer)).toContain('started bookingDialog');
   });
 
   it('an answer that is neither yes nor no asks once more, then the message typed is handled as usual', async () => {

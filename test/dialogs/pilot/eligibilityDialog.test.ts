@@ -6,6 +6,7 @@
  */
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../../bot/language/format.js';
 import { FixedClock } from '../../../bot/kernel/clock.js';
 import { SUPPORTED_LOCALES, type Locale } from '../../../bot/i18n/locales.js';
 import { EligibilityRepository } from '../../../bot/pilot/eligibilityRepository.js';
@@ -28,6 +29,8 @@ interface LocaleCase {
   salo: string;
   saloArea: string;
   saloEmploymentArea: string;
+  /** Salo inside a sentence, where the locale has an established name of its own (issue 15). */
+  saloInText?: string;
   cancel: string;
   /** The date 31.12.2024 as the bot writes it. */
   end: string;
@@ -38,8 +41,8 @@ const CASES: LocaleCase[] = [
   { locale: 'fi-x-selko', salo: 'Salo', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'lopeta', end: '31.12.2024' },
   { locale: 'sv', salo: 'Salo', saloArea: 'Salo, S:t Mårtens och Koski Tl', saloEmploymentArea: 'Salo sysselsättningsområde', cancel: 'avbryt', end: '31.12.2024' },
   { locale: 'en', salo: 'Salo', saloArea: 'Salo, Marttila and Koski Tl', saloEmploymentArea: 'Salo employment area', cancel: 'cancel', end: '31/12/2024' },
-  { locale: 'ru', salo: 'в Сало', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'отмена', end: '31.12.2024' },
-  { locale: 'uk', salo: 'Сало', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'скасувати', end: '31.12.2024' },
+  { locale: 'ru', saloInText: 'Сало (Salo)', salo: 'в Сало', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'отмена', end: '31.12.2024' },
+  { locale: 'uk', saloInText: 'Сало (Salo)', salo: 'Сало', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'скасувати', end: '31.12.2024' },
   { locale: 'et', salo: 'Salo', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'tühista', end: '31.12.2024' },
   { locale: 'ar', salo: 'Salo', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'إلغاء', end: '' },
   { locale: 'so', salo: 'Salo', saloArea: 'Salo, Marttila ja Koski Tl', saloEmploymentArea: 'Salon työllisyysalue', cancel: 'jooji', end: '' },
@@ -105,7 +108,7 @@ describe.each(CASES)('eligibility check in $locale', (c) => {
       [label('common:choices.yes'), [
         s(locale, 'pilot:result.eligible', { area: c.saloArea }),
         s(locale, 'pilot:reasons.under_30'),
-        s(locale, 'pilot:reasons.lives_in_pilot_municipality', { municipality: 'Salo' }),
+        s(locale, 'pilot:reasons.lives_in_pilot_municipality', { municipality: c.saloInText ?? 'Salo' }),
         label('pilot:elig.stored'),
         label('pilot:elig.whatNext'),
       ]],
@@ -190,7 +193,7 @@ describe.each(CASES)('eligibility check in $locale', (c) => {
     expect(await rows()).toEqual([]);
   });
 
-  it('after 2025: asks only the municipality and says where the person is served now', async () => {
+  it('after 2025: the verdict for the time the pilot ran, then who serves the person now, asking only what decides it', async () => {
     const { harness, rows } = session(locale, AFTER);
     await harness.say('');
     const replies = await harness.say(label('pilot:menu.eligibility'));
@@ -199,15 +202,22 @@ describe.each(CASES)('eligibility check in $locale', (c) => {
     expect(texts).toContain(label('pilot:elig.q.municipalityNow'));
     // The intro states the end date; never "still running".
     if (c.end) expect(texts.join('\n')).toContain(c.end);
+    const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00Z`), locale);
     await playTranscript(harness, [
-      [c.salo, [
-        s(locale, 'pilot:today.served', { municipality: 'Salo', area: c.saloEmploymentArea, url: 'https://www.salo.fi' }),
+      [c.salo, [label('pilot:elig.q.age')]],
+      // 25 today: under 30 when the pilot started, so the target group is settled.
+      ['25', [label('pilot:elig.q.unemployed')]],
+      [label('common:choices.yes'), [
+        s(locale, 'pilot:result.pastEligible', { start: day('2021-03-01'), end: day('2024-12-31') }),
+        s(locale, 'pilot:pastReasons.under_30'),
+        s(locale, 'pilot:pastReasons.lives_in_pilot_municipality', { municipality: c.saloInText ?? 'Salo' }),
+        s(locale, 'pilot:today.served', { municipality: c.saloInText ?? 'Salo', area: c.saloEmploymentArea, url: 'https://www.salo.fi' }),
         label('pilot:elig.stored'),
       ]],
     ]);
     const stored = await rows();
     expect(stored.map((r) => [r.outcome, r.municipalityId, r.ageYears, r.foreignLanguage, r.benefit, r.unemployedOrInServices, r.phase])).toEqual([
-      ['pilot_over', 'salo', null, null, null, null, 'ended'],
+      ['pilot_over', 'salo', 25, null, null, 'yes', 'ended'],
     ]);
   });
 });

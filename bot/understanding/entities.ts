@@ -1,0 +1,152 @@
+/**
+ * The facts a message states about the person or the place it is about: a municipality, an
+ * age or "under 30", the benefit they get, an immigrant or foreign-language background, and a
+ * year or date. Found in any shipped language; anything not stated stays undefined, so a
+ * dialog asks only for what is missing.
+ */
+import type { Locale } from '../i18n/locales.js';
+import type { MatchResult, Matcher } from '../pilot/municipalityMatcher.js';
+import { matchInAnyScript } from '../pilot/eligibilityService.js';
+import { fold, words } from './text.js';
+
+export type BenefitEntity = 'kela' | 'fund' | 'none';
+
+export interface Entities {
+  /** A municipality named in the message (any form, script or old name). */
+  municipality?: Exclude<MatchResult, { kind: 'none' }>;
+  /** Age in years, when the person states it. */
+  age?: number;
+  /** True when the person says they are under 30 without a number; false for "over 30". */
+  under30?: boolean;
+  benefit?: BenefitEntity;
+  /** True when the person says they moved to Finland, are an immigrant or speak another language. */
+  immigrant?: boolean;
+  /** A year named in the message (2019, 2023 …). */
+  year?: number;
+  /** A full date named in the message, ISO yyyy-mm-dd. */
+  date?: string;
+}
+
+// Unicode-aware edges: \b only knows ASCII letters, and "мне 35" or "عمري 35" must match too.
+const AGE_BEFORE = /(?<![\p{L}\p{N}])(?:olen|oon|ika|age|aged|ar|i am|i m|im|мне|мені|ma olen|waxaan ahay|jir ahay|عمری|عمرم|سنم|من)\s*(\d{2})(?![\p{N}])/u;
+const AGE_AFTER = /(?<![\p{N}])(\d{2})\s*(?:v|vee|vuotias|vuotta|ar|years?|yo|y o|год|года|лет|рок|роки|років|aastane|aastat|jir|sano|ساله|سال|عام|سنه|سنوات)(?![\p{L}])/u;
+
+const UNDER_30 = [
+  'alle 30', 'alle kolmekymp', 'alle 30v', 'under 30', 'under thirty', 'younger than 30', 'under trettio', 'меньше 30', 'меньше тридцати', 'до 30', 'менше 30',
+  'менше тридцяти', 'alla 30', 'alla kolmekümne', 'ka yar 30', 'ka yar soddon', 'اقل من 30', 'تحت الثلاثین', 'تحت ال30', 'زیر 30', 'کمتر از 30', 'زیر سی',
+];
+const OVER_30 = ['yli 30', 'over 30', 'older than 30', 'över 30', 'больше 30', 'старше 30', 'більше 30', 'старше 30', 'üle 30', 'ka weyn 30', 'اکثر من 30', 'فوق 30', 'بالای 30', 'بیشتر از 30'];
+
+const KELA_BENEFIT = [
+  'tyomarkkinatu', 'peruspaivarah', 'labour market subsid', 'labor market subsid', 'basic allowance', 'arbetsmarknadsstod', 'grunddagpenning',
+  'пособие по рынку труда', 'базовое пособие', 'допомога ринку праці', 'базова допомога', 'tooturutoetus', 'pohipaevaraha',
+  'اعانه سوق العمل', 'الاعانه الاساسیه', 'کمک هزینه بازار کار', 'کمک هزینه پایه', 'mushaharka suuqa shaqada', 'gunnada aasaasiga',
+];
+const FUND_BENEFIT = [
+  'ansiosidonnai', 'ansiopaivarah', 'ansioturva', 'tyottomyyskassa', 'earnings related', 'earnings-related', 'unemployment fund', 'inkomstrelaterad',
+  'arbetsloshetskassa', 'заработк', 'касса по безработице', 'каса з безробіття', 'töötuskassa', 'صندوق البطاله', 'صندوق بیکاری', 'sanduuqa shaqo',
+];
+const ALTERNATIVES = new Set(['vai', 'or', 'eller', 'или', 'чи', 'voi', 'või', 'ولا', 'او', 'یا', 'mise', 'ama']);
+const NO_BENEFIT = ['en saa tukea', 'no benefit', 'dont get any benefit', 'inga förmåner', 'не получаю пособ', 'не отримую допомог', 'ei saa toetust', 'ma qaato gunno', 'لا اخذ اعانه', 'هیچ کمکی نمی'];
+
+const IMMIGRANT = [
+  'maahanmuutta', 'muutin suomeen', 'muutin tanne', 'ulkomaalai', 'ulkomailta', 'vieraskieli', 'pakolai', 'en puhu suomea',
+  'immigrant', 'moved to finland', 'came to finland', 'foreigner', 'foreign born', 'refugee', 'expat', 'i dont speak finnish', 'my mother tongue',
+  'invandrare', 'flyttade till finland', 'kom till finland', 'utlanning', 'flykting', 'modersmal',
+  'иммигрант', 'эмигрант', 'переехал', 'переехала', 'приехал в финлянд', 'приехала в финлянд', 'иностран', 'беженец', 'родной язык',
+  'іммігрант', 'переїхав', 'переїхала', 'іноземец', 'іноземн', 'біженец', 'біженк', 'рідна мова',
+  'sisserandaja', 'kolisin soome', 'valismaala', 'pagula', 'emakeel',
+  'مهاجر', 'اجنبی', 'لاجی', 'انتقلت الی فنلندا', 'جیت علی فنلندا', 'جیت لفنلندا', 'وصلت فنلندا', 'لغتی الام', 'پناهنده', 'خارجی', 'امدم فنلاند', 'اومدم فنلاند', 'زبان مادری',
+  'muhaajir', 'soo galooti', 'soo guuray', 'u soo guuray', 'qaxooti', 'ajnabi', 'ajaanib', 'imid finland', 'afka hooyo',
+];
+const MOVED_YEARS_AGO = /(?:\b\d+|kaks|kolme|two|three|två|tre|два|две|три|два|kaks|laba|saddex)\s*(?:vuotta sitten|years? ago|år sedan|года? назад|лет назад|роки? тому|років тому|aastat tagasi|sano ka hor)/u;
+
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
+// Arabic attaches "and", "in/with", "for", "the" to the word; Persian writes them apart.
+const ARABIC_PREFIXES = ['و', 'ب', 'ل', 'ف', 'ک', 'ال', 'وال', 'بال', 'لل', 'فال', 'کال', 'وب', 'ول'];
+
+/**
+ * True when a cue occurs in folded text: a Latin or Cyrillic cue at the start of a word (so
+ * "tyomarkkinatu" finds every case form), an Arabic-script cue also after the prefixes و, ب, ل
+ * and ال that attach to the word.
+ */
+export function hasCue(text: string, cue: string): boolean {
+  const c = fold(cue);
+  if (!c) return false;
+  const padded = ` ${text}`;
+  if (padded.includes(` ${c}`)) return true;
+  return ARABIC_SCRIPT.test(c) && ARABIC_PREFIXES.some((p) => padded.includes(` ${p}${c}`));
+}
+
+function includesAny(text: string, cues: readonly string[]): boolean {
+  return cues.some((c) => hasCue(text, c));
+}
+
+/**
+ * Several places found in one message usually means an ordinary word looks like an inflected
+ * name (Swedish "vända" and Vanda): a word that is exactly a municipality's name wins.
+ */
+function refine(matcher: Matcher, match: MatchResult, text: string): MatchResult {
+  if (match.kind !== 'suggest') return match;
+  for (const token of words(text)) {
+    if (token.length < 3) continue;
+    const single = matcher(token);
+    if (single.kind === 'match' && [single.municipality.name.fi, single.municipality.name.sv].some((n) => n && fold(n) === token)) return single;
+  }
+  return match;
+}
+
+const NAME_LANGUAGES: ReadonlySet<Locale> = new Set(['fi', 'fi-x-selko', 'sv']);
+
+/**
+ * A two-letter name is a common word elsewhere (Somali "ii", to me): outside Finnish and Swedish
+ * it counts only written as a name, with a capital and not as a sentence's first word.
+ */
+function ordinaryWord(match: MatchResult, message: string, locale: Locale): boolean {
+  const name = match.kind === 'match' ? match.municipality.name.fi : match.kind === 'known_outside_data' ? match.municipality.fi : undefined;
+  if (!name || name.length > 2 || NAME_LANGUAGES.has(locale)) return false;
+  return !new RegExp(`[^\\s.!?؟]\\s+${name}(?![\\p{L}])`, 'u').test(message);
+}
+
+export interface EntityOptions {
+  matcher?: Matcher;
+}
+
+/** The entities of one message; `locale` decides how Cyrillic names are transliterated. */
+export function extractEntities(message: string, locale: Locale, options: EntityOptions = {}): Entities {
+  const text = fold(message);
+  const out: Entities = {};
+
+  if (options.matcher) {
+    const match = refine(options.matcher, matchInAnyScript(options.matcher, message, locale), text);
+    if (match.kind !== 'none' && !ordinaryWord(match, message, locale)) out.municipality = match;
+  }
+
+  // "alle 30v" is a group, not the person's age.
+  if (includesAny(text, UNDER_30)) out.under30 = true;
+  else if (includesAny(text, OVER_30)) out.under30 = false;
+  else {
+    const age = AGE_BEFORE.exec(text) ?? AGE_AFTER.exec(text);
+    const years = age ? Number(age[1]) : NaN;
+    if (Number.isInteger(years) && years >= 15 && years <= 80) out.age = years;
+  }
+
+  // "Kela or the fund?" asks about benefits; it does not say which one the person gets. Only an
+  // "or" in the same sentence counts: "I get labour market subsidy. Call or write" says which.
+  const stated = (cues: readonly string[]) =>
+    message.split(/[.?!;؟\n]+/).map(fold).some((clause) => includesAny(clause, cues) && !words(clause).some((w) => ALTERNATIVES.has(w)));
+  if (includesAny(text, NO_BENEFIT)) out.benefit = 'none';
+  else if (stated(KELA_BENEFIT)) out.benefit = 'kela';
+  else if (stated(FUND_BENEFIT)) out.benefit = 'fund';
+
+  if (includesAny(text, IMMIGRANT) || MOVED_YEARS_AGO.test(text)) out.immigrant = true;
+
+  const date = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(message);
+  if (date) {
+    const [d, m, y] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) out.date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+  const year = words(text).find((w) => /^(19[5-9]\d|20[0-4]\d)$/.test(w));
+  if (year) out.year = Number(year);
+  return out;
+}

@@ -1,0 +1,49 @@
+/** The benefit and the municipality a person names, read from one message the way people write it. */
+import { describe, expect, it } from 'vitest';
+import type { Locale } from '../../bot/i18n/locales.js';
+import { createMatcher } from '../../bot/pilot/municipalityMatcher.js';
+import { extractEntities } from '../../bot/understanding/entities.js';
+
+describe('the benefit in a message', () => {
+  it.each([
+    ['fi', 'Saan työmarkkinatukea. Soitatteko vai laitanko viestin?', 'kela'],
+    ['en', "I get labour market subsidy from Kela, is that right? Call or text me", 'kela'],
+    ['en', 'I am on earnings-related allowance from my union fund', 'fund'],
+    ['so', 'Waxaan qaataa gunnada aasaasiga. Ma wici karaa ama ma qori karaa?', 'kela'],
+  ] as const)('%s "%s" says the person gets %s', (locale, message, benefit) => {
+    expect(extractEntities(message, locale).benefit).toBe(benefit);
+  });
+
+  it.each([
+    ['fi', 'Saanko työmarkkinatukea vai ansiosidonnaista?'],
+    ['en', 'labour market subsidy or earnings-related allowance, which one do I get?'],
+  ] as const)('%s "%s" asks which one, and says nothing about the person', (locale, message) => {
+    expect(extractEntities(message, locale).benefit).toBeUndefined();
+  });
+});
+
+describe('the municipality in a message', () => {
+  const matcher = createMatcher();
+  const named = (message: string, locale: Locale) => {
+    const m = extractEntities(message, locale, { matcher }).municipality;
+    return m?.kind === 'match' ? m.municipality.name.fi : m?.kind === 'known_outside_data' ? m.municipality.fi : undefined;
+  };
+
+  it('does not take the Somali "ii" (to me) for the municipality Ii', () => {
+    expect(named('ii sharax mashruuca tijaabada shaqada', 'so')).toBeUndefined();
+    expect(named('Ii sheeg, maxaan sameeyaa?', 'so')).toBeUndefined();
+  });
+
+  it('still finds Ii written as a name, and in Finnish in any form', () => {
+    expect(named('Waxaan ku noolahay Ii, aaggee baa i adeega?', 'so')).toBe('Ii');
+    expect(named('asun iissä, mikä alue palvelee', 'fi')).toBe('Ii');
+  });
+
+  it.each([
+    ['Kolisin Tamperesse, kes mind nüüd aitab?', 'Tampere'],
+    ['ma olen pärit Ylöjärvilt', 'Ylöjärvi'],
+    ['elan Salos ja otsin tööd', 'Salo'],
+  ])('finds the name inflected with an Estonian case: "%s" → %s', (message, name) => {
+    expect(named(message, 'et')).toBe(name);
+  });
+});
