@@ -16,13 +16,14 @@ interface LocaleWords {
   tomorrow: string[];
   dayAfterTomorrow: string[];
   next: string[];
+  nextWeek: string[];
   timeMarkers: string[];
   am: string[];
   pm: string[];
 }
 
 export const TYPED_TIME_WORDS_URL = projectUrl('prisma', 'data', 'typed-time-words.json');
-const KINDS = ['today', 'tomorrow', 'dayAfterTomorrow', 'next', 'timeMarkers', 'am', 'pm'] as const;
+const KINDS = ['today', 'tomorrow', 'dayAfterTomorrow', 'next', 'nextWeek', 'timeMarkers', 'am', 'pm'] as const;
 
 let words: Record<string, LocaleWords> | undefined;
 
@@ -187,6 +188,11 @@ export function parseTypedTime(text: string, locale: Locale, now: Date): TypedTi
     }
   }
 
+  // "Next week" names a week, not the next such weekday: "ensi viikon torstaina" typed on a Monday
+  // is Thursday of the following week, where "ensi torstaina" is this week's.
+  const nextWeek = day === undefined ? findWord(rest, all((w) => w.nextWeek), true) : undefined;
+  if (nextWeek) rest = consume(rest, nextWeek);
+
   // A weekday: the next one from today ("Tuesday" on a Tuesday is today); "next Tuesday" is after today.
   let weekday: number | undefined;
   for (const w of lists) {
@@ -199,7 +205,10 @@ export function parseTypedTime(text: string, locale: Locale, now: Date): TypedTi
     }
     if (weekday !== undefined) break;
   }
-  if (weekday !== undefined && day === undefined) {
+  if (nextWeek && day === undefined) {
+    const nextMonday = today - (isoWeekdayOfDay(today) - 1) + 7;
+    day = nextMonday + (weekday ?? 1) - 1;
+  } else if (weekday !== undefined && day === undefined) {
     const next = findWord(rest, all((w) => w.next), true) !== undefined;
     const ahead = (weekday - isoWeekdayOfDay(today) + 7) % 7;
     day = today + (ahead === 0 && next ? 7 : ahead);

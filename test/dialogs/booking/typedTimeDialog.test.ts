@@ -91,6 +91,20 @@ describe('typing a time at the booking', () => {
     expect(texts(await h.say(s('booking:slots.earliest')))).toContain(s('booking:slots.prompt'));
   });
 
+  it('fi: "haluaisin ensi viikon tiistaina klo 9.45" takes Tuesday of the following week, not this one', async () => {
+    const { h, s, toTimes } = conversation('fi');
+    await toTimes();
+    expect(texts(await h.say('haluaisin ensi viikon tiistaina klo 9.45'))).toEqual([s('booking:name.prompt')]);
+    await h.say('Leila Virtanen');
+    await h.say(s('booking:skip'));
+    await h.say(s('booking:skip'));
+    const summary = texts(await h.say(s('booking:skip'))).join('\n');
+    expect(summary).toContain(s('booking:summary.time', { time: slotTime(at('2026-12-15T09:45'), 'fi') }));
+    await h.say(s('common:choices.yes'));
+    const [row] = await db.prisma.appointment.findMany();
+    expect(row).toMatchObject({ startsAt: at('2026-12-15T09:45'), status: 'booked' });
+  });
+
   it('sv: "i morgon kl 10.30" takes that free time', async () => {
     const { h, s, toTimes } = conversation('sv');
     await toTimes();
