@@ -217,6 +217,8 @@ class LocaleIndex {
 }
 
 export class Retriever {
+  /** Each locale's articles, in SUPPORTED_LOCALES order; indexed on the first search that needs them. */
+  private readonly docs = new Map<Locale, readonly RetrievalDoc[]>();
   private readonly indexes = new Map<Locale, LocaleIndex>();
   readonly options: RetrieverOptions;
 
@@ -224,8 +226,29 @@ export class Retriever {
     this.options = { ...DEFAULT_OPTIONS, ...options };
     for (const locale of SUPPORTED_LOCALES) {
       const docs = docsByLocale[locale];
-      if (docs && docs.length > 0) this.indexes.set(locale, new LocaleIndex(docs));
+      if (docs && docs.length > 0) this.docs.set(locale, docs);
     }
+  }
+
+  /** Indexes every locale now (benches time this); otherwise each is indexed when first searched. */
+  buildAll(): this {
+    for (const locale of this.docs.keys()) this.index(locale);
+    return this;
+  }
+
+  /**
+   * Built on first use rather than in the constructor: the ten indexes took a noticeable part of a
+   * cold start (BENCHMARKS.md), and a process answers in only a few of the locales for a while.
+   */
+  private index(locale: Locale): LocaleIndex | undefined {
+    let index = this.indexes.get(locale);
+    if (!index) {
+      const docs = this.docs.get(locale);
+      if (!docs) return undefined;
+      index = new LocaleIndex(docs);
+      this.indexes.set(locale, index);
+    }
+    return index;
   }
 
   static fromKnowledgeBase(kb: KnowledgeBase, options: Partial<RetrieverOptions> = {}): Retriever {
@@ -249,7 +272,7 @@ export class Retriever {
     // Finnish service terms appear in every translation, so a question written in Finnish
     // can score a little in the user's locale too; another locale must clearly beat it.
     if (!this.isConfident(own)) {
-      const others = fallback === undefined ? this.indexes.keys() : [fallback];
+      const others = fallback === undefined ? this.docs.keys() : [fallback];
       for (const other of others) {
         if (other === locale) continue;
         const hits = this.searchLocale(features, other, depth);
@@ -279,7 +302,7 @@ export class Retriever {
   }
 
   private searchLocale(features: Map<string, number>, locale: Locale, k: number): SearchHit[] {
-    return this.indexes.get(locale)?.search(features, k) ?? [];
+    return this.index(locale)?.search(features, k) ?? [];
   }
 }
 
