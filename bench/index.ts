@@ -11,7 +11,7 @@ import type { BenchRow } from './lib.js';
 type BenchModule = { bench(): Promise<BenchRow[]> };
 
 // The order they run in: quick in-process ones first, the multi-process turn benchmark last.
-const FILES = ['language', 'knowledge', 'answers', 'booking', 'webchat', 'turns'] as const;
+const FILES = ['language', 'knowledge', 'answers', 'municipality', 'booking', 'webchat', 'coldstart', 'turns'] as const;
 /** Written by another part of the team; skipped when the file is not there. */
 const OPTIONAL = new Set<string>(['webchat']);
 

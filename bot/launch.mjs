@@ -6,8 +6,8 @@
  *   node bot/launch.mjs bot/index.ts [args]   compile if needed, then run dist/bot/index.js [args]
  *
  * "If needed" means dist/ lacks the entry point or was built from other sources: a SHA-256 over the
- * sources' paths and contents (tsconfig.build.json's `include`, the generated Prisma client, the two
- * tsconfigs) is written to dist/ after each successful build and compared at start. Contents, not
+ * sources' paths and contents (tsconfig.build.json's `include`, the generated Prisma client, the
+ * migrations, the two tsconfigs) is written to dist/ after each successful build and compared at start. Contents, not
  * modification times, so a checkout or a re-run `prisma generate` that changes nothing does not ask
  * for a compiler. Plain JavaScript with no dependencies: it needs neither tsx nor a previous build.
  *
@@ -29,11 +29,13 @@ const STAMP = path.join(DIST, '.sources.sha256');
 
 /**
  * Every file the build reads: tsconfig.build.json's `include` (plain folders and files, no globs), the
- * generated Prisma client those files import, and the two tsconfigs.
+ * generated Prisma client those files import, the migrations (the build migrates a database from them)
+ * and the two tsconfigs.
  */
 function sourceFiles() {
   const config = JSON.parse(fs.readFileSync(path.join(ROOT, BUILD_CONFIG), 'utf8'));
-  const roots = [...config.include, 'generated/prisma'];
+  // The migrations too: the build makes a migrated embedded database from them (TEMPLATE).
+  const roots = [...config.include, 'generated/prisma', 'prisma/migrations'];
   const files = ['tsconfig.json', BUILD_CONFIG];
   const walk = (rel) => {
     const abs = path.join(ROOT, rel);
@@ -42,7 +44,7 @@ function sourceFiles() {
     for (const entry of fs.readdirSync(abs, { withFileTypes: true })) {
       const child = path.posix.join(rel, entry.name);
       if (entry.isDirectory()) walk(child);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) files.push(child);
+      else if ((entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) || entry.name.endsWith('.sql')) files.push(child);
     }
   };
   for (const root of roots) walk(root);
@@ -83,6 +85,10 @@ function build(hash) {
     console.error(`launch: ${BUILD_CONFIG} did not compile (tsc exited with ${result.status ?? result.signal}).`);
     process.exit(result.status || 1);
   }
+  // A migrated embedded database for first starts to copy (bot/db/pgliteTemplate.ts): creating one
+  // takes seconds of a first start. Not fatal: without it a first start creates its own, as before.
+  const template = spawnSync(process.execPath, [path.join(DIST, 'bot', 'db', 'pgliteTemplate.js')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (template.status !== 0) console.error('launch: could not prepare dist/pglite-template; a first start on an empty data folder will create its database itself.');
   fs.writeFileSync(STAMP, `${hash}\n`);
 }
 

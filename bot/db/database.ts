@@ -6,6 +6,7 @@ import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client.js';
 import { closeSharedPglite, pgConfigFromUrl, pgliteAdapterFactory, sharedPglite } from './adapters.js';
 import { applyMigrations, pendingMigrations } from './migrations.js';
+import { seedFromTemplate } from './pgliteTemplate.js';
 import { observedQuery, pgliteSqlClient, pgSqlClient, type SqlClient, type StatementObserver } from './sql.js';
 
 export type { PrismaClient } from '../../generated/prisma/client.js';
@@ -51,6 +52,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
   }
   const dir = path.resolve(options.dataDir, 'pglite');
+  // A new folder starts as a copy of the build's migrated cluster: creating one is most of a first start.
+  seedFromTemplate(dir);
   const pglite = sharedPglite(dir);
   await applyMigrations(pglite);
   if (options.onStatement) observePglite(pglite, options.onStatement);

@@ -15,7 +15,7 @@ export interface MigrationFile {
   checksum: string;
 }
 
-function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
+export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'migration.sql')))

@@ -15,7 +15,8 @@ import { redact } from '../kernel/redact.js';
 import type { GapRecorder } from './gapRepository.js';
 import type { Article, ArticleAction, KnowledgeBase } from './knowledgeBase.js';
 import { RejectedReply, type LlmAnswerer } from './llmAnswerer.js';
-import type { Retriever, SearchResult } from './retriever.js';
+import { fallbackLocale, type Retriever, type SearchResult } from './retriever.js';
+import { detectLanguage, type Detection } from '../language/detect.js';
 import { cyrillicToLatin, hasCyrillic } from '../language/transliterate.js';
 import { municipalityById } from '../pilot/places.js';
 import type { MatchResult } from '../pilot/municipalityMatcher.js';
@@ -108,12 +109,17 @@ export class QuestionService {
     return top !== undefined && top.score >= DECIDE_AT + LEAD && top.score - (second?.score ?? 0) >= LEAD;
   }
 
-  async answer(question: string, locale: Locale): Promise<Answer> {
+  /**
+   * `language` is the message's language as the turn detected it (see bot/language/turnDetection.ts),
+   * so the text is not detected again here; without it (benches, tools) it is detected here.
+   */
+  async answer(question: string, locale: Locale, language: Detection = detectLanguage(question)): Promise<Answer> {
     const { kb, retriever } = this.deps;
     // A pasted CV or letter is not a question; its start is enough to find the topic.
     const redacted = redact(question.slice(0, MAX_QUESTION_CHARS)).text;
     const u = this.understand(redacted, locale);
-    const result = retriever.search(redacted, locale, RANKED);
+    // One other locale at most, the one the detected language points at, instead of all nine.
+    const result = retriever.search(redacted, locale, RANKED, fallbackLocale(locale, language.locale));
     const ranked = this.rank(u, result);
     const [top, second] = ranked;
     const context: AnswerContext = { entities: u.entities, yesNo: u.yesNo, request: u.request };

@@ -217,6 +217,8 @@ class LocaleIndex {
 }
 
 export class Retriever {
+  /** Each locale's articles, in SUPPORTED_LOCALES order; indexed on the first search that needs them. */
+  private readonly docs = new Map<Locale, readonly RetrievalDoc[]>();
   private readonly indexes = new Map<Locale, LocaleIndex>();
   readonly options: RetrieverOptions;
 
@@ -224,8 +226,29 @@ export class Retriever {
     this.options = { ...DEFAULT_OPTIONS, ...options };
     for (const locale of SUPPORTED_LOCALES) {
       const docs = docsByLocale[locale];
-      if (docs && docs.length > 0) this.indexes.set(locale, new LocaleIndex(docs));
+      if (docs && docs.length > 0) this.docs.set(locale, docs);
     }
+  }
+
+  /** Indexes every locale now (benches time this); otherwise each is indexed when first searched. */
+  buildAll(): this {
+    for (const locale of this.docs.keys()) this.index(locale);
+    return this;
+  }
+
+  /**
+   * Built on first use rather than in the constructor: the ten indexes took a noticeable part of a
+   * cold start (BENCHMARKS.md), and a process answers in only a few of the locales for a while.
+   */
+  private index(locale: Locale): LocaleIndex | undefined {
+    let index = this.indexes.get(locale);
+    if (!index) {
+      const docs = this.docs.get(locale);
+      if (!docs) return undefined;
+      index = new LocaleIndex(docs);
+      this.indexes.set(locale, index);
+    }
+    return index;
   }
 
   static fromKnowledgeBase(kb: KnowledgeBase, options: Partial<RetrieverOptions> = {}): Retriever {
@@ -236,10 +259,11 @@ export class Retriever {
 
   /**
    * Ranks articles for `query` in `locale`. When that locale gives no confident answer (often
-   * because the user wrote in another language), the other locales are searched too and one
-   * that matches clearly better is used instead.
+   * because the user wrote in another language), another locale is searched too and used instead
+   * if it matches clearly better: `fallback` alone when given (the bot passes the one its
+   * language detection points at, see `fallbackLocale`), every other locale otherwise.
    */
-  search(query: string, locale: Locale, k = 3): SearchResult {
+  search(query: string, locale: Locale, k = 3, fallback?: Locale): SearchResult {
     const features = textFeatures(query);
     const depth = Math.max(k, 2);
     const own = this.searchLocale(features, locale, depth);
@@ -248,7 +272,8 @@ export class Retriever {
     // Finnish service terms appear in every translation, so a question written in Finnish
     // can score a little in the user's locale too; another locale must clearly beat it.
     if (!this.isConfident(own)) {
-      for (const other of this.indexes.keys()) {
+      const others = fallback === undefined ? this.docs.keys() : [fallback];
+      for (const other of others) {
         if (other === locale) continue;
         const hits = this.searchLocale(features, other, depth);
         const top = hits[0]?.score ?? 0;
@@ -277,8 +302,24 @@ export class Retriever {
   }
 
   private searchLocale(features: Map<string, number>, locale: Locale, k: number): SearchHit[] {
-    return this.indexes.get(locale)?.search(features, k) ?? [];
+    return this.index(locale)?.search(features, k) ?? [];
   }
+}
+
+/** Locales whose articles share most of their words with the other's: plain and standard Finnish, Arabic and Persian (one script). */
+const SIBLING: Partial<Record<Locale, Locale>> = { fi: 'fi-x-selko', 'fi-x-selko': 'fi', ar: 'fa', fa: 'ar' };
+
+/**
+ * The one other locale to search when the user's own gives no confident answer. A message
+ * detected in another language is searched in that language. Otherwise (the user's own language,
+ * or nothing detected) the sibling locale, which shares the vocabulary, or Finnish, whose service
+ * terms (TE-palvelut, työkokeilu) users type in every language. On the understanding question sets
+ * these are the locales the search of all nine chose in nearly every case.
+ */
+export function fallbackLocale(locale: Locale, detected: Locale | null): Locale {
+  const own = locale === 'fi-x-selko' ? 'fi' : locale;
+  if (detected && detected !== own) return detected;
+  return SIBLING[locale] ?? 'fi';
 }
 
 /** A retriever over the shipped knowledge base; build it once at startup. */

@@ -277,7 +277,11 @@ function languageOf(locale: Locale): DetectableLanguage {
  * (plain Finnish and Finnish count as one), neutral, too short or not confidently detected.
  */
 export function languageSwitchSuggestion(text: string, currentLocale: Locale): Locale | null {
-  const { locale, confidence } = detectLanguage(text);
+  return switchSuggestionFrom(detectLanguage(text), currentLocale);
+}
+
+/** `languageSwitchSuggestion` for a detection already made (once per turn, see turnDetection.ts). */
+export function switchSuggestionFrom({ locale, confidence }: Detection, currentLocale: Locale): Locale | null {
   if (!locale || confidence < SWITCH_CONFIDENCE) return null;
   if (locale === languageOf(currentLocale)) return null;
   return locale;

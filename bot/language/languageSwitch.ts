@@ -14,8 +14,9 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { isLanguageCommand, parseLanguageRequest } from './commands.js';
-import { languageSwitchSuggestion } from './detect.js';
+import { switchSuggestionFrom } from './detect.js';
 import { recognizeYesNo } from './recognizers.js';
+import { detectedLanguage } from './turnDetection.js';
 import type { LanguageService } from './languageService.js';
 import type { Locale } from '../i18n/locales.js';
 import { turnLanguage, type TurnLanguage } from '../i18n/turnLanguage.js';
@@ -65,7 +66,7 @@ export class LanguageSwitchAdvisor {
     if (offered.some((label) => label.toLocaleLowerCase() === folded)) return undefined;
     // A yes or a no ("yes", "نعم") answers the question on screen; it is no reason to switch.
     if (recognizeYesNo(message, current) !== undefined) return undefined;
-    const suggested = languageSwitchSuggestion(message, current);
+    const suggested = switchSuggestionFrom(detectedLanguage(context, message), current);
     if (!suggested || !this.language.shipped.includes(suggested)) return undefined;
     if (declined.includes(suggested)) return undefined;
     return { kind: 'offer', locale: suggested };
@@ -95,7 +96,7 @@ export class LanguageSwitchAdvisor {
   answerTo(context: TurnContext, text: string, locale: Locale): boolean | undefined {
     const answer = recognizeYesNo(text, locale) ?? recognizeYesNo(text, turnLanguage(context).locale);
     if (answer !== undefined) return answer;
-    return languageSwitchSuggestion(text, turnLanguage(context).locale) === locale ? true : undefined;
+    return switchSuggestionFrom(detectedLanguage(context, text), turnLanguage(context).locale) === locale ? true : undefined;
   }
 
   /** Remembers the button labels this turn shows, so that tapping one later is read as an answer. */

@@ -130,8 +130,33 @@ function nameStems(name: string): Set<string> {
   return stems;
 }
 
-/** Optimal string alignment distance (Damerau–Levenshtein without repeated edits). */
+/**
+ * Optimal string alignment distance (Damerau–Levenshtein without repeated edits), in three rolling
+ * rows: the matcher runs it for every candidate key of every message, and the table version's
+ * row arrays were a large part of its garbage.
+ */
 function editDistance(a: string, b: string): number {
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = new Array<number>(n + 1);
+  let row = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prev2[j - 2] + 1);
+      row[j] = d;
+    }
+    [prev2, prev, row] = [prev, row, prev2];
+  }
+  return prev[n];
+}
+
+/** The table version of `editDistance`, as the matcher had it: kept for `createScanAllMatcher` only. */
+function editDistanceTable(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
   for (let j = 0; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
@@ -196,7 +221,187 @@ export interface MatcherOptions {
 
 export type Matcher = (text: string) => MatchResult;
 
-export function createMatcher(options: MatcherOptions = {}): Matcher {
+type Entries = { pilot: IndexEntry<Municipality>[]; outside: IndexEntry<KnownMunicipality>[] };
+/** Recognises a place in Latin-script text, given the entries of the pilot data and of the rest of Finland. */
+type LatinStrategy = (entries: Entries) => (text: string) => MatchResult;
+
+/**
+ * Every string reachable from `word` by deleting at most `radius` characters (the word itself
+ * included). Two words within optimal-string-alignment distance d share such a string with at
+ * most d deletions on each side: a substitution or a transposition is undone by deleting one of
+ * the letters involved on both sides, an insertion by deleting it from the longer word.
+ */
+function deletions(word: string, radius: number, out: Set<string> = new Set()): Set<string> {
+  out.add(word);
+  if (radius === 0 || word.length <= 1) return out;
+  for (let i = 0; i < word.length; i++) {
+    const shorter = word.slice(0, i) + word.slice(i + 1);
+    // No shortcut on strings already in `out`: one set collects several words' neighbourhoods, and a
+    // string another word reached at its last deletion still needs its own here.
+    if (radius === 1) out.add(shorter);
+    else deletions(shorter, radius - 1, out);
+  }
+  return out;
+}
+
+function push(map: Map<string, number[]>, key: string, index: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [index]);
+  else if (list[list.length - 1] !== index) list.push(index);
+}
+
+/**
+ * The entries of one list, indexed once at construction: exact keys (name stems) to entries, and
+ * each fuzzy key's deletion neighbourhood (radius = the typos allowed at its length) to entries.
+ * A message then only looks up its own words instead of comparing them with every name.
+ */
+class EntryIndex<T> {
+  private readonly exact = new Map<string, number[]>();
+  private nearIndex?: Map<string, number[]>;
+
+  constructor(readonly entries: IndexEntry<T>[]) {
+    entries.forEach((e, i) => {
+      for (const k of e.keys) push(this.exact, k, i);
+    });
+  }
+
+  /**
+   * Built on the first fuzzy lookup rather than at construction: it is most of the index's cost
+   * (about 0.1 s), and the bot is built at start-up, where it would only delay readiness.
+   */
+  private get near(): Map<string, number[]> {
+    if (this.nearIndex) return this.nearIndex;
+    const near = new Map<string, number[]>();
+    this.entries.forEach((e, i) => {
+      for (const k of e.fuzzyKeys) for (const d of deletions(k, allowedTypos(k.length))) push(near, d, i);
+    });
+    this.nearIndex = near;
+    return near;
+  }
+
+  /** Entries with a key among `hypotheses`, in list order (the order the full scan gave). */
+  exactHits(hypotheses: Iterable<string>): IndexEntry<T>[] {
+    const found = new Set<number>();
+    for (const h of hypotheses) for (const i of this.exact.get(h) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b).map((i) => this.entries[i]);
+  }
+
+  /**
+   * The entries with a fuzzy key within the allowed typos of one of `words` (already stemmed, at
+   * least 4 letters), by distance and then list order: the same list the full scan scores. The
+   * neighbourhoods only find candidates; each is scored exactly as before.
+   */
+  nearest(words: readonly string[], variants: ReadonlySet<string>): Array<{ item: T; distance: number }> {
+    const found = new Set<number>();
+    for (const v of variants) for (const i of this.near.get(v) ?? []) found.add(i);
+    const scored: Array<{ item: T; distance: number }> = [];
+    for (const i of [...found].sort((a, b) => a - b)) {
+      const e = this.entries[i];
+      let min = Infinity;
+      for (const h of words) {
+        for (const key of e.fuzzyKeys) {
+          if (Math.abs(key.length - h.length) > 2) continue;
+          const dist = editDistance(h, key);
+          if (dist <= allowedTypos(Math.min(key.length, h.length)) && dist < min) min = dist;
+        }
+      }
+      if (min < Infinity) scored.push({ item: e.item, distance: min });
+    }
+    return scored.sort((a, b) => a.distance - b.distance);
+  }
+}
+
+/** The matcher the bot uses: looks up the message's words in indexes built once. */
+const indexed: LatinStrategy = ({ pilot, outside }) => {
+  const pilotIndex = new EntryIndex(pilot);
+  const outsideIndex = new EntryIndex(outside);
+  return (text) => {
+    const { exact, fuzzy } = phrasesOf(text);
+    if (exact.length === 0) return { kind: 'none' };
+
+    const hypotheses = new Set<string>();
+    for (const phrase of exact) for (const h of stemHypotheses(phrase)) hypotheses.add(h);
+    const pilotHits = pilotIndex.exactHits(hypotheses);
+    const outsideHits = outsideIndex.exactHits(hypotheses);
+    if (pilotHits.length === 1 && outsideHits.length === 0) return { kind: 'match', municipality: pilotHits[0].item };
+    if (pilotHits.length > 0) {
+      // Several places named: let the user pick rather than guess.
+      return { kind: 'suggest', candidates: pilotHits.slice(0, MAX_CANDIDATES).map((e) => e.item) };
+    }
+    if (outsideHits.length > 0) {
+      const k = outsideHits[0].item;
+      return { kind: 'known_outside_data', name: k.fi, municipality: k };
+    }
+
+    const words = new Set<string>();
+    for (const word of fuzzy) for (const h of stemHypotheses(word)) if (h.length >= 4) words.add(h);
+    if (words.size === 0) return { kind: 'none' };
+    const variants = new Set<string>();
+    for (const h of words) deletions(h, allowedTypos(h.length), variants);
+    const wordList = [...words];
+    const pilotNear = pilotIndex.nearest(wordList, variants);
+    if (pilotNear.length === 0) return { kind: 'none' };
+    const outsideBest = outsideIndex.nearest(wordList, variants)[0]?.distance ?? Infinity;
+    // A real municipality that is strictly closer wins; we then have nothing to suggest.
+    const candidates = pilotNear.filter((c) => c.distance <= outsideBest).slice(0, MAX_CANDIDATES);
+    if (candidates.length === 0) return { kind: 'none' };
+    return { kind: 'suggest', candidates: candidates.map((c) => c.item) };
+  };
+};
+
+/**
+ * The matcher as it was before the index: every entry checked against every word of the message.
+ * Kept as the reference the indexed matcher must agree with (test/pilot/municipalityIndex.test.ts)
+ * and the baseline of `npm run bench -- municipality`; the bot does not use it.
+ */
+const scanAll: LatinStrategy = ({ pilot, outside }) => (text) => {
+  const { exact, fuzzy } = phrasesOf(text);
+  if (exact.length === 0) return { kind: 'none' };
+
+  const hypsPerPhrase = exact.map(stemHypotheses);
+  const hits = <T>(entries: IndexEntry<T>[]) =>
+    entries.filter((e) => hypsPerPhrase.some((hyps) => [...hyps].some((h) => e.keys.has(h))));
+
+  const pilotHits = hits(pilot);
+  const outsideHits = hits(outside);
+  if (pilotHits.length === 1 && outsideHits.length === 0) return { kind: 'match', municipality: pilotHits[0].item };
+  if (pilotHits.length > 0) {
+    return { kind: 'suggest', candidates: pilotHits.slice(0, MAX_CANDIDATES).map((e) => e.item) };
+  }
+  if (outsideHits.length > 0) {
+    const k = outsideHits[0].item;
+    return { kind: 'known_outside_data', name: k.fi, municipality: k };
+  }
+
+  const best = <T>(entries: IndexEntry<T>[]) => {
+    const scored: Array<{ item: T; distance: number }> = [];
+    for (const e of entries) {
+      let min = Infinity;
+      for (const word of fuzzy) {
+        for (const h of stemHypotheses(word)) {
+          if (h.length < 4) continue;
+          for (const key of e.fuzzyKeys) {
+            if (Math.abs(key.length - h.length) > 2) continue;
+            const dist = editDistanceTable(h, key);
+            if (dist <= allowedTypos(Math.min(key.length, h.length)) && dist < min) min = dist;
+          }
+        }
+      }
+      if (min < Infinity) scored.push({ item: e.item, distance: min });
+    }
+    return scored.sort((a, b) => a.distance - b.distance);
+  };
+
+  const pilotNear = best(pilot);
+  if (pilotNear.length === 0) return { kind: 'none' };
+  const outsideNear = best(outside);
+  const outsideBest = outsideNear[0]?.distance ?? Infinity;
+  const candidates = pilotNear.filter((c) => c.distance <= outsideBest).slice(0, MAX_CANDIDATES);
+  if (candidates.length === 0) return { kind: 'none' };
+  return { kind: 'suggest', candidates: candidates.map((c) => c.item) };
+};
+
+function buildMatcher(options: MatcherOptions, strategy: LatinStrategy): Matcher {
   const data = options.data ?? getPilotData();
   const known = options.knownMunicipalities ?? loadKnownMunicipalities();
   const merged = options.oldNames ?? oldNames();
@@ -218,54 +423,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     return k ? { kind: 'known_outside_data', name: k.fi, municipality: k } : undefined;
   };
 
-  const matchLatin = (text: string): MatchResult => {
-    const { exact, fuzzy } = phrasesOf(text);
-    if (exact.length === 0) return { kind: 'none' };
-
-    const hypsPerPhrase = exact.map(stemHypotheses);
-    const hits = <T>(entries: IndexEntry<T>[]) =>
-      entries.filter((e) => hypsPerPhrase.some((hyps) => [...hyps].some((h) => e.keys.has(h))));
-
-    const pilotHits = hits(pilot);
-    const outsideHits = hits(outside);
-    if (pilotHits.length === 1 && outsideHits.length === 0) return { kind: 'match', municipality: pilotHits[0].item };
-    if (pilotHits.length > 0) {
-      // Several places named: let the user pick rather than guess.
-      return { kind: 'suggest', candidates: pilotHits.slice(0, MAX_CANDIDATES).map((e) => e.item) };
-    }
-    if (outsideHits.length > 0) {
-      const k = outsideHits[0].item;
-      return { kind: 'known_outside_data', name: k.fi, municipality: k };
-    }
-
-    const best = <T>(entries: IndexEntry<T>[]) => {
-      const scored: Array<{ item: T; distance: number }> = [];
-      for (const e of entries) {
-        let min = Infinity;
-        for (const word of fuzzy) {
-          for (const h of stemHypotheses(word)) {
-            if (h.length < 4) continue;
-            for (const key of e.fuzzyKeys) {
-              if (Math.abs(key.length - h.length) > 2) continue;
-              const dist = editDistance(h, key);
-              if (dist <= allowedTypos(Math.min(key.length, h.length)) && dist < min) min = dist;
-            }
-          }
-        }
-        if (min < Infinity) scored.push({ item: e.item, distance: min });
-      }
-      return scored.sort((a, b) => a.distance - b.distance);
-    };
-
-    const pilotNear = best(pilot);
-    if (pilotNear.length === 0) return { kind: 'none' };
-    const outsideNear = best(outside);
-    const outsideBest = outsideNear[0]?.distance ?? Infinity;
-    // A real municipality that is strictly closer wins; we then have nothing to suggest.
-    const candidates = pilotNear.filter((c) => c.distance <= outsideBest).slice(0, MAX_CANDIDATES);
-    if (candidates.length === 0) return { kind: 'none' };
-    return { kind: 'suggest', candidates: candidates.map((c) => c.item) };
-  };
+  const matchLatin = strategy({ pilot, outside });
 
   return (text: string): MatchResult => {
     if (scripts) {
@@ -283,6 +441,19 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     ];
     return results.find((r) => r.kind === 'match' || r.kind === 'known_outside_data') ?? results.find((r) => r.kind === 'suggest') ?? latin;
   };
+}
+
+/** A matcher over `options`' places; build it once (its index costs more than many messages). */
+export function createMatcher(options: MatcherOptions = {}): Matcher {
+  return buildMatcher(options, indexed);
+}
+
+/**
+ * The same matcher without the index, as it was before: for the identity test and the bench only
+ * (it compares every name with every word, several hundred times the work per message).
+ */
+export function createScanAllMatcher(options: MatcherOptions = {}): Matcher {
+  return buildMatcher(options, scanAll);
 }
 
 let defaultMatcher: Matcher | undefined;

@@ -10,6 +10,7 @@ import { turnLanguage } from '../../bot/i18n/turnLanguage.js';
 import type { KnowledgeBase } from '../../bot/knowledge/knowledgeBase.js';
 import type { DialogStart } from '../../bot/kernel/contracts.js';
 import type { Answer, QuestionService, StartAction } from '../../bot/knowledge/questionService.js';
+import { detectedLanguage } from '../../bot/language/turnDetection.js';
 import { CHOICE, renderAnswer } from '../../bot/knowledge/render.js';
 import { eligibilityAnswersFrom, hasEligibilityFacts } from '../../bot/understanding/eligibilityFacts.js';
 import { ask, LocalizedPrompt, type LocalizedPromptResult } from '../prompts/localizedPrompt.js';
@@ -71,7 +72,8 @@ export class QuestionDialog extends ComponentDialog {
     else if (options.municipalityId) answer = service.municipalityById(options.municipalityId, locale);
     else if (options.text?.trim()) {
       if (service.generative) await step.context.sendActivity({ type: ActivityTypes.Typing });
-      answer = await service.answer(options.text.trim(), locale);
+      // The language the turn already detected for this text: the service needs it and must not detect it again.
+      answer = await service.answer(options.text.trim(), locale, detectedLanguage(step.context, options.text));
       // The options stay in the dialog state while the follow-ups are on screen; the question
       // (the user's own words, perhaps with their name in it) does not need to.
       delete options.text;

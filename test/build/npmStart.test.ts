@@ -77,6 +77,12 @@ it('builds a missing dist/, runs node dist/bot/index.js, rebuilds when a source 
   bot = await npmStart();
   expect(bot.output()).toContain('launch: compiling to dist/ (no dist/bot/index.js yet)');
   await expectReady(bot);
+  // The build also made the migrated database a first start copies (bot/db/pgliteTemplate.ts; that
+  // the copy is the same database is test/db/pgliteTemplate.test.ts's part).
+  const templates = fs.readdirSync(path.join(project, 'dist', 'pglite-template'));
+  expect(templates).toHaveLength(1);
+  expect(fs.existsSync(path.join(project, 'dist', 'pglite-template', templates[0], 'PG_VERSION'))).toBe(true);
+  expect(fs.existsSync(path.join(dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
   expect(childCommandLine(bot.child.pid!).slice(1)).toEqual([...RUNTIME_FLAGS, entry]);
   // The compiled files read locales/, prisma/ and the widget's assets from the project root.
   const page = await fetch(`${bot.baseUrl}/`);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { SUPPORTED_LOCALES, type Locale } from '../../bot/i18n/locales.js';
 import { loadKnowledgeBase } from '../../bot/knowledge/knowledgeBase.js';
-import { Retriever, foldDiacritics, normalizeText } from '../../bot/knowledge/retriever.js';
+import { Retriever, fallbackLocale, foldDiacritics, normalizeText } from '../../bot/knowledge/retriever.js';
+import { detectLanguage } from '../../bot/language/detect.js';
 
 interface Labelled { q: string; expected: string | null }
 const questions: Record<Locale, Labelled[]> = JSON.parse(
@@ -100,6 +101,43 @@ describe('search behaviour', () => {
     expect(r.fallback).toBe(true);
     expect(foundIn).toContain(r.locale);
     expect(r.hits[0]?.articleId).toBe(id);
+  });
+
+  it.each([
+    ['fi', 'What does the coach do?'],
+    ['sv', 'Что будет после 2024 года?'],
+    ['fi', 'hur bokar jag en tid'],
+    ['en', 'milloin kokeilu loppui'],
+    ['en', 'kuntouttava työtoiminta'],
+    ['fi', 'mikä on työkokeilu'],
+    ['fi', 'kerro vitsi'],
+  ] as const)('the one fallback locale the detected language picks answers as the search of every locale did (%s) "%s"', (locale, q) => {
+    const one = retriever.search(q, locale, 3, fallbackLocale(locale, detectLanguage(q).locale));
+    const all = retriever.search(q, locale);
+    // The same answer; from plain or standard Finnish, whichever was searched (they share the articles' words).
+    expect([one.hits[0]?.articleId, one.confident, one.fallback]).toEqual([all.hits[0]?.articleId, all.confident, all.fallback]);
+    expect(one.locale.slice(0, 2)).toBe(all.locale.slice(0, 2));
+  });
+
+  it('with a fallback locale given, no other locale is searched', () => {
+    const r = retriever.search('What does the coach do?', 'fi', 3, 'sv');
+    expect(['fi', 'sv']).toContain(r.locale);
+    expect(retriever.search('What does the coach do?', 'fi', 3, 'en').locale).toBe('en');
+  });
+
+  it.each([
+    ['fi', 'en', 'en'],
+    ['sv', 'ru', 'ru'],
+    ['fi-x-selko', 'fi', 'fi'],
+    ['fi', 'fi', 'fi-x-selko'],
+    ['fi', null, 'fi-x-selko'],
+    ['ar', 'ar', 'fa'],
+    ['fa', null, 'ar'],
+    ['en', 'en', 'fi'],
+    ['so', null, 'fi'],
+    ['uk', 'uk', 'fi'],
+  ] as const)('fallback locale for a %s chat with %s detected: %s', (locale, detected, expected) => {
+    expect(fallbackLocale(locale, detected)).toBe(expected);
   });
 
   it('a Finnish service term typed in an English chat is answered in English', () => {
