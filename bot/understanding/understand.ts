@@ -107,12 +107,16 @@ const WHO = new Set(foldAll([
   'مین', 'لمین', 'منو', 'کیا', 'yaa', 'kuwa', 'kuwee', 'dadkee',
 ]));
 /** "Which people", "what kind of people": who, in two words. */
-const WHO_PHRASES = foldAll(['which people', 'what people', 'what kind of people', 'mitka ihmiset', 'millaiset ihmiset', 'vilka personer', 'какие люди', 'каких людей', 'які люди', 'яких людей', 'millised inimesed', 'چه کسانی', 'چه کسی', 'ای ناس', 'اي ناس']);
+const WHO_PHRASES = foldAll(['which people', 'what people', 'what kind of people', 'mitka ihmiset', 'millaiset ihmiset', 'vilka personer', 'какие люди', 'каких людей', 'які люди', 'яких людей', 'millised inimesed', 'چه کسانی', 'چه کسایی', 'چه کسی', 'ای ناس', 'اي ناس']);
 /** Having been moved to the municipality's services: the pilot's defining event. */
 const TRANSFER = foldAll([
   'siirrettiin', 'siirty', 'siirsi', 'siirretty', 'moved to the municipality', 'got moved', 'were moved', 'was moved', 'transferred', 'flyttades', 'overfordes', 'overforda',
   'перевели', 'переведен', 'перевод', 'перевели', 'переведен', 'viidi', 'uleviidud', 'انتقل', 'نقلو', 'منتقل', 'wareejiy',
 ]);
+/** The pilot as the second half of a compound: "työllisyyskokeilu", "tööhõivekatse", "kommunförsök". */
+const PILOT_COMPOUND_PARTS = ['kokeilu', 'katse', 'forsok'];
+/** "After". */
+const AFTER = foldAll(['jalkeen', 'after', 'efter', 'после', 'після', 'parast', 'بعد', 'پس از', 'kadib', 'ka dib', 'dabadeed']);
 /** "What": with only the pilot named, the question is what the pilot was. */
 const WHAT = new Set(foldAll(['mika', 'mita', 'mitas', 'what', 'whats', 'vad', 'что', 'чем', 'що', 'mis', 'ما', 'شو', 'چی', 'چیه', 'چیست', 'چه', 'maxay', 'maxaa']));
 /** The municipality as an institution: people say they were moved "to the municipality". */
@@ -187,7 +191,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
       else if (nearMatch(unknown, cue)) add(topic, w * NEAR_WEIGHT);
     }
   }
-  const aboutPilot = PILOT_WORDS.some((w) => hasCue(text, w));
+  const aboutPilot = PILOT_WORDS.some((w) => hasCue(text, w)) || tokens.some((t) => PILOT_COMPOUND_PARTS.some((p) => t.indexOf(p, 3) > 0));
   if (aboutPilot) add('pilot', 0.5);
 
   // "Talk to a coach", "book a time with my coach": the coach is who, booking is what.
@@ -203,23 +207,35 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // moved because of some pilot, what was it?" asks what the pilot was.
   const transferred = any(TRANSFER) && (aboutPilot || any(MUNICIPALITY_NOUNS));
   if (transferred) {
-    add(asksWho ? 'target-groups' : 'pilot', asksWho ? 2 : 1.5);
+    add(asksWho ? 'target-groups' : 'pilot', asksWho ? 2.5 : 1.5);
+    // Asked with "who", the move is the people's, not a question about the pilot.
+    if (asksWho) scores.set('pilot', score('pilot') * 0.5);
     // The municipality there is where people went, not a question about which municipalities.
     if (!tokens.some((t) => WHICH.has(t))) scores.set('municipalities', score('municipalities') * 0.3);
   }
   // "Who did the pilot concern?" in any wording: who plus the pilot.
-  else if (asksWho && aboutPilot && score('target-groups') < 1.5) add('target-groups', 1.5);
+  else if (asksWho && aboutPilot && score('target-groups') < 3) add('target-groups', 1.5);
   // "The municipalities' employment pilot" names the pilot; only "which municipalities" asks for the list.
   if (!transferred && score('municipalities') > 0 && aboutPilot && !tokens.some((t) => WHICH.has(t))) {
     scores.set('municipalities', score('municipalities') * 0.3);
     add('pilot', 1);
   }
+  // "What happened after the pilot?": after plus the pilot is the time since 2025.
+  if (!transferred && aboutPilot && any(AFTER) && score('after-pilot') < 2) add('after-pilot', 2);
   // "What was this pilot thing?" with nothing else asked: the pilot itself.
   if (aboutPilot && tokens.some((t) => WHAT.has(t)) && [...scores.entries()].every(([t, v]) => t === 'pilot' || v < 1)) add('pilot', 1.5);
   // "How many applications a month?": a count of applications is the job search duty, not CV help.
   if (any(HOW_MANY) && any(APPLICATIONS) && score('studying') < 1.2) add('duties', 2);
   // "Can I study and keep my benefit?": studying is the question, the benefit its condition.
-  if (score('studying') >= 1.2 && score('benefits') > 0) add('studying', 1.5);
+  if (score('studying') >= 1.2 && score('benefits') > 0) {
+    add('studying', 1.5);
+    scores.set('benefits', score('benefits') * 0.5);
+  }
+  // "Kela refused my allowance, it's unfair": the decision is the question, the benefit its subject.
+  if (score('appeal') >= 2 && score('benefits') > 0) {
+    add('appeal', 1);
+    scores.set('benefits', score('benefits') * 0.5);
+  }
   // "Was I in the target group?" asks for the verdict, not the list of groups.
   if (any(TARGET_GROUP) && (score('eligibility') >= 1 || any(FIRST_PERSON_PAST))) add('eligibility', 2);
   // A language named without a course ("my mother tongue is not Finnish") is about background, not a course.
