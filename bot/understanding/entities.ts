@@ -63,19 +63,27 @@ const MOVED_YEARS_AGO = /(?:\b\d+|kaks|kolme|two|three|två|tre|два|две|т
 
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 // Arabic attaches "and", "in/with", "for", "the" to the word; Persian writes them apart.
-const ARABIC_PREFIXES = ['و', 'ب', 'ل', 'ف', 'ک', 'ال', 'وال', 'بال', 'لل', 'فال', 'کال', 'وب', 'ول'];
+// Spoken Arabic adds "on/to" (ع, عال), "this" (هال) and the present-tense ب (بیعمل, بتساعد).
+const ARABIC_PREFIXES = ['و', 'ب', 'ل', 'ف', 'ک', 'ال', 'وال', 'بال', 'لل', 'فال', 'کال', 'وب', 'ول', 'ع', 'عال', 'هال', 'بی', 'بت', 'بن', 'وبی', 'وال'];
 
 /**
  * True when a cue occurs in folded text: a Latin or Cyrillic cue at the start of a word (so
  * "tyomarkkinatu" finds every case form), an Arabic-script cue also after the prefixes و, ب, ل
- * and ال that attach to the word.
+ * and ال that attach to the word, and a cue written with ال also without it.
  */
 export function hasCue(text: string, cue: string): boolean {
   const c = fold(cue);
   if (!c) return false;
   const padded = ` ${text}`;
   if (padded.includes(` ${c}`)) return true;
-  return ARABIC_SCRIPT.test(c) && ARABIC_PREFIXES.some((p) => padded.includes(` ${p}${c}`));
+  if (!ARABIC_SCRIPT.test(c)) return false;
+  if (ARABIC_PREFIXES.some((p) => padded.includes(` ${p}${c}`))) return true;
+  // A cue written with the article also matches the word without it ("الاعانه" finds "اعانه").
+  if (c.startsWith('ال') && c.length > 4) {
+    const bare = c.slice(2);
+    return padded.includes(` ${bare}`) || ARABIC_PREFIXES.some((p) => padded.includes(` ${p}${bare}`));
+  }
+  return false;
 }
 
 function includesAny(text: string, cues: readonly string[]): boolean {
@@ -108,6 +116,33 @@ function ordinaryWord(match: MatchResult, message: string, locale: Locale): bool
   return !new RegExp(`[^\\s.!?؟]\\s+${name}(?![\\p{L}])`, 'u').test(message);
 }
 
+/**
+ * Ordinary words that the matcher reads as a place: the Finnish verb "koski" (concerned) and
+ * its question forms, Arabic "فورا" (at once) and "أي" (which), Persian "کردن" (to do),
+ * Estonian "lõppes" (ended). Written in lower case they are the word, not the name.
+ */
+const ORDINARY_WORDS = new Set(['koski', 'koskiko', 'koskee', 'koskeeko', 'koskisi', 'koskisiko', 'koskenut', 'فورا', 'ای', 'ایه', 'کردن', 'loppes', 'lopp'].map(fold));
+
+function withoutOrdinaryWords(message: string): string {
+  return message.replace(/[\p{L}\p{M}'’]+/gu, (w) => (ORDINARY_WORDS.has(fold(w)) && w === w.toLowerCase() ? ' ' : w));
+}
+
+// Words that say a place is named: "I live in", "my municipality", "in the town of" …
+const PLACE_FRAME = [
+  'asun', 'asuin', 'asumme', 'asutko', 'kotikunta', 'kotikunnan', 'paikkakun', 'muutin', 'muutan', 'live', 'living', 'lived', 'from', 'bor i', 'bodde', 'hemort', 'hemkommun', 'живу', 'жил', 'живём', 'живем',
+  'проживаю', 'мешкаю', 'elan', 'elasin', 'elame', 'اسکن', 'ساکن', 'اعیش', 'عایش', 'زندگی', 'ku noolahay', 'ku nool', 'deggan', 'degan',
+];
+
+/**
+ * A fuzzy guess ("did you mean Kerava?") counts only when the message says a place is named, or
+ * writes a word with a capital inside a sentence the way names are written: otherwise it is an
+ * ordinary word one or two letters from a name ("kerro", "valda", "ayaa").
+ */
+function namesAPlace(message: string, text: string): boolean {
+  if (PLACE_FRAME.some((c) => hasCue(text, c))) return true;
+  return /[^\s.!?؟]\s+[\p{Lu}]/u.test(message);
+}
+
 export interface EntityOptions {
   matcher?: Matcher;
 }
@@ -118,8 +153,9 @@ export function extractEntities(message: string, locale: Locale, options: Entity
   const out: Entities = {};
 
   if (options.matcher) {
-    const match = refine(options.matcher, matchInAnyScript(options.matcher, message, locale), text);
-    if (match.kind !== 'none' && !ordinaryWord(match, message, locale)) out.municipality = match;
+    const match = refine(options.matcher, matchInAnyScript(options.matcher, withoutOrdinaryWords(message), locale), text);
+    const guess = match.kind === 'suggest' && !namesAPlace(message, text);
+    if (match.kind !== 'none' && !guess && !ordinaryWord(match, message, locale)) out.municipality = match;
   }
 
   // "alle 30v" is a group, not the person's age.

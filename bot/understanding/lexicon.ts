@@ -7,16 +7,20 @@
  * test/knowledge/understanding.
  */
 
-export type Cue = string | readonly [string, number];
+/** A cue, its weight, and optionally the only locales it counts in (a word that means something else in another language). */
+export type Cue = string | readonly [string, number] | readonly [string, number, readonly string[]];
 
 /** Words that mean the pilot itself; many topics mention it, so alone they weigh little. */
 export const PILOT_WORDS: readonly string[] = [
   'kuntakokeilu', 'kokeilu', 'tyollisyyskokeilu', 'tyollisyyden kuntakokeilu', 'pilot', 'trial', 'experiment', 'scheme', 'forsok', 'sysselsattningsforsok', 'kommunforsok',
-  'пилот', 'эксперимент', 'проект', 'пілот', 'експеримент', 'katse', 'piloot', 'تجربه', 'التجربه', 'مشروع', 'tijaabad', 'mashruuc', 'ازمایش', 'طرح', 'پایلوت',
+  'пилот', 'эксперимент', 'проект', 'пілот', 'експеримент', 'katse', 'piloot', 'تجربه', 'التجربه', 'مشروع', 'tijaab', 'mashruuc', 'ازمایش', 'طرح', 'پایلوت',
 ];
 
 export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   pilot: [
+    // What it was, its point or aim.
+    ['tarkoitus', 1.2], ['mista oli kyse', 1.5], ['mika idea', 1.5], ['=kerro', 0.8], ['point of', 1], ['purpose', 1.2], ['=aim', 1], ['=goal', 1], ['poang', 1], ['syfte', 1.2],
+    ['смысл', 1.2], ['цель', 1.2], ['сенс', 1.2], ['мета', 1.2], ['eesmark', 1.2], ['mis asi', 1], ['الهدف', 1.2], ['شو القصه', 1.5], ['القصه', 1], ['قضیه', 1.5], ['ujeedad', 1.2], ['maxay ahayd', 1],
     ['tahendas', 0.8], ['mida tahendab', 0.8], ['miksi', 0.6], ['why', 0.6], ['varfor', 0.6], ['почему', 0.6], ['чому', 0.6], ['miks', 0.6], ['لیش', 0.6], ['چرا', 0.6], ['sababta', 0.6], ['siirrettiin kuntaan', 1.5], ['moved to the municipality', 1.5],
     ['mika oli', 0.6], ['mita tarkoitti', 0.8], ['mita taa', 0.6], ['mika juttu', 0.8], ['tarkott', 0.6], ['what was', 0.6], ['what exactly', 0.6], ['explain', 0.8], ['tell me about', 0.8],
     ['vad handlade', 0.8], ['vad var', 0.6], ['forklara', 0.8], ['что такое', 0.6], ['что за', 0.6], ['объясни', 0.8], ['що таке', 0.6], ['що за', 0.6], ['поясни', 0.8],
@@ -25,6 +29,16 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['mihin mut siirrettiin', 1], ['siirrettiin', 0.6], ['moved me', 0.6], ['towns ran', 0.6],
   ],
   'target-groups': [
+    // "Who did it concern / cover", "who was moved".
+    ['keta koski', 2], ['keta se koski', 2], ['kuuluivat', 1.2], ['koskiko kaikkia', 2], ['kaikkia tyottomia', 2], ['vai vaan osaa', 2], ['ketka olivat', 1.5], ['kenet siirrettiin', 2],
+    ['who was covered', 2], ['covered', 1], ['who did it cover', 2], ['who did it apply to', 2], ['which people', 1.5], ['what kind of people', 1.5], ['for whom', 2],
+    ['vilka omfattades', 2], ['omfattade', 1.2], ['vem var det for', 2], ['vilka gallde det', 2], ['for vem', 2],
+    ['кого касал', 2], ['кого коснул', 2], ['на кого распростран', 2], ['кто входил', 1.5], ['кто попал', 1.5], ['для каких', 1.5], ['каких людей', 1.5],
+    ['кого стосува', 2], ['кого торкн', 2], ['хто входив', 1.5], ['хто потрапив', 1.5], ['для яких', 1.5], ['яких людей', 1.5],
+    ['keda puudut', 2], ['kelle jaoks', 2], ['kes kuulusid', 2], ['milliseid inimesi', 1.5],
+    ['لمین', 1.5], ['مین اللی', 1.2], ['تشمل', 1.2], ['شملت', 1.5], ['المشمول', 2],
+    ['برای کی بود', 2], ['کسایی', 1.5], ['برای کی', 1.2], ['شامل چه کسانی', 2], ['چه کسانی', 1.5], ['شامل کی', 2],
+    ['yaa loo', 1.5], ['yaa ay khuseys', 2], ['yay khusaysay', 2], ['dadkee', 1.5],
     ['keta varten', 1.5], ['kenen', 1], ['mitka ihmiset', 1.5], ['ketka', 1], ['siirtyi kunnalle', 1.5], ['koiki tootuid', 1.5], ['ainult osa', 1.5], ['kes olid', 1], ['тільки деяких', 1.5], ['лише деяких', 1.5], ['همه بیکار', 1.5], ['فقط بعضی', 1.5], ['مشتری', 1.2], ['کیا بودن', 1], ['kuka kuului', 1.5], ['who belonged', 1.5], ['who was included', 1.5],
     'keille', 'kenelle', 'keita koski', 'mitka ryhmat', 'kohderyhm', 'ketka', ['siirty kunnan asiakkaaksi', 2], 'who was it for', 'who were the customers', 'customers of', 'target group',
     'all unemployed', 'just some', 'only some', 'vilka var kunder', 'gallde det alla', 'bara vissa', 'malgrupp', 'для кого', 'кто были', 'клиентами', 'всех безработных', 'только некоторых',
@@ -32,16 +46,23 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     'برای چه کسانی', 'گروه هدف', 'همه بیکاران', 'مشتریان', 'yaa ahaa', 'dhammaan shaqo', 'qaar kaliya', 'macaamiisha', 'kaikki tyottomat', 'vai vain osa', 'koskiko kaikkia', 'asiakkaita',
   ],
   'under-30': [
+    ['nuor', 1], ['=ung', 1], ['جوون', 1],
     ['=30', 1.2], ['30v', 1.2], ['kolmekymp', 1.5], ['thirty', 1.5], ['trettio', 1.5], ['тридцат', 1.5], ['тридцят', 1.5], ['kolmkumne', 1.5], ['الثلاثین', 1.5], ['soddon', 1.5], ['=سی', 1.2],
     'nuori', 'nuoret', 'nuoria', 'young', 'youth', 'unga', 'ungdom', 'молод', 'noor', 'noored', 'شباب', 'الشباب', 'جوان', 'dhalinyar', 'nuorille',
   ],
   immigrants: [
+    // Another mother tongue, another country.
+    ['aidinkiel', 1.5], ['mother tongue', 2], ['native language', 2], ['first language', 1.5], ['foreign speakers', 2], ['foreign language', 2], ['modersmal', 2], ['frammandesprakig', 2],
+    ['родной язык', 2], ['иноязычн', 2], ['рідна мова', 2], ['іншомовн', 2], ['переїха', 1.5], ['emakeel', 2], ['muukeel', 2], ['لغتی الام', 2], ['اللغه الام', 2], ['زبان مادری', 2], ['afka hooyo', 2], ['luqadayda hooyo', 2], ['luqad kale', 1.5],
+    ['toisesta maasta', 2], ['another country', 2], ['annat land', 2], ['другой страны', 2], ['іншої країни', 2], ['teisest riigist', 2], ['بلد ثانی', 2], ['بلد اخر', 2], ['کشور دیگه', 2], ['کشور دیگر', 2], ['dal kale', 2],
+    ['انتقلت الی هنا', 1.5], ['اومدم اینجا', 1.5],
     ['maahanmuuttaj', 2], ['ulkomaalai', 2], ['vieraskiel', 2], ['immigrant', 2], ['foreigner', 2], ['foreign', 1], ['invandrare', 2], ['utlanning', 2], ['иммигрант', 2], ['иностран', 2],
     ['іммігрант', 2], ['іноземц', 2], ['sisserandaja', 2], ['valismaala', 2], ['مهاجر', 2], ['الاجانب', 2], ['اجنبی', 2], ['muhaajir', 2], ['ajaanib', 2], ['خارجی', 2], ['مهاجران', 1],
     ['muutin suomeen', 1.5], ['moved here', 1.5], ['moved to finland', 1.5], ['flyttade hit', 1.5], ['переехал', 1.5], ['переїхал', 1.5], ['kolisin', 1.5], ['soo guuray', 1.5], ['امدم', 1],
     ['koskeeko tama minua', 1], ['apply to me', 1], ['does this apply', 1],
   ],
   benefits: [
+    ['кто мне платит', 2], ['хто мені платить', 2], ['деньги', 1], ['гроші', 1], ['مصاری', 1.5], ['فلوس', 1.5], ['=پول', 1.2], ['raha', 1], ['pengar', 1],
     ['tuen', 0.6], ['tootushuvit', 2], ['huvitist', 1.5], ['مستمری', 1.5], ['بیمه بیکاری', 2], ['ضمان', 1], 
     ['=kela', 1.5], ['kelalta', 1.5], ['kassa', 1.2], ['kassasta', 1.5], ['tyomarkkinatu', 1.5], ['peruspaivarah', 2], ['ansiosidonnai', 2], ['ansiopaivarah', 2], ['paivarah', 1.5],
     ['tyottomyysturv', 2], ['tyottomyysetu', 2], ['tyottomyysrah', 2], ['paljonko', 1], ['rahaa', 1], ['=tuki', 0.6], ['etuu', 1.2], ['benefit', 1.5], ['allowance', 1.5], ['subsidy', 1], ['who pays', 1.5],
@@ -52,6 +73,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['gunno', 1.5], ['lacag', 1], ['sanduuq', 1.2], ['imisa', 0.6], ['yaa bixiya', 1.5], ['unemployment money', 1.5], ['unemployment benefit', 1],
   ],
   dates: [
+    ['=koska', 1], ['شروع', 1], ['کی شروع', 1.5], ['بدا', 0.8], ['ایمتی', 1.5], ['امتی', 1.5], ['لسا', 1.5], ['شغال', 0.6], ['still running', 1.5], ['still going', 1.5], ['еще идет', 1.5], ['ще триває', 1.5], ['vielako', 1.2], ['fortfarande', 1], ['ikka veel', 1.2], ['هنوز', 1.2], ['weli', 1], ['بلشت', 1],
     ['تموم', 1], ['کی تموم', 1.5], ['lopp', 0.6],
     ['milloin', 1.5], ['kauanko', 1.5], ['loppu', 1], ['alko', 1], ['kesti', 1.2], ['=when', 1.5], ['how long', 1.5], ['end', 0.6], ['last', 0.6], ['=nar', 1.5], ['hur lange', 1.5], ['slut', 0.8],
     ['holl', 0.6], ['когда', 1.5], ['сколько длил', 1.5], ['закончил', 1], ['коли', 1.5], ['скільки трива', 1.5], ['закінчи', 1], ['millal', 1.5], ['kui kaua', 1.5], ['loppes', 1], ['kestis', 1],
@@ -68,18 +90,39 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['какие города', 1.5], ['муніципалітет', 1.2], ['які міста', 1.5], ['omavalitsus', 1.2], ['البلدیات', 1.2], ['بلدیه', 1], ['شهرها', 1.2], ['شهرداری', 0.6], ['degmooyin', 1.2], ['degmo', 0.6],
   ],
   coach: [
+    // The one person who helps: whatever the person calls them.
+    ['ohjaaja', 1.5], ['yhteyshenkilo', 2], ['oma henkilo', 2], ['oman henkilon', 2], ['oman ihmisen', 2], ['joka auttaa', 1.2], ['kuka auttaa', 1.5], ['asiantuntija', 1],
+    ['contact person', 2], ['one person', 1.5], ['my own person', 2], ['adviser', 1.5], ['advisor', 1.5], ['counsellor', 1.5], ['counselor', 1.5], ['case worker', 2], ['caseworker', 2], ['mentor', 1.5], ['someone who helps', 1.5], ['who helps me', 1.2], ['someone', 0.6], ['personally', 0.8],
+    ['kontaktperson', 2], ['en person', 1.2], ['handledare', 1.5], ['radgivare', 1.5], ['hjalper mig', 1],
+    ['консультант', 1.5], ['куратор', 1.5], ['один человек', 1.5], ['контактн', 1.5], ['который помогает', 1.2], ['кто мне помогает', 1.5], ['кто будет помогать', 1.5],
+    ['одна людина', 1.5], ['яка допомагає', 1.2], ['хто мені допомагає', 1.5], ['хто допомагатиме', 1.5],
+    ['noustaja', 1.5], ['kontaktisik', 2], ['uhe inimese', 1.5], ['uks inimene', 1.5], ['kes aitab', 1.2], ['juhendaja', 1.5],
+    ['شخص واحد', 1.5], ['مستشار', 1.5], ['مرشد', 1.5], ['مسوول', 1.5], ['ملفی', 0.6], ['یساعدنی', 1], ['حدا یساعد', 1.5],
+    ['یه نفر', 1.5], ['یک نفر', 1.5], ['مشاور', 1.5], ['کمکم', 1], ['مسئول پرونده', 2],
+    ['hal qof', 1.5], ['la taliye', 1.5], ['la taliyah', 1.5], ['i caawiya', 1.2], ['caawiye', 1.5], ['qof gaar', 1.5],
     ['maxaan helayaa', 2], ['mita saan', 1.5], ['what do i get', 1.5], ['what did customers get', 1.5], ['vad far jag', 1.5], ['что я получу', 1.5], ['що я отримаю', 1.5], ['mida ma saan', 1.5], ['ماذا احصل', 1.5], ['شو باخد', 1.5], ['چه چیزی میگیرم', 1.5],
     ['valmentaja', 1.5], ['oma valmentaja', 2], ['valmentajan', 1], ['coach', 1.5], ['oma coach', 2], ['personal coach', 2], ['personlig coach', 2], ['коуч', 1.5], ['наставник', 1.5], ['тренер', 1],
     ['coachi', 1], ['مدرب', 1.5], ['مربی', 1.5], ['tababar', 1.5], ['mita se tekee', 1], ['mita se mulle', 1], ['help with', 0.6], ['hjalper', 0.6], ['помогает', 0.6], ['допомагає', 0.6],
     ['aitab', 0.6], ['بیساعد', 0.8], ['کمک میکند', 0.6], ['caawiyaa', 0.6], ['oma valmentaja', 1], ['what is an oma', 1],
   ],
   booking: [
+    ['tarviin ajan', 2], ['tarvitsen ajan', 2], ['ajanvar', 2], ['need a meeting', 2], ['لقاء', 1.5], ['جلسه', 1.5], ['ملاقات', 1.5], ['kulan', 1.5],
     ['varata', 2], ['varaa', 2], ['varaus', 2], ['ajan', 0.8], ['tapaamis', 1.5], ['juttelemaan', 1.5], ['puhumaan', 1.5], ['puhua', 1.5], ['jutella', 1.5], ['=book', 2], ['booking', 2], ['appointment', 2], ['meeting', 1.5],
     ['talk to', 1.5], ['speak to', 1.5], ['speak with', 1.5], ['talk with', 1.5], ['=boka', 2], ['mote', 1.5], ['prata med', 1.5], ['traffa', 1.2], ['записат', 2], ['встреч', 1.5], ['поговорит', 1.5],
     ['записати', 2], ['зустріч', 1.5], ['поговорити', 1.5], ['broneeri', 2], ['kohtumi', 1.5], ['raakida', 1.5], ['aeg', 0.8], ['موعد', 2], ['احکی', 1.5], ['احجز', 2], ['وقت بگیر', 2], ['نوبت', 2],
     ['قرار ملاقات', 2], ['صحبت', 1.5], ['ballan', 2], ['ula hadl', 1.5], ['la hadl', 1.5], ['la kulan', 1.5],
   ],
   eligibility: [
+    // "Was I / would I have been in it", "check if I qualify".
+    ['kuuluin', 1.5], ['olinko mukana', 1.5], ['olisinko mukana', 2], ['olisinko kuulunut', 2], ['vai en', 0.8],
+    ['was i in', 1.5], ['was i part', 1.5], ['would i be', 1.5], ['check if i', 2], ['check whether i', 2], ['was i included', 2], ['did i belong', 2], ['do i fit', 1.5],
+    ['horde jag', 2], ['kvalificer', 2], ['skulle jag vara', 1.5], ['kolla om jag', 2], ['ingick jag', 2],
+    ['попал бы', 2], ['попала бы', 2], ['попадаю ли', 2], ['входил бы', 2], ['входила бы', 2], ['входил ли я', 2], ['был ли я', 1.5], ['подхожу', 1.5], ['подходил', 1.5],
+    ['потрапив би', 2], ['потрапила б', 2], ['входив би', 2], ['входила б', 2], ['чи входив я', 2], ['чи був я', 1.5], ['підходжу', 1.5],
+    ['kas ma olin', 1.5], ['kas olin', 1.5], ['kuuluksin', 2], ['sobin', 1.5],
+    ['موهل', 2], ['اکون ضمن', 2], ['کنت ضمن', 2], ['کنت من', 1.2],
+    ['جزو', 1.2], ['میبودم', 2], ['بودم یا نه', 1.5], ['هستم یا نه', 1.5],
+    ['u qalmo', 2], ['u qalma', 2], ['ahaan lahaa', 2], ['ka mid ahaan', 2],
     ['am i in', 1.5], ['am i part', 1.5], ['olenko', 1], ['hor jag', 1.5], ['tillhor jag', 1.5], ['вхожу ли', 1.5], ['чи входжу', 1.5], ['kas ma kuulun', 1.5], ['هل انا', 1], ['ایا من', 1], ['ma ka mid ahay', 1.5],
     ['kuulua tahan', 1.5], ['kuulunko', 1.5], ['kuuluinko', 1], ['kuulunko tahan', 1.5], ['voinko kuulua', 1.5], ['حقش', 1.5], ['حق دارم', 1.5], ['do i belong', 1.5], ['hor jag till', 1.5], ['отношусь ли', 1.5], ['належу', 1.5], ['kas ma kuulun', 1.5], ['ma ka mid ahaa', 1.5],
     ['oikeutettu', 2], ['olisinko', 2], ['kuuluisinko', 2], ['olisinko ollut', 2], ['oonko oikeutettu', 2], ['eligible', 2], ['would i have', 2], ['do i qualify', 2], ['qualify', 1.5], ['am i entitled', 2],
@@ -88,19 +131,41 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['target group', 0.5], ['kohderyhmaan', 1], ['would have been', 2], ['olisin ollut', 2],
   ],
   offices: [
+    // Going there in person.
+    ['paikan paall', 2], ['تلفون', 2], ['تلیفون', 2], ['موبایل', 1], ['واتساب', 1], ['kaymaan', 1.2], ['mihin voin menna', 2], ['minne voin menna', 2], ['asiointipiste', 2], ['asioimaan', 1.5],
+    ['in person', 2], ['face to face', 2], ['walk in', 2], ['drop in', 2], ['where can i go', 1.5],
+    ['personligen', 2], ['pa plats', 2], ['vart kan jag ga', 1.5], ['besoka', 1.5],
+    ['лично', 1.5], ['куда можно прийти', 2], ['куда пойти', 1.5], ['очно', 1.5], ['прийти', 1],
+    ['особисто', 1.5], ['куди можна прийти', 2], ['куди піти', 1.5],
+    ['isiklikult', 2], ['kohapeal', 2], ['kuhu ma saan minna', 2], ['kuhu minna', 1.5], ['kulastada', 1.5],
+    ['شخصیا', 2], ['مکانکم', 2], ['موقعکم', 2], ['وین انتو', 1.5], ['وین بقدر روح', 2], ['لوین بقدر روح', 2], ['وین اروح', 1.5], ['لوین روح', 1.5], ['مراجعه', 1.5],
+    ['حضوری', 2], ['کجا برم', 1.5], ['کجا بروم', 1.5],
+    ['shakhsiyan', 2], ['fool ka fool', 2], ['u aadi', 1.2], ['booqa', 1.5],
     ['toimisto', 1.5], ['osoite', 2], ['toimipiste', 1.5], ['puhelin', 2], ['puhelinnumero', 2], ['aukiolo', 2], ['office', 1.5], ['address', 2], ['phone', 2], ['service point', 1.5], ['opening hours', 2],
     ['visit', 1], ['kontor', 1.5], ['adress', 2], ['servicepunkt', 1.5], ['telefon', 2], ['oppettider', 2], ['офис', 1.5], ['адрес', 2], ['телефон', 2], ['пункт обслуж', 1.5], ['офіс', 1.5], ['buroo', 1.5],
-    ['aadress', 2], ['kontaktandmed', 1.5], ['مکتب', 1.5], ['عنوان', 2], ['هاتف', 2], ['رقم', 1], ['نقطه الخدمه', 1.5], ['دفتر', 1.5], ['ادرس', 2], ['تلفن', 2], ['شماره', 1], ['xafiis', 1.5], ['cinwaan', 2],
+    ['aadress', 2], ['kontaktandmed', 1.5], ['مکتب', 1.5], ['عنوان', 2], ['هاتف', 2], ['رقم', 1], ['نقطه الخدمه', 1.5], ['دفتر', 1.5], ['ادرس', 2, ['fa']], ['تلفن', 2], ['شماره', 1], ['xafiis', 1.5], ['cinwaan', 2],
     ['telefoon', 2], ['lambar', 1], ['xarunta', 1.5], ['missa teidan', 1.5], ['where is your', 1.5], ['var ligger', 1.5], ['где ваш', 1.5], ['де ваш', 1.5], ['kus on teie', 1.5], ['وین مکتب', 1.5],
   ],
   'work-trial': [
+    ['ازمایش کاری', 3], ['تجربه العمل', 2.5], ['تجربه عمل', 2.5], ['tijaabada shaqada', 2],
     ['tyokokeilu', 3], ['kokeilemaan', 1.5], ['kokeilla', 1], ['work trial', 3], ['try out a job', 3], ['try a job', 3], ['try out', 1.5], ['prova pa', 2], ['arbetsprovning', 3], ['попробовать поработать', 3],
     ['попробовать', 1.5], ['спробувати', 1.5], ['пробн', 1.5], ['tooproov', 3], ['proovida', 1.5], ['جرب شغل', 3], ['اجرب', 1.5], ['جرب', 1.5], ['کار ازمایشی', 3], ['امتحان کنم', 1.5], ['isku dayi', 2], ['isku day', 1.5],
   ],
   'rehab-work': [
+    ['dib u habayn', 2],
     ['kuntouttav', 3], ['rehabilit', 3], ['реабилит', 3], ['реабіліт', 3], ['rehabiliteeriv', 3], ['تاهیلی', 3], ['توانبخش', 3], ['baxnaanin', 3],
   ],
   duties: [
+    // What a jobseeker has to do: the job search obligation and the meetings.
+    ['pitaa tehda', 1.5], ['mun pitaa', 0.8], ['joka kuu', 1.5], ['hakea toita', 1.5], ['hakea tyopaikkoja', 2], ['tyonhakuvelvoll', 3], ['hakuvelvoll', 3], ['montako hakemusta', 2.5], ['tyottoman pitaa', 2],
+    ['have to do', 2], ['must do', 1.5], ['supposed to do', 1.5], ['every month', 1.5], ['apply for jobs', 1.5], ['how many applications', 2.5], ['requirement', 1.5], ['responsibilit', 2], ['duties', 2], ['what do i need to do', 1.2],
+    ['maste jag gora', 1.5], ['varje manad', 1.5], ['soka jobb', 1.5], ['soka arbete', 1.5], ['=krav', 1.2], ['skyldig', 2], ['plikt', 2], ['hur manga ansokningar', 2.5],
+    ['должен делать', 1.5], ['должна делать', 1.5], ['обязанност', 2], ['каждый месяц', 1.5], ['искать работу', 1.2], ['требовани', 1.5], ['сколько заявок', 2.5], ['сколько откликов', 2.5],
+    ['маю робити', 2], ['повинен', 1.5], ['повинна', 1.5], ['мушу', 1.2], ['кожного місяця', 1.5], ['щомісяця', 1.5], ['шукати роботу', 1.2], ['вимог', 1.5], ['скільки заявок', 2.5],
+    ['pean tegema', 1.5], ['=pean', 0.8], ['tootuna', 0.8], ['maxaan sameeyaa', 1.2], ['shaqo laaan ah', 0.8], ['iga kuu', 1.5], ['tood otsima', 1.5], ['tood otsida', 1.5], ['nouded', 1.5], ['mitu avaldust', 2.5],
+    ['لازم اعمل', 1.5], ['شو لازم', 1.2], ['کل شهر', 1.5], ['ادور شغل', 1.5], ['ادور علی شغل', 1.5], ['واجبات', 2], ['التزامات', 2], ['مطلوب منی', 1.5],
+    ['باید چیکار', 1.5], ['باید چکار', 1.5], ['باید چه کار', 1.5], ['هر ماه', 1.5], ['دنبال کار', 1.2], ['وظیفه', 2], ['تعهدات', 2], ['چند تا درخواست', 2.5],
+    ['bil kasta', 1.5], ['shaqo raadi', 1.5], ['waajib', 2], ['la iga rabaa', 2], ['immisa codsi', 2.5],
     ['montako tyopaikkaa', 2], ['hakea kuussa', 2], ['kuukaudessa', 1], ['kuussa', 1], ['velvollisuu', 2], ['pitaako', 0.6], ['en hae', 1.5], ['nelja paikkaa', 2], ['neljaa', 1.2], ['how many jobs', 2],
     ['each month', 1], ['per month', 1], ['a month', 1], ['obligation', 2], ['must i', 0.8], ['dont apply', 1.5], ['hur manga jobb', 2], ['i manaden', 1], ['per manad', 1], ['skyldighet', 2], ['inte soker', 1.5],
     ['сколько ваканс', 2], ['откликаться', 1.5], ['в месяц', 1], ['обязан', 2], ['не подам', 1.5], ['заявки', 0.8], ['скільки ваканс', 2], ['на місяць', 1], ['обовязк', 2], ['mitu tood', 2], ['kuus', 0.8],
@@ -108,21 +173,36 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['alkuhaastattelu', 2], ['initial interview', 2],
   ],
   privacy: [
+    ['sailit', 1.5], ['امسح', 2], ['معلوماتی', 1.5], ['معلومات', 1], ['پاک کن', 2], ['tallenta', 1.5], ['=store', 1.2], ['stores', 1.2], ['sparar', 1.2], ['хранит', 1.5], ['зберіга', 1.5], ['ذخیره', 1.5], ['یحفظ', 1.5], ['kaydi', 1.5],
     ['tiedot', 1.2], ['tietoni', 1.5], ['poista', 2], ['data', 1.5], ['delete', 2], ['gdpr', 2], ['privacy', 2], ['radera', 2], ['uppgifter', 1.2], ['данные', 1.5], ['удали', 2], ['дані', 1.5], ['видали', 2],
     ['andmed', 1.5], ['kustuta', 2], ['بیانات', 1.5], ['احذف', 2], ['حذف', 2], ['داده', 1.5], ['اطلاعات', 1], ['xogt', 1.5], ['tirtir', 2],
   ],
   register: [
-    ['جوینده کار', 1], ['jobbsokande', 0.8], ['arbetssokande', 0.8],
+    // Losing one's job: the first thing to do is to register.
+    ['jain tyottomaksi', 3], ['jaan tyottomaksi', 3], ['tyottomaksi', 1.5], ['tyo loppui', 2.5], ['tyot loppui', 2.5], ['tyosuhde paattyi', 2.5], ['irtisanot', 2.5], ['potkut', 2.5], ['menetin tyo', 2.5], ['lomautet', 2],
+    ['lost my job', 3], ['lose my job', 2.5], ['fired', 2.5], ['laid off', 2.5], ['sacked', 2.5], ['job ends', 2], ['job ended', 2.5], ['contract ends', 2], ['contract ended', 2], ['became unemployed', 2.5], ['become unemployed', 2.5],
+    ['blev av med jobbet', 3], ['forlorade jobbet', 3], ['forlorat jobbet', 3], ['jobbet tar slut', 2.5], ['jobbet tog slut', 2.5], ['sagdes upp', 2.5], ['sades upp', 2.5], ['fick sparken', 2.5], ['miste jobbet', 2.5], ['uppsagd', 2.5], ['permitter', 2], ['blev arbetslos', 2.5],
+    ['потерял работу', 3], ['потеряла работу', 3], ['уволили', 3], ['уволен', 2.5], ['сократили', 2.5], ['работа заканчивается', 2.5], ['работа закончилась', 2.5], ['стал безработн', 2.5], ['стала безработн', 2.5],
+    ['втратив роботу', 3], ['втратила роботу', 3], ['звільнили', 3], ['звільнен', 2.5], ['скоротили', 2.5], ['робота закінчується', 2.5], ['робота закінчилася', 2.5], ['став безробітн', 2.5], ['стала безробітн', 2.5],
+    ['kaotasin', 2.5], ['koondati', 2.5], ['vallandati', 2.5], ['too loppes', 2.5], ['too lopeb', 2.5], ['jain tootuks', 3], ['tootuks', 1.5], ['arvele', 2],
+    ['خسرت شغل', 3], ['خسرت عمل', 3], ['فقدت عمل', 3], ['فقدت شغل', 3], ['انطردت', 3], ['طردونی', 3], ['فصلونی', 3], ['یخلص شغل', 2.5], ['خلص شغل', 2.5], ['انتهی عقد', 2.5], ['صرت عاطل', 2.5], ['اصبحت عاطل', 2.5],
+    ['از دست دادم', 2.5], ['اخراج', 2.5], ['بیکار شدم', 3], ['کارم تموم', 2.5], ['قراردادم تموم', 2.5], ['کارم تمام', 2.5],
+    ['iga dhammaatay', 2.5], ['waayay', 2], ['la i eryay', 3], ['eryay', 2.5], ['shaqo laaan noqday', 2.5],
+    ['جوینده کار', 2], ['jobbsokande', 0.8], ['arbetssokande', 0.8],
     ['ilmoittaud', 2], ['ilmottaud', 2], ['ilmoittautu', 2], ['ilmottautu', 2], ['rekisteroi', 2], ['tyonhakijaks', 1.5], ['tyomarkkinatori', 2.5], ['=tmt', 2], ['sign up', 2], ['=register', 2], ['registration', 2],
     ['job market finland', 2.5], ['anmal', 2], ['anmalan', 2], ['skriver in mig', 2], ['skriva in', 2], ['jobbmarknaden', 2.5], ['registrer', 2], ['зарегистр', 2], ['встать на учет', 2], ['регистрац', 2],
     ['зареєстр', 2], ['реєстрац', 2], ['стати на облік', 2], ['registreeru', 2], ['registreeri', 2], ['تسجیل', 2], ['سجل', 2], ['بسجل', 2], ['ثبتنام', 2], ['ثبت نام', 2], ['diiwaangel', 2], ['iska qor', 2], ['isku diiwaan', 2],
   ],
   'te-offices': [
+    ['arbets och naringsbyra', 3], ['مسکر', 2], ['مغلق', 1.5], ['بسته شد', 1.5], ['suljettu', 1], ['stangd', 1], ['закрыт', 1], ['закрит', 1], ['suletud', 1], ['xiran', 1], ['naringsbyra', 2.5],
     ['te toimisto', 3], ['te toimiston', 3], ['=te', 1.5], ['te office', 3], ['te byra', 3], ['te byran', 3], ['te офис', 3], ['te офіс', 3], ['te buroo', 3], ['te bur', 2], ['te palvelut', 2],
     ['مکتب العمل', 2], ['اداره کار', 2.5], ['دفتر te', 3], ['xafiiska te', 3], ['katos', 1], ['disappear', 1], ['closed', 1], ['lakkautet', 1.5], ['lopetettiin', 1], ['what happened', 1], ['vad hande', 1],
     ['что случилось', 1], ['що сталося', 1], ['mis sai', 1], ['شو صار', 1], ['چه شد', 1], ['maxaa ku dhacay', 1],
   ],
   'language-courses': [
+    // Integration training is language training; the plan is another article.
+    ['kotoutumis koulutu', 3.5], ['kotoutumiskoulutu', 1], ['integration training', 3.5], ['integration course', 3.5], ['интеграционное обучение', 3.5], ['интеграционн курс', 3.5], ['інтеграційне навчання', 3.5],
+    ['تدریب الاندماج', 3.5], ['دوره ادغام', 3.5], ['اموزش ادغام', 3.5], ['tababarka is dhexgal', 3.5], ['integrationsutbildning', 1], ['loimumiskoolitus', 1], ['kielta', 1.5], ['=kieli', 1.2], ['suomenkiel', 2.5], ['ruotsinkiel', 2.5], ['suomenkurs', 2.5], ['ruotsinkurs', 2.5], ['finskkurs', 2.5], ['svenskkurs', 2.5],
     ['kurssi', 0.6], ['course', 0.6], ['=kurs', 0.6], ['курс', 0.6], ['kursus', 0.6], ['دوره', 0.6], ['کلاس', 1.2], ['koorso', 0.6], ['class', 1.2], ['klass', 1],
     ['suomea', 2.5], ['ruotsia', 2.5], ['suomen kiel', 2], ['ruotsin kiel', 2], ['suomen kurssi', 2.5], ['ruotsin kurssi', 2.5], ['kielikurss', 2.5], ['kotoutumiskoulutu', 3], ['finnish', 2.5], ['swedish', 2.5],
     ['language', 1.5], ['finska', 2.5], ['svenska', 2.5], ['sprakkurs', 2.5], ['integrationsutbildning', 3], ['финск', 2.5], ['шведск', 2.5], ['язык', 1.5], ['фінськ', 2.5], ['шведськ', 2.5], ['мов', 1],
@@ -130,6 +210,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['iswiidhish', 2.5], ['luqad', 1.5], ['fasal', 1], ['learn', 0.8], ['oppia', 0.8], ['lara mig', 0.8], ['выучить', 0.8], ['учить', 0.6], ['вивчити', 0.8], ['oppida', 0.8], ['اتعلم', 0.8], ['یاد بگیرم', 0.8], ['barto', 0.8],
   ],
   'cv-help': [
+    ['elulookirjeldus', 2.5], ['meritforteckning', 2.5], ['taariikh nololeed', 2.5], ['tooavaldus', 2.5], ['kandideerimis', 2],
     ['motivatsioonikir', 2.5], ['درخواست کار', 2.5], ['رزومه', 2.5], ['kaaskiri', 2.5], ['labi lugeda', 1],
     ['=cv', 2.5], ['cvn', 2.5], ['ansioluettel', 2.5], ['hakemus', 2], ['tyohakemus', 2.5], ['hakemuksen', 2], ['resume', 2.5], ['cover letter', 2.5], ['job application', 2.5], ['application', 1.5],
     ['ansokan', 2], ['personligt brev', 2.5], ['jobbansokan', 2.5], ['резюме', 2.5], ['сопроводительн', 2.5], ['заявление на работу', 2.5], ['супровідн', 2.5], ['заява на роботу', 2.5], ['заяву', 1.5],
@@ -141,6 +222,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['loo shaqeeye', 1.5], ['shaqaaleysiiy', 1.5], ['palkkaa mut', 1.5], ['palkkaa minut', 1.5],
   ],
   studying: [
+    ['учиться', 1.5], ['учусь', 1.5], ['вчитися', 1.5], ['вчуся', 1.5], ['plugga', 1.5], ['oppima', 1.5], ['oppida', 1.2], ['oppimine', 1.5], ['university', 1.5], ['college', 1.2], ['degree', 1.2],
+    ['yliopisto', 1.5], ['ammattikoulu', 1.5], ['universitet', 1.5], ['университет', 1.5], ['університет', 1.5], ['ulikool', 1.5], ['jaamacad', 1.5], ['iskuul', 1.2], ['dugsi', 1.2], ['جامعه', 1.2], ['دانشگاه', 1.5], ['درس بخونم', 1.5],
     ['algatus', 2], ['oppim', 1.5], ['oppima', 1.5], ['opetust', 1],
     ['opiskel', 1.5], ['opinnot', 1.5], ['kurssi', 1.2], ['kurssin', 1.2], ['koulu', 1.2], ['omaehtoi', 3], ['=study', 1.5], ['studies', 1.5], ['studying', 1.5], ['course', 1.2], ['school', 1.2],
     ['self motivated', 3], ['studera', 1.5], ['studier', 1.5], ['=kurs', 1.2], ['frivilliga studier', 3], ['учеб', 1.5], ['учит', 0.8], ['курс', 1.2], ['самостоятельн', 2], ['навча', 1.5], ['вчит', 0.8],
@@ -148,11 +231,22 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['koorso', 1.2], ['wax baran', 1.5], ['iskaa ah', 1.5], ['tyovoimakoulutu', 2.5], ['labour market training', 2.5], ['while unemployed', 0.5], ['tyottomana', 0.5],
   ],
   appeal: [
+    // A sanction or a refusal the person thinks is wrong: what they can do about it.
+    ['karens', 2.5], ['valitt', 2], ['valitan', 2], ['oikaisuvaatimu', 3], ['muutoksenhak', 3], ['kielteinen paatos', 2.5], ['kielteisen', 1.5], ['hylattiin', 2], ['hylkas', 1.5], ['=vaarin', 1], ['vaara paatos', 2], ['epaoikeudenmukai', 1.5], ['korvaukseton', 1.5],
+    ['sanction', 2.5], ['penalty', 2], ['penalis', 2], ['penaliz', 2], ['rejected', 2], ['denied', 1.5], ['refused', 1.5], ['unfair', 1.5], ['wrong decision', 2.5], ['is wrong', 1], ['its wrong', 1], ['negative decision', 2.5], ['waiting period', 2], ['request a review', 2.5],
+    ['avslag', 2], ['avslog', 2], ['nekade', 1.5], ['=fel', 1], ['orattvis', 1.5], ['besvar', 2], ['rattelse', 2], ['klaga', 2],
+    ['отказ', 1.5], ['неправильн', 1], ['несправедлив', 1.5], ['санкци', 2.5], ['штраф', 2], ['жалоб', 2], ['пожаловат', 2], ['не соглас', 2], ['ошибк', 1],
+    ['відмов', 1.5], ['санкці', 2.5], ['скарг', 2], ['поскаржит', 2], ['не згод', 2], ['помилк', 1],
+    ['ei ole nous', 2], ['=vale', 1], ['ebaoiglane', 1.5], ['kaeba', 2], ['kaeban', 2], ['sanktsioon', 2.5], ['trahv', 2], ['keeldu', 1.5],
+    ['عقوبه', 2.5], ['غلط', 1], ['=خطا', 1], ['ظلم', 1.5], ['رفض', 1.5], ['مش موافق', 2], ['غیر موافق', 2], ['شکوی', 2], ['اشتکی', 2], ['تظلم', 2.5], ['استیناف', 2.5], ['عترض', 2.5],
+    ['اشتباه', 1], ['جریمه', 2], ['تنبیه', 2], ['مجازات', 2], ['رد شد', 1.5], ['رد کرد', 1.5], ['قبول ندارم', 2], ['موافق نیستم', 2], ['شکایت', 2], ['ناعادلانه', 1.5], ['تجدید نظر', 2.5],
+    ['khalad', 1], ['ciqaab', 2.5], ['ganaax', 2], ['diid', 1.5], ['kuma raacsani', 2], ['ma aqbali', 1.5], ['cabasho', 2], ['ka cabto', 2], ['rafcaan', 2.5],
     ['valita', 2], ['valitus', 2], ['muutosta', 2], ['oikaisu', 2.5], ['paatok', 1.2], ['paatos', 1.2], ['appeal', 2.5], ['challenge', 2], ['disagree', 2], ['complain', 1.5], ['decision', 1.2], ['overklag', 2.5],
     ['bestrida', 2.5], ['omprovning', 2.5], ['beslut', 1.2], ['обжал', 2.5], ['оспор', 2.5], ['решени', 1.2], ['оскарж', 2.5], ['рішен', 1.2], ['vaidlust', 2.5], ['otsus', 1.2], ['اعترض', 2.5], ['الطعن', 2.5],
     ['قرار', 1.2], ['اعتراض', 2.5], ['تصمیم', 1.2], ['racfaan', 2.5], ['goaan', 1.2], ['doodi', 2],
   ],
   'residence-permit': [
+    ['opiskelijalupa', 3], ['opiskelija lupa', 3], ['student permit', 3], ['studerandetillstand', 3], ['uppehallstillst', 3],
     ['elamislo', 2.5], ['elamislu', 2.5], ['perekonna', 1], ['اقامتم', 2], ['پیوند خانوادگی', 2],
     ['oleskelulup', 3], ['=lupa', 1.5], ['luvan', 1], ['perhesiteen', 2.5], ['perhesite', 2.5], ['tyonteko oikeus', 2], ['permit', 2.5], ['residence', 1.5], ['family ties', 2], ['right to work', 2],
     ['tillstand', 2.5], ['uppehallstillstand', 3], ['familjeband', 2.5], ['вид на жительство', 3], ['внж', 3], ['разрешени', 2], ['по семье', 1.5], ['дозвіл', 2], ['посвідк', 2.5], ['elamisluba', 3], ['=luba', 1.5],
@@ -163,6 +257,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['kaitse', 2], ['الحمایه المویقته', 4], ['الحمایه', 2], ['المویقته', 2], ['حمایت موقت', 4], ['ilaalinta', 2], ['ku meel gaar', 2], ['ukrain', 1.5], ['украин', 1.5], ['україн', 1.5], ['اوکران', 1.5],
   ],
   'integration-plan': [
+    ['kohanemiskava', 4], ['kotoutumisohjelm', 3],
     ['integratsiooniplaan', 4], ['integratsioonikava', 4], ['kotoutumis', 1.5],
     ['kotoutumissuunnitelm', 4], ['integration plan', 4], ['integrationsplan', 4], ['план интеграц', 4], ['план інтеграц', 4], ['loimumiskava', 4], ['خطه الاندماج', 4], ['برنامه ادغام', 4],
     ['qorshah', 1.5], ['is dhexgal', 2], ['alkukartoitu', 2.5], ['initial assessment', 2], ['integraatio', 1.5], ['الاندماج', 1.5], ['ادغام', 1.5], ['интеграц', 1.5], ['інтеграц', 1.5],

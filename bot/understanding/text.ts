@@ -1,7 +1,8 @@
 /**
  * One folded form of a message for the understanding step: lower case, Latin diacritics
  * dropped (people type "ylojarvi", "tyomarkkinatori"), Cyrillic ё as е, Arabic and Persian
- * letter variants folded to one form, apostrophes removed, everything else a space.
+ * letter variants folded to one form, Persian verb prefixes joined, apostrophes removed,
+ * everything else a space.
  */
 
 // Users type the same Arabic-script word with different code points (Arabic vs Persian yeh
@@ -28,7 +29,11 @@ export function fold(text: string): string {
     .normalize('NFC')
     .replace(/['’ʼ`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .trim()
+    // Persian writes the verb prefix می / نمی joined, with a zero-width non-joiner or with a
+    // space ("می خوام", "میخوام"): one form. The ezafe ی written apart ("برنامه ی ادغام") goes.
+    .replace(/(^| )(ن?می) (?=\p{L})/gu, '$1$2')
+    .replace(/(\p{L}ه) ی(?= |$)/gu, '$1');
 }
 
 export function words(folded: string): string[] {

@@ -41,8 +41,11 @@ const CONTACT_CUES = [
   'aadress', 'telefon', 'عنوان', 'هاتف', 'رقم', 'ادرس', 'تلفن', 'شماره', 'cinwaan', 'telefoon', 'lambar', 'toimisto', 'office', 'kontor', 'офис', 'офіс', 'buroo', 'مکتب', 'دفتر', 'xafiis', 'toimipiste', 'service point', 'servicepunkt', 'пункт', 'xarunta', 'نقطه',
 ];
 
-function cueOf(c: Cue): [string, number] {
-  return typeof c === 'string' ? [c, 1] : [c[0], c[1]];
+type FoldedCue = [cue: string, weight: number, locales?: readonly string[]];
+
+function cueOf(c: Cue): FoldedCue {
+  if (typeof c === 'string') return [c, 1];
+  return [c[0], c[1], c[2]];
 }
 
 function matches(text: string, tokens: readonly string[], cue: string): boolean {
@@ -50,15 +53,91 @@ function matches(text: string, tokens: readonly string[], cue: string): boolean 
   return hasCue(text, cue);
 }
 
+/** Damerau-Levenshtein distance of two short strings, stopping early above 1. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length || i === b.length) return Math.abs(a.length - b.length) <= 1;
+  const rest = (x: number, y: number) => a.slice(i + x) === b.slice(i + y);
+  return rest(1, 1) || rest(1, 0) || rest(0, 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(2, 2));
+}
+
+const FUZZY_MIN = 7;
+const LATIN_OR_CYRILLIC = /^[a-z]+$/;
+/** What a near match is worth, against an exact one. */
+const NEAR_WEIGHT = 0.8;
+
+/**
+ * A one-word cue of seven letters or more also matches a word it differs from by one typo
+ * ("valmentja", "registr", "työmarkinatuki"), or the second half of a compound
+ * ("suomenkielenkurssi", "studerandetillstånd"). The start of the word decides: the cue is a stem.
+ */
+function nearMatch(tokens: readonly string[], cue: string): boolean {
+  if (cue.length < FUZZY_MIN || cue.startsWith('=') || !LATIN_OR_CYRILLIC.test(cue)) return false;
+  for (const t of tokens) {
+    if (t.length < cue.length - 1) continue;
+    if (t.length > cue.length + 2 && t.indexOf(cue, 3) > 0) return true;
+    for (const len of [cue.length - 1, cue.length, cue.length + 1]) if (len <= t.length && withinOneEdit(t.slice(0, len), cue)) return true;
+  }
+  return false;
+}
+
+let stems: string[] | undefined;
+/** Every one-word cue of four letters or more: a word starting with one is a known word. */
+function knownStems(): string[] {
+  stems ??= [...new Set(cueTable().flatMap(([, cues]) => cues.map(([c]) => (c.startsWith('=') ? c.slice(1) : c)).filter((c) => c.length >= 4 && !c.includes(' '))))];
+  return stems;
+}
+
 // Pre-folded cues, so a message costs one pass per cue and no re-normalising.
-let folded: Array<[string, Array<[string, number]>]> | undefined;
-function cueTable(): Array<[string, Array<[string, number]>]> {
+let folded: Array<[string, FoldedCue[]]> | undefined;
+function cueTable(): Array<[string, FoldedCue[]]> {
   folded ??= Object.entries(TOPIC_CUES).map(([topic, cues]) => [
     topic,
-    cues.map(cueOf).map(([c, w]) => [c.startsWith('=') ? `=${fold(c.slice(1))}` : fold(c), w] as [string, number]),
+    cues.map(cueOf).map(([c, w, l]) => [c.startsWith('=') ? `=${fold(c.slice(1))}` : fold(c), w, l] as FoldedCue),
   ]);
   return folded;
 }
+
+const foldAll = (list: readonly string[]) => list.map(fold);
+/** "Who": a question about which people, not about one person. Whole words. */
+const WHO = new Set(foldAll([
+  'kuka', 'ketka', 'keta', 'keita', 'kenelle', 'keille', 'kenet', 'kenen', 'who', 'whom', 'vem', 'vilka', 'кто', 'кого', 'кому', 'хто', 'кого', 'кому', 'kes', 'keda', 'kellele',
+  'مین', 'لمین', 'منو', 'کیا', 'yaa', 'kuwa', 'kuwee', 'dadkee',
+]));
+/** "Which people", "what kind of people": who, in two words. */
+const WHO_PHRASES = foldAll(['which people', 'what people', 'what kind of people', 'mitka ihmiset', 'millaiset ihmiset', 'vilka personer', 'какие люди', 'каких людей', 'які люди', 'яких людей', 'millised inimesed', 'چه کسانی', 'چه کسایی', 'چه کسی', 'ای ناس', 'اي ناس']);
+/** Having been moved to the municipality's services: the pilot's defining event. */
+const TRANSFER = foldAll([
+  'siirrettiin', 'siirty', 'siirsi', 'siirretty', 'moved to the municipality', 'got moved', 'were moved', 'was moved', 'transferred', 'flyttades', 'overfordes', 'overforda',
+  'перевели', 'переведен', 'перевод', 'перевели', 'переведен', 'viidi', 'uleviidud', 'انتقل', 'نقلو', 'منتقل', 'wareejiy',
+]);
+/** The pilot as the second half of a compound: "työllisyyskokeilu", "tööhõivekatse", "kommunförsök". */
+const PILOT_COMPOUND_PARTS = ['kokeilu', 'katse', 'forsok'];
+/** "After". */
+const AFTER = foldAll(['jalkeen', 'after', 'efter', 'после', 'після', 'parast', 'بعد', 'پس از', 'kadib', 'ka dib', 'dabadeed']);
+/** "What": with only the pilot named, the question is what the pilot was. */
+const WHAT = new Set(foldAll(['mika', 'mita', 'mitas', 'what', 'whats', 'vad', 'что', 'чем', 'що', 'mis', 'ما', 'شو', 'چی', 'چیه', 'چیست', 'چه', 'maxay', 'maxaa']));
+/** The municipality as an institution: people say they were moved "to the municipality". */
+const MUNICIPALITY_NOUNS = foldAll(['kunta', 'kunna', 'kunnal', 'kunnil', 'municipal', 'town', 'city', 'kommun', 'муницип', 'коммун', 'город', 'громад', 'муніцип', 'міст', 'vald', 'omavalitsus', 'بلدیه', 'البلدیه', 'شهرداری', 'degmo', 'degmad']);
+/** Words that ask for a list of places: "which municipalities". */
+const WHICH = new Set(foldAll([
+  'mitka', 'mitkä', 'missa', 'which', 'list', 'vilka', 'vilken', 'какие', 'каких', 'які', 'яких', 'millised', 'milliste', 'کدام', 'کدوم', 'کدوما', 'ای', 'ایه', 'ayo', 'kuwee', 'kuwa',
+]));
+/** A language course rather than a language named for another reason ("my mother tongue is not Finnish"). */
+const COURSE_WORDS = foldAll([
+  'kurss', 'kurs', 'course', 'class', 'klass', 'курс', 'kursus', 'دوره', 'کلاس', 'کورس', 'koorso', 'fasal', 'learn', 'oppi', 'opiskel', 'lara', 'plugga', 'studera', 'study', 'учит', 'учу', 'выуч', 'вивч', 'вчит',
+  'навча', 'oppida', 'oppima', 'اتعلم', 'تعلم', 'یاد', 'barto', 'koulutu', 'training', 'utbildning', 'обучени', 'koolitus', 'تدریب', 'اموزش', 'tababar', 'opetus', 'teach', 'school', 'skola',
+]);
+/** "How many". */
+const HOW_MANY = foldAll(['montako', 'kuinka monta', 'monta', 'how many', 'hur manga', 'сколько', 'скільки', 'mitu', 'کم', 'چند', 'چندتا', 'immisa', 'imisa', 'meeqa']);
+/** Job applications, vacancies. */
+const APPLICATIONS = foldAll(['hakemu', 'tyopaik', 'application', 'jobs', 'ansokning', 'jobb', 'заяв', 'вакан', 'отклик', 'avaldus', 'tookoh', 'طلب', 'وظیف', 'شغل', 'درخواست', 'codsi', 'shaqo']);
+/** "The target group" by name. */
+const TARGET_GROUP = foldAll(['kohderyhm', 'target group', 'malgrupp', 'целев', 'цільов', 'sihtruhm', 'sihtruhma', 'الفیه المستهدفه', 'الفءه', 'المستهدف', 'گروه هدف', 'kooxda la beeg', 'kooxaha la beeg']);
+/** Saying "I was", "me": the person asks about themself. */
+const FIRST_PERSON_PAST = foldAll(['i was', 'was i', 'were i', 'olin', 'olinko', 'kuuluin', 'var jag', 'jag var', 'horde jag', 'я был', 'я была', 'был ли я', 'я був', 'я була', 'чи був', 'kas olin', 'ma olin', 'کنت', 'بودم', 'ma ahaa', 'ahaa']);
 
 const OPEN_WORDS = new Set(
   [
@@ -103,10 +182,16 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const entities = extractEntities(message, locale, { matcher: options.matcher });
   const scores = new Map<string, number>();
   const add = (topic: string, w: number) => scores.set(topic, (scores.get(topic) ?? 0) + w);
+  // Only a word no cue knows can be a typo or a compound: "kuulunko" is not a misspelt "kuuluinko".
+  const unknown = tokens.filter((t) => !knownStems().some((c) => t.startsWith(c)));
   for (const [topic, cues] of cueTable()) {
-    for (const [cue, w] of cues) if (matches(text, tokens, cue)) add(topic, w);
+    for (const [cue, w, locales] of cues) {
+      if (locales && !locales.includes(locale)) continue;
+      if (matches(text, tokens, cue)) add(topic, w);
+      else if (nearMatch(unknown, cue)) add(topic, w * NEAR_WEIGHT);
+    }
   }
-  const aboutPilot = PILOT_WORDS.some((w) => hasCue(text, w));
+  const aboutPilot = PILOT_WORDS.some((w) => hasCue(text, w)) || tokens.some((t) => PILOT_COMPOUND_PARTS.some((p) => t.indexOf(p, 3) > 0));
   if (aboutPilot) add('pilot', 0.5);
 
   // "Talk to a coach", "book a time with my coach": the coach is who, booking is what.
@@ -115,7 +200,52 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if ((scores.get('language-courses') ?? 0) >= 2.5 && (scores.get('studying') ?? 0) > 0) add('language-courses', 1);
   // "I came on a family permit, can I register?": whether the permit allows it is the question.
   if ((scores.get('residence-permit') ?? 0) >= 2 && (scores.get('register') ?? 0) > 0) add('residence-permit', 1.5);
+  const score = (topic: string) => scores.get(topic) ?? 0;
+  const any = (list: readonly string[]) => list.some((c) => hasCue(text, c));
+  const asksWho = tokens.some((t) => WHO.has(t)) || any(WHO_PHRASES);
+  // "Who was moved to the municipality?" asks about the target groups; "I was told my file was
+  // moved because of some pilot, what was it?" asks what the pilot was.
+  const transferred = any(TRANSFER) && (aboutPilot || any(MUNICIPALITY_NOUNS));
+  if (transferred) {
+    add(asksWho ? 'target-groups' : 'pilot', asksWho ? 2.5 : 1.5);
+    // Asked with "who", the move is the people's, not a question about the pilot.
+    if (asksWho) scores.set('pilot', score('pilot') * 0.5);
+    // The municipality there is where people went, not a question about which municipalities.
+    if (!tokens.some((t) => WHICH.has(t))) scores.set('municipalities', score('municipalities') * 0.3);
+  }
+  // "Who did the pilot concern?" in any wording: who plus the pilot.
+  else if (asksWho && aboutPilot && score('target-groups') < 3) add('target-groups', 1.5);
+  // "The municipalities' employment pilot" names the pilot; only "which municipalities" asks for the list.
+  if (!transferred && score('municipalities') > 0 && aboutPilot && !tokens.some((t) => WHICH.has(t))) {
+    scores.set('municipalities', score('municipalities') * 0.3);
+    add('pilot', 1);
+  }
+  // "What happened after the pilot?": after plus the pilot is the time since 2025.
+  if (!transferred && aboutPilot && any(AFTER) && score('after-pilot') < 2) add('after-pilot', 2);
+  // "What was this pilot thing?" with nothing else asked: the pilot itself.
+  if (aboutPilot && tokens.some((t) => WHAT.has(t)) && [...scores.entries()].every(([t, v]) => t === 'pilot' || v < 1)) add('pilot', 1.5);
+  // "How many applications a month?": a count of applications is the job search duty, not CV help.
+  if (any(HOW_MANY) && any(APPLICATIONS) && score('studying') < 1.2) add('duties', 2);
+  // "Can I study and keep my benefit?": studying is the question, the benefit its condition.
+  if (score('studying') >= 1.2 && score('benefits') > 0) {
+    add('studying', 1.5);
+    scores.set('benefits', score('benefits') * 0.5);
+  }
+  // "Kela refused my allowance, it's unfair": the decision is the question, the benefit its subject.
+  if (score('appeal') >= 2 && score('benefits') > 0) {
+    add('appeal', 1);
+    scores.set('benefits', score('benefits') * 0.5);
+  }
+  // "Was I in the target group?" asks for the verdict, not the list of groups.
+  if (any(TARGET_GROUP) && (score('eligibility') >= 1 || any(FIRST_PERSON_PAST))) add('eligibility', 2);
+  // A language named without a course ("my mother tongue is not Finnish") is about background, not a course.
+  if (score('language-courses') > 0 && !any(COURSE_WORDS) && (aboutPilot || score('immigrants') >= 1.5 || score('eligibility') >= 1)) {
+    scores.set('language-courses', score('language-courses') * 0.4);
+    add('immigrants', 1);
+  }
   const personal = entities.age !== undefined || entities.benefit !== undefined;
+  // "Young jobseeker, was I in it?": young as a group, not an age to check.
+  if (score('under-30') >= 1 && !personal && !entities.municipality && entities.under30 === undefined) add('under-30', 1);
   if (entities.immigrant) add('immigrants', 1);
   if (entities.under30 === true || (entities.age !== undefined && entities.age < 30 && !personal)) add('under-30', 1);
   // Facts about oneself plus "would I have been in it": the verdict, not the topic article.

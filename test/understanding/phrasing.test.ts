@@ -1,0 +1,152 @@
+/**
+ * The kinds of phrasing people use for the topics the bot understood worst: what they say
+ * happened to them ("I lost my job", "I got a sanction and it's wrong"), who helps them, what
+ * they must do, whether they would have been in the pilot, and the same words with a typo, in a
+ * compound, with Arabic prefixes or Persian verb prefixes written apart. The answer asserted is
+ * the article the user would be shown; none of these sentences is in the question set.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Locale } from '../../bot/i18n/locales.js';
+import { FixedClock } from '../../bot/kernel/clock.js';
+import { silentLogger } from '../../bot/kernel/log.js';
+import { getKnowledgeBase } from '../../bot/knowledge/knowledgeBase.js';
+import { QuestionService, type Answer } from '../../bot/knowledge/questionService.js';
+import { createRetriever } from '../../bot/knowledge/retriever.js';
+import { createMatcher } from '../../bot/pilot/municipalityMatcher.js';
+import { extractEntities } from '../../bot/understanding/entities.js';
+import { fold } from '../../bot/understanding/text.js';
+import { understand } from '../../bot/understanding/understand.js';
+
+const kb = getKnowledgeBase();
+const matcher = createMatcher();
+const service = new QuestionService({
+  kb,
+  retriever: createRetriever(kb),
+  clock: new FixedClock(new Date('2026-12-05T10:00:00Z')),
+  logger: silentLogger,
+  matchMunicipality: matcher,
+});
+
+/** The article the user is shown, or what they get instead. */
+function shown(a: Answer): string {
+  if (a.kind === 'article') return a.article.id;
+  if (a.kind === 'municipality') return `municipality:${a.finding.status}`;
+  if (a.kind === 'clarify') return `clarify:${a.options.map((o) => o.id).join('/')}`;
+  return a.kind;
+}
+
+const answerOf = async (locale: Locale, q: string) => shown(await service.answer(q, locale));
+
+describe('what happened to the person names the topic', () => {
+  it.each([
+    ['fi', 'jäin työttömäksi eilen, mitä nyt', 'register'],
+    ['en', 'i just got fired, what should i do', 'register'],
+    ['sv', 'jag sades upp förra veckan', 'register'],
+    ['ru', 'меня уволили, что делать', 'register'],
+    ['uk', 'мене звільнили з роботи, що робити', 'register'],
+    ['ar', 'فصلوني من الشغل شو بعمل', 'register'],
+    ['fa', 'بیکار شدم، الان چیکار کنم', 'register'],
+    ['so', 'shaqadii waan waayay, maxaan sameeyaa', 'register'],
+    ['fi', 'sain karenssin enkä ymmärrä miksi, se on väärin', 'appeal'],
+    ['en', 'kela denied my benefit and i think it is unfair', 'appeal'],
+    ['ru', 'мне отказали в пособии, это несправедливо', 'appeal'],
+    ['ar', 'رفضوا طلبي وأنا مش موافق', 'appeal'],
+    ['fa', 'درخواستم رد شد و قبول ندارم', 'appeal'],
+    ['so', 'go\'aanka waan diiday, waa khalad', 'appeal'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+});
+
+describe('whoever helps, what one must do, and where to go in person', () => {
+  it.each([
+    ['fi', 'onko mulla joku yhteyshenkilö', 'coach'],
+    ['sv', 'vem är min kontaktperson', 'coach'],
+    ['et', 'kes on minu isiklik nõustaja', 'coach'],
+    ['ar', 'مين المسؤول عن ملفي', 'coach'],
+    ['en', 'what are my responsibilities as a jobseeker', 'duties'],
+    ['uk', 'які в мене обовʼязки як у безробітного', 'duties'],
+    ['fa', 'ماهی چند تا باید درخواست کار بدم', 'duties'],
+    ['so', 'waa maxay waajibaadkayga', 'duties'],
+    ['en', 'where can i meet someone face to face', 'offices'],
+    ['ru', 'куда можно прийти лично', 'offices'],
+    ['fa', 'حضوری کجا برم', 'offices'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+});
+
+describe('the pilot, its target groups and the verdict, told apart', () => {
+  it.each([
+    ['ru', 'кого касался этот эксперимент', 'target-groups'],
+    ['et', 'keda see katse puudutas', 'target-groups'],
+    ['en', 'who got moved to the municipality back then', 'target-groups'],
+    ['uk', 'мені сказали що мене перевели до громади через якийсь пілот, що це', 'pilot'],
+    ['ar', 'شو كانت هالتجربة تبع البلديات', 'pilot'],
+    ['so', 'waa maxay tijaabadii degmooyinka', 'pilot'],
+    ['fa', 'بعد از آزمایش چی شد', 'after-pilot'],
+    ['ar', 'شو صار بعد ما خلصت التجربة', 'after-pilot'],
+    ['et', 'räägi mulle omavalitsuste tööhõivekatsest', 'pilot'],
+    ['sv', 'hörde jag till målgruppen', 'eligibility'],
+    ['fa', 'من جزو گروه هدف بودم یا نه', 'eligibility'],
+    // Studying is the question; the benefit is its condition.
+    ['en', 'am i allowed to go to university and keep my unemployment benefit', 'studying'],
+    ['ar', 'فيني ادرس وانا باخد اعانة', 'studying'],
+    // Integration training is a language course; the plan is another article.
+    ['ru', 'что такое интеграционное обучение', 'language-courses'],
+    // A language named without a course speaks of background.
+    ['sv', 'mitt modersmål är arabiska, gällde försöket mig', 'immigrants'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+});
+
+describe('spelling: typos, compounds, prefixes and variant letters', () => {
+  it.each([
+    ['fi', 'mitä valmentja tekee', 'coach'],
+    ['fi', 'mikä on palkatuki', 'pay-subsidy'],
+    ['fi', 'suomenkielenkurssi missä', 'language-courses'],
+    ['sv', 'studerandetillstånd, får jag jobba', 'residence-permit'],
+    ['en', 'residnce permit and services', 'residence-permit'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it('reads an Arabic cue with or without the article and after spoken prefixes', () => {
+    // "الإعانة" is a cue; the bare word and "عالإعانة" (on the allowance) find it too.
+    for (const q of ['قديش اعانة البطالة', 'سؤال عالإعانة']) expect(understand(q, 'ar').topics[0]?.topic).toBe('benefits');
+  });
+
+  it('folds Persian verb prefixes written apart, with a zero-width joiner or joined, to one form', () => {
+    expect(fold('می خوام')).toBe(fold('می‌خوام'));
+    expect(fold('می خوام')).toBe('میخوام');
+    expect(fold('نمی تونم')).toBe('نمیتونم');
+    expect(fold('برنامه ی ادغام')).toBe('برنامه ادغام');
+  });
+
+  it('keeps Persian Arabic-script letter variants apart from the meaning: ي/ی and ك/ک fold together', () => {
+    expect(understand('مربي شخصي چكار ميكنه', 'fa').topics[0]?.topic).toBe(understand('مربی شخصی چکار میکنه', 'fa').topics[0]?.topic);
+  });
+});
+
+describe('ordinary words are not places', () => {
+  const named = (q: string, locale: Locale) => {
+    const m = extractEntities(q, locale, { matcher }).municipality;
+    return m?.kind === 'match' ? m.municipality.name.fi : m?.kind === 'known_outside_data' ? m.municipality.fi : m?.kind;
+  };
+
+  it.each([
+    ['fi', 'ketä tämä koski'],
+    ['fi', 'koskeeko se myös minua'],
+    ['fi', 'kerro lisää'],
+    ['ar', 'لازم سجل فورا؟'],
+    ['so', 'ma ka mid ahaan lahaa'],
+  ] as const)('%s "%s" names no municipality', (locale, q) => {
+    expect(named(q, locale)).toBeUndefined();
+  });
+
+  it('still finds Koski written as a name, and a misspelt name after "I live in"', () => {
+    expect(named('Asun Koskella, kuka palvelee', 'fi')).toBe('Koski Tl');
+    expect(named('asun tamprella', 'fi')).toBeDefined();
+  });
+});
