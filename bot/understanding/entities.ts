@@ -131,6 +131,9 @@ function withoutOrdinaryWords(message: string): string {
 const PLACE_FRAME = [
   'asun', 'asuin', 'asumme', 'asutko', 'kotikunta', 'kotikunnan', 'paikkakun', 'muutin', 'muutan', 'live', 'living', 'lived', 'from', 'bor i', 'bodde', 'hemort', 'hemkommun', 'живу', 'жил', 'живём', 'живем',
   'проживаю', 'мешкаю', 'elan', 'elasin', 'elame', 'اسکن', 'ساکن', 'اعیش', 'عایش', 'زندگی', 'ku noolahay', 'ku nool', 'deggan', 'degan',
+  // … or asks whether a place belonged to the pilot: "kuuluko martila kokeiluun" names a place typed in lower case.
+  'kuuluko', 'kuuluiko', 'kuuluuko', 'kuului', 'kuulunut', 'mukana', 'ingick', 'ingår', 'var med', 'belong', 'part of', 'included', 'входил', 'входит', 'участвовал',
+  'належ', 'входив', 'брав участь', 'kuulus', 'osales', 'ضمن', 'جزو', 'عضو',
 ];
 
 /**
