@@ -41,6 +41,7 @@ const COMPONENTS: Array<[string, RegExp]> = [
   ['i18next', /node_modules\/i18next/],
   ['logging (pino)', /node_modules\/(pino|sonic-boom|thread-stream|fast-redact|quick-format-unescaped|on-exit-leak-free|safe-stable-stringify|atomic-sleep)/],
   ['municipality matcher', /\/bot\/pilot\/(municipalityMatcher|places)\.js/],
+  ['understanding (topics, entities)', /\/bot\/understanding\//],
   ['language detection, switch and recognizers', /\/bot\/language\/|\/dialogs\/prompts\/recognizers|\/bot\/i18n\/commandWords/],
   ['knowledge retrieval and answers', /\/bot\/knowledge\//],
   ['crisis detection', /\/bot\/privacy\/safety\.js/],

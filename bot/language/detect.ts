@@ -118,6 +118,31 @@ function meanLogProb(model: TrigramModel, word: string): number {
   return sum / grams.length;
 }
 
+// A word's script and its trigram log-probabilities depend on the word alone, and people use the
+// same words again and again: both are kept for the words seen (a bounded set, forgotten when full).
+const WORDS_KEPT = 20_000;
+const scriptOfWord = new Map<string, Script | null>();
+function cachedScriptOf(token: string): Script | null {
+  let s = scriptOfWord.get(token);
+  if (s === undefined) {
+    if (scriptOfWord.size >= WORDS_KEPT) scriptOfWord.clear();
+    scriptOfWord.set(token, (s = scriptOf(token)));
+  }
+  return s;
+}
+
+const logProbsOfWord = new Map<string, readonly number[]>();
+/** meanLogProb of `token` under each candidate model of `script`, in SCRIPT_LANGUAGES order. */
+function logProbsOf(script: Script, token: string): readonly number[] {
+  const key = `${script}\u0000${token}`;
+  let p = logProbsOfWord.get(key);
+  if (p === undefined) {
+    if (logProbsOfWord.size >= WORDS_KEPT) logProbsOfWord.clear();
+    logProbsOfWord.set(key, (p = SCRIPT_LANGUAGES[script].map((l) => meanLogProb(MODELS[l], token))));
+  }
+  return p;
+}
+
 /* ---------- script-specific letters ---------- */
 
 type MarkRule = { re: RegExp; lang: DetectableLanguage; weight: number };
@@ -165,7 +190,7 @@ export function scoreLanguages(text: string): LanguageScores {
   const all = contentTokens(text);
   const byScript = new Map<Script, string[]>();
   for (const t of all) {
-    const s = scriptOf(t);
+    const s = cachedScriptOf(t);
     if (s) byScript.set(s, [...(byScript.get(s) ?? []), t]);
   }
   // A message with any Cyrillic or Arabic-script words is decided by them: the Latin
@@ -183,7 +208,7 @@ export function scoreLanguages(text: string): LanguageScores {
   let evidence = 0;
 
   for (const token of tokens) {
-    const logProbs = candidates.map((l) => meanLogProb(MODELS[l], token));
+    const logProbs = logProbsOf(script, token);
     const best = Math.max(...logProbs);
     candidates.forEach((l, i) => {
       scores[l]! += NGRAM_WEIGHT * (logProbs[i] - best);

@@ -66,13 +66,87 @@ const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 // Spoken Arabic adds "on/to" (ع, عال), "this" (هال) and the present-tense ب (بیعمل, بتساعد).
 const ARABIC_PREFIX_SET = new Set(['و', 'ب', 'ل', 'ف', 'ک', 'ال', 'وال', 'بال', 'لل', 'فال', 'کال', 'وب', 'ول', 'ع', 'عال', 'هال', 'بی', 'بت', 'بن', 'وبی']);
 
-// Cues come from the fixed word lists, so their folded forms are kept: folding ~1,700 cues
-// on every message cost about 10 ms of a turn's CPU.
-const foldedCues = new Map<string, string>();
-function foldedCue(cue: string): string {
-  let c = foldedCues.get(cue);
-  if (c === undefined) foldedCues.set(cue, (c = fold(cue)));
-  return c;
+// Cues come from the fixed word lists, so everything hasCue needs of one is worked out once and
+// kept: folding ~1,700 cues on every message cost about 10 ms of a turn's CPU, and building
+// " cue" and testing its script for every cue of every message most of what was left.
+/** A cue prepared for searching: exactly what hasCue checks for it, computed once. */
+export interface PreparedCue {
+  /** The folded cue; empty never matches. */
+  readonly folded: string;
+  /** " " + folded: the cue at the start of a word. */
+  readonly spaced: string;
+  readonly arabic: boolean;
+  /** An Arabic-script cue written with the article, without it ("الاعانه" → "اعانه"). */
+  readonly bare?: string;
+  readonly spacedBare?: string;
+  /**
+   * A UTF-16 code a text must hold for the cue to match: the first code at a word's start
+   * (Latin, Cyrillic), or the last code anywhere (Arabic script, whose cue may follow a prefix
+   * inside a word; the bare form ends the same way).
+   */
+  readonly key: number;
+}
+
+const preparedCues = new Map<string, PreparedCue>();
+/** The prepared form of `cue` (folded as hasCue folds it), remembered: cues come from fixed lists. */
+export function prepareCue(cue: string): PreparedCue {
+  let p = preparedCues.get(cue);
+  if (p === undefined) {
+    const c = fold(cue);
+    const arabic = ARABIC_SCRIPT.test(c);
+    const bare = arabic && c.startsWith('ال') && c.length > 4 ? c.slice(2) : undefined;
+    p = {
+      folded: c,
+      spaced: ` ${c}`,
+      arabic,
+      bare,
+      spacedBare: bare === undefined ? undefined : ` ${bare}`,
+      key: c.length === 0 ? -1 : arabic ? c.charCodeAt(c.length - 1) : c.charCodeAt(0),
+    };
+    preparedCues.set(cue, p);
+  }
+  return p;
+}
+
+export const prepareCues = (cues: readonly string[]): PreparedCue[] => cues.map(prepareCue);
+
+/** Folded text made ready for many cue look-ups: " " + text, and which codes start a word or occur at all. */
+export interface CueText {
+  readonly padded: string;
+  readonly starts: ReadonlySet<number>;
+  readonly codes: ReadonlySet<number>;
+}
+
+export function cueText(folded: string): CueText {
+  const padded = ` ${folded}`;
+  const starts = new Set<number>();
+  const codes = new Set<number>();
+  for (let i = 0; i < padded.length; i++) {
+    const code = padded.charCodeAt(i);
+    codes.add(code);
+    if (code === 32 && i + 1 < padded.length) starts.add(padded.charCodeAt(i + 1));
+  }
+  return { padded, starts, codes };
+}
+
+/** hasCue for prepared text and cue: the same answer, without the per-call work. */
+export function cueIn(t: CueText, p: PreparedCue): boolean {
+  if (!p.folded) return false;
+  // A cue found at all is found either at a word's start or, for Arabic script, ending in its last letter.
+  if (!(p.arabic ? t.codes.has(p.key) : t.starts.has(p.key))) return false;
+  const padded = t.padded;
+  if (padded.includes(p.spaced)) return true;
+  if (!p.arabic) return false;
+  if (afterPrefix(padded, p.folded)) return true;
+  // A cue written with the article also matches the word without it ("الاعانه" finds "اعانه").
+  if (p.bare !== undefined) return padded.includes(p.spacedBare!) || afterPrefix(padded, p.bare);
+  return false;
+}
+
+/** True when any of the prepared cues occurs in the text. */
+export function anyCueIn(t: CueText, cues: readonly PreparedCue[]): boolean {
+  for (const c of cues) if (cueIn(t, c)) return true;
+  return false;
 }
 
 /**
@@ -81,17 +155,13 @@ function foldedCue(cue: string): string {
  * and ال that attach to the word, and a cue written with ال also without it.
  */
 export function hasCue(text: string, cue: string): boolean {
-  const c = foldedCue(cue);
-  if (!c) return false;
+  const p = prepareCue(cue);
+  if (!p.folded) return false;
   const padded = ` ${text}`;
-  if (padded.includes(` ${c}`)) return true;
-  if (!ARABIC_SCRIPT.test(c)) return false;
-  if (afterPrefix(padded, c)) return true;
-  // A cue written with the article also matches the word without it ("الاعانه" finds "اعانه").
-  if (c.startsWith('ال') && c.length > 4) {
-    const bare = c.slice(2);
-    return padded.includes(` ${bare}`) || afterPrefix(padded, bare);
-  }
+  if (padded.includes(p.spaced)) return true;
+  if (!p.arabic) return false;
+  if (afterPrefix(padded, p.folded)) return true;
+  if (p.bare !== undefined) return padded.includes(p.spacedBare!) || afterPrefix(padded, p.bare);
   return false;
 }
 
@@ -105,17 +175,13 @@ function afterPrefix(padded: string, cue: string): boolean {
   return false;
 }
 
-function includesAny(text: string, cues: readonly string[]): boolean {
-  return cues.some((c) => hasCue(text, c));
-}
-
 /**
  * Several places found in one message usually means an ordinary word looks like an inflected
  * name (Swedish "vända" and Vanda): a word that is exactly a municipality's name wins.
  */
-function refine(matcher: Matcher, match: MatchResult, text: string): MatchResult {
+function refine(matcher: Matcher, match: MatchResult, tokens: readonly string[]): MatchResult {
   if (match.kind !== 'suggest') return match;
-  for (const token of words(text)) {
+  for (const token of tokens) {
     if (token.length < 3) continue;
     const single = matcher(token);
     if (single.kind === 'match' && [single.municipality.name.fi, single.municipality.name.sv].some((n) => n && fold(n) === token)) return single;
@@ -142,26 +208,38 @@ function ordinaryWord(match: MatchResult, message: string, locale: Locale): bool
  */
 const ORDINARY_WORDS = new Set(['koski', 'koskiko', 'koskee', 'koskeeko', 'koskisi', 'koskisiko', 'koskenut', 'فورا', 'ای', 'ایه', 'کردن', 'loppes', 'lopp'].map(fold));
 
+// Every word of every message is folded here; the folded forms of words seen are kept (a bounded set).
+const foldedWords = new Map<string, string>();
+const FOLDED_WORDS_KEPT = 20_000;
+function foldWord(w: string): string {
+  let f = foldedWords.get(w);
+  if (f === undefined) {
+    if (foldedWords.size >= FOLDED_WORDS_KEPT) foldedWords.clear();
+    foldedWords.set(w, (f = fold(w)));
+  }
+  return f;
+}
+
 function withoutOrdinaryWords(message: string): string {
-  return message.replace(/[\p{L}\p{M}'’]+/gu, (w) => (ORDINARY_WORDS.has(fold(w)) && w === w.toLowerCase() ? ' ' : w));
+  return message.replace(/[\p{L}\p{M}'’]+/gu, (w) => (w === w.toLowerCase() && ORDINARY_WORDS.has(foldWord(w)) ? ' ' : w));
 }
 
 // Words that say a place is named: "I live in", "my municipality", "in the town of" …
-const PLACE_FRAME = [
+const PLACE_FRAME = prepareCues([
   'asun', 'asuin', 'asumme', 'asutko', 'kotikunta', 'kotikunnan', 'paikkakun', 'muutin', 'muutan', 'live', 'living', 'lived', 'from', 'bor i', 'bodde', 'hemort', 'hemkommun', 'живу', 'жил', 'живём', 'живем',
   'проживаю', 'мешкаю', 'elan', 'elasin', 'elame', 'اسکن', 'ساکن', 'اعیش', 'عایش', 'زندگی', 'ku noolahay', 'ku nool', 'deggan', 'degan',
   // … or asks whether a place belonged to the pilot: "kuuluko martila kokeiluun" names a place typed in lower case.
   'kuuluko', 'kuuluiko', 'kuuluuko', 'kuului', 'kuulunut', 'mukana', 'ingick', 'ingår', 'var med', 'belong', 'part of', 'included', 'входил', 'входит', 'участвовал',
   'належ', 'входив', 'брав участь', 'kuulus', 'osales', 'ضمن', 'جزو', 'عضو',
-];
+]);
 
 /**
  * A fuzzy guess ("did you mean Kerava?") counts only when the message says a place is named, or
  * writes a word with a capital inside a sentence the way names are written: otherwise it is an
  * ordinary word one or two letters from a name ("kerro", "valda", "ayaa").
  */
-function namesAPlace(message: string, text: string): boolean {
-  if (PLACE_FRAME.some((c) => hasCue(text, c))) return true;
+function namesAPlace(message: string, text: CueText): boolean {
+  if (anyCueIn(text, PLACE_FRAME)) return true;
   return /[^\s.!?؟]\s+[\p{Lu}]/u.test(message);
 }
 
@@ -172,17 +250,34 @@ export interface EntityOptions {
 /** The entities of one message; `locale` decides how Cyrillic names are transliterated. */
 export function extractEntities(message: string, locale: Locale, options: EntityOptions = {}): Entities {
   const text = fold(message);
+  return entitiesOf(message, text, words(text), cueText(text), locale, options);
+}
+
+const PREPARED = {
+  under30: prepareCues(UNDER_30),
+  over30: prepareCues(OVER_30),
+  kela: prepareCues(KELA_BENEFIT),
+  fund: prepareCues(FUND_BENEFIT),
+  none: prepareCues(NO_BENEFIT),
+  immigrant: prepareCues(IMMIGRANT),
+};
+
+/**
+ * extractEntities for a message whose folded text, its words and its cue look-up form the
+ * caller already has (the understanding step), so they are made once per message.
+ */
+export function entitiesOf(message: string, text: string, tokens: readonly string[], cues: CueText, locale: Locale, options: EntityOptions = {}): Entities {
   const out: Entities = {};
 
   if (options.matcher) {
-    const match = refine(options.matcher, matchInAnyScript(options.matcher, withoutOrdinaryWords(message), locale), text);
-    const guess = match.kind === 'suggest' && !namesAPlace(message, text);
+    const match = refine(options.matcher, matchInAnyScript(options.matcher, withoutOrdinaryWords(message), locale), tokens);
+    const guess = match.kind === 'suggest' && !namesAPlace(message, cues);
     if (match.kind !== 'none' && !guess && !ordinaryWord(match, message, locale)) out.municipality = match;
   }
 
   // "alle 30v" is a group, not the person's age.
-  if (includesAny(text, UNDER_30)) out.under30 = true;
-  else if (includesAny(text, OVER_30)) out.under30 = false;
+  if (anyCueIn(cues, PREPARED.under30)) out.under30 = true;
+  else if (anyCueIn(cues, PREPARED.over30)) out.under30 = false;
   else {
     const age = AGE_BEFORE.exec(text) ?? AGE_AFTER.exec(text);
     const years = age ? Number(age[1]) : NaN;
@@ -191,20 +286,26 @@ export function extractEntities(message: string, locale: Locale, options: Entity
 
   // "Kela or the fund?" asks about benefits; it does not say which one the person gets. Only an
   // "or" in the same sentence counts: "I get labour market subsidy. Call or write" says which.
-  const stated = (cues: readonly string[]) =>
-    message.split(/[.?!;؟\n]+/).map(fold).some((clause) => includesAny(clause, cues) && !words(clause).some((w) => ALTERNATIVES.has(w)));
-  if (includesAny(text, NO_BENEFIT)) out.benefit = 'none';
-  else if (stated(KELA_BENEFIT)) out.benefit = 'kela';
-  else if (stated(FUND_BENEFIT)) out.benefit = 'fund';
+  let clauses: Array<{ cues: CueText; or: boolean }> | undefined;
+  const stated = (list: readonly PreparedCue[]) => {
+    clauses ??= message.split(/[.?!;؟\n]+/).map((raw) => {
+      const clause = fold(raw);
+      return { cues: cueText(clause), or: words(clause).some((w) => ALTERNATIVES.has(w)) };
+    });
+    return clauses.some((c) => anyCueIn(c.cues, list) && !c.or);
+  };
+  if (anyCueIn(cues, PREPARED.none)) out.benefit = 'none';
+  else if (stated(PREPARED.kela)) out.benefit = 'kela';
+  else if (stated(PREPARED.fund)) out.benefit = 'fund';
 
-  if (includesAny(text, IMMIGRANT) || MOVED_YEARS_AGO.test(text)) out.immigrant = true;
+  if (anyCueIn(cues, PREPARED.immigrant) || MOVED_YEARS_AGO.test(text)) out.immigrant = true;
 
   const date = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(message);
   if (date) {
     const [d, m, y] = [Number(date[1]), Number(date[2]), Number(date[3])];
     if (m >= 1 && m <= 12 && d >= 1 && d <= 31) out.date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   }
-  const year = words(text).find((w) => /^(19[5-9]\d|20[0-4]\d)$/.test(w));
+  const year = tokens.find((w) => /^(19[5-9]\d|20[0-4]\d)$/.test(w));
   if (year) out.year = Number(year);
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../i18n/locales.js';
 import type { Matcher } from '../pilot/municipalityMatcher.js';
-import { extractEntities, hasCue, type Entities } from './entities.js';
+import { anyCueIn, cueIn, cueText, entitiesOf, prepareCue, prepareCues, type CueText, type Entities, type PreparedCue } from './entities.js';
 import { OFF_TOPIC, type ExampleIndex } from './examples.js';
 import { OUT_OF_SCOPE, PILOT_WORDS, TOPIC_CUES, type Cue } from './lexicon.js';
 import { fold, words } from './text.js';
@@ -49,9 +49,37 @@ function cueOf(c: Cue): FoldedCue {
   return [c[0], c[1], c[2]];
 }
 
-function matches(text: string, tokens: readonly string[], cue: string): boolean {
-  if (cue.startsWith('=')) return tokens.includes(fold(cue.slice(1)));
-  return hasCue(text, cue);
+/**
+ * A cue of the table made ready for one look-up per message: a "=" cue is a whole word (its
+ * folded form looked up in the message's words), any other cue a prepared hasCue search.
+ */
+interface CueMatch {
+  word?: string;
+  cue?: PreparedCue;
+}
+
+function cueMatch(cue: string): CueMatch {
+  if (cue.startsWith('=')) return { word: fold(cue.slice(1)) };
+  return { cue: prepareCue(cue) };
+}
+
+/** The message's words as a set, and its folded text ready for cue look-ups. */
+interface Message {
+  words: ReadonlySet<string>;
+  text: CueText;
+}
+
+function matches(m: Message, cue: CueMatch): boolean {
+  if (cue.word !== undefined) return m.words.has(cue.word);
+  return cueIn(m.text, cue.cue!);
+}
+
+/** a.slice(ai) === b.slice(bi), without making the two strings. */
+function sameFrom(a: string, ai: number, b: string, bi: number): boolean {
+  const n = Math.max(0, a.length - ai);
+  if (n !== Math.max(0, b.length - bi)) return false;
+  for (let k = 0; k < n; k++) if (a.charCodeAt(ai + k) !== b.charCodeAt(bi + k)) return false;
+  return true;
 }
 
 /** Damerau-Levenshtein distance of two short strings, stopping early above 1. */
@@ -60,8 +88,7 @@ function withinOneEdit(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (i === a.length || i === b.length) return Math.abs(a.length - b.length) <= 1;
-  const rest = (x: number, y: number) => a.slice(i + x) === b.slice(i + y);
-  return rest(1, 1) || rest(1, 0) || rest(0, 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(2, 2));
+  return sameFrom(a, i + 1, b, i + 1) || sameFrom(a, i + 1, b, i) || sameFrom(a, i, b, i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2));
 }
 
 const FUZZY_MIN = 7;
@@ -69,34 +96,62 @@ const LATIN_OR_CYRILLIC = /^[a-z]+$/;
 /** What a near match is worth, against an exact one. */
 const NEAR_WEIGHT = 0.8;
 
+/** Whether nearMatch can ever accept `cue`: a one-word Latin cue of seven letters or more. */
+function fuzzyCue(cue: string): boolean {
+  return cue.length >= FUZZY_MIN && !cue.startsWith('=') && LATIN_OR_CYRILLIC.test(cue);
+}
+
 /**
  * A one-word cue of seven letters or more also matches a word it differs from by one typo
  * ("valmentja", "registr", "työmarkinatuki"), or the second half of a compound
  * ("suomenkielenkurssi", "studerandetillstånd"). The start of the word decides: the cue is a stem.
+ * Only for a cue that fuzzyCue accepts.
  */
 function nearMatch(tokens: readonly string[], cue: string): boolean {
-  if (cue.length < FUZZY_MIN || cue.startsWith('=') || !LATIN_OR_CYRILLIC.test(cue)) return false;
   for (const t of tokens) {
     if (t.length < cue.length - 1) continue;
     if (t.length > cue.length + 2 && t.indexOf(cue, 3) > 0) return true;
-    for (const len of [cue.length - 1, cue.length, cue.length + 1]) if (len <= t.length && withinOneEdit(t.slice(0, len), cue)) return true;
+    for (let len = cue.length - 1; len <= cue.length + 1; len++) if (len <= t.length && withinOneEdit(t.slice(0, len), cue)) return true;
   }
   return false;
 }
 
-let stems: string[] | undefined;
+let stems: { set: Set<string>; max: number } | undefined;
 /** Every one-word cue of four letters or more: a word starting with one is a known word. */
-function knownStems(): string[] {
-  stems ??= [...new Set(cueTable().flatMap(([, cues]) => cues.map(([c]) => (c.startsWith('=') ? c.slice(1) : c)).filter((c) => c.length >= 4 && !c.includes(' '))))];
+function knownStems(): { set: Set<string>; max: number } {
+  if (!stems) {
+    const list = [...new Set(cueTable().flatMap(([, cues]) => cues.map(({ cue: c }) => (c.startsWith('=') ? c.slice(1) : c)).filter((c) => c.length >= 4 && !c.includes(' '))))];
+    stems = { set: new Set(list), max: Math.max(0, ...list.map((c) => c.length)) };
+  }
   return stems;
 }
 
-// Pre-folded cues, so a message costs one pass per cue and no re-normalising.
-let folded: Array<[string, FoldedCue[]]> | undefined;
-function cueTable(): Array<[string, FoldedCue[]]> {
+/** True when some known stem starts `t`: every stem is at least four letters, so its prefixes from four on. */
+function startsWithKnownStem(t: string): boolean {
+  const { set, max } = knownStems();
+  const longest = Math.min(t.length, max);
+  for (let len = 4; len <= longest; len++) if (set.has(t.slice(0, len))) return true;
+  return false;
+}
+
+interface TableCue {
+  /** The cue as folded in the table ("=" + folded word for a whole-word cue). */
+  cue: string;
+  weight: number;
+  locales?: readonly string[];
+  match: CueMatch;
+  fuzzy: boolean;
+}
+
+// Pre-folded and prepared cues, so a message costs one cheap check per cue and no re-normalising.
+let folded: Array<[string, TableCue[]]> | undefined;
+function cueTable(): Array<[string, TableCue[]]> {
   folded ??= Object.entries(TOPIC_CUES).map(([topic, cues]) => [
     topic,
-    cues.map(cueOf).map(([c, w, l]) => [c.startsWith('=') ? `=${fold(c.slice(1))}` : fold(c), w, l] as FoldedCue),
+    cues.map(cueOf).map(([c, w, l]) => {
+      const cue = c.startsWith('=') ? `=${fold(c.slice(1))}` : fold(c);
+      return { cue, weight: w, locales: l, match: cueMatch(cue), fuzzy: fuzzyCue(cue) };
+    }),
   ]);
   return folded;
 }
@@ -157,7 +212,10 @@ const YES_NO_START = new Set(
 
 /** True for a question that a "yes" or "no" answers: "was Salo in the pilot?", not "where is the office?". */
 export function isYesNoQuestion(message: string): boolean {
-  const tokens = words(fold(message));
+  return yesNoQuestion(message, words(fold(message)));
+}
+
+function yesNoQuestion(message: string, tokens: readonly string[]): boolean {
   if (tokens.length === 0) return false;
   if (tokens.some((t) => OPEN_WORDS.has(t))) return false;
   if (YES_NO_START.has(tokens[0]) || tokens.includes('ли') || tokens.includes('чи') || tokens.includes('هل') || tokens.includes('ایا')) return true;
@@ -183,22 +241,33 @@ export interface UnderstandOptions {
 const EXAMPLE_WEIGHT = 4;
 const MIN_EXAMPLE_WORDS = 3;
 
+// The fixed word lists below, prepared for cue look-ups once (each is folded again as hasCue would).
+const preparedLists = new Map<readonly string[], PreparedCue[]>();
+function prepared(list: readonly string[]): PreparedCue[] {
+  let p = preparedLists.get(list);
+  if (!p) preparedLists.set(list, (p = prepareCues(list)));
+  return p;
+}
+let outOfScope: CueMatch[] | undefined;
+
 export function understand(message: string, locale: Locale, options: UnderstandOptions = {}): Understanding {
   const text = fold(message);
   const tokens = words(text);
-  const entities = extractEntities(message, locale, { matcher: options.matcher });
+  const cues = cueText(text);
+  const m: Message = { words: new Set(tokens), text: cues };
+  const entities = entitiesOf(message, text, tokens, cues, locale, { matcher: options.matcher });
   const scores = new Map<string, number>();
   const add = (topic: string, w: number) => scores.set(topic, (scores.get(topic) ?? 0) + w);
   // Only a word no cue knows can be a typo or a compound: "kuulunko" is not a misspelt "kuuluinko".
-  const unknown = tokens.filter((t) => !knownStems().some((c) => t.startsWith(c)));
-  for (const [topic, cues] of cueTable()) {
-    for (const [cue, w, locales] of cues) {
+  const unknown = tokens.filter((t) => !startsWithKnownStem(t));
+  for (const [topic, table] of cueTable()) {
+    for (const { cue, weight: w, locales, match, fuzzy } of table) {
       if (locales && !locales.includes(locale)) continue;
-      if (matches(text, tokens, cue)) add(topic, w);
-      else if (nearMatch(unknown, cue)) add(topic, w * NEAR_WEIGHT);
+      if (matches(m, match)) add(topic, w);
+      else if (fuzzy && unknown.length > 0 && nearMatch(unknown, cue)) add(topic, w * NEAR_WEIGHT);
     }
   }
-  const aboutPilot = PILOT_WORDS.some((w) => hasCue(text, w)) || tokens.some((t) => PILOT_COMPOUND_PARTS.some((p) => t.indexOf(p, 3) > 0));
+  const aboutPilot = anyCueIn(cues, prepared(PILOT_WORDS)) || tokens.some((t) => PILOT_COMPOUND_PARTS.some((p) => t.indexOf(p, 3) > 0));
   if (aboutPilot) add('pilot', 0.5);
 
   // "Talk to a coach", "book a time with my coach": the coach is who, booking is what.
@@ -208,7 +277,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "I came on a family permit, can I register?": whether the permit allows it is the question.
   if ((scores.get('residence-permit') ?? 0) >= 2 && (scores.get('register') ?? 0) > 0) add('residence-permit', 1.5);
   const score = (topic: string) => scores.get(topic) ?? 0;
-  const any = (list: readonly string[]) => list.some((c) => hasCue(text, c));
+  const any = (list: readonly string[]) => anyCueIn(cues, prepared(list));
   const asksWho = tokens.some((t) => WHO.has(t)) || any(WHO_PHRASES);
   // "Who was moved to the municipality?" asks about the target groups; "I was told my file was
   // moved because of some pilot, what was it?" asks what the pilot was.
@@ -272,15 +341,16 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // letter is not mistaken for a question about the first topic it happens to mention.
   const scale = Math.min(1, LONG_MESSAGE_WORDS / Math.max(1, tokens.length));
   // A question about housing allowance or taxes shares words with the benefits article but is not about it.
-  const outside = OUT_OF_SCOPE.some((c) => matches(text, tokens, c.startsWith('=') ? c : fold(c)));
+  outOfScope ??= OUT_OF_SCOPE.map((c) => cueMatch(c.startsWith('=') ? c : fold(c)));
+  const outside = outOfScope.some((c) => matches(m, c));
   for (const [topic, score] of scores) scores.set(topic, score * scale - (outside ? OUT_OF_SCOPE_PENALTY : 0));
   const topics = [...scores].filter(([, s]) => s > 0).map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score);
   return {
     topics,
     entities,
-    yesNo: isYesNoQuestion(message),
+    yesNo: yesNoQuestion(message, tokens),
     aboutPilot,
-    asksContact: CONTACT_CUES.some((c) => hasCue(text, c)),
-    request: REQUEST_CUES.some((c) => hasCue(text, c)),
+    asksContact: anyCueIn(cues, prepared(CONTACT_CUES)),
+    request: anyCueIn(cues, prepared(REQUEST_CUES)),
   };
 }
