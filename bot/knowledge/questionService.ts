@@ -88,10 +88,15 @@ const PLACE_TOPICS = new Set(['municipalities', 'pilot', 'after-pilot', 'te-offi
 const MAX_QUESTION_CHARS = 1000;
 
 export class QuestionService {
-  private readonly examples: ExampleIndex;
+  private learnt?: ExampleIndex;
 
-  constructor(private readonly deps: QuestionServiceDeps) {
-    this.examples = deps.examples ?? getExampleIndex();
+  constructor(private readonly deps: QuestionServiceDeps) {}
+
+  // Built on the first message, not at start-up: learning from ~3,200 examples takes about 0.2 s,
+  // which would count against the cold start.
+  private get examples(): ExampleIndex {
+    this.learnt ??= this.deps.examples ?? getExampleIndex();
+    return this.learnt;
   }
 
   /** True when answers come from the LLM (the caller shows a typing indicator meanwhile). */
