@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- answers`: how well the bot understands questions it was not tuned on.
  * Scores the held-out part of test/knowledge/understanding (add `--tuning` to score the tuning
- * part instead) with the embedded question service, per locale and per topic: a correct
- * answer, a clarifying question, a fallback ("not sure"), or a wrong answer.
+ * part instead, which the bot learns from, or `--cv` to score each fifth of the tuning part with
+ * a bot that learnt from the other four) with the embedded question service, per locale and per
+ * topic: a correct answer, a clarifying question, a fallback ("not sure"), or a wrong answer.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { getKnowledgeBase } from '../bot/knowledge/knowledgeBase.js';
 import { QuestionService, type Answer } from '../bot/knowledge/questionService.js';
 import { createRetriever } from '../bot/knowledge/retriever.js';
 import { createMatcher } from '../bot/pilot/municipalityMatcher.js';
+import { articleExamples, ExampleIndex, offTopicExamples, TUNING_FILE } from '../bot/understanding/examples.js';
 import type { BenchRow } from './lib.js';
 
 export interface Labelled {
@@ -29,7 +31,7 @@ const TARGETS = { correct: 0.9, fallback: 0.05, wrong: 0.02 } as const;
 const NOW = new Date('2026-12-05T10:00:00Z');
 
 export function loadQuestionSet(part: 'heldout' | 'tuning'): Record<Locale, Labelled[]> {
-  const path = fileURLToPath(new URL(`../test/knowledge/understanding/${part}.json`, import.meta.url));
+  const path = part === 'tuning' ? TUNING_FILE : fileURLToPath(new URL('../test/knowledge/understanding/heldout.json', import.meta.url));
   return (JSON.parse(readFileSync(path, 'utf8')) as { questions: Record<Locale, Labelled[]> }).questions;
 }
 
@@ -70,21 +72,27 @@ export interface Tally {
 
 const empty = (): Tally => ({ correct: 0, clarifying: 0, fallback: 0, wrong: 0, n: 0 });
 
-export async function score(part: 'heldout' | 'tuning'): Promise<{ byLocale: Map<Locale, Tally>; byTopic: Map<string, Tally>; misses: string[] }> {
+/** Folds of the tuning part for cross-validation: each fold is scored by a bot that learnt from the others only. */
+const FOLDS = 5;
+
+export async function score(part: 'heldout' | 'tuning' | 'cv'): Promise<{ byLocale: Map<Locale, Tally>; byTopic: Map<string, Tally>; misses: string[] }> {
   const kb = getKnowledgeBase();
-  const service = new QuestionService({
-    kb,
-    retriever: createRetriever(kb),
-    clock: new FixedClock(NOW),
-    logger: silentLogger,
-    matchMunicipality: createMatcher(),
-  });
-  const set = loadQuestionSet(part);
+  const retriever = createRetriever(kb);
+  const matchMunicipality = createMatcher();
+  const serviceWith = (examples?: ExampleIndex) => new QuestionService({ kb, retriever, clock: new FixedClock(NOW), logger: silentLogger, matchMunicipality, examples });
+  const set = loadQuestionSet(part === 'cv' ? 'tuning' : part);
+  // By position, not by locale: the same question in another language is held out with it.
+  const fold = (i: number) => i % FOLDS;
+  const services =
+    part === 'cv'
+      ? Array.from({ length: FOLDS }, (_, f) => serviceWith(new ExampleIndex([...articleExamples(kb), ...offTopicExamples(), ...SUPPORTED_LOCALES.flatMap((l) => (set[l] ?? []).filter((_, i) => fold(i) !== f))])))
+      : [serviceWith()];
   const byLocale = new Map<Locale, Tally>();
   const byTopic = new Map<string, Tally>();
   const misses: string[] = [];
   for (const locale of SUPPORTED_LOCALES) {
-    for (const item of set[locale] ?? []) {
+    for (const [i, item] of (set[locale] ?? []).entries()) {
+      const service = services[part === 'cv' ? fold(i) : 0];
       const answer = await service.answer(item.q, locale);
       const outcome = classify(answer, item);
       for (const [map, k] of [[byLocale, locale], [byTopic, item.expected]] as const) {
@@ -124,7 +132,7 @@ function row(name: string, t: Tally, withTarget: boolean): BenchRow {
 }
 
 export async function bench(): Promise<BenchRow[]> {
-  const part = process.argv.includes('--tuning') ? 'tuning' : 'heldout';
+  const part = process.argv.includes('--cv') ? 'cv' : process.argv.includes('--tuning') ? 'tuning' : 'heldout';
   const { byLocale, byTopic, misses } = await score(part);
   if (process.argv.includes('--misses')) for (const m of misses) process.stderr.write(`${m}\n`);
   const total = empty();

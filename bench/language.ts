@@ -80,7 +80,7 @@ function corpusRow(suggest: (t: string, c: Locale) => Locale | null): BenchRow {
 function questionSetRow(suggest: (t: string, c: Locale) => Locale | null): BenchRow {
   const figures: Record<string, string> = {};
   let offers = 0;
-  for (const file of ['questions.json', 'understanding/tuning.json', 'understanding/heldout.json']) {
+  for (const file of ['questions.json', '../../prisma/data/understanding/tuning.json', 'understanding/heldout.json']) {
     const raw = JSON.parse(readFileSync(fileURLToPath(new URL(`../test/knowledge/${file}`, import.meta.url)), 'utf8')) as { questions: Record<string, Array<{ q: string }>> };
     let own = 0;
     let asked = 0;

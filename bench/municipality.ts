@@ -15,8 +15,8 @@ const MIN_MS = Number(process.env.BENCH_MUNICIPALITY_MS ?? 2000);
 
 function messages(): Array<{ group: string; texts: string[] }> {
   const questions: string[] = [];
-  for (const file of ['tuning.json', 'heldout.json']) {
-    const set = JSON.parse(fs.readFileSync(`${ROOT}test/knowledge/understanding/${file}`, 'utf8')) as { questions: Record<string, Array<{ q: string }>> };
+  for (const file of ['prisma/data/understanding/tuning.json', 'test/knowledge/understanding/heldout.json']) {
+    const set = JSON.parse(fs.readFileSync(`${ROOT}${file}`, 'utf8')) as { questions: Record<string, Array<{ q: string }>> };
     for (const qs of Object.values(set.questions)) for (const { q } of qs) questions.push(q);
   }
   const names = allMunicipalities().map((p) => p.fi);

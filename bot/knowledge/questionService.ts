@@ -21,6 +21,7 @@ import { cyrillicToLatin, hasCyrillic } from '../language/transliterate.js';
 import { municipalityById } from '../pilot/places.js';
 import type { MatchResult } from '../pilot/municipalityMatcher.js';
 import { understand, type Understanding } from '../understanding/understand.js';
+import { ExampleIndex, getExampleIndex } from '../understanding/examples.js';
 import type { Entities } from '../understanding/entities.js';
 import type { StatedFacts } from './llmAnswerer.js';
 
@@ -68,6 +69,8 @@ export interface QuestionServiceDeps {
   pilotData?: PilotData;
   gaps?: GapRecorder;
   llm?: LlmAnswerer;
+  /** Labelled example questions (default: the shipped ones). */
+  examples?: ExampleIndex;
 }
 
 const MUNICIPALITIES_ARTICLE = 'municipalities';
@@ -85,7 +88,16 @@ const PLACE_TOPICS = new Set(['municipalities', 'pilot', 'after-pilot', 'te-offi
 const MAX_QUESTION_CHARS = 1000;
 
 export class QuestionService {
+  private learnt?: ExampleIndex;
+
   constructor(private readonly deps: QuestionServiceDeps) {}
+
+  // Built on the first message, not at start-up: learning from ~3,200 examples takes about 0.2 s,
+  // which would count against the cold start.
+  private get examples(): ExampleIndex {
+    this.learnt ??= this.deps.examples ?? getExampleIndex();
+    return this.learnt;
+  }
 
   /** True when answers come from the LLM (the caller shows a typing indicator meanwhile). */
   get generative(): boolean {
@@ -94,7 +106,7 @@ export class QuestionService {
 
   /** The understanding step alone: topics, entities and the kind of question. */
   understand(question: string, locale: Locale): Understanding {
-    return understand(question.slice(0, MAX_QUESTION_CHARS), locale, { matcher: this.deps.matchMunicipality });
+    return understand(question.slice(0, MAX_QUESTION_CHARS), locale, { matcher: this.deps.matchMunicipality, examples: this.examples });
   }
 
   /**
@@ -193,7 +205,9 @@ export class QuestionService {
     const aboutPlaces = topic === undefined || PLACE_TOPICS.has(topic);
     const personal = u.entities.age !== undefined || u.entities.benefit !== undefined;
     if (topic === 'eligibility' && personal) return undefined;
-    if (u.asksContact && (topic === undefined || topic === 'offices' || PLACE_TOPICS.has(topic))) {
+    // "Where do I go in Kajaani?", "when are they open in Kokkola?": a question about the offices
+    // wants the place's contact even when it names no address or phone.
+    if (topic === 'offices' || (u.asksContact && (topic === undefined || PLACE_TOPICS.has(topic)))) {
       const place = this.placeContext(match);
       return place ? { kind: 'contact', place } : undefined;
     }

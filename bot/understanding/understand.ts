@@ -7,6 +7,7 @@
 import type { Locale } from '../i18n/locales.js';
 import type { Matcher } from '../pilot/municipalityMatcher.js';
 import { anyCueIn, cueIn, cueText, entitiesOf, prepareCue, prepareCues, type CueText, type Entities, type PreparedCue } from './entities.js';
+import { OFF_TOPIC, type ExampleIndex } from './examples.js';
 import { OUT_OF_SCOPE, PILOT_WORDS, TOPIC_CUES, type Cue } from './lexicon.js';
 import { fold, words } from './text.js';
 
@@ -232,7 +233,13 @@ const OUT_OF_SCOPE_PENALTY = 2;
 
 export interface UnderstandOptions {
   matcher?: Matcher;
+  /** Labelled example questions; without them only the cue words speak. */
+  examples?: ExampleIndex;
 }
+
+/** What certainty in the example model is worth in cue points: a sure reading alone decides (DECIDE_AT 1.5 in the question service needs p ≥ 0.4). */
+const EXAMPLE_WEIGHT = 4;
+const MIN_EXAMPLE_WORDS = 3;
 
 // The fixed word lists below, prepared for cue look-ups once (each is folded again as hasCue would).
 const preparedLists = new Map<readonly string[], PreparedCue[]>();
@@ -320,6 +327,15 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // Facts about oneself plus "would I have been in it": the verdict, not the topic article.
   if (personal && aboutPilot) add('eligibility', 2.5);
   if (personal && (scores.get('eligibility') ?? 0) >= 1.5) add('eligibility', 1.5);
+
+  // The examples speak for the wordings no cue foresaw; a message about none of the topics puts
+  // its weight on OFF_TOPIC, which is no article and so only takes weight from the others.
+
+  // One or two words ("kiitos", "kurssi") are too little to read a topic from: cue words alone
+  // speak for them, and a word with two readings gets a clarifying question.
+  if (options.examples && tokens.length >= MIN_EXAMPLE_WORDS) {
+    for (const [topic, p] of options.examples.vote(message).votes) if (topic !== OFF_TOPIC) add(topic, EXAMPLE_WEIGHT * p);
+  }
 
   // A long text holds many words by chance: cues count less the longer it is, so a pasted
   // letter is not mistaken for a question about the first topic it happens to mention.

@@ -84,7 +84,7 @@ describe('language offers on the knowledge question sets', () => {
   // A question asked in the chat's own language must never be met with "continue in <another language>?".
   // The held-out part is left out on purpose: a test that must pass on it would be tuned on it, and
   // it would stop measuring anything; `npm run bench -- language` reports its offers instead.
-  it.each(['questions.json', 'understanding/tuning.json'])('%s: no question brings an offer in a chat of its own locale', (file) => {
+  it.each(['questions.json', '../../prisma/data/understanding/tuning.json'])('%s: no question brings an offer in a chat of its own locale', (file) => {
     const offers: string[] = [];
     for (const [locale, questions] of Object.entries(questionSet(file))) {
       if (!isLocale(locale)) continue;

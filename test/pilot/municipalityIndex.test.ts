@@ -70,8 +70,8 @@ function typos(name: string): string[] {
 
 function questionSets(): string[] {
   const out: string[] = [];
-  for (const file of ['tuning.json', 'heldout.json']) {
-    const set = JSON.parse(fs.readFileSync(new URL(`../knowledge/understanding/${file}`, import.meta.url), 'utf8')) as {
+  for (const file of ['../../prisma/data/understanding/tuning.json', '../knowledge/understanding/heldout.json']) {
+    const set = JSON.parse(fs.readFileSync(new URL(file, import.meta.url), 'utf8')) as {
       questions: Record<string, Array<{ q: string }>>;
     };
     for (const qs of Object.values(set.questions)) for (const { q } of qs) out.push(q);

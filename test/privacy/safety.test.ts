@@ -116,7 +116,7 @@ function testSetTexts(): string[] {
   for (const file of ['language/detection-set.json', 'language/holdout-set.json']) {
     texts.push(...(JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Array<{ text: string }>).map((e) => e.text));
   }
-  for (const file of ['knowledge/questions.json', 'knowledge/understanding/tuning.json', 'knowledge/understanding/heldout.json']) {
+  for (const file of ['knowledge/questions.json', '../prisma/data/understanding/tuning.json', 'knowledge/understanding/heldout.json']) {
     const set = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as { questions: Record<string, Array<{ q: string }>> };
     for (const list of Object.values(set.questions)) texts.push(...list.map((e) => e.q));
   }
