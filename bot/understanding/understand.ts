@@ -340,9 +340,12 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // offices because of "where".
   const learned = new Map<string, number>();
   if (options.examples && tokens.length >= MIN_EXAMPLE_WORDS) {
+    // A cue word for any topic shows the message is about the services; the examples may then
+    // move it to a neighbour ("see my valmentaja on Thursday" is booking, not what a coach does).
+    const inScope = [...scores.values()].some((s) => s >= 1);
     for (const [topic, p] of options.examples.vote(message).votes) {
       if (topic === OFF_TOPIC) continue;
-      if (scores.has(topic)) add(topic, EXAMPLE_WEIGHT * p);
+      if (inScope || scores.has(topic)) add(topic, EXAMPLE_WEIGHT * p);
       else learned.set(topic, EXAMPLE_WEIGHT * p);
     }
   }
