@@ -275,14 +275,14 @@ export async function load(
 }
 
 /** Opens `count` conversations (a welcome and one question each), CONCURRENCY at a time. */
-async function openConversations(port: number, count: number, questions: Array<{ text: string; locale: Locale }>): Promise<number> {
+export async function openConversations(port: number, count: number, questions: Array<{ text: string; locale: Locale }>, prefix = 'bench-live'): Promise<number> {
   let next = 0;
   let failed = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       for (let i = next++; i < count; i = next++) {
-        const conv = `bench-live-${i}`;
-        const user = `bench-live-user-${i}`;
+        const conv = `${prefix}-${i}`;
+        const user = `${prefix}-user-${i}`;
         const q = questions[i % questions.length];
         await turn(port, activity(conv, user, { type: 'conversationUpdate', locale: q.locale, membersAdded: [{ id: user }] }));
         if (!(await turn(port, activity(conv, user, { type: 'message', text: q.text, locale: q.locale }))).ok) failed++;

@@ -83,6 +83,14 @@ const RETRIEVAL_WEIGHT = 3;
 /** The best reading is taken when it scores this much and leads the second by LEAD. */
 const DECIDE_AT = 1.5;
 const LEAD = 0.6;
+/**
+ * A topic no cue word supports takes the example model's weight only with a retrieval hit this
+ * strong (no out-of-scope question scores above 0.28 in retrieval): otherwise "help with my tax
+ * return" or "a car inspection" would be answered from whichever topic they resemble most.
+ */
+const LEARNED_HIT = 0.2;
+/** The example model's weight (4 × probability) at which it speaks alone: p ≥ 0.8. */
+const LEARNED_ALONE = 3.2;
 /** Topics for which a named place is the subject: the answer is about that place. */
 const PLACE_TOPICS = new Set(['municipalities', 'pilot', 'after-pilot', 'te-offices', 'offices', 'target-groups', 'eligibility']);
 const MAX_QUESTION_CHARS = 1000;
@@ -182,7 +190,9 @@ export class QuestionService {
     for (const t of u.topics) if (this.deps.kb.get(t.topic, this.deps.kb.source)) scores.set(t.topic, t.score);
     // Retrieval only counts in the user's own language; a hit in another locale is weaker evidence.
     const weight = result.fallback ? RETRIEVAL_WEIGHT / 2 : RETRIEVAL_WEIGHT;
-    for (const h of result.hits) scores.set(h.articleId, (scores.get(h.articleId) ?? 0) + weight * h.score);
+    for (const h of result.hits) scores.set(h.articleId, (scores.get(h.articleId) ?? (h.score >= LEARNED_HIT ? u.learned.get(h.articleId) : undefined) ?? 0) + weight * h.score);
+    // … or when the examples alone are nearly sure ("wipe everything you have stored about me").
+    for (const [id, w] of u.learned) if (!scores.has(id) && w >= LEARNED_ALONE && this.deps.kb.get(id, this.deps.kb.source)) scores.set(id, w);
     return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
   }
 

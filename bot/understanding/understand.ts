@@ -19,6 +19,8 @@ export interface TopicScore {
 export interface Understanding {
   /** Topics with any support, best first. */
   topics: TopicScore[];
+  /** What the example questions add to a topic no cue word supports, once something else (retrieval) does. */
+  learned: ReadonlyMap<string, number>;
   entities: Entities;
   /** True when the message asks a yes/no question ("was Salo in the pilot?"). */
   yesNo: boolean;
@@ -333,8 +335,19 @@ export function understand(message: string, locale: Locale, options: UnderstandO
 
   // One or two words ("kiitos", "kurssi") are too little to read a topic from: cue words alone
   // speak for them, and a word with two readings gets a clarifying question.
+  // The examples strengthen a reading something else supports (a cue word here, a retrieval hit
+  // in the question service); alone, they would answer "where is a good restaurant" with the
+  // offices because of "where".
+  const learned = new Map<string, number>();
   if (options.examples && tokens.length >= MIN_EXAMPLE_WORDS) {
-    for (const [topic, p] of options.examples.vote(message).votes) if (topic !== OFF_TOPIC) add(topic, EXAMPLE_WEIGHT * p);
+    // A cue word for any topic shows the message is about the services; the examples may then
+    // move it to a neighbour ("see my valmentaja on Thursday" is booking, not what a coach does).
+    const inScope = [...scores.values()].some((s) => s >= 1);
+    for (const [topic, p] of options.examples.vote(message).votes) {
+      if (topic === OFF_TOPIC) continue;
+      if (inScope || scores.has(topic)) add(topic, EXAMPLE_WEIGHT * p);
+      else learned.set(topic, EXAMPLE_WEIGHT * p);
+    }
   }
 
   // A long text holds many words by chance: cues count less the longer it is, so a pasted
@@ -344,9 +357,11 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   outOfScope ??= OUT_OF_SCOPE.map((c) => cueMatch(c.startsWith('=') ? c : fold(c)));
   const outside = outOfScope.some((c) => matches(m, c));
   for (const [topic, score] of scores) scores.set(topic, score * scale - (outside ? OUT_OF_SCOPE_PENALTY : 0));
+  for (const [topic, score] of learned) if (outside) learned.delete(topic); else learned.set(topic, score * scale);
   const topics = [...scores].filter(([, s]) => s > 0).map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score);
   return {
     topics,
+    learned,
     entities,
     yesNo: yesNoQuestion(message, tokens),
     aboutPilot,

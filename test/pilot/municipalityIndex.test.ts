@@ -93,7 +93,8 @@ function texts(): Map<string, string[]> {
     ['names in Cyrillic and Arabic script', scripts],
     // Two of the seven kinds of typo per name, in turn, so that the slow reference stays quick enough to run.
     ['typos', [...finnish, ...swedish].flatMap((n, i) => typos(n).filter((_, k) => k % 7 === i % 7 || k % 7 === (i + 3) % 7))],
-    ['questions of the understanding sets', questionSets()],
+    // Every other question: the full scan takes about 25 ms a question, and the sets keep growing.
+    ['questions of the understanding sets', questionSets().filter((_, i) => i % 2 === 0)],
     ['unrelated and empty text', ['', '   ', '!!!', 'hei', 'kiitos paljon', 'what is this', '12345', 'ok']],
   ]);
 }
