@@ -190,6 +190,8 @@ export class QuestionService {
     for (const t of u.topics) if (this.deps.kb.get(t.topic, this.deps.kb.source)) scores.set(t.topic, t.score);
     // Retrieval only counts in the user's own language; a hit in another locale is weaker evidence.
     const weight = result.fallback ? RETRIEVAL_WEIGHT / 2 : RETRIEVAL_WEIGHT;
+    // A topic no cue word supports takes the example model's weight (u.learned) only with a strong
+    // retrieval hit …
     for (const h of result.hits) scores.set(h.articleId, (scores.get(h.articleId) ?? (h.score >= LEARNED_HIT ? u.learned.get(h.articleId) : undefined) ?? 0) + weight * h.score);
     // … or when the examples alone are nearly sure ("wipe everything you have stored about me").
     for (const [id, w] of u.learned) if (!scores.has(id) && w >= LEARNED_ALONE && this.deps.kb.get(id, this.deps.kb.source)) scores.set(id, w);

@@ -4,11 +4,12 @@
  * carry the rest of the way people write (word order, inflections, typos, mixed languages), so a
  * new question is compared with the nearest examples as a whole.
  *
- * Each text becomes a TF-IDF vector of its folded words and of the character n-grams of each word
- * (an inflected or misspelt word still shares most of its n-grams with the examples' form). A
- * question's votes come from its nearest examples (cosine similarity) and from the topics'
- * centroids; both are needed: neighbours follow unusual phrasings, centroids keep one odd example
- * from deciding.
+ * Each text becomes a TF-IDF vector of the letter 3–4-grams of its folded words (an inflected or
+ * misspelt word still shares most of its n-grams with the examples' form), and a multinomial naive
+ * Bayes model gives each topic a probability. Messages about none of the topics are examples too
+ * (OFF_TOPIC), so an unrelated question spreads its probability there rather than onto the topic
+ * it happens to resemble. Nearest-neighbour voting and topic centroids were tried and found worse
+ * (BENCHMARKS.md, "Answers").
  */
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../kernel/paths.js';
