@@ -38,6 +38,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl) {
     // One pool for Prisma and the direct statements, so DB_POOL_MAX bounds the connections.
     const pool = new pg.Pool({ ...pgConfigFromUrl(options.databaseUrl), max: options.poolMax ?? 10 });
+    // An idle connection the server ends (a restart, a failover, an administrator) is an 'error'
+    // event on the pool; without a listener it would kill the process. The pool drops that client
+    // and the next statement opens a new one; a query that fails still rejects to its caller.
+    pool.on('error', () => {});
     const observer = options.onStatement;
     if (observer) {
       pool.on('connect', (client) => {
