@@ -7,7 +7,7 @@
  *
  * "If needed" means dist/ lacks the entry point or was built from other sources: a SHA-256 over the
  * sources' paths and contents (tsconfig.build.json's `include`, the generated Prisma client, the
- * migrations, the two tsconfigs) is written to dist/ after each successful build and compared at start. Contents, not
+ * migrations, the pilot data files, the two tsconfigs) is written to dist/ after each successful build and compared at start. Contents, not
  * modification times, so a checkout or a re-run `prisma generate` that changes nothing does not ask
  * for a compiler. Plain JavaScript with no dependencies: it needs neither tsx nor a previous build.
  *
@@ -29,13 +29,14 @@ const STAMP = path.join(DIST, '.sources.sha256');
 
 /**
  * Every file the build reads: tsconfig.build.json's `include` (plain folders and files, no globs), the
- * generated Prisma client those files import, the migrations (the build migrates a database from them)
- * and the two tsconfigs.
+ * generated Prisma client those files import, the migrations and pilot data files (the build makes a
+ * database from them) and the two tsconfigs.
  */
 function sourceFiles() {
   const config = JSON.parse(fs.readFileSync(path.join(ROOT, BUILD_CONFIG), 'utf8'));
-  // The migrations too: the build makes a migrated embedded database from them (TEMPLATE).
-  const roots = [...config.include, 'generated/prisma', 'prisma/migrations'];
+  // The migrations and the pilot data too: the build makes a migrated embedded database holding
+  // that data from them (bot/db/pgliteTemplate.ts).
+  const roots = [...config.include, 'generated/prisma', 'prisma/migrations', 'prisma/data/pilot-areas.json', 'prisma/data/employment-areas.json'];
   const files = ['tsconfig.json', BUILD_CONFIG];
   const walk = (rel) => {
     const abs = path.join(ROOT, rel);

@@ -2,8 +2,10 @@
  * The one LLM client: OpenAI, Azure OpenAI, or any OpenAI-compatible server (llama.cpp, vLLM,
  * Ollama…) through the `openai` package. It asks for a JSON object, keeps the call and its one
  * retry within the configured timeout (8 s at most), and logs token usage and latency, never content.
+ * The package is loaded on the first call, not at start: most installations run without a model,
+ * and loading it was a noticeable part of a cold start.
  */
-import OpenAI, { AzureOpenAI } from 'openai';
+import type OpenAI from 'openai';
 import type { Config } from '../config.js';
 import type { Logger } from '../kernel/log.js';
 
@@ -54,28 +56,36 @@ export function llmSettingsFromConfig(config: Pick<Config, 'OPENAI_API_KEY' | 'O
 }
 
 export class OpenAiChatModel implements ChatModel {
-  private readonly client: OpenAI;
+  private client?: Promise<{ sdk: typeof import('openai'); client: OpenAI }>;
 
   constructor(
     private readonly settings: LlmSettings,
     private readonly logger: Logger,
-  ) {
-    const common = {
-      // A local server needs no key, but the client insists on one.
-      apiKey: settings.apiKey ?? 'no-key',
-      timeout: Math.min(settings.timeoutMs, 8000),
-      maxRetries: 1,
-    };
-    this.client = settings.apiVersion
-      ? new AzureOpenAI({ ...common, endpoint: settings.baseUrl, apiVersion: settings.apiVersion, deployment: settings.model })
-      : new OpenAI({ ...common, baseURL: settings.baseUrl ?? 'https://api.openai.com/v1' });
+  ) {}
+
+  private connect(): Promise<{ sdk: typeof import('openai'); client: OpenAI }> {
+    this.client ??= import('openai').then((sdk) => {
+      const { settings } = this;
+      const common = {
+        // A local server needs no key, but the client insists on one.
+        apiKey: settings.apiKey ?? 'no-key',
+        timeout: Math.min(settings.timeoutMs, 8000),
+        maxRetries: 1,
+      };
+      const client = settings.apiVersion
+        ? new sdk.AzureOpenAI({ ...common, endpoint: settings.baseUrl, apiVersion: settings.apiVersion, deployment: settings.model })
+        : new sdk.default({ ...common, baseURL: settings.baseUrl ?? 'https://api.openai.com/v1' });
+      return { sdk, client };
+    });
+    return this.client;
   }
 
   async completeJson(messages: LlmMessage[], purpose: string): Promise<LlmCompletion> {
     const started = performance.now();
+    const { sdk, client } = await this.connect();
     try {
       // One deadline for the call and its retry, so a slow model can never outlast the turn.
-      const response = await this.client.chat.completions.create(
+      const response = await client.chat.completions.create(
         {
           model: this.settings.model,
           messages,
@@ -94,14 +104,14 @@ export class OpenAiChatModel implements ChatModel {
       if (!content.trim()) throw new LlmError('empty');
       return { content, usage };
     } catch (err) {
-      const failure = err instanceof LlmError ? err : toLlmError(err);
+      const failure = err instanceof LlmError ? err : toLlmError(err, sdk.default);
       this.logger.warn({ llm: { purpose, model: this.settings.model, latencyMs: Math.round(performance.now() - started), failure: failure.reason, status: failure.status } }, 'llm call failed');
       throw failure;
     }
   }
 }
 
-function toLlmError(err: unknown): LlmError {
+function toLlmError(err: unknown, OpenAI: typeof import('openai').default): LlmError {
   if (err instanceof OpenAI.APIConnectionTimeoutError || err instanceof OpenAI.APIUserAbortError) return new LlmError('timeout');
   if ((err as { name?: string })?.name === 'TimeoutError' || (err as { name?: string })?.name === 'AbortError') return new LlmError('timeout');
   if (err instanceof OpenAI.APIConnectionError) return new LlmError('connection');

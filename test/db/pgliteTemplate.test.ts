@@ -1,8 +1,9 @@
 /**
  * A first start on an empty data folder copies the build's migrated cluster (dist/pglite-template)
  * instead of creating one: the copy must be the same database a created one is (same tables,
- * columns, indexes and recorded migrations), must never overwrite a folder in use, and a template
- * made for other migrations or another PGlite must be ignored.
+ * columns, indexes and recorded migrations, and the pilot data a start would seed), must never
+ * overwrite a folder in use, and a template made for other migrations, another PGlite or other
+ * data must be ignored.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { applyMigrations, pendingMigrations } from '../../bot/db/migrations.js';
-import { createTemplate, seedFromTemplate, templateKey } from '../../bot/db/pgliteTemplate.js';
+import { PrismaClient } from '../../generated/prisma/client.js';
+import { pgliteAdapterFactory } from '../../bot/db/adapters.js';
+import { applyMigrations as migrate } from '../../bot/db/migrations.js';
+import { createTemplate, fillWithPilotData, seedFromTemplate, TEMPLATE_DATA_FILES, templateKey } from '../../bot/db/pgliteTemplate.js';
+import { PilotDataRepository } from '../../bot/pilot/pilotDataRepository.js';
+import { seedPilotData } from '../../bot/pilot/seed.js';
 
 let root: string;
 let templates: string;
@@ -18,7 +24,7 @@ let templates: string;
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'omabotti-template-'));
   templates = path.join(root, 'templates');
-  await createTemplate(templates);
+  await createTemplate(templates, fillWithPilotData);
 }, 180_000);
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -65,6 +71,49 @@ describe('PGlite template for first starts', () => {
       await created.close();
     }
   }, 180_000);
+
+  it('holds the pilot data a first start seeds, so that start finds it current and writes nothing', async () => {
+    const copiedDir = path.join(root, 'copied-data');
+    expect(seedFromTemplate(copiedDir, templates)).toBe(true);
+    const copied = new PGlite({ dataDir: copiedDir });
+    // Seeded as a first start without a template does it: migrations, then the pilot feature's seeding.
+    const created = new PGlite({ dataDir: path.join(root, 'created-data') });
+    await migrate(created);
+    const copiedPrisma = new PrismaClient({ adapter: pgliteAdapterFactory(copied) as never });
+    const createdPrisma = new PrismaClient({ adapter: pgliteAdapterFactory(created) as never });
+    try {
+      expect((await seedPilotData(new PilotDataRepository(createdPrisma))).changed).toBe(true);
+      const result = await seedPilotData(new PilotDataRepository(copiedPrisma));
+      expect(result.changed).toBe(false);
+      // Every pilot table, row for row, equals what the start's own seeding wrote.
+      const rows = async (db: PGlite) => {
+        const out: Record<string, unknown> = {};
+        for (const table of ['PilotArea', 'EmploymentArea', 'PilotMunicipality', 'PilotOffice', 'PilotFact', 'PilotDataVersion']) {
+          const columns = (await db.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND column_name <> 'seededAt' ORDER BY column_name`, [table])).rows.map((r) => `"${r.column_name}"`);
+          out[table] = (await db.query(`SELECT ${columns.join(', ')} FROM "${table}" ORDER BY 1`)).rows;
+        }
+        return out;
+      };
+      const fromTemplate = await rows(copied);
+      expect((fromTemplate.PilotMunicipality as unknown[]).length).toBe(result.counts.municipalities);
+      expect(fromTemplate).toEqual(await rows(created));
+    } finally {
+      await copiedPrisma.$disconnect();
+      await createdPrisma.$disconnect();
+      await copied.close();
+      await created.close();
+    }
+  }, 180_000);
+
+  it('is made anew when a seeded data file changes', () => {
+    const dataDir = path.join(root, 'data-files');
+    fs.mkdirSync(dataDir, { recursive: true });
+    const files = TEMPLATE_DATA_FILES.map((f) => path.join(dataDir, path.basename(f)));
+    TEMPLATE_DATA_FILES.forEach((f, i) => fs.copyFileSync(f, files[i]));
+    expect(templateKey(undefined, files)).toBe(templateKey());
+    fs.appendFileSync(files[0], '\n ');
+    expect(templateKey(undefined, files)).not.toBe(templateKey());
+  });
 
   it('never touches a folder that already holds something', () => {
     const used = path.join(root, 'used');
