@@ -44,6 +44,12 @@ const CASE_ENDINGS = [
   'sse', 'lt', 'st', 'le', 'ga', 'ks', 'l',
 ];
 const VOWELS = 'aeiouy';
+/**
+ * People name their home town by its inhabitants: "loimaalainen tässä", "oon lahtelainen",
+ * "helsinkiläisenä". Matched exactly only: with typos allowed, "virolainen" (Estonian) came out
+ * as Virrat.
+ */
+const DEMONYM_ENDINGS = ['laisille', 'laisilla', 'laisilta', 'laisena', 'laiseksi', 'laisten', 'laiset', 'laisia', 'laisen', 'lainen'];
 
 function caseStripped(word: string): string[] {
   const out: string[] = [];
@@ -56,10 +62,11 @@ function caseStripped(word: string): string[] {
   return out;
 }
 
-/** Possible base or stem forms of one (possibly inflected) word or phrase. */
-function stemHypotheses(phrase: string): Set<string> {
+/** Possible base or stem forms of one (possibly inflected) word or phrase; with `demonyms`, also the town an inhabitant's word names. */
+function stemHypotheses(phrase: string, demonyms = false): Set<string> {
   const hyps = new Set<string>([phrase]);
   const bases = [phrase];
+  if (demonyms) for (const e of DEMONYM_ENDINGS) if (phrase.length - e.length >= 3 && phrase.endsWith(e)) hyps.add(phrase.slice(0, -e.length));
   for (const c of CLITICS) {
     if (phrase.length - c.length >= 3 && phrase.endsWith(c)) bases.push(phrase.slice(0, -c.length));
   }
@@ -320,7 +327,7 @@ const indexed: LatinStrategy = ({ pilot, outside }) => {
     if (exact.length === 0) return { kind: 'none' };
 
     const hypotheses = new Set<string>();
-    for (const phrase of exact) for (const h of stemHypotheses(phrase)) hypotheses.add(h);
+    for (const phrase of exact) for (const h of stemHypotheses(phrase, true)) hypotheses.add(h);
     const pilotHits = pilotIndex.exactHits(hypotheses);
     const outsideHits = outsideIndex.exactHits(hypotheses);
     if (pilotHits.length === 1 && outsideHits.length === 0) return { kind: 'match', municipality: pilotHits[0].item };
@@ -358,7 +365,7 @@ const scanAll: LatinStrategy = ({ pilot, outside }) => (text) => {
   const { exact, fuzzy } = phrasesOf(text);
   if (exact.length === 0) return { kind: 'none' };
 
-  const hypsPerPhrase = exact.map(stemHypotheses);
+  const hypsPerPhrase = exact.map((phrase) => stemHypotheses(phrase, true));
   const hits = <T>(entries: IndexEntry<T>[]) =>
     entries.filter((e) => hypsPerPhrase.some((hyps) => [...hyps].some((h) => e.keys.has(h))));
 

@@ -89,6 +89,28 @@ describe('matchMunicipality: Swedish names', () => {
   });
 });
 
+describe('matchMunicipality: a town named by its inhabitants', () => {
+  const cases: Array<[string, string]> = [
+    ['oon lahtelainen', 'lahti'],
+    ['mä oon tamperelainen, kuulunko kokeiluun', 'tampere'],
+    ['helsinkiläisenä kysyn', 'helsinki'],
+    ['jyväskyläläinen työtön', 'jyvaskyla'],
+    ['espoolaiset työttömät', 'espoo'],
+  ];
+  it.each(cases)('%j → %s', (text, id) => {
+    expect(matchedId(matchMunicipality(text))).toBe(id);
+  });
+
+  it('knows inhabitants of places outside the data too', () => {
+    expect(matchMunicipality('loimaalainen tässä, oliko meillä se kokeilu')).toMatchObject({ kind: 'known_outside_data', name: 'Loimaa' });
+  });
+
+  // Nationalities end the same way; typos are not allowed on this path, or "virolainen" becomes Virrat.
+  it.each(['olen virolainen', 'kiinalainen', 'ulkomaalainen', 'pakolainen', 'ukrainalainen nainen', 'suomalainen'])('%j names no town', (text) => {
+    expect(matchMunicipality(text)).toEqual({ kind: 'none' });
+  });
+});
+
 describe('matchMunicipality: typos give a "did you mean"', () => {
   const cases: Array<[string, string]> = [
     ['Mikkli', 'mikkeli'],
