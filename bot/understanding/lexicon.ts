@@ -84,6 +84,12 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['kokeilun jalkeen', 1.5], ['nyt kun', 1], ['=after', 0.8], ['now that', 1], ['over now', 1], ['efter forsoket', 1.5], ['после', 0.8], ['після', 0.8], ['parast', 0.8], ['بعد انتهاء', 1.5],
     ['پس از', 0.8], ['kadib', 0.8], ['tyollisyysalue', 1.2], ['employment area', 1.2], ['sysselsattningsomrade', 1.2], ['область занят', 1.2], ['область зайнят', 1.2], ['tooh', 0.8],
     ['منطقه التوظیف', 1.2], ['منطقه اشتغال', 1.2], ['aagga shaqada', 1.2], ['te24', 2], ['2025', 0.8],
+    // Who is in charge now that the TE services moved to the municipalities.
+    ['nyt vastuussa', 2], ['kuka vastaa nyt', 2], ['mihin kuulun nyt', 2], ['tasta lahtien', 1], ['nykyaan', 0.8], ['enaa', 0.6],
+    ['responsible now', 2], ['in charge now', 2], ['who do i turn to now', 2], ['which one am i in', 1.5], ['nowadays', 0.8], ['these days', 0.8], ['anymore', 0.8],
+    ['ansvarar nu', 2], ['vart vander jag mig nu', 2], ['numera', 0.8], ['nu nar', 1], ['langre', 0.6],
+    ['теперь', 0.6], ['сейчас отвечает', 2], ['куда обращаться теперь', 2], ['тепер', 0.6], ['зараз відповідає', 2], ['куди звертатися тепер', 2],
+    ['nuud', 0.8], ['kes nuud vastutab', 2], ['هلق', 0.8], ['لسا مسوول', 2], ['حالا که', 1], ['الان مسئول', 2], ['hadda', 0.8], ['weli mas', 1.5],
   ],
   municipalities: [
     ['mitka kunnat', 2], ['kunnat', 1.2], ['kunta', 0.6], ['municipalit', 1.2], ['which towns', 1.5], ['which cities', 1.5], ['kommuner', 1.2], ['kommunen', 0.6], ['муниципалитет', 1.2],
@@ -97,7 +103,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['консультант', 1.5], ['куратор', 1.5], ['один человек', 1.5], ['контактн', 1.5], ['который помогает', 1.2], ['кто мне помогает', 1.5], ['кто будет помогать', 1.5],
     ['одна людина', 1.5], ['яка допомагає', 1.2], ['хто мені допомагає', 1.5], ['хто допомагатиме', 1.5],
     ['noustaja', 1.5], ['kontaktisik', 2], ['uhe inimese', 1.5], ['uks inimene', 1.5], ['kes aitab', 1.2], ['juhendaja', 1.5],
-    ['شخص واحد', 1.5], ['مستشار', 1.5], ['مرشد', 1.5], ['مسوول', 1.5], ['ملفی', 0.6], ['یساعدنی', 1], ['حدا یساعد', 1.5],
+    ['شخص واحد', 1.5], ['مستشار', 1.5], ['مرشد', 1.5], ['مسوول', 1.5], ['ملفی', 0.6], ['مسوول عن ملفی', 2], ['مسیول پرونده', 2], ['masuul ka ah', 1.5], ['یساعدنی', 1], ['حدا یساعد', 1.5],
     ['یه نفر', 1.5], ['یک نفر', 1.5], ['مشاور', 1.5], ['کمکم', 1], ['مسئول پرونده', 2],
     ['hal qof', 1.5], ['la taliye', 1.5], ['la taliyah', 1.5], ['i caawiya', 1.2], ['caawiye', 1.5], ['qof gaar', 1.5],
     ['maxaan helayaa', 2], ['mita saan', 1.5], ['what do i get', 1.5], ['what did customers get', 1.5], ['vad far jag', 1.5], ['что я получу', 1.5], ['що я отримаю', 1.5], ['mida ma saan', 1.5], ['ماذا احصل', 1.5], ['شو باخد', 1.5], ['چه چیزی میگیرم', 1.5],
@@ -153,6 +159,16 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   'rehab-work': [
     ['dib u habayn', 2],
+    // Described rather than named: a workshop a few hours a week to get a daily rhythm back, after years at home.
+    ['paja', 2], ['pajatoimint', 2.5], ['paivatoimint', 2.5], ['paivarytm', 2], ['rytmi', 1.5], ['arkirytm', 2], ['arjen hallin', 2], ['tuntia viikossa', 1.2], ['tunti viikossa', 1.2], ['tunnin viikossa', 1.2], ['muutama tunti', 1], ['ei oikea tyo', 1.5], ['ei oikeaa tyota', 1.5], ['sosiaalityont', 1], ['sosiaalitoim', 1], ['pitkaaikaistyot', 1],
+    ['workshop', 2], ['day activit', 2.5], ['daytime activit', 2.5], ['daily activit', 2], ['routine', 1.5], ['rhythm', 1.5], ['hours a week', 1.2], ['social worker', 1], ['social services', 1], ['long term unemployed', 1], ['long-term unemployed', 1], ['back on track', 1], ['not a real job', 1.5],
+    ['verkstad', 2], ['dagverksamhet', 2.5], ['arbetsverksamhet', 2.5], ['rytm', 1.5], ['rutin', 1.5], ['timmar i veckan', 1.2], ['socialarbet', 1], ['socialbyr', 1], ['langtidsarbetslos', 1],
+    ['мастерск', 2], ['дневн', 1.2], ['режим дня', 2], ['ритм', 1.5], ['часов в неделю', 1.2], ['часа в неделю', 1.2], ['соцработ', 1], ['социальный работник', 1], ['соцслужб', 1], ['длительно безработн', 1], ['постепенно', 0.8],
+    ['майстерн', 2], ['денн', 1.2], ['режим', 1.5], ['годин на тиждень', 1.2], ['соцпрацівн', 1], ['соціальний працівник', 1], ['поступово', 0.8],
+    ['paevategevus', 2.5], ['tookoda', 2], ['rutm', 1.5], ['paevareziim', 2], ['tundi nadalas', 1.2], ['sotsiaaltootaja', 1], ['pikaajaliselt tootu', 1],
+    ['ورشه', 2], ['روتین', 1.5], ['نشاط خفیف', 2], ['نشاط یومی', 2], ['ساعات بالاسبوع', 1.2], ['ساعات فی الاسبوع', 1.2], ['الاخصاییه الاجتماعیه', 1], ['الاخصایی الاجتماعی', 1],
+    ['کارگاه', 2], ['فعالیت روزانه', 2.5], ['برنامه روزانه', 2], ['فعالیت سبک', 2], ['ساعت در هفته', 1.2], ['هفته ای چند ساعت', 1.2], ['مددکار', 1],
+    ['warshad', 2], ['hawl fudud', 2], ['nidaam', 1.2], ['saacadood usbuuc', 1.2], ['arrimaha bulshada', 1],
     ['kuntouttav', 3], ['rehabilit', 3], ['реабилит', 3], ['реабіліт', 3], ['rehabiliteeriv', 3], ['تاهیلی', 3], ['توانبخش', 3], ['baxnaanin', 3],
   ],
   duties: [
