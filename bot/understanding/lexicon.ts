@@ -60,6 +60,15 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['іммігрант', 2], ['іноземц', 2], ['sisserandaja', 2], ['valismaala', 2], ['مهاجر', 2], ['الاجانب', 2], ['اجنبی', 2], ['muhaajir', 2], ['ajaanib', 2], ['خارجی', 2], ['مهاجران', 1],
     ['muutin suomeen', 1.5], ['moved here', 1.5], ['moved to finland', 1.5], ['flyttade hit', 1.5], ['переехал', 1.5], ['переїхал', 1.5], ['kolisin', 1.5], ['soo guuray', 1.5], ['امدم', 1],
     ['koskeeko tama minua', 1], ['apply to me', 1], ['does this apply', 1],
+    // Described, not named: the language spoken at home, "people like me", coming from abroad.
+    ['puhun kotona', 1.5], ['kotikieli', 1.5], ['minunlaisil', 1.5], ['kaltaisill', 1.2], ['ulkomailta', 2], ['tulivat muualta', 2], ['tulin muualta', 2], ['maahan muutt', 2], ['ei puhu suomea', 1.5], ['en puhu suomea', 1.5],
+    ['speak arabic', 1.5], ['at home i speak', 1.5], ['people like me', 1.5], ['from abroad', 2], ['non finnish speaking', 2], ['non-finnish', 2], ['dont speak finnish', 1.5],
+    ['pratar arabiska', 1.5], ['hemma pratar', 1.5], ['sadana som mig', 1.5], ['folk som mig', 1.5], ['fran utlandet', 2], ['flytta hit', 1.5], ['inte finskspråkig', 2], ['icke finsksprakig', 2],
+    ['дома говорю', 1.5], ['таких как я', 1.5], ['из-за границы', 2], ['из за границы', 2], ['не говорю по-фински', 1.5], ['не говорю по фински', 1.5], ['вдома говорю', 1.5], ['таких як я', 1.5], ['таких людей як я', 1.5], ['з-за кордону', 2], ['з за кордону', 2],
+    ['kodus raagin', 1.5], ['raagin kodus', 1.5], ['minusugust', 1.5], ['valismaalt', 2], ['ei raagi soome', 1.5],
+    ['بالبیت', 1], ['لناس متلی', 1.5], ['ناس مثلی', 1.5], ['من الخارج', 2], ['ما بیحکوا فنلندی', 2], ['ما بحکی فنلندی', 1.5],
+    ['تو خونه', 1], ['مثل من', 1.5], ['از خارج', 2], ['فنلاندی بلد نیستم', 1.5],
+    ['guriga af', 1.5], ['sidayada oo kale', 1.5], ['dibadda ka yimid', 2], ['dibadda', 1.2], ['aan af finnish ku hadlin', 2],
   ],
   benefits: [
     ['кто мне платит', 2], ['хто мені платить', 2], ['деньги', 1], ['гроші', 1], ['مصاری', 1.5], ['فلوس', 1.5], ['=پول', 1.2], ['raha', 1], ['pengar', 1],
@@ -150,7 +159,10 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['toimisto', 1.5], ['osoite', 2], ['toimipiste', 1.5], ['puhelin', 2], ['puhelinnumero', 2], ['aukiolo', 2], ['office', 1.5], ['address', 2], ['phone', 2], ['service point', 1.5], ['opening hours', 2],
     ['visit', 1], ['kontor', 1.5], ['adress', 2], ['servicepunkt', 1.5], ['telefon', 2], ['oppettider', 2], ['офис', 1.5], ['адрес', 2], ['телефон', 2], ['пункт обслуж', 1.5], ['офіс', 1.5], ['buroo', 1.5],
     ['aadress', 2], ['kontaktandmed', 1.5], ['مکتب', 1.5], ['عنوان', 2], ['هاتف', 2], ['رقم', 1], ['نقطه الخدمه', 1.5], ['دفتر', 1.5], ['ادرس', 2, ['fa']], ['تلفن', 2], ['شماره', 1], ['xafiis', 1.5], ['cinwaan', 2],
-    ['telefoon', 2], ['lambar', 1], ['xarunta', 1.5], ['missa teidan', 1.5], ['where is your', 1.5], ['var ligger', 1.5], ['где ваш', 1.5], ['де ваш', 1.5], ['kus on teie', 1.5], ['وین مکتب', 1.5],
+    ['telefoon', 2], ['lambar', 1], ['xarunta', 1.5],
+    ['=auki', 1.5], ['aukiolo', 2], ['kadulla', 1.5], ['=katu', 1.5], ['osote', 2], ['tyokkar', 1.5], ['soittaa', 1], ['are you open', 2], ['open on', 1.5], ['open today', 1.5], ['when is it open', 2], ['opening', 1.2], ['street', 1.5], ['=call', 1], ['oppet', 1.5], ['gatan', 1.5], ['ringa', 1],
+    ['открыт', 1.5], ['часы работы', 2], ['улиц', 1.5], ['позвонить', 1], ['відкрит', 1.5], ['години роботи', 2], ['вулиц', 1.5], ['подзвонит', 1], ['lahtiolekuaeg', 2], ['avatud', 1.5], ['helistada', 1],
+    ['ساعات الدوام', 2], ['الدوام', 1.5], ['مفتوح', 1.5], ['شارع', 1.5], ['ساعت کاری', 2], ['باز هستید', 1.5], ['خیابان', 1.5], ['زنگ بزنم', 1], ['saacadaha', 1.5], ['furan', 1.5], ['waddo', 1.2], ['wici', 1], ['missa teidan', 1.5], ['where is your', 1.5], ['var ligger', 1.5], ['где ваш', 1.5], ['де ваш', 1.5], ['kus on teie', 1.5], ['وین مکتب', 1.5],
   ],
   'work-trial': [
     ['ازمایش کاری', 3], ['تجربه العمل', 2.5], ['تجربه عمل', 2.5], ['tijaabada shaqada', 2],
@@ -244,7 +256,9 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['opiskel', 1.5], ['opinnot', 1.5], ['kurssi', 1.2], ['kurssin', 1.2], ['koulu', 1.2], ['omaehtoi', 3], ['=study', 1.5], ['studies', 1.5], ['studying', 1.5], ['course', 1.2], ['school', 1.2],
     ['self motivated', 3], ['studera', 1.5], ['studier', 1.5], ['=kurs', 1.2], ['frivilliga studier', 3], ['учеб', 1.5], ['учит', 0.8], ['курс', 1.2], ['самостоятельн', 2], ['навча', 1.5], ['вчит', 0.8],
     ['самостійн', 2], ['opi', 1.2], ['kursus', 1.2], ['omaalgatuslik', 3], ['دراسه', 1.5], ['ادرس', 1.2], ['کورس', 1.2], ['دوره', 1.2], ['تحصیل', 1.5], ['درس', 1.2], ['الذاتیه', 1], ['waxbarash', 1.5],
-    ['koorso', 1.2], ['wax baran', 1.5], ['iskaa ah', 1.5], ['tyovoimakoulutu', 2.5], ['labour market training', 2.5], ['while unemployed', 0.5], ['tyottomana', 0.5],
+    ['koorso', 1.2], ['wax baran', 1.5], ['iskaa ah', 1.5],
+    ['kansalaisopist', 2.5], ['iltakurss', 2], ['iltaopisk', 2], ['evening class', 2], ['night class', 2], ['evening course', 2], ['medborgarinstitut', 2.5], ['kvallskurs', 2], ['yrkesskola', 1.5],
+    ['вечерн', 1.5], ['вечірн', 1.5], ['дневное обучение', 2], ['ohtusel', 1.5], ['ohtukursus', 2], ['paevaope', 2], ['کلاس شبانه', 2], ['دروس مسایی', 2], ['فصل لیلی', 2], ['habeen', 1], ['tyovoimakoulutu', 2.5], ['labour market training', 2.5], ['while unemployed', 0.5], ['tyottomana', 0.5],
   ],
   appeal: [
     // A sanction or a refusal the person thinks is wrong: what they can do about it.

@@ -42,6 +42,13 @@ const REQUEST_CUES = [
 const CONTACT_CUES = [
   'osoite', 'puhelin', 'numero', 'aukiolo', 'address', 'phone', 'number', 'opening hours', 'adress', 'telefon', 'nummer', 'oppettider', 'адрес', 'телефон', 'номер',
   'aadress', 'telefon', 'عنوان', 'هاتف', 'رقم', 'ادرس', 'تلفن', 'شماره', 'cinwaan', 'telefoon', 'lambar', 'toimisto', 'office', 'kontor', 'офис', 'офіс', 'buroo', 'مکتب', 'دفتر', 'xafiis', 'toimipiste', 'service point', 'servicepunkt', 'пункт', 'xarunta', 'نقطه',
+  // Where it is and when it is open: the contact is the answer even without the word "address".
+  'osote', 'kadulla', 'street', 'gatan', 'улиц', 'вулиц', 'شارع', 'خیابان', 'waddo',
+];
+/** Opening hours: "when are you open" asks about the offices, not about dates of the pilot. */
+const OPEN_HOURS = [
+  'auki', 'aukiolo', 'are you open', 'open on', 'open today', 'opening hours', 'when is it open', 'oppet', 'открыт', 'часы работы', 'відкрит', 'години роботи', 'avatud', 'lahtiolekuaeg',
+  'ساعات الدوام', 'الدوام', 'مفتوح', 'ساعت کاری', 'باز هستید', 'باز هست', 'saacadaha', 'furan',
 ];
 
 type FoldedCue = [cue: string, weight: number, locales?: readonly string[]];
@@ -165,7 +172,7 @@ const WHO = new Set(foldAll([
   'مین', 'لمین', 'منو', 'کیا', 'yaa', 'kuwa', 'kuwee', 'dadkee',
 ]));
 /** "Which people", "what kind of people": who, in two words. */
-const WHO_PHRASES = foldAll(['which people', 'what people', 'what kind of people', 'mitka ihmiset', 'millaiset ihmiset', 'vilka personer', 'какие люди', 'каких людей', 'які люди', 'яких людей', 'millised inimesed', 'چه کسانی', 'چه کسایی', 'چه کسی', 'ای ناس', 'اي ناس']);
+const WHO_PHRASES = foldAll(['which jobseekers', 'which groups', 'what groups', 'mitka tyonhakijat', 'mitka porukat', 'mitka ryhmat', 'vilka grupper', 'vilka arbetssokande', 'какие категории', 'какие группы', 'які категорії', 'які групи', 'milliseid gruppe', 'کدوم گروه', 'چه گروه', 'kooxahee', 'which people', 'what people', 'what kind of people', 'mitka ihmiset', 'millaiset ihmiset', 'vilka personer', 'какие люди', 'каких людей', 'які люди', 'яких людей', 'millised inimesed', 'چه کسانی', 'چه کسایی', 'چه کسی', 'ای ناس', 'اي ناس']);
 /** Having been moved to the municipality's services: the pilot's defining event. */
 const TRANSFER = foldAll([
   'siirrettiin', 'siirty', 'siirsi', 'siirretty', 'moved to the municipality', 'got moved', 'were moved', 'was moved', 'transferred', 'flyttades', 'overfordes', 'overforda',
@@ -194,6 +201,19 @@ const HOW_MANY = foldAll(['montako', 'kuinka monta', 'monta', 'how many', 'hur m
 const APPLICATIONS = foldAll(['hakemu', 'tyopaik', 'application', 'jobs', 'ansokning', 'jobb', 'заяв', 'вакан', 'отклик', 'avaldus', 'tookoh', 'طلب', 'وظیف', 'شغل', 'درخواست', 'codsi', 'shaqo']);
 /** "The target group" by name. */
 const TARGET_GROUP = foldAll(['kohderyhm', 'target group', 'malgrupp', 'целев', 'цільов', 'sihtruhm', 'sihtruhma', 'الفیه المستهدفه', 'الفءه', 'المستهدف', 'گروه هدف', 'kooxda la beeg', 'kooxaha la beeg']);
+/** "Or": weighing two possibilities ("the municipality or the TE office"). */
+const OR = new Set(foldAll(['vai', 'tai', 'or', 'eller', 'или', 'или', 'чи', 'або', 'voi', 'ولا', 'او', 'یا', 'mise', 'ama']));
+/** "How do I find out / check": the person wants to know their own case. */
+const FIND_OUT = foldAll([
+  'miten tarkistan', 'miten tiedan', 'mista naan', 'mista nan', 'mista tiedan', 'mista tarkistan', 'miten selvitan', 'find out', 'how do i check', 'how can i check', 'how do i know', 'kollar jag', 'ta reda', 'hur vet jag',
+  'как узнать', 'как проверить', 'откуда мне знать', 'як дізнат', 'як перевірити', 'kuidas ma tean', 'kuidas teada', 'kust ma tean', 'کیف بعرف', 'کیف اعرف', 'از کجا بفهمم', 'چطور بفهمم', 'sideen ku ogaa', 'sidee ku ogaa',
+]);
+/** "Only" or "also": whether the pilot was for one group or for another as well. */
+const ONLY_OR_ALSO = foldAll(['vain', 'vaan', 'myos', 'only', 'also', 'too', 'bara', 'ocksa', 'aven', 'только', 'тоже', 'также', 'тільки', 'лише', 'теж', 'також', 'ainult', 'ka', 'فقط', 'کمان', 'هم', 'kaliya', 'sidoo kale']);
+/** Finnish or Swedish named: a course in them is a language course; any other language a course like any other. */
+const DOMESTIC_LANGUAGES = foldAll([
+  'suome', 'ruotsi', 'finsk', 'svensk', 'finnish', 'swedish', 'финск', 'шведск', 'фінськ', 'шведськ', 'soome', 'rootsi', 'فنلندی', 'سویدی', 'فنلاندی', 'سوئدی', 'finnishka', 'iswiidhish', 'kotoutumis', 'integration',
+]);
 /** Saying "I was", "me": the person asks about themself. */
 const FIRST_PERSON_PAST = foldAll(['i was', 'was i', 'were i', 'olin', 'olinko', 'kuuluin', 'var jag', 'jag var', 'horde jag', 'я был', 'я была', 'был ли я', 'я був', 'я була', 'чи був', 'kas olin', 'ma olin', 'کنت', 'بودم', 'ma ahaa', 'ahaa']);
 
@@ -321,11 +341,28 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     scores.set('language-courses', score('language-courses') * 0.4);
     add('immigrants', 1);
   }
-  const personal = entities.age !== undefined || entities.benefit !== undefined;
+  // "I'm 26, did it cover people my age?": an age under 30 alone is the under-30 rule; with a
+  // benefit or a place beside it, the person wants their own verdict.
+  const youngOnly = entities.age !== undefined && entities.age < 30 && entities.benefit === undefined && !entities.municipality;
+  const personal = (entities.age !== undefined && !youngOnly) || entities.benefit !== undefined;
   // "Young jobseeker, was I in it?": young as a group, not an age to check.
   if (score('under-30') >= 1 && !personal && !entities.municipality && entities.under30 === undefined) add('under-30', 1);
   if (entities.immigrant) add('immigrants', 1);
-  if (entities.under30 === true || (entities.age !== undefined && entities.age < 30 && !personal)) add('under-30', 1);
+  if (entities.under30 === true || youngOnly) add('under-30', youngOnly && aboutPilot ? 2.5 : 1);
+  // "How do I find out whether the municipality or the TE office handled my case?": their own case, then.
+  if (score('te-offices') >= 1.5 && (aboutPilot || any(MUNICIPALITY_NOUNS)) && tokens.some((t) => OR.has(t)) && (any(FIND_OUT) || any(FIRST_PERSON_PAST))) {
+    add('eligibility', 3);
+    scores.set('te-offices', score('te-offices') * 0.5);
+  }
+  // "Was the pilot only for people on Kela's benefit, or also for earnings-related?": which groups it was for.
+  if (aboutPilot && score('benefits') > 0 && any(ONLY_OR_ALSO) && !any(FIRST_PERSON_PAST) && entities.age === undefined) add('target-groups', 2);
+  // "Evening classes in Spanish, will I lose my benefit?": a course, but not a Finnish or Swedish one.
+  if (any(COURSE_WORDS) && (score('benefits') > 0 || entities.benefit !== undefined) && !any(DOMESTIC_LANGUAGES)) add('studying', 2);
+  // "When are you open?": the offices, not the pilot's dates.
+  if (any(OPEN_HOURS)) {
+    add('offices', 1.5);
+    scores.set('dates', score('dates') * 0.5);
+  }
   // Facts about oneself plus "would I have been in it": the verdict, not the topic article.
   if (personal && aboutPilot) add('eligibility', 2.5);
   if (personal && (scores.get('eligibility') ?? 0) >= 1.5) add('eligibility', 1.5);
