@@ -40,6 +40,9 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['برای کی بود', 2], ['کسایی', 1.5], ['برای کی', 1.2], ['شامل چه کسانی', 2], ['چه کسانی', 1.5], ['شامل کی', 2],
     ['yaa loo', 1.5], ['yaa ay khuseys', 2], ['yay khusaysay', 2], ['dadkee', 1.5],
     ['keta varten', 1.5], ['kenen', 1], ['mitka ihmiset', 1.5], ['ketka', 1], ['siirtyi kunnalle', 1.5], ['koiki tootuid', 1.5], ['ainult osa', 1.5], ['kes olid', 1], ['тільки деяких', 1.5], ['лише деяких', 1.5], ['همه بیکار', 1.5], ['فقط بعضی', 1.5], ['مشتری', 1.2], ['کیا بودن', 1], ['kuka kuului', 1.5], ['who belonged', 1.5], ['who was included', 1.5],
+    // Why some went to the municipality and others stayed with the TE office.
+    ['jai te', 2], ['jaivat te', 2], ['stayed with the te', 2], ['stayed at the te', 2], ['which stayed', 1.5], ['stannade kvar', 1.5], ['остались в te', 2], ['остались в те', 2], ['залишились у te', 2], ['jaid te', 2], ['ماندن te', 2],
+    ['automaattisesti', 1], ['automatically', 1], ['automatiskt', 1], ['автоматически', 1], ['автоматично', 1], ['automaatselt', 1], ['تلقاییا', 1], ['خودکار', 1], ['si toos ah', 1],
     'keille', 'kenelle', 'keita koski', 'mitka ryhmat', 'kohderyhm', 'ketka', ['siirty kunnan asiakkaaksi', 2], 'who was it for', 'who were the customers', 'customers of', 'target group',
     'all unemployed', 'just some', 'only some', 'vilka var kunder', 'gallde det alla', 'bara vissa', 'malgrupp', 'для кого', 'кто были', 'клиентами', 'всех безработных', 'только некоторых',
     'цільов', 'хто були', 'клієнтами', 'всіх безробітних', 'лише деяких', 'sihtruhm', 'kellele', 'koik tootud', 'kliendid', 'لکل العاطلین', 'لبعضهم', 'عملاء', 'الفیات', 'لمن کانت',
@@ -47,7 +50,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   'under-30': [
     ['nuor', 1], ['=ung', 1], ['جوون', 1],
-    ['=30', 1.2], ['30v', 1.2], ['kolmekymp', 1.5], ['thirty', 1.5], ['trettio', 1.5], ['тридцат', 1.5], ['тридцят', 1.5], ['kolmkumne', 1.5], ['الثلاثین', 1.5], ['soddon', 1.5], ['=سی', 1.2],
+    ['alle 30', 2], ['under 30', 2], ['kolkyt', 1.5], ['=30', 1.2], ['30v', 1.2], ['kolmekymp', 1.5], ['thirty', 1.5], ['trettio', 1.5], ['тридцат', 1.5], ['тридцят', 1.5], ['kolmkumne', 1.5], ['الثلاثین', 1.5], ['soddon', 1.5], ['=سی', 1.2],
     'nuori', 'nuoret', 'nuoria', 'young', 'youth', 'unga', 'ungdom', 'молод', 'noor', 'noored', 'شباب', 'الشباب', 'جوان', 'dhalinyar', 'nuorille',
   ],
   immigrants: [
@@ -69,6 +72,12 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['بالبیت', 1], ['لناس متلی', 1.5], ['ناس مثلی', 1.5], ['من الخارج', 2], ['ما بیحکوا فنلندی', 2], ['ما بحکی فنلندی', 1.5],
     ['تو خونه', 1], ['مثل من', 1.5], ['از خارج', 2], ['فنلاندی بلد نیستم', 1.5],
     ['guriga af', 1.5], ['sidayada oo kale', 1.5], ['dibadda ka yimid', 2], ['dibadda', 1.2], ['aan af finnish ku hadlin', 2],
+    // Whether one must speak Finnish, an interpreter, having come as a refugee.
+    ['puhun vaan', 1], ['puhun vain', 1], ['puhun englantia', 1.5], ['only speak english', 1.5], ['mostly speak', 1.5], ['pratar bara engelska', 1.5], ['говорю только по-английски', 1.5], ['говорю только на английском', 1.5], ['розмовляю лише англійською', 1.5], ['raagin ainult inglise', 1.5],
+    ['osata suomea', 2], ['osaa suomea', 2], ['tulkk', 2], ['tulkin', 2], ['pakolai', 2], ['kantasuomalai', 2], ['meikalaiset', 1],
+    ['speak finnish', 1.5], ['know finnish', 1.5], ['interpreter', 2], ['refugee', 2], ['native finns', 2], ['people like us', 1.5],
+    ['prata finska', 1.5], ['kunna finska', 1.5], ['tolk', 2], ['flykting', 2], ['говорить по-фински', 1.5], ['знать финский', 1.5], ['переводчик', 2], ['беженц', 2], ['знати фінськ', 1.5], ['перекладач', 2], ['біженц', 2],
+    ['soome keelt', 1.5], ['pagula', 2], ['مترجم', 2], ['لاجی', 2], ['پناهنده', 2], ['turjubaan', 2], ['qaxooti', 2],
   ],
   benefits: [
     ['кто мне платит', 2], ['хто мені платить', 2], ['деньги', 1], ['гроші', 1], ['مصاری', 1.5], ['فلوس', 1.5], ['=پول', 1.2], ['raha', 1], ['pengar', 1],
@@ -156,6 +165,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['شخصیا', 2], ['مکانکم', 2], ['موقعکم', 2], ['وین انتو', 1.5], ['وین بقدر روح', 2], ['لوین بقدر روح', 2], ['وین اروح', 1.5], ['لوین روح', 1.5], ['مراجعه', 1.5],
     ['حضوری', 2], ['کجا برم', 1.5], ['کجا بروم', 1.5],
     ['shakhsiyan', 2], ['fool ka fool', 2], ['u aadi', 1.2], ['booqa', 1.5],
+    ['=number', 1.5], ['numero', 1.5], ['nummer', 1.5], ['номер', 1.5], ['customer service', 1.5], ['asiakaspalvel', 1.5], ['kundtjanst', 1.5], ['palvelupiste', 1.5], ['kavella sisaan', 2], ['ilman aikaa', 1.5],
     ['toimisto', 1.5], ['osoite', 2], ['toimipiste', 1.5], ['puhelin', 2], ['puhelinnumero', 2], ['aukiolo', 2], ['office', 1.5], ['address', 2], ['phone', 2], ['service point', 1.5], ['opening hours', 2],
     ['visit', 1], ['kontor', 1.5], ['adress', 2], ['servicepunkt', 1.5], ['telefon', 2], ['oppettider', 2], ['офис', 1.5], ['адрес', 2], ['телефон', 2], ['пункт обслуж', 1.5], ['офіс', 1.5], ['buroo', 1.5],
     ['aadress', 2], ['kontaktandmed', 1.5], ['مکتب', 1.5], ['عنوان', 2], ['هاتف', 2], ['رقم', 1], ['نقطه الخدمه', 1.5], ['دفتر', 1.5], ['ادرس', 2, ['fa']], ['تلفن', 2], ['شماره', 1], ['xafiis', 1.5], ['cinwaan', 2],
@@ -166,6 +176,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   'work-trial': [
     ['ازمایش کاری', 3], ['تجربه العمل', 2.5], ['تجربه عمل', 2.5], ['tijaabada shaqada', 2],
+    ['ilman tyosopimusta', 2.5], ['without a contract', 2.5], ['utan anstallningsavtal', 2.5], ['utan kontrakt', 2.5], ['без договора', 2.5], ['без договору', 2.5], ['без контракт', 2.5], ['ilma lepinguta', 2.5], ['بدون عقد', 2.5], ['بدون قرارداد', 2.5], ['qandaraas la', 2.5], ['test out', 1.5],
     ['tyokokeilu', 3], ['kokeilemaan', 1.5], ['kokeilla', 1], ['work trial', 3], ['try out a job', 3], ['try a job', 3], ['try out', 1.5], ['prova pa', 2], ['arbetsprovning', 3], ['попробовать поработать', 3],
     ['попробовать', 1.5], ['спробувати', 1.5], ['пробн', 1.5], ['tooproov', 3], ['proovida', 1.5], ['جرب شغل', 3], ['اجرب', 1.5], ['جرب', 1.5], ['کار ازمایشی', 3], ['امتحان کنم', 1.5], ['isku dayi', 2], ['isku day', 1.5],
   ],
@@ -181,6 +192,12 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['ورشه', 2], ['روتین', 1.5], ['نشاط خفیف', 2], ['نشاط یومی', 2], ['ساعات بالاسبوع', 1.2], ['ساعات فی الاسبوع', 1.2], ['الاخصاییه الاجتماعیه', 1], ['الاخصایی الاجتماعی', 1],
     ['کارگاه', 2], ['فعالیت روزانه', 2.5], ['برنامه روزانه', 2], ['فعالیت سبک', 2], ['ساعت در هفته', 1.2], ['هفته ای چند ساعت', 1.2], ['مددکار', 1],
     ['warshad', 2], ['hawl fudud', 2], ['nidaam', 1.2], ['saacadood usbuuc', 1.2], ['arrimaha bulshada', 1],
+    // Not ready for a full working day yet: something low-threshold, at one's own pace.
+    ['kevytta toimintaa', 2], ['kevyta toimintaa', 2], ['paivaa viikossa', 1.2], ['paivana viikossa', 1.2], ['kotona olo', 1.5], ['kotonaolo', 1.5], ['ollut kotona', 1.2], ['ollu kotona', 1.2], ['light activity', 1.5], ['been at home', 1.2], ['days a week', 1], ['varit hemma', 1.2], ['сижу дома', 1.2], ['сиджу вдома', 1.2], ['kodus olnud', 1.2],
+    ['matalan kynnyksen', 2], ['omaan tahtiin', 1.5], ['pikkuhiljaa', 1], ['hitaasti', 1], ['oikeisiin toihin', 1.5], ['koko tyopaivaa', 1.5], ['kulukorvau', 2], ['bussiraha', 1.5], ['kunnan toiminta', 1.5],
+    ['low threshold', 2], ['low-threshold', 2], ['own pace', 1.5], ['ease in', 1.5], ['real job yet', 1.5], ['day program', 2], ['bus fare', 1.5], ['full working day', 1.5],
+    ['lag troskel', 2], ['egen takt', 1.5], ['lugn takt', 1.5], ['heltidsjobb an', 1.2], ['в своем темпе', 1.5], ['низкий порог', 2], ['полный рабочий день', 1.2], ['у своєму темпі', 1.5], ['власному темпі', 1.5], ['повний робочий день', 1.2],
+    ['oma tempos', 1.5], ['madala lavend', 2], ['taistooaeg', 1], ['علی راحتی', 1.5], ['شوی شوی', 1], ['اروم اروم', 1], ['با سرعت خودم', 1.5], ['tartiib', 1], ['xawaarahayga', 1.5],
     ['kuntouttav', 3], ['rehabilit', 3], ['реабилит', 3], ['реабіліт', 3], ['rehabiliteeriv', 3], ['تاهیلی', 3], ['توانبخش', 3], ['baxnaanin', 3],
   ],
   duties: [
@@ -203,7 +220,10 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   privacy: [
     ['sailit', 1.5], ['امسح', 2], ['معلوماتی', 1.5], ['معلومات', 1], ['پاک کن', 2], ['tallenta', 1.5], ['=store', 1.2], ['stores', 1.2], ['sparar', 1.2], ['хранит', 1.5], ['зберіга', 1.5], ['ذخیره', 1.5], ['یحفظ', 1.5], ['kaydi', 1.5],
     ['tiedot', 1.2], ['tietoni', 1.5], ['poista', 2], ['data', 1.5], ['delete', 2], ['gdpr', 2], ['privacy', 2], ['radera', 2], ['uppgifter', 1.2], ['данные', 1.5], ['удали', 2], ['дані', 1.5], ['видали', 2],
-    ['andmed', 1.5], ['kustuta', 2], ['بیانات', 1.5], ['احذف', 2], ['حذف', 2], ['داده', 1.5], ['اطلاعات', 1], ['xogt', 1.5], ['tirtir', 2],
+    ['andmed', 1.5], ['kustuta', 2],
+    // Whether this conversation is kept.
+    ['talteen', 2], ['keskustelu', 1], ['viestej', 1], ['sailyt', 1.5], ['havit', 1.5], ['conversation', 1], ['messages', 1], ['stored', 1.5], ['kept', 1], ['wipe', 2], ['hang on to', 1], ['samtal', 1], ['sparas', 1.5], ['raderas', 2],
+    ['разговор', 1], ['переписк', 1.5], ['сохраня', 1.5], ['розмов', 1], ['листуван', 1.5], ['vestlus', 1], ['salvest', 1.5], ['محادثه', 1], ['تحتفظ', 1.5], ['گفتگو', 1], ['مکالمه', 1], ['نگه میدار', 1.5], ['wada hadal', 1], ['kaydsan', 1.5], ['بیانات', 1.5], ['احذف', 2], ['حذف', 2], ['داده', 1.5], ['اطلاعات', 1], ['xogt', 1.5], ['tirtir', 2],
   ],
   register: [
     // Losing one's job: the first thing to do is to register.
@@ -271,6 +291,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['عقوبه', 2.5], ['غلط', 1], ['=خطا', 1], ['ظلم', 1.5], ['رفض', 1.5], ['مش موافق', 2], ['غیر موافق', 2], ['شکوی', 2], ['اشتکی', 2], ['تظلم', 2.5], ['استیناف', 2.5], ['عترض', 2.5],
     ['اشتباه', 1], ['جریمه', 2], ['تنبیه', 2], ['مجازات', 2], ['رد شد', 1.5], ['رد کرد', 1.5], ['قبول ندارم', 2], ['موافق نیستم', 2], ['شکایت', 2], ['ناعادلانه', 1.5], ['تجدید نظر', 2.5],
     ['khalad', 1], ['ciqaab', 2.5], ['ganaax', 2], ['diid', 1.5], ['kuma raacsani', 2], ['ma aqbali', 1.5], ['cabasho', 2], ['ka cabto', 2], ['rafcaan', 2.5],
+    ['riitaut', 2.5], ['dispute', 2.5], ['turned down', 2], ['got it wrong', 1.5], ['kiistaa', 2], ['bestrida', 2.5],
     ['valita', 2], ['valitus', 2], ['muutosta', 2], ['oikaisu', 2.5], ['paatok', 1.2], ['paatos', 1.2], ['appeal', 2.5], ['challenge', 2], ['disagree', 2], ['complain', 1.5], ['decision', 1.2], ['overklag', 2.5],
     ['bestrida', 2.5], ['omprovning', 2.5], ['beslut', 1.2], ['обжал', 2.5], ['оспор', 2.5], ['решени', 1.2], ['оскарж', 2.5], ['рішен', 1.2], ['vaidlust', 2.5], ['otsus', 1.2], ['اعترض', 2.5], ['الطعن', 2.5],
     ['قرار', 1.2], ['اعتراض', 2.5], ['تصمیم', 1.2], ['racfaan', 2.5], ['goaan', 1.2], ['doodi', 2],

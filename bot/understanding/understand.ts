@@ -5,6 +5,7 @@
  * fact the user typed is never asked again.
  */
 import type { Locale } from '../i18n/locales.js';
+import { PLACEHOLDERS } from '../kernel/redact.js';
 import type { Matcher } from '../pilot/municipalityMatcher.js';
 import { anyCueIn, cueIn, cueText, entitiesOf, prepareCue, prepareCues, type CueText, type Entities, type PreparedCue } from './entities.js';
 import { OFF_TOPIC, type ExampleIndex } from './examples.js';
@@ -43,7 +44,7 @@ const CONTACT_CUES = [
   'osoite', 'puhelin', 'numero', 'aukiolo', 'address', 'phone', 'number', 'opening hours', 'adress', 'telefon', 'nummer', 'oppettider', 'адрес', 'телефон', 'номер',
   'aadress', 'telefon', 'عنوان', 'هاتف', 'رقم', 'ادرس', 'تلفن', 'شماره', 'cinwaan', 'telefoon', 'lambar', 'toimisto', 'office', 'kontor', 'офис', 'офіс', 'buroo', 'مکتب', 'دفتر', 'xafiis', 'toimipiste', 'service point', 'servicepunkt', 'пункт', 'xarunta', 'نقطه',
   // Where it is and when it is open: the contact is the answer even without the word "address".
-  'osote', 'kadulla', 'street', 'gatan', 'улиц', 'вулиц', 'شارع', 'خیابان', 'waddo',
+  'osote', 'palvelupiste', 'kadulla', 'street', 'gatan', 'улиц', 'вулиц', 'شارع', 'خیابان', 'waddo',
 ];
 /** Opening hours: "when are you open" asks about the offices, not about dates of the pilot. */
 const OPEN_HOURS = [
@@ -201,6 +202,12 @@ const HOW_MANY = foldAll(['montako', 'kuinka monta', 'monta', 'how many', 'hur m
 const APPLICATIONS = foldAll(['hakemu', 'tyopaik', 'application', 'jobs', 'ansokning', 'jobb', 'заяв', 'вакан', 'отклик', 'avaldus', 'tookoh', 'طلب', 'وظیف', 'شغل', 'درخواست', 'codsi', 'shaqo']);
 /** "The target group" by name. */
 const TARGET_GROUP = foldAll(['kohderyhm', 'target group', 'malgrupp', 'целев', 'цільов', 'sihtruhm', 'sihtruhma', 'الفیه المستهدفه', 'الفءه', 'المستهدف', 'گروه هدف', 'kooxda la beeg', 'kooxaha la beeg']);
+/** The pilot having ended: "now that the pilot is over" asks about today, unless it asks when. */
+const PILOT_ENDED = foldAll([
+  'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'avslutades', 'upphorde',
+  'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay',
+]);
+const WHEN = foldAll(['milloin', 'koska', 'when', 'nar', 'когда', 'коли', 'millal', 'متی', 'ایمتی', 'امتی', 'چه زمانی', 'کی تموم', 'کی تمام', 'goorma', 'what date', 'which date']);
 /** "Or": weighing two possibilities ("the municipality or the TE office"). */
 const OR = new Set(foldAll(['vai', 'tai', 'or', 'eller', 'или', 'или', 'чи', 'або', 'voi', 'ولا', 'او', 'یا', 'mise', 'ama']));
 /** "How do I find out / check": the person wants to know their own case. */
@@ -272,7 +279,11 @@ function prepared(list: readonly string[]): PreparedCue[] {
 }
 let outOfScope: CueMatch[] | undefined;
 
+// A redacted number or address ("my number is [phone]") is the user's own detail, not a question about the office's phone.
+const PLACEHOLDER_RE = new RegExp(Object.values(PLACEHOLDERS).map((p) => p.replace(/[[\]]/g, '\\$&')).join('|'), 'g');
+
 export function understand(message: string, locale: Locale, options: UnderstandOptions = {}): Understanding {
+  message = message.replace(PLACEHOLDER_RE, ' ');
   const text = fold(message);
   const tokens = words(text);
   const cues = cueText(text);
@@ -358,6 +369,20 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (aboutPilot && score('benefits') > 0 && any(ONLY_OR_ALSO) && !any(FIRST_PERSON_PAST) && entities.age === undefined) add('target-groups', 2);
   // "Evening classes in Spanish, will I lose my benefit?": a course, but not a Finnish or Swedish one.
   if (any(COURSE_WORDS) && (score('benefits') > 0 || entities.benefit !== undefined) && !any(DOMESTIC_LANGUAGES)) add('studying', 2);
+  // "The pilot's over, is my coach the same?": today, not the pilot's dates.
+  if (aboutPilot && any(PILOT_ENDED) && !any(WHEN) && !transferred) {
+    add('after-pilot', 2.5);
+    scores.set('dates', score('dates') * 0.5);
+  }
+  // "Was the pilot for people on pay subsidy too?": the groups again.
+  if (aboutPilot && score('pay-subsidy') > 0 && any(ONLY_OR_ALSO) && !any(FIRST_PERSON_PAST)) add('target-groups', 2);
+  // "Do I still get Kela's money if I go to the activity?": the activity is the question, the benefit its condition.
+  if (score('rehab-work') >= 2 && score('benefits') > 0) {
+    add('rehab-work', 1.5);
+    scores.set('benefits', score('benefits') * 0.5);
+  }
+  // "All under-30s, whatever their benefit?": the age group named outright.
+  if (score('under-30') >= 2 && score('target-groups') > 0) add('under-30', 1);
   // "When are you open?": the offices, not the pilot's dates.
   if (any(OPEN_HOURS)) {
     add('offices', 1.5);

@@ -161,3 +161,31 @@ describe('ordinary words are not places', () => {
     expect(m?.kind === 'suggest' ? m.candidates.map((c) => c.name.fi) : []).toContain(name);
   });
 });
+
+describe('described, not named: the activity, the time since the pilot, the office hours, a course', () => {
+  it.each([
+    ['fi', 'pitkän kotona olon jälkeen haluisin jotain kevyttä toimintaa pari päivää viikossa, onko sellasta', 'rehab-work'],
+    ['en', 'my social worker mentioned some workshop to get my days in order again, what is that', 'rehab-work'],
+    ['ru', 'после долгого перерыва нужен мягкий режим дня, есть что-то на пару часов в неделю?', 'rehab-work'],
+    ['ar', 'بدي شي خفيف كم ساعة بالأسبوع لأرجع عالروتين', 'rehab-work'],
+    ['fi', 'nyt kun kokeilu on ohi, kuka mun asioita hoitaa', 'after-pilot'],
+    ['en', 'the pilot is over, so who is handling my case these days', 'after-pilot'],
+    ['so', 'tijaabadii way dhammaatay, yaa hadda mas\'uul iga ah', 'after-pilot'],
+    ['en', 'what time are you open on fridays', 'offices'],
+    ['sv', 'när har ni öppet på fredagar', 'offices'],
+    ['ar', 'شو ساعات الدوام عندكن يوم الجمعة', 'offices'],
+    ['en', 'can i take an evening course in photography and keep my benefit', 'studying'],
+    ['fi', 'voinko käydä iltakurssia valokuvauksesta ja saada silti työmarkkinatukea', 'studying'],
+    ['en', 'how can i check whether the TE office or the municipality was in charge of me in 2022', 'eligibility'],
+    ['fi', 'olen 24, koskiko kokeilu mun ikäisiä', 'under-30'],
+    ['fi', 'pitikö osata suomea et sai kunnasta valmentajan, mä puhun vaan englantia', 'immigrants'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  // The redacted number is the user's own detail: it must not read as "what is the office's phone number".
+  it('does not take a phone number the user gives for a question about the office phone', async () => {
+    expect(await answerOf('fi', 'saanko asumistukea? numeroni on 040 7654321')).toBe('notSure');
+    expect(await answerOf('en', 'whats the phone number of the office')).toBe('offices');
+  });
+});
