@@ -152,6 +152,10 @@ const MARKS: Record<Script, readonly MarkRule[]> = {
   cyrillic: [
     { re: /[іїєґ]/gu, lang: 'uk', weight: 1.5 },
     { re: /[ыэъё]/gu, lang: 'ru', weight: 1.5 },
+    // Russian past-tense reflexives (длился, началась); Ukrainian writes -вся, -лася, -лося, -лися.
+    { re: /[^в]лся$|лась$|лось$|лись$/gu, lang: 'ru', weight: 1 },
+    // Russian "какой" where Ukrainian says "який".
+    { re: /^как(?:ой|ая|ое|ие|их|ого|ому|им|ую)$/gu, lang: 'ru', weight: 1 },
   ],
   arabic: [
     { re: /[پچژگ]/gu, lang: 'fa', weight: 1.5 },

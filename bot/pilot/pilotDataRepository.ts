@@ -3,7 +3,7 @@
  * PilotDataVersion row that records which data file they hold. The seeder (seed.ts) decides when
  * to write; this writes, in one transaction, by the file's stable ids.
  */
-import type { Prisma, PrismaClient } from '../db/database.js';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { PilotData } from './pilotData.js';
 
 const PILOT_DATA_ID = 'pilot-areas';
