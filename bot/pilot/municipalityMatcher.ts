@@ -446,8 +446,23 @@ function buildMatcher(options: MatcherOptions, strategy: LatinStrategy): Matcher
       ...(['ru', 'uk'] as const).map((variant) => matchLatin(cyrillicToLatin(text, variant))),
       ...(['ru', 'uk'] as const).map((variant) => matchLatin(cyrillicPlaceToFinnish(text, variant))),
     ];
-    return results.find((r) => r.kind === 'match' || r.kind === 'known_outside_data') ?? results.find((r) => r.kind === 'suggest') ?? latin;
+    const sure = results.find((r) => r.kind === 'match' || r.kind === 'known_outside_data');
+    if (sure) return sure;
+    // "в Лаппеенранте", "у Форссі", "из Лаппеенранты": Russian and Ukrainian decline names in -a.
+    // Only a sure match counts here, so an ordinary declined word never becomes a guess.
+    const declined = slavicNominative(text);
+    if (declined !== text) {
+      const base = (['ru', 'uk'] as const).flatMap((variant) => [matchLatin(cyrillicToLatin(declined, variant)), matchLatin(cyrillicPlaceToFinnish(declined, variant))]);
+      const hit = base.find((r) => r.kind === 'match' || r.kind === 'known_outside_data');
+      if (hit) return hit;
+    }
+    return results.find((r) => r.kind === 'suggest') ?? latin;
   };
+}
+
+/** Each capitalised Cyrillic word in a case ending (locative -е/-і, genitive -ы/-и, dative -у, instrumental -ой/-ою) back in -а. */
+function slavicNominative(text: string): string {
+  return text.replace(/(?<![\p{L}])([\p{Script=Cyrillic}]{3,}?)(ой|ою|ей|е|і|ы|и|у)(?![\p{L}])/gu, '$1а');
 }
 
 /** A matcher over `options`' places; build it once (its index costs more than many messages). */

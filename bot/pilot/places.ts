@@ -215,6 +215,10 @@ function index(): ScriptIndex {
     for (const n of namesOf(p)) {
       const f = fold(n);
       put(full, f, p.id);
+      // و writes both v and o/u: Persian spells Rovaniemi روانیمی and Savonlinna ساوونلینا (Arabic فانتا has ف for v).
+      // Whole spellings only: without its v a skeleton is short enough to be an ordinary word's (بتأثر, Pudasjärvi).
+      // Not a first V before a rounded vowel: Vörå would become "ura", which is how Aura (اورا) reads.
+      if (!/^v[oöuy]/i.test(n)) put(full, fold(n.replace(/v/gi, 'u')), p.id);
       // Consonants alone only for names with enough of them: "Eura" and "Aura" are both just "r", and شكرا (thanks) has the consonants of Isokyrö.
       if (consonants(f).length >= 4) put(skeleton, consonants(f), p.id);
     }

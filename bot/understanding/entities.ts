@@ -220,8 +220,12 @@ function foldWord(w: string): string {
   return f;
 }
 
-function withoutOrdinaryWords(message: string): string {
-  return message.replace(/[\p{L}\p{M}'’]+/gu, (w) => (w === w.toLowerCase() && ORDINARY_WORDS.has(foldWord(w)) ? ' ' : w));
+/** Words that are ordinary in one language only: Estonian "lahti" is "open" ("mis kell te lahti olete"), in Finnish the town. */
+const ORDINARY_IN: Partial<Record<Locale, ReadonlySet<string>>> = { et: new Set(['lahti', 'lahtiolek']) };
+
+function withoutOrdinaryWords(message: string, locale: Locale): string {
+  const own = ORDINARY_IN[locale];
+  return message.replace(/[\p{L}\p{M}'’]+/gu, (w) => (w === w.toLowerCase() && (ORDINARY_WORDS.has(foldWord(w)) || own?.has(foldWord(w))) ? ' ' : w));
 }
 
 // Words that say a place is named: "I live in", "my municipality", "in the town of" …
@@ -270,7 +274,7 @@ export function entitiesOf(message: string, text: string, tokens: readonly strin
   const out: Entities = {};
 
   if (options.matcher) {
-    const match = refine(options.matcher, matchInAnyScript(options.matcher, withoutOrdinaryWords(message), locale), tokens);
+    const match = refine(options.matcher, matchInAnyScript(options.matcher, withoutOrdinaryWords(message, locale), locale), tokens);
     const guess = match.kind === 'suggest' && !namesAPlace(message, cues);
     if (match.kind !== 'none' && !guess && !ordinaryWord(match, message, locale)) out.municipality = match;
   }

@@ -46,4 +46,33 @@ describe('the municipality in a message', () => {
   ])('finds the name inflected with an Estonian case: "%s" → %s', (message, name) => {
     expect(named(message, 'et')).toBe(name);
   });
+
+  it('does not take the Estonian "lahti" (open) for Lahti, but finds Lahti named in Estonian and in Finnish', () => {
+    expect(named('mis kellast te lahti olete', 'et')).toBeUndefined();
+    expect(named('elan Lahtis, kes mind teenindab', 'et')).toBe('Lahti');
+    expect(named('lahti mukana?', 'fi')).toBe('Lahti');
+  });
+
+  it.each([
+    ['в Лаппеенранте открыт офис?', 'ru', 'Lappeenranta'],
+    ['из Лаппеенранты переехал', 'ru', 'Lappeenranta'],
+    ['мы живём в котке', 'ru', 'Kotka'],
+    ['у Форссі був цей проект?', 'uk', 'Forssa'],
+    ['ми у Ваасі, хто нас обслуговує', 'uk', 'Vaasa'],
+  ] as const)('finds a name declined in Russian or Ukrainian: "%s" → %s', (message, locale, name) => {
+    expect(named(message, locale)).toBe(name);
+  });
+
+  // و writes v as well as o and u, so Persian spells Rovaniemi روانیمی.
+  it.each([
+    ['روانیمی زندگی میکنم', 'Rovaniemi'],
+    ['ساوونلینا تو طرح بود؟', 'Savonlinna'],
+    ['تو کووولا زندگی میکنم', 'Kouvola'],
+  ])('finds a Persian spelling with و for v: "%s" → %s', (message, name) => {
+    expect(named(message, 'fa')).toBe(name);
+  });
+
+  it.each(['صحيح لازم قدم على شغلات كل شهر؟', 'كيف كانت التجربة بتأثر على الشباب', 'работаю на стройке', 'по какой причине меня перевели'])('finds no place in the ordinary words of "%s"', (message) => {
+    expect(named(message, /[\u0400-\u04FF]/.test(message) ? 'ru' : 'ar')).toBeUndefined();
+  });
 });
