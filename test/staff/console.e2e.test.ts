@@ -190,7 +190,8 @@ describe.skipIf(!haveChromium && !process.env.CI)('staff console in headless Chr
     await seeBubble(chat, /henkilötunnustasi/);
     await say(chat, 'Haluan apua CV:n kanssa.');
     await choose(chat, fi('common:choices.yes'));
-    await seeBubble(chat, /Ville Valmentaja/);
+    // The summary before "yes" names the coach too: wait for the booked message itself, or the row may not be written yet.
+    await seeBubble(chat, /Ville Valmentaja kanssa on varattu/);
     await shot(chat, '02-widget-booked');
     const appointment = await running.app.db.prisma.appointment.findFirstOrThrow({ where: { coachId: 'salo-ville' } });
     expect(appointment).toMatchObject({ status: 'booked', jobseekerName: 'Maija Meikäläinen', contactPhone: '+358401234567' });
