@@ -237,6 +237,9 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['از دست دادم', 2.5], ['اخراج', 2.5], ['بیکار شدم', 3], ['کارم تموم', 2.5], ['قراردادم تموم', 2.5], ['کارم تمام', 2.5],
     ['iga dhammaatay', 2.5], ['waayay', 2], ['la i eryay', 3], ['eryay', 2.5], ['shaqo laaan noqday', 2.5],
     ['جوینده کار', 2], ['jobbsokande', 0.8], ['arbetssokande', 0.8],
+    // Registering online needs Finnish bank codes: people without them ask how else to register.
+    ['pankkitunnuks', 2], ['verkkopankkitunnuks', 2], ['bank codes', 2], ['online banking codes', 2], ['bankkoder', 2], ['bankkod', 1.5], ['банковских кодов', 2], ['банковские коды', 2], ['банківськ', 1.5], ['pangakood', 2], ['رموز بنکیه', 2], ['کد بانکی', 2], ['کدهای بانکی', 2],
+    ['ilmoitan', 1.5], ['регат', 2], ['региться', 2], ['مسجل', 2], ['diiwaangash', 2], ['isdiiwaangel', 2],
     ['ilmoittaud', 2], ['ilmottaud', 2], ['ilmoittautu', 2], ['ilmottautu', 2], ['rekisteroi', 2], ['tyonhakijaks', 1.5], ['tyomarkkinatori', 2.5], ['=tmt', 2], ['sign up', 2], ['=register', 2], ['registration', 2],
     ['job market finland', 2.5], ['anmal', 2], ['anmalan', 2], ['skriver in mig', 2], ['skriva in', 2], ['jobbmarknaden', 2.5], ['registrer', 2], ['зарегистр', 2], ['встать на учет', 2], ['регистрац', 2],
     ['зареєстр', 2], ['реєстрац', 2], ['стати на облік', 2], ['registreeru', 2], ['registreeri', 2], ['تسجیل', 2], ['سجل', 2], ['بسجل', 2], ['ثبتنام', 2], ['ثبت نام', 2], ['diiwaangel', 2], ['iska qor', 2], ['isku diiwaan', 2],

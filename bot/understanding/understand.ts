@@ -207,7 +207,15 @@ const PILOT_ENDED = foldAll([
   'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'avslutades', 'upphorde',
   'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay',
 ]);
-const WHEN = foldAll(['milloin', 'koska', 'when', 'nar', 'когда', 'коли', 'millal', 'متی', 'ایمتی', 'امتی', 'چه زمانی', 'کی تموم', 'کی تمام', 'goorma', 'what date', 'which date']);
+const WHEN = foldAll([
+  'milloin', 'koska', 'when', 'nar', 'когда', 'коли', 'millal', 'متی', 'ایمتی', 'امتی', 'چه زمانی', 'کی تموم', 'کی تمام', 'goorma', 'what date', 'which date', 'which year', 'what year',
+  'mika paiva', 'mina paivana', 'mika vuosi', 'minka vuoden', 'mina vuonna', 'vilket ar', 'vilket datum', 'в каком году', 'какого числа', 'в якому році', 'якого числа', 'mis aastal', 'mis kuupaeval',
+  'ای سنه', 'بای سنه', 'کدوم سال', 'چه سالی', 'چه تاریخی', 'sanadkee', 'sanadma', 'taariikhdee',
+]);
+/** Staying behind at the TE office while others moved: how the groups were drawn. */
+const STAYED = foldAll(['jai', 'jaivat', 'jaanyt', 'jaaneet', 'jaavat', 'stay', 'stayed', 'stays', 'stanna', 'remained', 'kvar', 'остал', 'остан', 'залиш', 'jaid', 'jaavad', 'یضل', 'ضلو', 'بمونن', 'موندن', 'موند', 'ku hadh', 'ku haray']);
+/** "How often": a question about the meetings' rhythm, not a request to book one. */
+const HOW_OFTEN = foldAll(['kuinka usein', 'miten usein', 'kuinka tihea', 'how often', 'hur ofta', 'как часто', 'як часто', 'kui tihti', 'kui sageli', 'چند وقت یکبار', 'هر چند وقت', 'کل قدیش', 'قدیش مره', 'intee jeer', 'imisa jeer', 'inta jeer']);
 /** "Or": weighing two possibilities ("the municipality or the TE office"). */
 const OR = new Set(foldAll(['vai', 'tai', 'or', 'eller', 'или', 'или', 'чи', 'або', 'voi', 'ولا', 'او', 'یا', 'mise', 'ama']));
 /** "How do I find out / check": the person wants to know their own case. */
@@ -304,12 +312,21 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (aboutPilot) add('pilot', 0.5);
 
   // "Talk to a coach", "book a time with my coach": the coach is who, booking is what.
-  if ((scores.get('booking') ?? 0) >= 1.5 && (scores.get('coach') ?? 0) > 0) add('booking', 1.5);
+  // "How often do I meet my coach?" asks how it works, not for a time.
+  const howOften = anyCueIn(cues, prepared(HOW_OFTEN));
+  if ((scores.get('booking') ?? 0) >= 1.5 && (scores.get('coach') ?? 0) > 0 && !howOften) add('booking', 1.5);
   // "Learn Finnish", "study Swedish": a language course, not studies in general.
   if ((scores.get('language-courses') ?? 0) >= 2.5 && (scores.get('studying') ?? 0) > 0) add('language-courses', 1);
   // "I came on a family permit, can I register?": whether the permit allows it is the question.
   if ((scores.get('residence-permit') ?? 0) >= 2 && (scores.get('register') ?? 0) > 0) add('residence-permit', 1.5);
   const score = (topic: string) => scores.get(topic) ?? 0;
+  // A reading the sentence's structure rules out ("how often" is not a booking) is halved, and so
+  // is what the examples add to it below: they vote on words and would bring it back.
+  const damped = new Set<string>();
+  const damp = (topic: string) => {
+    scores.set(topic, score(topic) * 0.5);
+    damped.add(topic);
+  };
   const any = (list: readonly string[]) => anyCueIn(cues, prepared(list));
   const asksWho = tokens.some((t) => WHO.has(t)) || any(WHO_PHRASES);
   // "Who was moved to the municipality?" asks about the target groups; "I was told my file was
@@ -363,30 +380,44 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "How do I find out whether the municipality or the TE office handled my case?": their own case, then.
   if (score('te-offices') >= 1.5 && (aboutPilot || any(MUNICIPALITY_NOUNS)) && tokens.some((t) => OR.has(t)) && (any(FIND_OUT) || any(FIRST_PERSON_PAST))) {
     add('eligibility', 3);
-    scores.set('te-offices', score('te-offices') * 0.5);
+    damp('te-offices');
   }
   // "Was the pilot only for people on Kela's benefit, or also for earnings-related?": which groups it was for.
   if (aboutPilot && score('benefits') > 0 && any(ONLY_OR_ALSO) && !any(FIRST_PERSON_PAST) && entities.age === undefined) add('target-groups', 2);
   // "Evening classes in Spanish, will I lose my benefit?": a course, but not a Finnish or Swedish one.
   if (any(COURSE_WORDS) && (score('benefits') > 0 || entities.benefit !== undefined) && !any(DOMESTIC_LANGUAGES)) add('studying', 2);
+  // "Why did those on earnings-related allowance stay with the TE office?": how the groups were drawn.
+  if (score('te-offices') > 0 && any(STAYED) && (any(TRANSFER) || any(MUNICIPALITY_NOUNS)) && !any(FIRST_PERSON_PAST)) {
+    add('target-groups', 3);
+    damp('te-offices');
+  }
+  // "How often do I meet my coach?": the coach's way of working, not a booking.
+  if (howOften && score('coach') > 0) {
+    add('coach', 2);
+    damp('booking');
+  }
   // "The pilot's over, is my coach the same?": today, not the pilot's dates.
-  if (aboutPilot && any(PILOT_ENDED) && !any(WHEN) && !transferred) {
-    add('after-pilot', 2.5);
-    scores.set('dates', score('dates') * 0.5);
+  if (aboutPilot && any(PILOT_ENDED) && !transferred) {
+    // "It's over now, which year did it end?" still asks for the date.
+    if (any(WHEN)) add('dates', 1.5);
+    else {
+      add('after-pilot', 2.5);
+      damp('dates');
+    }
   }
   // "Was the pilot for people on pay subsidy too?": the groups again.
   if (aboutPilot && score('pay-subsidy') > 0 && any(ONLY_OR_ALSO) && !any(FIRST_PERSON_PAST)) add('target-groups', 2);
   // "Do I still get Kela's money if I go to the activity?": the activity is the question, the benefit its condition.
   if (score('rehab-work') >= 2 && score('benefits') > 0) {
     add('rehab-work', 1.5);
-    scores.set('benefits', score('benefits') * 0.5);
+    damp('benefits');
   }
   // "All under-30s, whatever their benefit?": the age group named outright.
   if (score('under-30') >= 2 && score('target-groups') > 0) add('under-30', 1);
   // "When are you open?": the offices, not the pilot's dates.
   if (any(OPEN_HOURS)) {
     add('offices', 1.5);
-    scores.set('dates', score('dates') * 0.5);
+    damp('dates');
   }
   // Facts about oneself plus "would I have been in it": the verdict, not the topic article.
   if (personal && aboutPilot) add('eligibility', 2.5);
@@ -407,7 +438,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     const inScope = [...scores.values()].some((s) => s >= 1);
     for (const [topic, p] of options.examples.vote(message).votes) {
       if (topic === OFF_TOPIC) continue;
-      if (inScope || scores.has(topic)) add(topic, EXAMPLE_WEIGHT * p);
+      if (inScope || scores.has(topic)) add(topic, EXAMPLE_WEIGHT * p * (damped.has(topic) ? 0.5 : 1));
       else learned.set(topic, EXAMPLE_WEIGHT * p);
     }
   }

@@ -179,6 +179,11 @@ describe('described, not named: the activity, the time since the pilot, the offi
     ['en', 'how can i check whether the TE office or the municipality was in charge of me in 2022', 'eligibility'],
     ['fi', 'olen 24, koskiko kokeilu mun ikäisiä', 'under-30'],
     ['fi', 'pitikö osata suomea et sai kunnasta valmentajan, mä puhun vaan englantia', 'immigrants'],
+    ['en', 'why did some unemployed people stay with the TE office while others were moved to the town', 'target-groups'],
+    ['sv', 'hur ofta träffar man sin coach', 'coach'],
+    ['en', 'how often will i be meeting my coach', 'coach'],
+    ['fi', 'mulla ei oo suomalaisia pankkitunnuksia, miten pääsen työnhakijaksi', 'register'],
+    ['en', 'the pilot is over now, which year did it end', 'dates'],
   ] as const)('%s "%s" → %s', async (locale, q, expected) => {
     expect(await answerOf(locale, q)).toBe(expected);
   });
