@@ -82,7 +82,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   benefits: [
     ['кто мне платит', 2], ['хто мені платить', 2], ['деньги', 1], ['гроші', 1], ['مصاری', 1.5], ['فلوس', 1.5], ['=پول', 1.2], ['raha', 1], ['pengar', 1],
     ['tuen', 0.6], ['tootushuvit', 2], ['huvitist', 1.5], ['مستمری', 1.5], ['بیمه بیکاری', 2], ['ضمان', 1], 
-    ['=kela', 1.5], ['kelalta', 1.5], ['kassa', 1.2], ['kassasta', 1.5], ['tyomarkkinatu', 1.5], ['peruspaivarah', 2], ['ansiosidonnai', 2], ['ansiopaivarah', 2], ['paivarah', 1.5],
+    ['=kela', 1.5], ['kelalta', 1.5], ['kelasta', 1.5], ['kelast', 1.5], ['кела', 1.5], ['=stod', 1], ['stodet', 1], ['tootutoetus', 2], ['tukeni', 1], ['minun tuki', 1.2], ['mun tuki', 1.2], ['kassa', 1.2], ['kassasta', 1.5], ['tyomarkkinatu', 1.5], ['peruspaivarah', 2], ['ansiosidonnai', 2], ['ansiopaivarah', 2], ['paivarah', 1.5],
     ['tyottomyysturv', 2], ['tyottomyysetu', 2], ['tyottomyysrah', 2], ['paljonko', 1], ['rahaa', 1], ['=tuki', 0.6], ['etuu', 1.2], ['benefit', 1.5], ['allowance', 1.5], ['subsidy', 1], ['who pays', 1.5],
     ['how much', 1], ['money', 1], ['the fund', 1.2], ['fund', 0.8], ['=fpa', 1.5], ['fpas', 0.5], ['kassan', 1.2], ['arbetsloshetsersattning', 2], ['arbetsmarknadsstod', 2], ['dagpenning', 2], ['formaner', 1],
     ['formanen', 1], ['ersattning', 1.5], ['vem betalar', 1.5], ['hur mycket', 1], ['пособи', 1.5], ['выплат', 1], ['сколько составляет', 1.5], ['сколько', 0.6], ['касс', 1.2], ['кто платит', 1.5],
@@ -165,6 +165,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['شخصیا', 2], ['مکانکم', 2], ['موقعکم', 2], ['وین انتو', 1.5], ['وین بقدر روح', 2], ['لوین بقدر روح', 2], ['وین اروح', 1.5], ['لوین روح', 1.5], ['مراجعه', 1.5],
     ['حضوری', 2], ['کجا برم', 1.5], ['کجا بروم', 1.5],
     ['shakhsiyan', 2], ['fool ka fool', 2], ['u aadi', 1.2], ['booqa', 1.5],
+    ['missa se', 1], ['missa on', 1], ['where is the', 1], ['где находится', 2], ['де знаходиться', 2], ['kus asub', 2], ['کجاست', 1.5], ['teeninduspunkt', 1.5], ['besoksadress', 2], ['sisse astuda', 1.5], ['ilma ajata', 1.5], ['=gata', 1.5],
     ['=number', 1.5], ['numero', 1.5], ['nummer', 1.5], ['номер', 1.5], ['customer service', 1.5], ['asiakaspalvel', 1.5], ['kundtjanst', 1.5], ['palvelupiste', 1.5], ['kavella sisaan', 2], ['ilman aikaa', 1.5],
     ['toimisto', 1.5], ['osoite', 2], ['toimipiste', 1.5], ['puhelin', 2], ['puhelinnumero', 2], ['aukiolo', 2], ['office', 1.5], ['address', 2], ['phone', 2], ['service point', 1.5], ['opening hours', 2],
     ['visit', 1], ['kontor', 1.5], ['adress', 2], ['servicepunkt', 1.5], ['telefon', 2], ['oppettider', 2], ['офис', 1.5], ['адрес', 2], ['телефон', 2], ['пункт обслуж', 1.5], ['офіс', 1.5], ['buroo', 1.5],
@@ -222,6 +223,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['tiedot', 1.2], ['tietoni', 1.5], ['poista', 2], ['data', 1.5], ['delete', 2], ['gdpr', 2], ['privacy', 2], ['radera', 2], ['uppgifter', 1.2], ['данные', 1.5], ['удали', 2], ['дані', 1.5], ['видали', 2],
     ['andmed', 1.5], ['kustuta', 2],
     // Whether this conversation is kept.
+    ['pyyhi', 2], ['pyyhki', 2], ['kirjann', 1], ['ta bort', 2], ['om mig', 1], ['the info', 1], ['information', 1], ['about me', 1], ['сотри', 2], ['обо мне', 1], ['про мене', 1], ['minu kohta', 1], ['عني', 1], ['درباره من', 1], ['macluumaad', 1.5],
     ['talteen', 2], ['keskustelu', 1], ['viestej', 1], ['sailyt', 1.5], ['havit', 1.5], ['conversation', 1], ['messages', 1], ['stored', 1.5], ['kept', 1], ['wipe', 2], ['hang on to', 1], ['samtal', 1], ['sparas', 1.5], ['raderas', 2],
     ['разговор', 1], ['переписк', 1.5], ['сохраня', 1.5], ['розмов', 1], ['листуван', 1.5], ['vestlus', 1], ['salvest', 1.5], ['محادثه', 1], ['تحتفظ', 1.5], ['گفتگو', 1], ['مکالمه', 1], ['نگه میدار', 1.5], ['wada hadal', 1], ['kaydsan', 1.5], ['بیانات', 1.5], ['احذف', 2], ['حذف', 2], ['داده', 1.5], ['اطلاعات', 1], ['xogt', 1.5], ['tirtir', 2],
   ],
@@ -276,6 +278,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['учиться', 1.5], ['учусь', 1.5], ['вчитися', 1.5], ['вчуся', 1.5], ['plugga', 1.5], ['oppima', 1.5], ['oppida', 1.2], ['oppimine', 1.5], ['university', 1.5], ['college', 1.2], ['degree', 1.2],
     ['yliopisto', 1.5], ['ammattikoulu', 1.5], ['universitet', 1.5], ['университет', 1.5], ['університет', 1.5], ['ulikool', 1.5], ['jaamacad', 1.5], ['iskuul', 1.2], ['dugsi', 1.2], ['جامعه', 1.2], ['دانشگاه', 1.5], ['درس بخونم', 1.5],
     ['algatus', 2], ['oppim', 1.5], ['oppima', 1.5], ['opetust', 1],
+    ['kurssej', 1.2], ['kurssei', 1.2], ['avoin amk', 2], ['avoimen amk', 2], ['avoin yliopisto', 2], ['avoimen yliopist', 2], ['tutkinto', 1.5], ['tutkinnon', 1.5], ['tradenom', 1.5], ['examen', 1.5], ['slutfora', 1], ['diplom', 1.5], ['диплом', 1.5], ['شهاده', 1.5], ['مدرک', 1.5], ['shahaado', 1.5], ['مدرسه', 1.2],
     ['opiskel', 1.5], ['opinnot', 1.5], ['kurssi', 1.2], ['kurssin', 1.2], ['koulu', 1.2], ['omaehtoi', 3], ['=study', 1.5], ['studies', 1.5], ['studying', 1.5], ['course', 1.2], ['school', 1.2],
     ['self motivated', 3], ['studera', 1.5], ['studier', 1.5], ['=kurs', 1.2], ['frivilliga studier', 3], ['учеб', 1.5], ['учит', 0.8], ['курс', 1.2], ['самостоятельн', 2], ['навча', 1.5], ['вчит', 0.8],
     ['самостійн', 2], ['opi', 1.2], ['kursus', 1.2], ['omaalgatuslik', 3], ['دراسه', 1.5], ['ادرس', 1.2], ['کورس', 1.2], ['دوره', 1.2], ['تحصیل', 1.5], ['درس', 1.2], ['الذاتیه', 1], ['waxbarash', 1.5],

@@ -49,7 +49,13 @@ const CONTACT_CUES = [
 /** Opening hours: "when are you open" asks about the offices, not about dates of the pilot. */
 const OPEN_HOURS = [
   'auki', 'aukiolo', 'are you open', 'open on', 'open today', 'opening hours', 'when is it open', 'oppet', 'открыт', 'часы работы', 'відкрит', 'години роботи', 'avatud', 'lahtiolekuaeg',
-  'ساعات الدوام', 'الدوام', 'مفتوح', 'ساعت کاری', 'باز هستید', 'باز هست', 'saacadaha', 'furan',
+  'ساعات الدوام', 'الدوام', 'مفتوح', 'ساعت کاری', 'باز هستید', 'باز هست', 'بازه', 'saacadaha', 'furan',
+  'mihin aikaan', 'monelta', 'what time', 'vilken tid', 'hur dags', 'во сколько', 'о котрій', 'mis kellast', 'mis kell', 'ساعت چند', 'چه ساعتی', 'ای ساعه', 'saacadda',
+];
+/** "What happened", "how is it now": the time after the pilot even when a date is named. */
+const SINCE = [
+  'mita tapahtui', 'mita sitten', 'what happened', 'what happens', 'vad hande', 'vad hander', 'hur funkar det nu', 'что стало', 'что случилось', 'что теперь', 'как сейчас', 'що сталося', 'що тепер', 'як зараз',
+  'mis juhtus', 'mis nuud', 'شو صار', 'شو بصیر', 'چی شد', 'چی میشه', 'maxaa dhacay', 'maxaa ku dhacay',
 ];
 
 type FoldedCue = [cue: string, weight: number, locales?: readonly string[]];
@@ -204,7 +210,7 @@ const APPLICATIONS = foldAll(['hakemu', 'tyopaik', 'application', 'jobs', 'ansok
 const TARGET_GROUP = foldAll(['kohderyhm', 'target group', 'malgrupp', 'целев', 'цільов', 'sihtruhm', 'sihtruhma', 'الفیه المستهدفه', 'الفءه', 'المستهدف', 'گروه هدف', 'kooxda la beeg', 'kooxaha la beeg']);
 /** The pilot having ended: "now that the pilot is over" asks about today, unless it asks when. */
 const PILOT_ENDED = foldAll([
-  'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'avslutades', 'upphorde',
+  'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'slutade', 'slutat', 'avslutades', 'upphorde',
   'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay',
 ]);
 const WHEN = foldAll([
@@ -398,8 +404,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   }
   // "The pilot's over, is my coach the same?": today, not the pilot's dates.
   if (aboutPilot && any(PILOT_ENDED) && !transferred) {
-    // "It's over now, which year did it end?" still asks for the date.
-    if (any(WHEN)) add('dates', 1.5);
+    // "It's over now, which year did it end?" still asks for the date; "what happened when it ended?" does not.
+    if (any(WHEN) && !any(SINCE)) add('dates', 1.5);
     else {
       add('after-pilot', 2.5);
       damp('dates');
@@ -458,7 +464,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     entities,
     yesNo: yesNoQuestion(message, tokens),
     aboutPilot,
-    asksContact: anyCueIn(cues, prepared(CONTACT_CUES)),
+    asksContact: anyCueIn(cues, prepared(CONTACT_CUES)) || anyCueIn(cues, prepared(OPEN_HOURS)),
     request: anyCueIn(cues, prepared(REQUEST_CUES)),
   };
 }

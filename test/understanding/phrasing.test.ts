@@ -184,6 +184,10 @@ describe('described, not named: the activity, the time since the pilot, the offi
     ['en', 'how often will i be meeting my coach', 'coach'],
     ['fi', 'mulla ei oo suomalaisia pankkitunnuksia, miten pääsen työnhakijaksi', 'register'],
     ['en', 'the pilot is over now, which year did it end', 'dates'],
+    ['sv', 'vad hände med kunderna när försöket tog slut', 'after-pilot'],
+    ['uk', 'о котрій відкриваються työllisyyspalvelut у Вантаа?', 'offices'],
+    ['fi', 'pyyhi kaikki mitä tiedät minusta', 'privacy'],
+    ['fi', 'aloitan avoimen yliopiston kursseja, vaikuttaako se työmarkkinatukeen', 'studying'],
   ] as const)('%s "%s" → %s', async (locale, q, expected) => {
     expect(await answerOf(locale, q)).toBe(expected);
   });
