@@ -25,6 +25,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['mika oli', 0.6], ['mita tarkoitti', 0.8], ['mita taa', 0.6], ['mika juttu', 0.8], ['tarkott', 0.6], ['what was', 0.6], ['what exactly', 0.6], ['explain', 0.8], ['tell me about', 0.8],
     ['vad handlade', 0.8], ['vad var', 0.6], ['forklara', 0.8], ['что такое', 0.6], ['что за', 0.6], ['объясни', 0.8], ['що таке', 0.6], ['що за', 0.6], ['поясни', 0.8],
     ['mis oli', 0.6], ['mis on', 0.4], ['selgita', 0.8], ['ما معنی', 0.8], ['اشرح', 0.8], ['شو هو', 0.4], ['چیست', 0.4], ['توضیح', 0.8], ['یعنی چه', 0.8], ['micnaheedu', 0.8],
+    ['what was that about', 1.2], ['va handla det om', 1.2], ['vad handlade det om', 1.2], ['о чем это было', 1.2], ['що це було', 1.2], ['mis see oli', 1.2],
     ['sharax', 0.8], ['simple words', 0.6], ['simply', 0.4], ['простыми словами', 0.8], ['простими словами', 0.8], ['si fudud', 0.6], ['بکلام بسیط', 0.8], ['به زبان ساده', 0.8],
     ['mihin mut siirrettiin', 1], ['siirrettiin', 0.6], ['moved me', 0.6], ['towns ran', 0.6],
   ],
@@ -82,6 +83,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   benefits: [
     ['кто мне платит', 2], ['хто мені платить', 2], ['деньги', 1], ['гроші', 1], ['مصاری', 1.5], ['فلوس', 1.5], ['=پول', 1.2], ['raha', 1], ['pengar', 1],
     ['tuen', 0.6], ['tootushuvit', 2], ['huvitist', 1.5], ['مستمری', 1.5], ['بیمه بیکاری', 2], ['ضمان', 1], 
+    ['mika ero', 1], ['difference between', 1], ['skillnad', 1], ['разница', 1], ['різниця', 1], ['mis vahe', 1], ['فرق', 1], ['تفاوت', 1], ['farqi', 1],
     ['=kela', 1.5], ['kelalta', 1.5], ['kelasta', 1.5], ['kelast', 1.5], ['кела', 1.5], ['=stod', 1], ['stodet', 1], ['tootutoetus', 2], ['tukeni', 1], ['minun tuki', 1.2], ['mun tuki', 1.2], ['kassa', 1.2], ['kassasta', 1.5], ['tyomarkkinatu', 1.5], ['peruspaivarah', 2], ['ansiosidonnai', 2], ['ansiopaivarah', 2], ['paivarah', 1.5],
     ['tyottomyysturv', 2], ['tyottomyysetu', 2], ['tyottomyysrah', 2], ['paljonko', 1], ['rahaa', 1], ['=tuki', 0.6], ['etuu', 1.2], ['benefit', 1.5], ['allowance', 1.5], ['subsidy', 1], ['who pays', 1.5],
     ['how much', 1], ['money', 1], ['the fund', 1.2], ['fund', 0.8], ['=fpa', 1.5], ['fpas', 0.5], ['kassan', 1.2], ['arbetsloshetsersattning', 2], ['arbetsmarknadsstod', 2], ['dagpenning', 2], ['formaner', 1],
@@ -93,6 +95,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   dates: [
     ['=koska', 1], ['شروع', 1], ['کی شروع', 1.5], ['بدا', 0.8], ['ایمتی', 1.5], ['امتی', 1.5], ['لسا', 1.5], ['شغال', 0.6], ['still running', 1.5], ['still going', 1.5], ['еще идет', 1.5], ['ще триває', 1.5], ['vielako', 1.2], ['fortfarande', 1], ['ikka veel', 1.2], ['هنوز', 1.2], ['weli', 1], ['بلشت', 1],
     ['تموم', 1], ['کی تموم', 1.5], ['lopp', 0.6],
+    ['which year', 1.5], ['what year', 1.5], ['end date', 2.5], ['start date', 2.5], ['wrap up', 1], ['mista paivasta', 1.5], ['mika vuosi', 1.5], ['mina vuonna', 1.5], ['vilket datum', 1.5], ['vilket ar', 1.5],
+    ['в каком году', 1.5], ['какого числа', 1.5], ['в якому році', 1.5], ['якого числа', 1.5], ['mis aastal', 1.5], ['کدوم سال', 1.5], ['چه سالی', 1.5], ['چه تاریخی', 1.5], ['ای سنه', 1.5], ['بای سنه', 1.5], ['sanadkee', 1.5],
     ['milloin', 1.5], ['kauanko', 1.5], ['loppu', 1], ['alko', 1], ['kesti', 1.2], ['=when', 1.5], ['how long', 1.5], ['end', 0.6], ['last', 0.6], ['=nar', 1.5], ['hur lange', 1.5], ['slut', 0.8],
     ['holl', 0.6], ['когда', 1.5], ['сколько длил', 1.5], ['закончил', 1], ['коли', 1.5], ['скільки трива', 1.5], ['закінчи', 1], ['millal', 1.5], ['kui kaua', 1.5], ['loppes', 1], ['kestis', 1],
     ['متی', 1.5], ['انتهت', 1], ['استمرت', 1.2], ['کی تمام', 1.5], ['چه زمانی', 1.5], ['تمام شد', 1], ['چقدر طول', 1.5], ['goorma', 1.5], ['dhammaatay', 1], ['intee', 1], ['socotay', 1.2], ['2021', 0.5], ['2024', 0.5],
@@ -298,6 +302,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['اشتباه', 1], ['جریمه', 2], ['تنبیه', 2], ['مجازات', 2], ['رد شد', 1.5], ['رد کرد', 1.5], ['قبول ندارم', 2], ['موافق نیستم', 2], ['شکایت', 2], ['ناعادلانه', 1.5], ['تجدید نظر', 2.5],
     ['khalad', 1], ['ciqaab', 2.5], ['ganaax', 2], ['diid', 1.5], ['kuma raacsani', 2], ['ma aqbali', 1.5], ['cabasho', 2], ['ka cabto', 2], ['rafcaan', 2.5],
     ['riitaut', 2.5], ['dispute', 2.5], ['turned down', 2], ['got it wrong', 1.5], ['kiistaa', 2], ['bestrida', 2.5],
+    ['dont accept', 2], ['do not accept', 2], ['en hyvaksy', 2], ['accepterar inte', 2], ['не принимаю', 1.5], ['не приймаю', 1.5], ['ei aktsepteeri', 2], ['ما بقبل', 2], ['قبول نمیکنم', 2], ['ma aqbalo', 2],
+    ['lausunto', 1.5], ['lausunnon', 1.5], ['statement', 1], ['utlatande', 1.5],
     ['valita', 2], ['valitus', 2], ['muutosta', 2], ['oikaisu', 2.5], ['paatok', 1.2], ['paatos', 1.2], ['appeal', 2.5], ['challenge', 2], ['disagree', 2], ['complain', 1.5], ['decision', 1.2], ['overklag', 2.5],
     ['bestrida', 2.5], ['omprovning', 2.5], ['beslut', 1.2], ['обжал', 2.5], ['оспор', 2.5], ['решени', 1.2], ['оскарж', 2.5], ['рішен', 1.2], ['vaidlust', 2.5], ['otsus', 1.2], ['اعترض', 2.5], ['الطعن', 2.5],
     ['قرار', 1.2], ['اعتراض', 2.5], ['تصمیم', 1.2], ['racfaan', 2.5], ['goaan', 1.2], ['doodi', 2],

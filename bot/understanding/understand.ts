@@ -222,6 +222,18 @@ const WHEN = foldAll([
 const STAYED = foldAll(['jai', 'jaivat', 'jaanyt', 'jaaneet', 'jaavat', 'stay', 'stayed', 'stays', 'stanna', 'remained', 'kvar', 'остал', 'остан', 'залиш', 'jaid', 'jaavad', 'یضل', 'ضلو', 'بمونن', 'موندن', 'موند', 'ku hadh', 'ku haray']);
 /** "How often": a question about the meetings' rhythm, not a request to book one. */
 const HOW_OFTEN = foldAll(['kuinka usein', 'miten usein', 'kuinka tihea', 'how often', 'hur ofta', 'как часто', 'як часто', 'kui tihti', 'kui sageli', 'چند وقت یکبار', 'هر چند وقت', 'کل قدیش', 'قدیش مره', 'intee jeer', 'imisa jeer', 'inta jeer']);
+/** Doing it online rather than in person. */
+const ONLINE = foldAll(['netissa', 'netista', 'verkossa', 'verkkoasioin', 'online', 'internet', 'pa natet', 'via natet', 'онлайн', 'в интернете', 'через интернет', 'в інтернеті', 'через інтернет', 'internetis', 'veebis', 'اونلاین', 'انلاین', 'اون لاین', 'عالنت', 'khadka', 'internetka']);
+/** Those who get a benefit, spoken of as a group ("those on earnings-related", "de som får"). */
+const THIRD_PERSON_GROUP = foldAll([
+  'olevat', 'saavat', 'saaneet', 'ne jotka', 'niille jotka', 'those who', 'those on', 'people on', 'people getting', 'people who', 'de som', 'dom som', 'de med', 'dom med', 'те кто', 'те, кто', 'тех кто', 'люди с', 'ті хто', 'тих хто', 'люди з',
+  'need kes', 'neid kes', 'inimesed kes', 'اللی بیاخدو', 'اللی علی', 'الناس اللی', 'اونایی که', 'کسایی که', 'کسانی که', 'dadka qaata', 'kuwa qaata', 'dadka',
+]);
+/** "I", "me", "my": the person speaks of themself. */
+const FIRST_PERSON = new Set(foldAll([
+  'mina', 'ma', 'mä', 'mun', 'minun', 'minulla', 'mulla', 'minua', 'mua', 'i', 'im', 'my', 'me', 'jag', 'mig', 'min', 'mitt', 'я', 'мне', 'меня', 'мой', 'моя', 'мені', 'мене', 'мій',
+  'mul', 'minu', 'انا', 'عندی', 'من', 'aniga', 'waxaan',
+]));
 /** "Or": weighing two possibilities ("the municipality or the TE office"). */
 const OR = new Set(foldAll(['vai', 'tai', 'or', 'eller', 'или', 'или', 'чи', 'або', 'voi', 'ولا', 'او', 'یا', 'mise', 'ama']));
 /** "How do I find out / check": the person wants to know their own case. */
@@ -359,7 +371,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "How many applications a month?": a count of applications is the job search duty, not CV help.
   if (any(HOW_MANY) && any(APPLICATIONS) && score('studying') < 1.2) add('duties', 2);
   // "Can I study and keep my benefit?": studying is the question, the benefit its condition.
-  if (score('studying') >= 1.2 && score('benefits') > 0) {
+  if (score('studying') >= 1.2 && score('benefits') > 0 && score('language-courses') < 2.5) {
     add('studying', 1.5);
     scores.set('benefits', score('benefits') * 0.5);
   }
@@ -378,7 +390,11 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "I'm 26, did it cover people my age?": an age under 30 alone is the under-30 rule; with a
   // benefit or a place beside it, the person wants their own verdict.
   const youngOnly = entities.age !== undefined && entities.age < 30 && entities.benefit === undefined && !entities.municipality;
-  const personal = (entities.age !== undefined && !youngOnly) || entities.benefit !== undefined;
+  // "Did those on earnings-related allowance get in?": a group's benefit, not the person's own.
+  // Swedish "i" is "in" and Somali "ma" asks a question: neither is "I" there.
+  const aboutGroup = any(THIRD_PERSON_GROUP) && !tokens.some((t) => FIRST_PERSON.has(t) && !(t === 'i' && locale === 'sv') && !(t === 'ma' && locale === 'so'));
+  if (aboutGroup && aboutPilot && entities.benefit !== undefined) add('target-groups', 2);
+  const personal = (entities.age !== undefined && !youngOnly) || (entities.benefit !== undefined && !aboutGroup);
   // "Young jobseeker, was I in it?": young as a group, not an age to check.
   if (score('under-30') >= 1 && !personal && !entities.municipality && entities.under30 === undefined) add('under-30', 1);
   if (entities.immigrant) add('immigrants', 1);
@@ -401,6 +417,11 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (howOften && score('coach') > 0) {
     add('coach', 2);
     damp('booking');
+  }
+  // "Must I go there in person to register, or is online fine?": how to register.
+  if (any(ONLINE) && (score('register') > 0 || (score('offices') > 0 && tokens.some((t) => OR.has(t))))) {
+    add('register', 2);
+    damp('offices');
   }
   // "The pilot's over, is my coach the same?": today, not the pilot's dates.
   if (aboutPilot && any(PILOT_ENDED) && !transferred) {

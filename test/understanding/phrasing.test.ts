@@ -188,6 +188,10 @@ describe('described, not named: the activity, the time since the pilot, the offi
     ['uk', 'о котрій відкриваються työllisyyspalvelut у Вантаа?', 'offices'],
     ['fi', 'pyyhi kaikki mitä tiedät minusta', 'privacy'],
     ['fi', 'aloitan avoimen yliopiston kursseja, vaikuttaako se työmarkkinatukeen', 'studying'],
+    ['en', 'can i learn swedish while i am unemployed', 'language-courses'],
+    ['en', 'can I register online or do I have to visit the office', 'register'],
+    ['sv', 'fick de som har inkomstrelaterad dagpenning också vara med i försöket', 'target-groups'],
+    ['en', 'the employment office gave a statement and kela cut my money, i do not accept it', 'appeal'],
   ] as const)('%s "%s" → %s', async (locale, q, expected) => {
     expect(await answerOf(locale, q)).toBe(expected);
   });
