@@ -28,7 +28,7 @@ export interface Entities {
 }
 
 // Unicode-aware edges: \b only knows ASCII letters, and "мне 35" or "عمري 35" must match too.
-const AGE_BEFORE = /(?<![\p{L}\p{N}])(?:olen|oon|ika|age|aged|ar|i am|i m|im|taytan|fyller|turning|исполнится|исполняется|виповниться|виповнюється|мне|мені|ma olen|waxaan ahay|jir ahay|عمری|عمرم|سنم|من)\s*(\d{2})(?![\p{N}])/u;
+const AGE_BEFORE = /(?<![\p{L}\p{N}])(?:olen|oon|ika|age|aged|ar|i am|i m|im|taytan|fyller|turning|исполнится|исполняется|виповниться|виповнюється|мне|мені|ему|ей|йому|їй|ma olen|waxaan ahay|jir ahay|عمری|عمرم|سنم|من)\s*(\d{2})(?![\p{N}])/u;
 const AGE_AFTER = /(?<![\p{N}])(\d{2})\s*(?:v|vee|vuotias|vuotta|ar|years?|yo|y o|год|года|лет|рок|роки|років|aastane|aastat|jir|sano|ساله|سال|عام|سنه|سنوات)(?![\p{L}])/u;
 
 const UNDER_30 = [

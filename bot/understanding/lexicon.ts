@@ -50,7 +50,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     'برای چه کسانی', 'گروه هدف', 'همه بیکاران', 'مشتریان', 'yaa ahaa', 'dhammaan shaqo', 'qaar kaliya', 'macaamiisha', 'kaikki tyottomat', 'vai vain osa', 'koskiko kaikkia', 'asiakkaita',
   ],
   'under-30': [
-    ['nuor', 1], ['=ung', 1], ['جوون', 1],
+    ['nuor', 1], ['=ung', 1], ['جوون', 1], ['=شاب', 1],
     ['alle 30', 2], ['under 30', 2], ['kolkyt', 1.5], ['=30', 1.2], ['30v', 1.2], ['kolmekymp', 1.5], ['thirty', 1.5], ['trettio', 1.5], ['тридцат', 1.5], ['тридцят', 1.5], ['kolmkumne', 1.5], ['الثلاثین', 1.5], ['soddon', 1.5], ['=سی', 1.2],
     'nuori', 'nuoret', 'nuoria', 'young', 'youth', 'unga', 'ungdom', 'молод', 'noor', 'noored', 'شباب', 'الشباب', 'جوان', 'dhalinyar', 'nuorille',
   ],
@@ -107,6 +107,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['پس از', 0.8], ['kadib', 0.8], ['tyollisyysalue', 1.2], ['employment area', 1.2], ['sysselsattningsomrade', 1.2], ['область занят', 1.2], ['область зайнят', 1.2], ['tooh', 0.8],
     ['منطقه التوظیف', 1.2], ['منطقه اشتغال', 1.2], ['aagga shaqada', 1.2], ['te24', 2], ['2025', 0.8],
     // Who is in charge now that the TE services moved to the municipalities.
+    ['siirty kuntiin', 2], ['siirtyivat kuntiin', 2], ['moved to the municipalities', 2], ['moved to municipalities', 2], ['flyttat till kommunerna', 2], ['flyttade till kommunerna', 2], ['перешли к муниципалитетам', 2], ['перейшли до громад', 2],
+    ['laksid valdadele', 2], ['انتقلت للبلدیات', 2], ['رفته زیر شهرداری', 2], ['loo wareejiyay kuntada', 2], ['зона зайнятості', 1.2], ['зоны занятости', 1.2],
     ['nyt vastuussa', 2], ['kuka vastaa nyt', 2], ['mihin kuulun nyt', 2], ['tasta lahtien', 1], ['nykyaan', 0.8], ['enaa', 0.6],
     ['responsible now', 2], ['in charge now', 2], ['who do i turn to now', 2], ['which one am i in', 1.5], ['nowadays', 0.8], ['these days', 0.8], ['anymore', 0.8],
     ['ansvarar nu', 2], ['vart vander jag mig nu', 2], ['numera', 0.8], ['nu nar', 1], ['langre', 0.6],
@@ -180,13 +182,13 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['ساعات الدوام', 2], ['الدوام', 1.5], ['مفتوح', 1.5], ['شارع', 1.5], ['ساعت کاری', 2], ['باز هستید', 1.5], ['خیابان', 1.5], ['زنگ بزنم', 1], ['saacadaha', 1.5], ['furan', 1.5], ['waddo', 1.2], ['wici', 1], ['missa teidan', 1.5], ['where is your', 1.5], ['var ligger', 1.5], ['где ваш', 1.5], ['де ваш', 1.5], ['kus on teie', 1.5], ['وین مکتب', 1.5],
   ],
   'work-trial': [
-    ['ازمایش کاری', 3], ['تجربه العمل', 2.5], ['تجربه عمل', 2.5], ['tijaabada shaqada', 2],
+    ['ازمایش کاری', 3], ['تجربه العمل', 2.5], ['تجربه عمل', 2.5], ['tijaabada shaqada', 3],
     ['ilman tyosopimusta', 2.5], ['without a contract', 2.5], ['utan anstallningsavtal', 2.5], ['utan kontrakt', 2.5], ['без договора', 2.5], ['без договору', 2.5], ['без контракт', 2.5], ['ilma lepinguta', 2.5], ['بدون عقد', 2.5], ['بدون قرارداد', 2.5], ['qandaraas la', 2.5], ['test out', 1.5],
     ['tyokokeilu', 3], ['kokeilemaan', 1.5], ['kokeilla', 1], ['work trial', 3], ['try out a job', 3], ['try a job', 3], ['try out', 1.5], ['prova pa', 2], ['arbetsprovning', 3], ['попробовать поработать', 3],
     ['попробовать', 1.5], ['спробувати', 1.5], ['пробн', 1.5], ['tooproov', 3], ['proovida', 1.5], ['جرب شغل', 3], ['اجرب', 1.5], ['جرب', 1.5], ['کار ازمایشی', 3], ['امتحان کنم', 1.5], ['isku dayi', 2], ['isku day', 1.5],
   ],
   'rehab-work': [
-    ['dib u habayn', 2],
+    ['dib u habayn', 3],
     // Described rather than named: a workshop a few hours a week to get a daily rhythm back, after years at home.
     ['paja', 2], ['pajatoimint', 2.5], ['paivatoimint', 2.5], ['paivarytm', 2], ['rytmi', 1.5], ['arkirytm', 2], ['arjen hallin', 2], ['tuntia viikossa', 1.2], ['tunti viikossa', 1.2], ['tunnin viikossa', 1.2], ['muutama tunti', 1], ['ei oikea tyo', 1.5], ['ei oikeaa tyota', 1.5], ['sosiaalityont', 1], ['sosiaalitoim', 1], ['pitkaaikaistyot', 1],
     ['workshop', 2], ['day activit', 2.5], ['daytime activit', 2.5], ['daily activit', 2], ['routine', 1.5], ['rhythm', 1.5], ['hours a week', 1.2], ['social worker', 1], ['social services', 1], ['long term unemployed', 1], ['long-term unemployed', 1], ['back on track', 1], ['not a real job', 1.5],
@@ -252,6 +254,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   'te-offices': [
     ['arbets och naringsbyra', 3], ['مسکر', 2], ['مغلق', 1.5], ['بسته شد', 1.5], ['suljettu', 1], ['stangd', 1], ['закрыт', 1], ['закрит', 1], ['suletud', 1], ['xiran', 1], ['naringsbyra', 2.5],
+    ['куда делись', 2], ['куди поділ', 2], ['kuhu kadusid', 2], ['where did the te', 2], ['vart tog te', 2],
     ['te toimisto', 3], ['te toimiston', 3], ['=te', 1.5], ['te office', 3], ['te byra', 3], ['te byran', 3], ['te офис', 3], ['te офіс', 3], ['te buroo', 3], ['te bur', 2], ['te palvelut', 2],
     ['مکتب العمل', 2], ['اداره کار', 2.5], ['دفتر te', 3], ['xafiiska te', 3], ['katos', 1], ['disappear', 1], ['closed', 1], ['lakkautet', 1.5], ['lopetettiin', 1], ['what happened', 1], ['vad hande', 1],
     ['что случилось', 1], ['що сталося', 1], ['mis sai', 1], ['شو صار', 1], ['چه شد', 1], ['maxaa ku dhacay', 1],

@@ -182,7 +182,7 @@ const WHO = new Set(foldAll([
 const WHO_PHRASES = foldAll(['which jobseekers', 'which groups', 'what groups', 'mitka tyonhakijat', 'mitka porukat', 'mitka ryhmat', 'vilka grupper', 'vilka arbetssokande', 'какие категории', 'какие группы', 'які категорії', 'які групи', 'milliseid gruppe', 'کدوم گروه', 'چه گروه', 'kooxahee', 'which people', 'what people', 'what kind of people', 'mitka ihmiset', 'millaiset ihmiset', 'vilka personer', 'какие люди', 'каких людей', 'які люди', 'яких людей', 'millised inimesed', 'چه کسانی', 'چه کسایی', 'چه کسی', 'ای ناس', 'اي ناس']);
 /** Having been moved to the municipality's services: the pilot's defining event. */
 const TRANSFER = foldAll([
-  'siirrettiin', 'siirty', 'siirsi', 'siirretty', 'moved to the municipality', 'got moved', 'were moved', 'was moved', 'transferred', 'flyttades', 'overfordes', 'overforda',
+  'отправил', 'відправил', 'diray', 'lahevad', 'siirrettiin', 'siirty', 'siirsi', 'siirretty', 'moved to the municipality', 'got moved', 'were moved', 'was moved', 'transferred', 'flyttades', 'overfordes', 'overforda',
   'перевели', 'переведен', 'перевод', 'перевели', 'переведен', 'viidi', 'uleviidud', 'انتقل', 'نقلو', 'منتقل', 'wareejiy',
 ]);
 /** The pilot as the second half of a compound: "työllisyyskokeilu", "tööhõivekatse", "kommunförsök". */
@@ -219,7 +219,7 @@ const WHEN = foldAll([
   'ای سنه', 'بای سنه', 'کدوم سال', 'چه سالی', 'چه تاریخی', 'sanadkee', 'sanadma', 'taariikhdee',
 ]);
 /** Staying behind at the TE office while others moved: how the groups were drawn. */
-const STAYED = foldAll(['jai', 'jaivat', 'jaanyt', 'jaaneet', 'jaavat', 'stay', 'stayed', 'stays', 'stanna', 'remained', 'kvar', 'остал', 'остан', 'залиш', 'jaid', 'jaavad', 'یضل', 'ضلو', 'بمونن', 'موندن', 'موند', 'ku hadh', 'ku haray']);
+const STAYED = foldAll(['jai', 'jaivat', 'jaanyt', 'jaaneet', 'jaavat', 'stay', 'stayed', 'stays', 'stanna', 'оставил', 'оставлял', 'hareen', 'hadhay', 'remained', 'kvar', 'остал', 'остан', 'залиш', 'jaid', 'jaavad', 'یضل', 'ضلو', 'بمونن', 'موندن', 'موند', 'ku hadh', 'ku haray']);
 /** "How often": a question about the meetings' rhythm, not a request to book one. */
 const HOW_OFTEN = foldAll(['kuinka usein', 'miten usein', 'kuinka tihea', 'how often', 'hur ofta', 'как часто', 'як часто', 'kui tihti', 'kui sageli', 'چند وقت یکبار', 'هر چند وقت', 'کل قدیش', 'قدیش مره', 'intee jeer', 'imisa jeer', 'inta jeer']);
 /** Doing it online rather than in person. */
@@ -239,7 +239,7 @@ const OR = new Set(foldAll(['vai', 'tai', 'or', 'eller', 'или', 'или', 'ч
 /** "How do I find out / check": the person wants to know their own case. */
 const FIND_OUT = foldAll([
   'miten tarkistan', 'miten tiedan', 'mista naan', 'mista nan', 'mista tiedan', 'mista tarkistan', 'miten selvitan', 'find out', 'how do i check', 'how can i check', 'how do i know', 'kollar jag', 'ta reda', 'hur vet jag',
-  'как узнать', 'как проверить', 'откуда мне знать', 'як дізнат', 'як перевірити', 'kuidas ma tean', 'kuidas teada', 'kust ma tean', 'کیف بعرف', 'کیف اعرف', 'از کجا بفهمم', 'چطور بفهمم', 'sideen ku ogaa', 'sidee ku ogaa',
+  'как узнать', 'как проверить', 'откуда мне знать', 'у кого узнать', 'узнать', 'выяснить', 'як дізнат', 'у кого дізнат', 'дізнатися', 'дізнатись', 'зясувати', 'ogaado', 'ogaan karaa', 'як перевірити', 'kuidas ma tean', 'kuidas teada', 'kust ma tean', 'کیف بعرف', 'کیف اعرف', 'از کجا بفهمم', 'چطور بفهمم', 'sideen ku ogaa', 'sidee ku ogaa',
 ]);
 /** "Only" or "also": whether the pilot was for one group or for another as well. */
 const ONLY_OR_ALSO = foldAll(['vain', 'vaan', 'myos', 'only', 'also', 'too', 'bara', 'ocksa', 'aven', 'только', 'тоже', 'также', 'тільки', 'лише', 'теж', 'також', 'ainult', 'ka', 'فقط', 'کمان', 'هم', 'kaliya', 'sidoo kale']);
@@ -395,8 +395,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const aboutGroup = any(THIRD_PERSON_GROUP) && !tokens.some((t) => FIRST_PERSON.has(t) && !(t === 'i' && locale === 'sv') && !(t === 'ma' && locale === 'so'));
   if (aboutGroup && aboutPilot && entities.benefit !== undefined) add('target-groups', 2);
   const personal = (entities.age !== undefined && !youngOnly) || (entities.benefit !== undefined && !aboutGroup);
-  // "Young jobseeker, was I in it?": young as a group, not an age to check.
-  if (score('under-30') >= 1 && !personal && !entities.municipality && entities.under30 === undefined) add('under-30', 1);
+  // "Young jobseeker, was I in it?": young as a group, not an age to check; the under-30 rule is the answer.
+  if (score('under-30') >= 1 && !personal && !entities.municipality && entities.under30 === undefined) add('under-30', score('eligibility') > 0 ? 2 : 1);
   if (entities.immigrant) add('immigrants', 1);
   if (entities.under30 === true || youngOnly) add('under-30', youngOnly && aboutPilot ? 2.5 : 1);
   // "How do I find out whether the municipality or the TE office handled my case?": their own case, then.
