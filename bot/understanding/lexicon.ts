@@ -171,14 +171,14 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['شخصیا', 2], ['مکانکم', 2], ['موقعکم', 2], ['وین انتو', 1.5], ['وین بقدر روح', 2], ['لوین بقدر روح', 2], ['وین اروح', 1.5], ['لوین روح', 1.5], ['مراجعه', 1.5],
     ['حضوری', 2], ['کجا برم', 1.5], ['کجا بروم', 1.5],
     ['shakhsiyan', 2], ['fool ka fool', 2], ['u aadi', 1.2], ['booqa', 1.5],
-    ['missa se', 1], ['missa on', 1], ['where is the', 1], ['где находится', 2], ['де знаходиться', 2], ['kus asub', 2], ['کجاست', 1.5], ['teeninduspunkt', 1.5], ['besoksadress', 2], ['sisse astuda', 1.5], ['ilma ajata', 1.5], ['=gata', 1.5],
+    ['missa se', 0.6], ['missa on', 0.6], ['where is the', 0.6], ['где находится', 1.5], ['де знаходиться', 1.5], ['kus asub', 1.5], ['کجاست', 0.8], ['teeninduspunkt', 1.5], ['besoksadress', 2], ['sisse astuda', 1.5], ['ilma ajata', 1.5], ['=gata', 1.5],
     ['=number', 1.5], ['numero', 1.5], ['nummer', 1.5], ['номер', 1.5], ['customer service', 1.5], ['asiakaspalvel', 1.5], ['kundtjanst', 1.5], ['palvelupiste', 1.5], ['kavella sisaan', 2], ['ilman aikaa', 1.5],
     ['toimisto', 1.5], ['osoite', 2], ['toimipiste', 1.5], ['puhelin', 2], ['puhelinnumero', 2], ['aukiolo', 2], ['office', 1.5], ['address', 2], ['phone', 2], ['service point', 1.5], ['opening hours', 2],
     ['visit', 1], ['kontor', 1.5], ['adress', 2], ['servicepunkt', 1.5], ['telefon', 2], ['oppettider', 2], ['офис', 1.5], ['адрес', 2], ['телефон', 2], ['пункт обслуж', 1.5], ['офіс', 1.5], ['buroo', 1.5],
     ['aadress', 2], ['kontaktandmed', 1.5], ['مکتب', 1.5], ['عنوان', 2], ['هاتف', 2], ['رقم', 1], ['نقطه الخدمه', 1.5], ['دفتر', 1.5], ['ادرس', 2, ['fa']], ['تلفن', 2], ['شماره', 1], ['xafiis', 1.5], ['cinwaan', 2],
     ['telefoon', 2], ['lambar', 1], ['xarunta', 1.5],
     ['=auki', 1.5], ['aukiolo', 2], ['kadulla', 1.5], ['=katu', 1.5], ['osote', 2], ['tyokkar', 1.5], ['soittaa', 1], ['are you open', 2], ['open on', 1.5], ['open today', 1.5], ['when is it open', 2], ['opening', 1.2], ['street', 1.5], ['=call', 1], ['oppet', 1.5], ['gatan', 1.5], ['ringa', 1],
-    ['открыт', 1.5], ['часы работы', 2], ['улиц', 1.5], ['позвонить', 1], ['відкрит', 1.5], ['години роботи', 2], ['вулиц', 1.5], ['подзвонит', 1], ['lahtiolekuaeg', 2], ['avatud', 1.5], ['helistada', 1],
+    ['открыты', 1.5], ['открыто', 1.5], ['открывает', 1.5], ['часы работы', 2], ['улиц', 1.5], ['позвонить', 1], ['відкриті', 1.5], ['відкрито', 1.5], ['відкриваєт', 1.5], ['години роботи', 2], ['вулиц', 1.5], ['подзвонит', 1], ['lahtiolekuaeg', 2], ['avatud', 1.5], ['helistada', 1],
     ['ساعات الدوام', 2], ['الدوام', 1.5], ['مفتوح', 1.5], ['شارع', 1.5], ['ساعت کاری', 2], ['باز هستید', 1.5], ['خیابان', 1.5], ['زنگ بزنم', 1], ['saacadaha', 1.5], ['furan', 1.5], ['waddo', 1.2], ['wici', 1], ['missa teidan', 1.5], ['where is your', 1.5], ['var ligger', 1.5], ['где ваш', 1.5], ['де ваш', 1.5], ['kus on teie', 1.5], ['وین مکتب', 1.5],
   ],
   'work-trial': [
@@ -230,7 +230,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['andmed', 1.5], ['kustuta', 2],
     // Whether this conversation is kept.
     ['pyyhi', 2], ['pyyhki', 2], ['kirjann', 1], ['ta bort', 2], ['om mig', 1], ['the info', 1], ['information', 1], ['about me', 1], ['сотри', 2], ['обо мне', 1], ['про мене', 1], ['minu kohta', 1], ['عني', 1], ['درباره من', 1], ['macluumaad', 1.5],
-    ['talteen', 2], ['keskustelu', 1], ['viestej', 1], ['sailyt', 1.5], ['havit', 1.5], ['conversation', 1], ['messages', 1], ['stored', 1.5], ['kept', 1], ['wipe', 2], ['hang on to', 1], ['samtal', 1], ['sparas', 1.5], ['raderas', 2],
+    ['talteen', 2], ['=keskustelu', 1], ['=keskustelua', 1], ['keskustelun', 1], ['viestej', 1], ['sailyt', 1.5], ['havit', 1.5], ['conversation', 1], ['messages', 1], ['stored', 1.5], ['kept', 1], ['wipe', 2], ['hang on to', 1], ['samtal', 1], ['sparas', 1.5], ['raderas', 2],
     ['разговор', 1], ['переписк', 1.5], ['сохраня', 1.5], ['розмов', 1], ['листуван', 1.5], ['vestlus', 1], ['salvest', 1.5], ['محادثه', 1], ['تحتفظ', 1.5], ['گفتگو', 1], ['مکالمه', 1], ['نگه میدار', 1.5], ['wada hadal', 1], ['kaydsan', 1.5], ['بیانات', 1.5], ['احذف', 2], ['حذف', 2], ['داده', 1.5], ['اطلاعات', 1], ['xogt', 1.5], ['tirtir', 2],
   ],
   register: [
@@ -247,7 +247,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['جوینده کار', 2], ['jobbsokande', 0.8], ['arbetssokande', 0.8],
     // Registering online needs Finnish bank codes: people without them ask how else to register.
     ['pankkitunnuks', 2], ['verkkopankkitunnuks', 2], ['bank codes', 2], ['online banking codes', 2], ['bankkoder', 2], ['bankkod', 1.5], ['банковских кодов', 2], ['банковские коды', 2], ['банківськ', 1.5], ['pangakood', 2], ['رموز بنکیه', 2], ['کد بانکی', 2], ['کدهای بانکی', 2],
-    ['ilmoitan', 1.5], ['регат', 2], ['региться', 2], ['مسجل', 2], ['diiwaangash', 2], ['isdiiwaangel', 2],
+    ['ilmoitan etta etsin', 2], ['ilmoitan itseni', 2], ['регат', 2], ['региться', 2], ['مسجل', 2], ['diiwaangash', 2], ['isdiiwaangel', 2],
     ['ilmoittaud', 2], ['ilmottaud', 2], ['ilmoittautu', 2], ['ilmottautu', 2], ['rekisteroi', 2], ['tyonhakijaks', 1.5], ['tyomarkkinatori', 2.5], ['=tmt', 2], ['sign up', 2], ['=register', 2], ['registration', 2],
     ['job market finland', 2.5], ['anmal', 2], ['anmalan', 2], ['skriver in mig', 2], ['skriva in', 2], ['jobbmarknaden', 2.5], ['registrer', 2], ['зарегистр', 2], ['встать на учет', 2], ['регистрац', 2],
     ['зареєстр', 2], ['реєстрац', 2], ['стати на облік', 2], ['registreeru', 2], ['registreeri', 2], ['تسجیل', 2], ['سجل', 2], ['بسجل', 2], ['ثبتنام', 2], ['ثبت نام', 2], ['diiwaangel', 2], ['iska qor', 2], ['isku diiwaan', 2],
@@ -333,5 +333,9 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
 /** Matters outside employment services that share words with its topics (housing allowance, taxes, elections). */
 export const OUT_OF_SCOPE: readonly string[] = [
   'asumistu', 'asumistuki', 'housing', 'rent', 'vuokra', 'bostadsbidrag', 'hyra', 'жилищн', 'аренд', 'житлов', 'оренд', 'eluaseme', '=uur', 'uuri', 'السکن', 'ایجار', 'مسکن', 'اجاره', 'guriga', 'kirada',
+  // Other places' opening hours and other things to buy or do for fun: not the employment services.
+  'kirjasto', 'library', 'bibliotek', 'библиотек', 'бібліотек', 'raamatukogu', 'کتابخونه', 'کتابخانه', 'المکتبه', 'maktabad', 'ravintola', 'restaurant', 'ресторан', 'رستوران', 'مطعم', 'maqaay',
+  'kauppa', 'kaupat', '=shop', 'supermarket', 'butik', 'магазин', 'pood', 'فروشگاه', 'سوپرمارکت', 'dukaan', 'paakaupunki', 'capital of', 'huvudstad', 'столиц', 'pealinn', 'پایتخت', 'عاصمه', 'caasimad',
+  'kuupilet', 'bussipilet', 'bussilippu', 'bus ticket', 'busskort', 'проездн', 'проїзн', 'بلیط اتوبوس', 'harrastu', 'hobby', 'hobbies', 'хобби', 'хобі', 'hobi', 'سرگرمی', 'هوایه',
   'vero', 'taxes', '=tax', 'skatt', 'налог', 'податк', '=maks', '=maksud', 'ضریبه', 'مالیات', 'canshuur', 'aanesta', 'vote', 'rosta', 'голосов', 'haaleta', 'انتخابات', 'codee', 'joke', 'vitsi', 'weather',
 ];

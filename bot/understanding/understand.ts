@@ -48,7 +48,7 @@ const CONTACT_CUES = [
 ];
 /** Opening hours: "when are you open" asks about the offices, not about dates of the pilot. */
 const OPEN_HOURS = [
-  'auki', 'aukiolo', 'are you open', 'open on', 'open today', 'opening hours', 'when is it open', 'oppet', 'открыт', 'часы работы', 'відкрит', 'години роботи', 'avatud', 'lahtiolekuaeg',
+  'auki', 'aukiolo', 'are you open', 'open on', 'open today', 'opening hours', 'when is it open', 'oppet', 'открыты', 'открыто', 'открывает', 'часы работы', 'відкриті', 'відкрито', 'відкриваєт', 'години роботи', 'avatud', 'lahtiolekuaeg',
   'ساعات الدوام', 'الدوام', 'مفتوح', 'ساعت کاری', 'باز هستید', 'باز هست', 'بازه', 'saacadaha', 'furan',
   'mihin aikaan', 'monelta', 'what time', 'vilken tid', 'hur dags', 'во сколько', 'о котрій', 'mis kellast', 'mis kell', 'ساعت چند', 'چه ساعتی', 'ای ساعه', 'saacadda',
 ];
@@ -338,6 +338,9 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "I came on a family permit, can I register?": whether the permit allows it is the question.
   if ((scores.get('residence-permit') ?? 0) >= 2 && (scores.get('register') ?? 0) > 0) add('residence-permit', 1.5);
   const score = (topic: string) => scores.get(topic) ?? 0;
+  // A question about housing allowance or taxes shares words with the benefits article but is not about it.
+  outOfScope ??= OUT_OF_SCOPE.map((c) => cueMatch(c.startsWith('=') ? c : fold(c)));
+  const outside = outOfScope.some((c) => matches(m, c));
   // A reading the sentence's structure rules out ("how often" is not a booking) is halved, and so
   // is what the examples add to it below: they vote on words and would bring it back.
   const damped = new Set<string>();
@@ -442,7 +445,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "All under-30s, whatever their benefit?": the age group named outright.
   if (score('under-30') >= 2 && score('target-groups') > 0) add('under-30', 1);
   // "When are you open?": the offices, not the pilot's dates.
-  if (any(OPEN_HOURS)) {
+  if (any(OPEN_HOURS) && !outside) {
     add('offices', 1.5);
     damp('dates');
   }
@@ -473,9 +476,6 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // A long text holds many words by chance: cues count less the longer it is, so a pasted
   // letter is not mistaken for a question about the first topic it happens to mention.
   const scale = Math.min(1, LONG_MESSAGE_WORDS / Math.max(1, tokens.length));
-  // A question about housing allowance or taxes shares words with the benefits article but is not about it.
-  outOfScope ??= OUT_OF_SCOPE.map((c) => cueMatch(c.startsWith('=') ? c : fold(c)));
-  const outside = outOfScope.some((c) => matches(m, c));
   for (const [topic, score] of scores) scores.set(topic, score * scale - (outside ? OUT_OF_SCOPE_PENALTY : 0));
   for (const [topic, score] of learned) if (outside) learned.delete(topic); else learned.set(topic, score * scale);
   const topics = [...scores].filter(([, s]) => s > 0).map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score);

@@ -199,6 +199,17 @@ describe('described, not named: the activity, the time since the pilot, the offi
     expect(await answerOf(locale, q)).toBe(expected);
   });
 
+  // Opening hours, "where is", a class or a ticket are the employment services' only when nothing else is named.
+  it.each([
+    ['fi', 'onko kirjasto auki huomenna'],
+    ['en', 'is the library open on sunday'],
+    ['uk', 'банк не хоче відкрити мені рахунок'],
+    ['fi-x-selko', 'Missä on hyvä ravintola?'],
+    ['fa', 'پایتخت سوئد کجاست'],
+  ] as const)('%s "%s" gets no article about the offices', async (locale, q) => {
+    expect(await answerOf(locale, q)).not.toBe('offices');
+  });
+
   // The redacted number is the user's own detail: it must not read as "what is the office's phone number".
   it('does not take a phone number the user gives for a question about the office phone', async () => {
     expect(await answerOf('fi', 'saanko asumistukea? numeroni on 040 7654321')).toBe('notSure');
