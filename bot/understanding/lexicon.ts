@@ -158,6 +158,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['oikeutettu', 2], ['olisinko', 2], ['kuuluisinko', 2], ['olisinko ollut', 2], ['oonko oikeutettu', 2], ['eligible', 2], ['would i have', 2], ['do i qualify', 2], ['qualify', 1.5], ['am i entitled', 2],
     ['berattigad', 2], ['skulle jag ha', 2], ['имею ли я право', 2], ['имею право', 1.5], ['был бы я', 2], ['была бы я', 2], ['подхожу ли', 2], ['чи маю право', 2], ['маю право', 1.5], ['чи був би', 2], ['була б я', 2],
     ['oleksin', 2], ['kas mul on oigus', 2], ['oigustatud', 2], ['یحق لی', 2], ['رح اکون', 2], ['کنت سا', 1.5], ['واجد شرایط', 2], ['حق دارم', 1.5], ['xaq ma u leeyahay', 2], ['xaq u leeyahay', 1.5], ['ku jiri lahaa', 2],
+    ['include me', 2], ['included me', 2], ['koskiko minua', 2], ['koskiko se minua', 2], ['koskiko se mua', 2], ['gallde det mig', 2], ['касался ли меня', 2], ['меня касался', 2], ['стосувався мене', 2], ['puudutas mind', 2], ['شملنی', 2], ['شامل من', 2], ['ma i khusaysay', 2],
     ['target group', 0.5], ['kohderyhmaan', 1], ['would have been', 2], ['olisin ollut', 2],
   ],
   offices: [

@@ -31,6 +31,8 @@ export interface Understanding {
   asksContact: boolean;
   /** The message asks the bot to do something ("I'd like to book a time"), not how something works. */
   request: boolean;
+  /** The person speaks of their own past ("I was unemployed in Turku in 2022"): a place they name is a fact about them. */
+  aboutSelf: boolean;
 }
 
 // "I'd like", "I want", "book me": a request, not a question about how booking works.
@@ -234,12 +236,14 @@ const FIRST_PERSON = new Set(foldAll([
   'mina', 'ma', 'mä', 'mun', 'minun', 'minulla', 'mulla', 'minua', 'mua', 'i', 'im', 'my', 'me', 'jag', 'mig', 'min', 'mitt', 'я', 'мне', 'меня', 'мой', 'моя', 'мені', 'мене', 'мій',
   'mul', 'minu', 'انا', 'عندی', 'من', 'aniga', 'waxaan',
 ]));
+/** English "I was", "was I": whole words, or "was i" would find "was it" and "was in". */
+const FIRST_PERSON_PAST_EN = ['i was', 'was i', 'were i', 'i used to be'];
 /** "Or": weighing two possibilities ("the municipality or the TE office"). */
 const OR = new Set(foldAll(['vai', 'tai', 'or', 'eller', 'или', 'или', 'чи', 'або', 'voi', 'ولا', 'او', 'یا', 'mise', 'ama']));
 /** "How do I find out / check": the person wants to know their own case. */
 const FIND_OUT = foldAll([
   'miten tarkistan', 'miten tiedan', 'mista naan', 'mista nan', 'mista tiedan', 'mista tarkistan', 'miten selvitan', 'find out', 'how do i check', 'how can i check', 'how do i know', 'kollar jag', 'ta reda', 'hur vet jag',
-  'как узнать', 'как проверить', 'откуда мне знать', 'у кого узнать', 'узнать', 'выяснить', 'як дізнат', 'у кого дізнат', 'дізнатися', 'дізнатись', 'зясувати', 'ogaado', 'ogaan karaa', 'як перевірити', 'kuidas ma tean', 'kuidas teada', 'kust ma tean', 'کیف بعرف', 'کیف اعرف', 'از کجا بفهمم', 'چطور بفهمم', 'sideen ku ogaa', 'sidee ku ogaa',
+  'как узнать', 'как понять', 'как проверить', 'як зрозуміти', 'откуда мне знать', 'у кого узнать', 'узнать', 'выяснить', 'як дізнат', 'у кого дізнат', 'дізнатися', 'дізнатись', 'зясувати', 'ogaado', 'ogaan karaa', 'як перевірити', 'kuidas ma tean', 'kuidas teada', 'kust ma tean', 'کیف بعرف', 'کیف اعرف', 'از کجا بفهمم', 'چطور بفهمم', 'sideen ku ogaa', 'sidee ku ogaa',
 ]);
 /** "Only" or "also": whether the pilot was for one group or for another as well. */
 const ONLY_OR_ALSO = foldAll(['vain', 'vaan', 'myos', 'only', 'also', 'too', 'bara', 'ocksa', 'aven', 'только', 'тоже', 'также', 'тільки', 'лише', 'теж', 'також', 'ainult', 'ka', 'فقط', 'کمان', 'هم', 'kaliya', 'sidoo kale']);
@@ -248,7 +252,10 @@ const DOMESTIC_LANGUAGES = foldAll([
   'suome', 'ruotsi', 'finsk', 'svensk', 'finnish', 'swedish', 'финск', 'шведск', 'фінськ', 'шведськ', 'soome', 'rootsi', 'فنلندی', 'سویدی', 'فنلاندی', 'سوئدی', 'finnishka', 'iswiidhish', 'kotoutumis', 'integration',
 ]);
 /** Saying "I was", "me": the person asks about themself. */
-const FIRST_PERSON_PAST = foldAll(['i was', 'was i', 'were i', 'olin', 'olinko', 'kuuluin', 'var jag', 'jag var', 'horde jag', 'я был', 'я была', 'был ли я', 'я був', 'я була', 'чи був', 'kas olin', 'ma olin', 'کنت', 'بودم', 'ma ahaa', 'ahaa']);
+const FIRST_PERSON_PAST = foldAll([
+  'olin', 'olinko', 'kuuluin', 'var jag', 'jag var', 'horde jag', 'я был', 'я была', 'был ли я', 'я попадал', 'я попадала', 'я був', 'я була', 'чи був я', 'чи входила я', 'чи входив я',
+  'kas olin', 'ma olin', 'kuulusin', 'کنت', 'بودم', 'ma ahaa', 'ahaa', 'ayaan ahaa',
+]);
 
 const OPEN_WORDS = new Set(
   [
@@ -349,6 +356,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damped.add(topic);
   };
   const any = (list: readonly string[]) => anyCueIn(cues, prepared(list));
+  const spaced = ` ${text} `;
+  const firstPersonPast = any(FIRST_PERSON_PAST) || FIRST_PERSON_PAST_EN.some((p) => spaced.includes(` ${p} `));
   const asksWho = tokens.some((t) => WHO.has(t)) || any(WHO_PHRASES);
   // "Who was moved to the municipality?" asks about the target groups; "I was told my file was
   // moved because of some pilot, what was it?" asks what the pilot was.
@@ -384,7 +393,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     scores.set('benefits', score('benefits') * 0.5);
   }
   // "Was I in the target group?" asks for the verdict, not the list of groups.
-  if (any(TARGET_GROUP) && (score('eligibility') >= 1 || any(FIRST_PERSON_PAST))) add('eligibility', 2);
+  if (any(TARGET_GROUP) && (score('eligibility') >= 1 || firstPersonPast)) add('eligibility', 2);
   // A language named without a course ("my mother tongue is not Finnish") is about background, not a course.
   if (score('language-courses') > 0 && !any(COURSE_WORDS) && (aboutPilot || score('immigrants') >= 1.5 || score('eligibility') >= 1)) {
     scores.set('language-courses', score('language-courses') * 0.4);
@@ -403,16 +412,16 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (entities.immigrant) add('immigrants', 1);
   if (entities.under30 === true || youngOnly) add('under-30', youngOnly && aboutPilot ? 2.5 : 1);
   // "How do I find out whether the municipality or the TE office handled my case?": their own case, then.
-  if (score('te-offices') >= 1.5 && (aboutPilot || any(MUNICIPALITY_NOUNS)) && tokens.some((t) => OR.has(t)) && (any(FIND_OUT) || any(FIRST_PERSON_PAST))) {
+  if (score('te-offices') >= 1.5 && (aboutPilot || any(MUNICIPALITY_NOUNS)) && tokens.some((t) => OR.has(t)) && (any(FIND_OUT) || firstPersonPast)) {
     add('eligibility', 3);
     damp('te-offices');
   }
   // "Was the pilot only for people on Kela's benefit, or also for earnings-related?": which groups it was for.
-  if (aboutPilot && score('benefits') > 0 && any(ONLY_OR_ALSO) && !any(FIRST_PERSON_PAST) && entities.age === undefined) add('target-groups', 2);
+  if (aboutPilot && score('benefits') > 0 && any(ONLY_OR_ALSO) && !firstPersonPast && entities.age === undefined) add('target-groups', 2);
   // "Evening classes in Spanish, will I lose my benefit?": a course, but not a Finnish or Swedish one.
   if (any(COURSE_WORDS) && (score('benefits') > 0 || entities.benefit !== undefined) && !any(DOMESTIC_LANGUAGES)) add('studying', 2);
   // "Why did those on earnings-related allowance stay with the TE office?": how the groups were drawn.
-  if (score('te-offices') > 0 && any(STAYED) && (any(TRANSFER) || any(MUNICIPALITY_NOUNS)) && !any(FIRST_PERSON_PAST)) {
+  if (score('te-offices') > 0 && any(STAYED) && (any(TRANSFER) || any(MUNICIPALITY_NOUNS)) && !firstPersonPast) {
     add('target-groups', 3);
     damp('te-offices');
   }
@@ -436,7 +445,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     }
   }
   // "Was the pilot for people on pay subsidy too?": the groups again.
-  if (aboutPilot && score('pay-subsidy') > 0 && any(ONLY_OR_ALSO) && !any(FIRST_PERSON_PAST)) add('target-groups', 2);
+  if (aboutPilot && score('pay-subsidy') > 0 && any(ONLY_OR_ALSO) && !firstPersonPast) add('target-groups', 2);
   // "Do I still get Kela's money if I go to the activity?": the activity is the question, the benefit its condition.
   if (score('rehab-work') >= 2 && score('benefits') > 0) {
     add('rehab-work', 1.5);
@@ -448,6 +457,14 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (any(OPEN_HOURS) && !outside) {
     add('offices', 1.5);
     damp('dates');
+  }
+  // "I was out of work in Turku in 2022, was I in the pilot?": the person's own verdict, with the place as one of its facts.
+  const aboutSelf = firstPersonPast;
+  if (aboutSelf && aboutPilot && !transferred) {
+    const stated = entities.municipality !== undefined || entities.year !== undefined;
+    add('eligibility', stated ? 3 : 1.5);
+    // The place is where they lived, not a question whether it was in the pilot.
+    if (entities.municipality) damp('municipalities');
   }
   // Facts about oneself plus "would I have been in it": the verdict, not the topic article.
   if (personal && aboutPilot) add('eligibility', 2.5);
@@ -487,5 +504,6 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     aboutPilot,
     asksContact: anyCueIn(cues, prepared(CONTACT_CUES)) || anyCueIn(cues, prepared(OPEN_HOURS)),
     request: anyCueIn(cues, prepared(REQUEST_CUES)),
+    aboutSelf,
   };
 }

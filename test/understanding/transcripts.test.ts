@@ -158,3 +158,18 @@ describe.each(CASES)('in $locale', (c) => {
     expect(texts(closed).some((t) => t.startsWith(yes))).toBe(true);
   });
 });
+
+describe('a place in the person\'s own past is a fact of their verdict, not a question about the place', () => {
+  it.each([
+    ['fi', 'olin työttömänä tampereella 2022, olinko mä kokeilussa mukana'],
+    ['en', 'i was out of work in tampere in 2022, was i in the pilot?'],
+  ] as const)('%s "%s" starts the verdict without asking for the municipality', async (locale, q) => {
+    const c = CASES.find((x) => x.locale === locale)!;
+    const { replies } = await conversation(c, q);
+    const all = texts(replies);
+    // The verdict starts with the first fact still missing, the age; Tampere is taken as said.
+    expect(all).toContain(s(locale, 'pilot:elig.q.age'));
+    expect(all).not.toContain(s(locale, 'pilot:elig.q.municipalityNow'));
+    expect(all).not.toContain(s(locale, 'pilot:elig.q.municipality'));
+  });
+});
