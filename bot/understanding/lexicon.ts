@@ -75,6 +75,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['guriga af', 1.5], ['sidayada oo kale', 1.5], ['dibadda ka yimid', 2], ['dibadda', 1.2], ['aan af finnish ku hadlin', 2],
     // Whether one must speak Finnish, an interpreter, having come as a refugee.
     ['puhun vaan', 1], ['puhun vain', 1], ['puhun englantia', 1.5], ['only speak english', 1.5], ['mostly speak', 1.5], ['pratar bara engelska', 1.5], ['говорю только по-английски', 1.5], ['говорю только на английском', 1.5], ['розмовляю лише англійською', 1.5], ['raagin ainult inglise', 1.5],
+    ['tulin suomeen', 1.5], ['tulin tanne', 1.2], ['came to finland', 1.5], ['came here', 1.2], ['kom till finland', 1.5], ['kom hit', 1.2], ['приехал в финляндию', 1.5], ['приехала в финляндию', 1.5], ['приїхав до фінляндії', 1.5], ['приїхала до фінляндії', 1.5],
+    ['tulin soome', 1.5], ['وصلت فنلندا', 1.5], ['جیت علی فنلندا', 1.5], ['اومدم فنلاند', 1.5], ['امدم فنلاند', 1.5], ['imid finland', 1.5], ['yimid finland', 1.5], ['іноземк', 2], ['іноземн', 1.5],
     ['osata suomea', 2], ['osaa suomea', 2], ['tulkk', 2], ['tulkin', 2], ['pakolai', 2], ['kantasuomalai', 2], ['meikalaiset', 1],
     ['speak finnish', 1.5], ['know finnish', 1.5], ['interpreter', 2], ['refugee', 2], ['native finns', 2], ['people like us', 1.5],
     ['prata finska', 1.5], ['kunna finska', 1.5], ['tolk', 2], ['flykting', 2], ['говорить по-фински', 1.5], ['знать финский', 1.5], ['переводчик', 2], ['беженц', 2], ['знати фінськ', 1.5], ['перекладач', 2], ['біженц', 2],
