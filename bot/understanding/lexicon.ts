@@ -109,6 +109,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['پس از', 0.8], ['kadib', 0.8], ['tyollisyysalue', 1.2], ['employment area', 1.2], ['sysselsattningsomrade', 1.2], ['область занят', 1.2], ['область зайнят', 1.2], ['tooh', 0.8],
     ['منطقه التوظیف', 1.2], ['منطقه اشتغال', 1.2], ['aagga shaqada', 1.2], ['te24', 2], ['2025', 0.8],
     // Who is in charge now that the TE services moved to the municipalities.
+    ['which employment area', 2], ['mika tyollisyysalue', 2], ['mihin tyollisyysalueeseen', 2], ['vilket sysselsattningsomrade', 2], ['какая область занятости', 2], ['к какой области занятости', 2], ['яка зона зайнятості', 2], ['до якої зони зайнятості', 2],
     ['siirty kuntiin', 2], ['siirtyivat kuntiin', 2], ['moved to the municipalities', 2], ['moved to municipalities', 2], ['flyttat till kommunerna', 2], ['flyttade till kommunerna', 2], ['перешли к муниципалитетам', 2], ['перейшли до громад', 2],
     ['laksid valdadele', 2], ['انتقلت للبلدیات', 2], ['رفته زیر شهرداری', 2], ['loo wareejiyay kuntada', 2], ['зона зайнятості', 1.2], ['зоны занятости', 1.2],
     ['nyt vastuussa', 2], ['kuka vastaa nyt', 2], ['mihin kuulun nyt', 2], ['tasta lahtien', 1], ['nykyaan', 0.8], ['enaa', 0.6],
@@ -175,6 +176,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['حضوری', 2], ['کجا برم', 1.5], ['کجا بروم', 1.5],
     ['shakhsiyan', 2], ['fool ka fool', 2], ['u aadi', 1.2], ['booqa', 1.5],
     ['missa se', 0.6], ['missa on', 0.6], ['where is the', 0.6], ['где находится', 1.5], ['де знаходиться', 1.5], ['kus asub', 1.5], ['کجاست', 0.8], ['teeninduspunkt', 1.5], ['besoksadress', 2], ['sisse astuda', 1.5], ['ilma ajata', 1.5], ['=gata', 1.5],
+    ['ilman ajanvaraus', 3], ['ilman varausta', 3], ['without an appointment', 3], ['without booking', 3], ['utan tidsbokning', 3], ['utan bokning', 3], ['без записи', 3], ['без запису', 3], ['ilma broneeringuta', 3], ['بدون موعد', 3], ['بدون نوبت', 3], ['ballan la aan', 3],
     ['=number', 1.5], ['numero', 1.5], ['nummer', 1.5], ['номер', 1.5], ['customer service', 1.5], ['asiakaspalvel', 1.5], ['kundtjanst', 1.5], ['palvelupiste', 1.5], ['kavella sisaan', 2], ['ilman aikaa', 1.5],
     ['toimisto', 1.5], ['osoite', 2], ['toimipiste', 1.5], ['puhelin', 2], ['puhelinnumero', 2], ['aukiolo', 2], ['office', 1.5], ['address', 2], ['phone', 2], ['service point', 1.5], ['opening hours', 2],
     ['visit', 1], ['kontor', 1.5], ['adress', 2], ['servicepunkt', 1.5], ['telefon', 2], ['oppettider', 2], ['офис', 1.5], ['адрес', 2], ['телефон', 2], ['пункт обслуж', 1.5], ['офіс', 1.5], ['buroo', 1.5],
