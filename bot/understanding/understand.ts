@@ -181,7 +181,7 @@ const WHO = new Set(foldAll([
   'مین', 'لمین', 'منو', 'کیا', 'yaa', 'kuwa', 'kuwee', 'dadkee',
 ]));
 /** "Which people", "what kind of people": who, in two words. */
-const WHO_PHRASES = foldAll(['which jobseekers', 'which groups', 'what groups', 'mitka tyonhakijat', 'mitka porukat', 'mitka ryhmat', 'vilka grupper', 'vilka arbetssokande', 'какие категории', 'какие группы', 'які категорії', 'які групи', 'milliseid gruppe', 'کدوم گروه', 'چه گروه', 'kooxahee', 'which people', 'what people', 'what kind of people', 'mitka ihmiset', 'millaiset ihmiset', 'vilka personer', 'какие люди', 'каких людей', 'які люди', 'яких людей', 'millised inimesed', 'چه کسانی', 'چه کسایی', 'چه کسی', 'ای ناس', 'اي ناس']);
+const WHO_PHRASES = foldAll(['mis grupid', 'millised grupid', 'which jobseekers', 'which groups', 'what groups', 'mitka tyonhakijat', 'mitka porukat', 'mitka ryhmat', 'vilka grupper', 'vilka arbetssokande', 'какие категории', 'какие группы', 'які категорії', 'які групи', 'milliseid gruppe', 'کدوم گروه', 'چه گروه', 'kooxahee', 'which people', 'what people', 'what kind of people', 'mitka ihmiset', 'millaiset ihmiset', 'vilka personer', 'какие люди', 'каких людей', 'які люди', 'яких людей', 'millised inimesed', 'چه کسانی', 'چه کسایی', 'چه کسی', 'ای ناس', 'اي ناس']);
 /** Having been moved to the municipality's services: the pilot's defining event. */
 const TRANSFER = foldAll([
   'отправил', 'відправил', 'diray', 'lahevad', 'siirrettiin', 'siirty', 'siirsi', 'siirretty', 'moved to the municipality', 'got moved', 'were moved', 'was moved', 'transferred', 'flyttades', 'overfordes', 'overforda',
@@ -246,7 +246,10 @@ const FIND_OUT = foldAll([
   'как узнать', 'как понять', 'как проверить', 'як зрозуміти', 'откуда мне знать', 'у кого узнать', 'узнать', 'выяснить', 'як дізнат', 'у кого дізнат', 'дізнатися', 'дізнатись', 'зясувати', 'ogaado', 'ogaan karaa', 'як перевірити', 'kuidas ma tean', 'kuidas teada', 'kust ma tean', 'کیف بعرف', 'کیف اعرف', 'از کجا بفهمم', 'چطور بفهمم', 'sideen ku ogaa', 'sidee ku ogaa',
 ]);
 /** "Only" or "also": whether the pilot was for one group or for another as well. */
-const ONLY_OR_ALSO = foldAll(['vain', 'vaan', 'myos', 'only', 'also', 'too', 'bara', 'ocksa', 'aven', 'только', 'тоже', 'также', 'тільки', 'лише', 'теж', 'також', 'ainult', 'ka', 'فقط', 'کمان', 'هم', 'kaliya', 'sidoo kale']);
+const ONLY_OR_ALSO = foldAll([
+  'vain', 'vaan', 'myos', 'kaikki', 'kaikkia', 'kaikille', 'only', 'also', 'too', 'all', 'everyone', 'bara', 'ocksa', 'aven', 'alla', 'только', 'тоже', 'также', 'все', 'всех', 'тільки', 'лише', 'теж', 'також', 'всі', 'всіх',
+  'ainult', 'ka', 'koik', 'koiki', 'فقط', 'کمان', 'کل', 'هم', 'همه', 'kaliya', 'sidoo kale', 'dhammaan',
+]);
 /** Finnish or Swedish named: a course in them is a language course; any other language a course like any other. */
 const DOMESTIC_LANGUAGES = foldAll([
   'suome', 'ruotsi', 'finsk', 'svensk', 'finnish', 'swedish', 'финск', 'шведск', 'фінськ', 'шведськ', 'soome', 'rootsi', 'فنلندی', 'سویدی', 'فنلاندی', 'سوئدی', 'finnishka', 'iswiidhish', 'kotoutumis', 'integration',
@@ -357,6 +360,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   };
   const any = (list: readonly string[]) => anyCueIn(cues, prepared(list));
   const spaced = ` ${text} `;
+  // Short words ("ka", "too", "nar") as whole words only: as prefixes they would find "kassa", "tootu", "nara".
+  const anyWord = (list: readonly string[]) => list.some((w) => spaced.includes(` ${w} `));
   const firstPersonPast = any(FIRST_PERSON_PAST) || FIRST_PERSON_PAST_EN.some((p) => spaced.includes(` ${p} `));
   const asksWho = tokens.some((t) => WHO.has(t)) || any(WHO_PHRASES);
   // "Who was moved to the municipality?" asks about the target groups; "I was told my file was
@@ -417,7 +422,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('te-offices');
   }
   // "Was the pilot only for people on Kela's benefit, or also for earnings-related?": which groups it was for.
-  if (aboutPilot && score('benefits') > 0 && any(ONLY_OR_ALSO) && !firstPersonPast && entities.age === undefined) add('target-groups', 2);
+  // "All under-30s, whatever their benefit?" names the age group: that one stays the question.
+  if (aboutPilot && score('benefits') > 0 && anyWord(ONLY_OR_ALSO) && !firstPersonPast && entities.age === undefined && score('under-30') < 2) add('target-groups', 2);
   // "Evening classes in Spanish, will I lose my benefit?": a course, but not a Finnish or Swedish one.
   if (any(COURSE_WORDS) && (score('benefits') > 0 || entities.benefit !== undefined) && !any(DOMESTIC_LANGUAGES)) add('studying', 2);
   // "Why did those on earnings-related allowance stay with the TE office?": how the groups were drawn.
@@ -438,14 +444,14 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "The pilot's over, is my coach the same?": today, not the pilot's dates.
   if (aboutPilot && any(PILOT_ENDED) && !transferred) {
     // "It's over now, which year did it end?" still asks for the date; "what happened when it ended?" does not.
-    if (any(WHEN) && !any(SINCE)) add('dates', 1.5);
+    if (anyWord(WHEN) && !any(SINCE)) add('dates', 1.5);
     else {
       add('after-pilot', 2.5);
       damp('dates');
     }
   }
   // "Was the pilot for people on pay subsidy too?": the groups again.
-  if (aboutPilot && score('pay-subsidy') > 0 && any(ONLY_OR_ALSO) && !firstPersonPast) add('target-groups', 2);
+  if (aboutPilot && score('pay-subsidy') > 0 && anyWord(ONLY_OR_ALSO) && !firstPersonPast) add('target-groups', 2);
   // "Do I still get Kela's money if I go to the activity?": the activity is the question, the benefit its condition.
   if (score('rehab-work') >= 2 && score('benefits') > 0) {
     add('rehab-work', 1.5);
