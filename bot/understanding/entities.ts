@@ -29,6 +29,8 @@ export interface Entities {
 
 // Unicode-aware edges: \b only knows ASCII letters, and "мне 35" or "عمري 35" must match too.
 const AGE_BEFORE = /(?<![\p{L}\p{N}])(?:olen|oon|ika|age|aged|ar|i am|i m|im|taytan|fyller|turning|исполнится|исполняется|виповниться|виповнюється|мне|мені|ему|ей|йому|їй|ma olen|waxaan ahay|jir ahay|عمری|عمرم|سنم|من)\s*(\d{2})(?![\p{N}])/u;
+// "My son is 19", "сыну 22", "veljeni on 26": a relative's age, stated the way one states one's own.
+const AGE_OF_RELATIVE = /(?<![\p{L}\p{N}])(?:son|sons|daughter|daughters|brother|brothers|sister|sisters|cousin|friend|poika|poikani|tytar|tyttareni|veli|veljeni|sisko|siskoni|sisareni|kaveri|kaverini|bror|brorsan|syster|systern|dotter|dottern|sonen|vend|vennal|ode|poeg|tutar|сыну|сын|дочке|дочери|дочь|брату|брат|сестре|сестра|сину|син|доньці|донька|братові|сестрі)(?:\s+(?:is|on|ar|just|only|now|is now|on nyt))?\s+(\d{2})(?![\p{N}])/u;
 const AGE_AFTER = /(?<![\p{N}])(\d{2})\s*(?:v|vee|vuotias|vuotta|ar|years?|yo|y o|год|года|лет|рок|роки|років|aastane|aastat|jir|sano|ساله|سال|عام|سنه|سنوات)(?![\p{L}])/u;
 
 const UNDER_30 = [
@@ -283,7 +285,7 @@ export function entitiesOf(message: string, text: string, tokens: readonly strin
   if (anyCueIn(cues, PREPARED.under30)) out.under30 = true;
   else if (anyCueIn(cues, PREPARED.over30)) out.under30 = false;
   else {
-    const age = AGE_BEFORE.exec(text) ?? AGE_AFTER.exec(text);
+    const age = AGE_BEFORE.exec(text) ?? AGE_OF_RELATIVE.exec(text) ?? AGE_AFTER.exec(text);
     const years = age ? Number(age[1]) : NaN;
     if (Number.isInteger(years) && years >= 15 && years <= 80) out.age = years;
   }

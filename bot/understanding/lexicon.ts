@@ -144,6 +144,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['talk to', 1.5], ['speak to', 1.5], ['speak with', 1.5], ['talk with', 1.5], ['=boka', 2], ['mote', 1.5], ['prata med', 1.5], ['traffa', 1.2], ['записат', 2], ['встреч', 1.5], ['поговорит', 1.5],
     ['записати', 2], ['зустріч', 1.5], ['поговорити', 1.5], ['broneeri', 2], ['kohtumi', 1.5], ['raakida', 1.5], ['aeg', 0.8], ['موعد', 2], ['احکی', 1.5], ['احجز', 2], ['وقت بگیر', 2], ['نوبت', 2],
     ['قرار ملاقات', 2], ['صحبت', 1.5], ['ballan', 2], ['ula hadl', 1.5], ['la hadl', 1.5], ['la kulan', 1.5],
+    // Meeting someone at a time: "kokku saada", "aeg kinni", "بدي شوف", "قرار بذارم".
+    ['kokku saada', 1.5], ['aja kinni', 2], ['aeg kinni', 2], ['بدی شوف', 1.5], ['قرار بذار', 2], ['قرار بگذار', 2], ['قرار بزار', 2],
   ],
   eligibility: [
     // "Was I / would I have been in it", "check if I qualify".
@@ -309,7 +311,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['عقوبه', 2.5], ['غلط', 1], ['=خطا', 1], ['ظلم', 1.5], ['رفض', 1.5], ['مش موافق', 2], ['غیر موافق', 2], ['شکوی', 2], ['اشتکی', 2], ['تظلم', 2.5], ['استیناف', 2.5], ['عترض', 2.5],
     ['اشتباه', 1], ['جریمه', 2], ['تنبیه', 2], ['مجازات', 2], ['رد شد', 1.5], ['رد کرد', 1.5], ['قبول ندارم', 2], ['موافق نیستم', 2], ['شکایت', 2], ['ناعادلانه', 1.5], ['تجدید نظر', 2.5],
     ['khalad', 1], ['ciqaab', 2.5], ['ganaax', 2], ['diid', 1.5], ['kuma raacsani', 2], ['ma aqbali', 1.5], ['cabasho', 2], ['ka cabto', 2], ['rafcaan', 2.5],
-    ['riitaut', 2.5], ['dispute', 2.5], ['turned down', 2], ['got it wrong', 1.5], ['kiistaa', 2], ['bestrida', 2.5],
+    ['riitaut', 2.5], ['dispute', 2.5], ['complain', 2], ['said no', 1.5], ['caban', 2], ['turned down', 2], ['got it wrong', 1.5], ['kiistaa', 2], ['bestrida', 2.5],
     ['dont accept', 2], ['do not accept', 2], ['en hyvaksy', 2], ['accepterar inte', 2], ['не принимаю', 1.5], ['не приймаю', 1.5], ['ei aktsepteeri', 2], ['ما بقبل', 2], ['قبول نمیکنم', 2], ['ma aqbalo', 2],
     ['lausunto', 1.5], ['lausunnon', 1.5], ['statement', 1], ['utlatande', 1.5],
     ['valita', 2], ['valitus', 2], ['muutosta', 2], ['oikaisu', 2.5], ['paatok', 1.2], ['paatos', 1.2], ['appeal', 2.5], ['challenge', 2], ['disagree', 2], ['complain', 1.5], ['decision', 1.2], ['overklag', 2.5],

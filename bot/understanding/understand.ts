@@ -254,6 +254,29 @@ const ONLY_OR_ALSO = foldAll([
 const DOMESTIC_LANGUAGES = foldAll([
   'suome', 'ruotsi', 'finsk', 'svensk', 'finnish', 'swedish', 'финск', 'шведск', 'фінськ', 'шведськ', 'soome', 'rootsi', 'فنلندی', 'سویدی', 'فنلاندی', 'سوئدی', 'finnishka', 'iswiidhish', 'kotoutumis', 'integration',
 ]);
+/** "What replaced the pilot", "what came instead of it": the time since 2025. */
+const REPLACED = foldAll([
+  'tilalle', 'tilalla', 'korvasi', 'korvannut', 'replaced', 'replace it', 'instead of', 'in its place', 'in place of', 'put in place', 'istallet', 'ersatte', 'ersatt', 'на смену', 'заменил', 'вместо', 'замінил', 'замість', 'на зміну',
+  'asemele', 'asendas', 'asemel', 'بدل', 'عوض', 'جای', 'جایگزین', 'beddel', 'meeshii',
+]);
+/** "Where is ...": asked with a town or a service named, the answer is the place's contact. */
+const WHERE_IS = [
+  'where is', 'where s', 'wheres', 'where are', 'where can i find', 'missa on', 'missa se on', 'missa sijaitsee', 'missa sijaittee', 'missa ne on', 'mista loytyy', 'var ligger', 'var finns', 'var ar', 'var e',
+  'где находится', 'где находятся', 'где в', 'где есть', 'где тут', 'де знаходиться', 'де знаходяться', 'де в', 'де є', 'де тут', 'kus asub', 'kus asuvad', 'kus on', 'kus oulus', 'وین', 'فین', 'کجاست', 'کجا هست', 'کجا قرار',
+  'asub', 'asuvad', 'sijaitsee', 'находится', 'знаходиться', 'ligger', 'yaal', 'yaala', 'yaallaa',
+].map(fold);
+/** The employment services by some name: "where is X in Oulu" is the offices' question only about them. */
+const SERVICES = foldAll([
+  'ohjaamo', 'tyollisyy', 'tyopalvelu', 'tyovoima', 'te toimisto', 'te palvelu', 'tyokkari', 'tyokkar', 'palvelupiste', 'employment', 'job centre', 'job center', 'jobcentre', 'job services', 'labour office', 'te office',
+  'arbetskraft', 'sysselsattning', 'arbetsformedling', 'te byra', 'занятост', 'биржа труда', 'центр труда', 'зайнятост', 'центр праці', 'tootukassa', 'tooho', 'toopakkum',
+  'التوظیف', 'مکتب العمل', 'مرکز العمل', 'اداره کار', 'کاریابی', 'خدمات اشتغال', 'اشتغال', 'shaqada', 'shaqo', 'xafiiska',
+]);
+/** A family member or friend: an age then is theirs, and the question is about the age group. */
+const SOMEONE_ELSE = foldAll([
+  'veli', 'veljeni', 'sisko', 'siskoni', 'sisareni', 'poika', 'poikani', 'tytar', 'tyttareni', 'kaveri', 'kaverini', 'ystavani', 'brother', 'sister', 'son', 'daughter', 'friend', 'cousin', 'nephew', 'niece',
+  'bror', 'brorsa', 'syster', 'sonen', 'dotter', 'dottern', 'kompis', 'van', 'брат', 'брату', 'сестр', 'сын', 'дочь', 'дочк', 'друг', 'подруг', 'племянн', 'син', 'сину', 'донька', 'доньці', 'доньк', 'небож',
+  'vend', 'vennal', 'ode', 'poeg', 'tutar', 'sober', 'اخوی', 'اخی', 'اختی', 'ابنی', 'بنتی', 'صاحبی', 'رفیقی', 'برادرم', 'خواهرم', 'پسرم', 'دخترم', 'دوستم', 'walaal', 'wiilka', 'wiilkay', 'gabadhay', 'inanta', 'saaxiib',
+]);
 /** Saying "I was", "me": the person asks about themself. */
 const FIRST_PERSON_PAST = foldAll([
   'olin', 'olinko', 'kuuluin', 'var jag', 'jag var', 'horde jag', 'я был', 'я была', 'был ли я', 'я попадал', 'я попадала', 'я був', 'я була', 'чи був я', 'чи входила я', 'чи входив я',
@@ -436,6 +459,16 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     add('coach', 2);
     damp('booking');
   }
+  // "How often must I go to the meetings at first?": with no coach named, the jobseeker's duties.
+  else if (howOften && score('booking') > 0) {
+    add('duties', 2);
+    damp('booking');
+  }
+  // "Can I study Swedish while unemployed?": Finnish or Swedish studied is a language course.
+  if (any(DOMESTIC_LANGUAGES) && any(COURSE_WORDS) && score('studying') > 0 && score('language-courses') < 2.5) {
+    add('language-courses', 2);
+    damp('studying');
+  }
   // "Must I go there in person to register, or is online fine?": how to register.
   if (any(ONLINE) && (score('register') > 0 || (score('offices') > 0 && tokens.some((t) => OR.has(t))))) {
     add('register', 2);
@@ -475,6 +508,38 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // Facts about oneself plus "would I have been in it": the verdict, not the topic article.
   if (personal && aboutPilot) add('eligibility', 2.5);
   if (personal && (scores.get('eligibility') ?? 0) >= 1.5) add('eligibility', 1.5);
+
+  // "What replaced the pilot?": what came after it, not what it was.
+  if (aboutPilot && any(REPLACED) && !transferred) {
+    add('after-pilot', 3);
+    damp('pilot');
+  }
+  // "Where is Ohjaamo in Oulu?", "kus Lahtis asub ...": where a service is in a named town is the
+  // offices' contact, not whether the town was in the pilot.
+  const town = entities.municipality?.kind === 'match' || entities.municipality?.kind === 'known_outside_data';
+  const elsewhere = [...scores].some(([t, v]) => v >= 2 && !['offices', 'municipalities', 'pilot', 'under-30'].includes(t));
+  if (anyWord(WHERE_IS) && (town || any(['ohjaamo'])) && any(SERVICES) && !elsewhere) {
+    add('offices', 2);
+    damp('municipalities');
+  }
+  // "Moved to Hamina, who deals with the unemployed there now?": who serves that town.
+  if (town && asksWho && !firstPersonPast && score('coach') < 2.5 && score('booking') < 1.5 && score('municipalities') < 2 && !aboutPilot) {
+    add('municipalities', 2);
+    damp('coach');
+    damp('immigrants');
+  }
+  // "My brother is 26, was he in it because of his age?": someone else's age is the age group's rule.
+  if (youngOnly && any(SOMEONE_ELSE) && !firstPersonPast) {
+    add('under-30', 2.5);
+    damp('eligibility');
+    damp('target-groups');
+  }
+  // "Under-30s, immigrants, those on basic allowance: who was in it?": several groups named at
+  // once ask how the groups were drawn, not about one of them.
+  // An age group with a benefit ("all under-30s, whatever their benefit") is still the age group's rule.
+  const immigrantsNamed = score('immigrants') >= 1;
+  const groups = [score('under-30') >= 1 || entities.under30 === true, immigrantsNamed, entities.benefit !== undefined || score('benefits') >= 1].filter(Boolean).length;
+  if ((groups >= 3 || (groups === 2 && immigrantsNamed)) && aboutPilot && !firstPersonPast && !personal && entities.age === undefined) add('target-groups', 2);
 
   // The examples speak for the wordings no cue foresaw; a message about none of the topics puts
   // its weight on OFF_TOPIC, which is no article and so only takes weight from the others.

@@ -76,3 +76,20 @@ describe('the municipality in a message', () => {
     expect(named(message, /[\u0400-\u04FF]/.test(message) ? 'ru' : 'ar')).toBeUndefined();
   });
 });
+
+describe('an age in a message', () => {
+  it.each([
+    ['en', 'my daughter is 19 and out of work', 19],
+    ['fi', 'veljeni on 27 ja työtön', 27],
+    ['ru', 'сыну 22, он без работы', 22],
+    ['uk', 'братові 26, безробітний', 26],
+    ['en', "i'm 34 and on kela money", 34],
+  ] as const)('%s "%s" states the age %i', (locale, message, age) => {
+    expect(extractEntities(message, locale).age).toBe(age);
+  });
+
+  it('does not read a distance or a count as an age', () => {
+    expect(extractEntities('the office is 25 km from my home', 'en').age).toBeUndefined();
+    expect(extractEntities('I applied for 20 jobs', 'en').age).toBeUndefined();
+  });
+});

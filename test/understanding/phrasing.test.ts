@@ -225,3 +225,36 @@ describe('described, not named: the activity, the time since the pilot, the offi
     expect(await answerOf('en', 'whats the phone number of the office')).toBe('offices');
   });
 });
+
+describe('what came after the pilot, where a service is, someone else\'s age, several groups at once', () => {
+  it.each([
+    ['en', 'so what did they put in place of the pilot', 'after-pilot'],
+    ['fi', 'mikä tuli sen kuntakokeilun tilalle sitten', 'after-pilot'],
+    ['ru', 'а что вместо эксперимента теперь', 'after-pilot'],
+    ['en', 'where is the ohjaamo in kajaani', 'offices'],
+    ['ru', 'где находится Ohjaamo в Котке', 'offices'],
+    ['so', 'Ohjaamo Kotka xaggee ku yaal', 'offices'],
+    ['en', 'my daughter is 19 and out of work, was she in the pilot because of her age', 'under-30'],
+    ['ru', 'сыну 22, он без работы, попал ли он в эксперимент по возрасту', 'under-30'],
+    ['fi', 'veljeni on 27 ja työtön, oliko hän kokeilussa iän takia', 'under-30'],
+    ['fi', 'kuinka usein alussa pitää käydä tapaamisissa', 'duties'],
+    ['en', 'the fund refused my allowance, where do I complain', 'appeal'],
+    ['fa', 'میخوام با مربیم قرار بذارم', 'booking'],
+    ['et', 'tahaksin valmentajaga aja kinni panna', 'booking'],
+    ['en', 'were young people, immigrants and people on basic allowance all part of the pilot', 'target-groups'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it('answers who serves a town someone moved to with that town', async () => {
+    expect(await answerOf('ru', 'переехала в Иисалми, кто там занимается безработными')).toMatch(/^municipality:/);
+  });
+
+  // "Where is X in Kemi" is about the employment services only when they are named.
+  it.each([
+    ['en', 'where is the railway station in kemi'],
+    ['ru', 'где в Кеми находится вокзал'],
+  ] as const)('%s "%s" gets no article about the offices', async (locale, q) => {
+    expect(await answerOf(locale, q)).not.toBe('offices');
+  });
+});
