@@ -271,6 +271,12 @@ const SERVICES = foldAll([
   'arbetskraft', 'sysselsattning', 'arbetsformedling', 'te byra', 'занятост', 'биржа труда', 'центр труда', 'зайнятост', 'центр праці', 'tootukassa', 'tooho', 'toopakkum',
   'التوظیف', 'مکتب العمل', 'مرکز العمل', 'اداره کار', 'کاریابی', 'خدمات اشتغال', 'اشتغال', 'shaqada', 'shaqo', 'xafiiska',
 ]);
+/** "Still" and joining: "can I still join the pilot?" asks whether the person can be in it, today. */
+const STILL = foldAll(['viela', 'still', 'yet', 'anyway', 'fortfarande', 'annu', 'ещё', 'еще', 'ще', 'veel', 'ikka', 'لسا', 'لسه', 'هنوز', 'weli', 'wali', 'weli ma']);
+const JOIN = foldAll([
+  'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
+  'приєдна', 'liituda', 'paaseda', 'saada katsesse', 'ادخل', 'انضم', 'فوت', 'وارد', 'عضو', 'ثبت نام', 'geli', 'galo', 'ku biir', 'ka mid noqo',
+]);
 /** A family member or friend: an age then is theirs, and the question is about the age group. */
 const SOMEONE_ELSE = foldAll([
   'veli', 'veljeni', 'sisko', 'siskoni', 'sisareni', 'poika', 'poikani', 'tytar', 'tyttareni', 'kaveri', 'kaverini', 'ystavani', 'brother', 'sister', 'son', 'daughter', 'friend', 'cousin', 'nephew', 'niece',
@@ -527,6 +533,12 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     add('municipalities', 2);
     damp('coach');
     damp('immigrants');
+  }
+  // "Can I still join the pilot? I just lost my job": whether one can be in it now, which is the verdict's first line.
+  if (aboutPilot && anyWord(STILL) && any(JOIN) && !transferred) {
+    add('eligibility', 4);
+    damp('register');
+    damp('pilot');
   }
   // "My brother is 26, was he in it because of his age?": someone else's age is the age group's rule.
   if (youngOnly && any(SOMEONE_ELSE) && !firstPersonPast) {

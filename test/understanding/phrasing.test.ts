@@ -242,6 +242,10 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
     ['fa', 'میخوام با مربیم قرار بذارم', 'booking'],
     ['et', 'tahaksin valmentajaga aja kinni panna', 'booking'],
     ['en', 'were young people, immigrants and people on basic allowance all part of the pilot', 'target-groups'],
+    ['en', 'is it still possible to get into the kuntakokeilu, i got laid off last week', 'eligibility'],
+    ['fi', 'pääseekö siihen kokeiluun vielä mukaan', 'eligibility'],
+    ['ar', 'لسا فيني ادخل التجربة؟', 'eligibility'],
+    ['uk', 'чи можна ще вступити в пілот', 'eligibility'],
   ] as const)('%s "%s" → %s', async (locale, q, expected) => {
     expect(await answerOf(locale, q)).toBe(expected);
   });
