@@ -277,6 +277,10 @@ const JOIN = foldAll([
   'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
   'приєдна', 'liituda', 'paaseda', 'saada katsesse', 'ادخل', 'انضم', 'فوت', 'وارد', 'عضو', 'ثبت نام', 'geli', 'galo', 'ku biir', 'ka mid noqo',
 ]);
+/** "Every", "each", "literally all": whether the move concerned everyone. Whole words. */
+const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jokaista', 'varje', 'alla', 'каждый', 'каждого', 'кожен', 'кожного', 'iga', 'igauks', 'کل', 'هر', 'qof walba', 'kasta']);
+/** "Automatically", "without applying": how one ended up in the pilot, the target groups' rule. */
+const AUTOMATIC = foldAll(['automaattisesti', 'automaattisesti', 'itsestaan', 'hakematta', 'automatically', 'without applying', 'automatiskt', 'utan att ansoka', 'автоматически', 'без заявлени', 'автоматично', 'без заяв', 'automaatselt', 'taotlemata', 'تلقاییا', 'بدون ما یقدمو', 'خودکار', 'خود به خود', 'bilaa codsi', 'si toos ah', 'iyagoon codsan']);
 /** A family member or friend: an age then is theirs, and the question is about the age group. */
 const SOMEONE_ELSE = foldAll([
   'veli', 'veljeni', 'sisko', 'siskoni', 'sisareni', 'poika', 'poikani', 'tytar', 'tyttareni', 'kaveri', 'kaverini', 'ystavani', 'brother', 'sister', 'son', 'daughter', 'friend', 'cousin', 'nephew', 'niece',
@@ -396,10 +400,15 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "Who was moved to the municipality?" asks about the target groups; "I was told my file was
   // moved because of some pilot, what was it?" asks what the pilot was.
   const transferred = any(TRANSFER) && (aboutPilot || any(MUNICIPALITY_NOUNS));
+  // "Did every unemployed person get moved?": whom the move concerned, like "who was moved".
+  // With one group named ("all foreign-language jobseekers", "all the young"), that group is the question.
+  const groupNamed = score('immigrants') >= 1 || score('under-30') >= 1 || entities.immigrant === true || entities.under30 !== undefined || entities.age !== undefined;
+  const whom = asksWho || ((anyWord(ONLY_OR_ALSO) || anyWord(EVERY)) && !groupNamed);
   if (transferred) {
-    add(asksWho ? 'target-groups' : 'pilot', asksWho ? 2.5 : 1.5);
-    // Asked with "who", the move is the people's, not a question about the pilot.
-    if (asksWho) scores.set('pilot', score('pilot') * 0.5);
+    add(whom ? 'target-groups' : 'pilot', whom ? 2.5 : 1.5);
+    // Asked with "who", the move is the people's, not a question about the pilot; the examples
+    // that vote for the pilot on the word "moved" are halved too.
+    if (whom) damp('pilot');
     // The municipality there is where people went, not a question about which municipalities.
     if (!tokens.some((t) => WHICH.has(t))) scores.set('municipalities', score('municipalities') * 0.3);
   }
@@ -539,6 +548,11 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     add('eligibility', 4);
     damp('register');
     damp('pilot');
+  }
+  // "Which jobseekers got put in automatically, without applying?": how the groups were drawn.
+  if (any(AUTOMATIC) && (asksWho || tokens.some((t) => WHICH.has(t))) && aboutPilot && entities.age === undefined && entities.under30 === undefined && !firstPersonPast) {
+    add('target-groups', 2);
+    damp('under-30');
   }
   // "My brother is 26, was he in it because of his age?": someone else's age is the age group's rule.
   if (youngOnly && any(SOMEONE_ELSE) && !firstPersonPast) {

@@ -246,6 +246,11 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
     ['fi', 'pääseekö siihen kokeiluun vielä mukaan', 'eligibility'],
     ['ar', 'لسا فيني ادخل التجربة؟', 'eligibility'],
     ['uk', 'чи можна ще вступити в пілот', 'eligibility'],
+    ['en', 'who actually got transferred to the town during the trial', 'target-groups'],
+    ['ru', 'кого переводили в муниципалитет в пилоте', 'target-groups'],
+    ['en', 'which unemployed people ended up in the kuntakokeilu automatically', 'target-groups'],
+    ['en', 'did every jobseeker get moved to the municipality', 'target-groups'],
+    ['en', 'were all foreign-language jobseekers moved to the municipality in the pilot', 'immigrants'],
   ] as const)('%s "%s" → %s', async (locale, q, expected) => {
     expect(await answerOf(locale, q)).toBe(expected);
   });
