@@ -281,6 +281,8 @@ const JOIN = foldAll([
 const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jokaista', 'varje', 'alla', 'каждый', 'каждого', 'кожен', 'кожного', 'iga', 'igauks', 'کل', 'هر', 'qof walba', 'kasta']);
 /** "Automatically", "without applying": how one ended up in the pilot, the target groups' rule. */
 const AUTOMATIC = foldAll(['automaattisesti', 'automaattisesti', 'itsestaan', 'hakematta', 'automatically', 'without applying', 'automatiskt', 'utan att ansoka', 'автоматически', 'без заявлени', 'автоматично', 'без заяв', 'automaatselt', 'taotlemata', 'تلقاییا', 'بدون ما یقدمو', 'خودکار', 'خود به خود', 'bilaa codsi', 'si toos ah', 'iyagoon codsan']);
+/** Speaking a language: "I mostly speak English", "did you have to speak Finnish". */
+const SPEAK = foldAll(['puhu', 'puhua', 'speak', 'talar', 'prata', 'говор', 'розмовля', 'разговарива', 'raagi', 'raakima', 'احکی', 'بحکی', 'بتحکی', 'حرف میزن', 'حرف بزن', 'ku hadl', 'ku hadasho', 'ku hadlaa']);
 /** A family member or friend: an age then is theirs, and the question is about the age group. */
 const SOMEONE_ELSE = foldAll([
   'veli', 'veljeni', 'sisko', 'siskoni', 'sisareni', 'poika', 'poikani', 'tytar', 'tyttareni', 'kaveri', 'kaverini', 'ystavani', 'brother', 'sister', 'son', 'daughter', 'friend', 'cousin', 'nephew', 'niece',
@@ -553,6 +555,13 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (any(AUTOMATIC) && (asksWho || tokens.some((t) => WHICH.has(t))) && aboutPilot && entities.age === undefined && entities.under30 === undefined && !firstPersonPast) {
     add('target-groups', 2);
     damp('under-30');
+  }
+  // "Did you have to speak Finnish to get into the pilot and get a coach? I mostly speak English":
+  // the language is the person's background, the coach only what they hoped to get.
+  if (aboutPilot && any(DOMESTIC_LANGUAGES) && any(SPEAK) && !any(COURSE_WORDS) && !anyCueIn(cues, prepared(REQUEST_CUES))) {
+    add('immigrants', 2);
+    damp('coach');
+    damp('booking');
   }
   // "My brother is 26, was he in it because of his age?": someone else's age is the age group's rule.
   if (youngOnly && any(SOMEONE_ELSE) && !firstPersonPast) {

@@ -251,6 +251,9 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
     ['en', 'which unemployed people ended up in the kuntakokeilu automatically', 'target-groups'],
     ['en', 'did every jobseeker get moved to the municipality', 'target-groups'],
     ['en', 'were all foreign-language jobseekers moved to the municipality in the pilot', 'immigrants'],
+    ['en', 'did i need to speak finnish to be in the pilot and get a coach, my english is fine but finnish not', 'immigrants'],
+    ['ar', 'لازم احكي فنلندي لحتى اكون بالتجربة؟ انا بحكي عربي بس', 'immigrants'],
+    ['fi', 'haluun puhua valmentajan kanssa suomeksi ensi viikolla', 'booking'],
   ] as const)('%s "%s" → %s', async (locale, q, expected) => {
     expect(await answerOf(locale, q)).toBe(expected);
   });
