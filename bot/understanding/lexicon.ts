@@ -101,7 +101,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['в каком году', 1.5], ['какого числа', 1.5], ['в якому році', 1.5], ['якого числа', 1.5], ['mis aastal', 1.5], ['کدوم سال', 1.5], ['چه سالی', 1.5], ['چه تاریخی', 1.5], ['ای سنه', 1.5], ['بای سنه', 1.5], ['sanadkee', 1.5],
     ['milloin', 1.5], ['kauanko', 1.5], ['loppu', 1], ['alko', 1], ['kesti', 1.2], ['=when', 1.5], ['how long', 1.5], ['end', 0.6], ['last', 0.6], ['=nar', 1.5], ['hur lange', 1.5], ['slut', 0.8],
     ['holl', 0.6], ['когда', 1.5], ['сколько длил', 1.5], ['закончил', 1], ['коли', 1.5], ['скільки трива', 1.5], ['закінчи', 1], ['millal', 1.5], ['kui kaua', 1.5], ['loppes', 1], ['kestis', 1],
-    ['متی', 1.5], ['انتهت', 1], ['استمرت', 1.2], ['کی تمام', 1.5], ['چه زمانی', 1.5], ['تمام شد', 1], ['چقدر طول', 1.5], ['goorma', 1.5], ['dhammaatay', 1], ['intee', 1], ['socotay', 1.2], ['2021', 0.5], ['2024', 0.5],
+    ['متی', 1.5], ['انتهت', 1], ['استمرت', 1.2], ['کی تمام', 1.5], ['چه زمانی', 1.5], ['تمام شد', 1], ['چقدر طول', 1.5], ['goorma', 1.5], ['dhammaatay', 1], ['intee', 1], ['socotay', 1.2], ['2021', 0.5], ['2024', 0.5], ['طولت', 1.5], ['قدیش طول', 1.5],
   ],
   'after-pilot': [
     ['2024 jalkeen', 2], ['after 2024', 2], ['efter 2024', 2], ['после 2024', 2], ['після 2024', 2], ['parast 2024', 2], ['بعد 2024', 2], ['بعد از 2024', 2], ['2024 kadib', 2], ['mita kokeilun jalkeen', 1],
@@ -287,6 +287,9 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['palkkatu', 3], ['tyonantaja', 1.5], ['employer', 1.5], ['wage subsid', 3], ['pay subsid', 3], ['subsidised job', 3], ['hire me', 1.5], ['arbetsgivare', 1.5], ['lonesubvention', 3], ['anstaller mig', 1.5],
     ['работодател', 1.5], ['наймет', 1.5], ['роботодав', 1.5], ['найме', 1.5], ['tooandja', 1.5], ['palgatoetus', 3], ['صاحب العمل', 1.5], ['وظفنی', 1.5], ['کارفرما', 1.5], ['استخدام', 1], ['shaqo bixiye', 1.5],
     ['loo shaqeeye', 1.5], ['shaqaaleysiiy', 1.5], ['palkkaa mut', 1.5], ['palkkaa minut', 1.5],
+    // Part of the wage paid by someone else, described without the word.
+    ['part of my salary', 2], ['part of my wage', 2], ['some of my wage', 2], ['some of my salary', 2], ['take me on', 1.5], ['=wages', 1], ['=salary', 1], ['osan palkasta', 2], ['osan mun palkasta', 2], ['osan minun palkasta', 2],
+    ['del av lonen', 2], ['del av min lon', 2], ['часть зарплат', 2], ['частину зарплат', 2], ['частину моєї зарплат', 2], ['osa palgast', 2], ['جزء من راتب', 2], ['تشغلنی', 1.5], ['بخشی از حقوق', 2], ['qayb mushahar', 2], ['shaqaalaysiin', 1.5],
   ],
   studying: [
     ['учиться', 1.5], ['учусь', 1.5], ['вчитися', 1.5], ['вчуся', 1.5], ['plugga', 1.5], ['oppima', 1.5], ['oppida', 1.2], ['oppimine', 1.5], ['university', 1.5], ['college', 1.2], ['degree', 1.2],

@@ -191,6 +191,8 @@ const TRANSFER = foldAll([
 const PILOT_COMPOUND_PARTS = ['kokeilu', 'katse', 'forsok'];
 /** "After". */
 const AFTER = foldAll(['jalkeen', 'after', 'efter', 'после', 'після', 'parast', 'بعد', 'پس از', 'kadib', 'ka dib', 'dabadeed']);
+/** "Why": with only the pilot named, the question is what it was for. Whole words. */
+const WHY = foldAll(['miksi', 'why', 'varfor', 'зачем', 'почему', 'навіщо', 'чому', 'miks', 'لیش', 'لماذا', 'چرا', 'sababta', 'maxay']);
 /** "What": with only the pilot named, the question is what the pilot was. */
 const WHAT = new Set(foldAll(['mika', 'mita', 'mitas', 'what', 'whats', 'vad', 'что', 'чем', 'що', 'mis', 'ما', 'شو', 'چی', 'چیه', 'چیست', 'چه', 'maxay', 'maxaa']));
 /** The municipality as an institution: people say they were moved "to the municipality". */
@@ -424,7 +426,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "What happened after the pilot?": after plus the pilot is the time since 2025.
   if (!transferred && aboutPilot && any(AFTER) && score('after-pilot') < 2) add('after-pilot', 2);
   // "What was this pilot thing?" with nothing else asked: the pilot itself.
-  if (aboutPilot && tokens.some((t) => WHAT.has(t)) && [...scores.entries()].every(([t, v]) => t === 'pilot' || v < 1)) add('pilot', 1.5);
+  if (aboutPilot && (tokens.some((t) => WHAT.has(t)) || anyWord(WHY)) && [...scores.entries()].every(([t, v]) => t === 'pilot' || v < 1)) add('pilot', 1.5);
   // "How many applications a month?": a count of applications is the job search duty, not CV help.
   if (any(HOW_MANY) && any(APPLICATIONS) && score('studying') < 1.2) add('duties', 2);
   // "Can I study and keep my benefit?": studying is the question, the benefit its condition.

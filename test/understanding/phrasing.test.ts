@@ -254,6 +254,11 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
     ['en', 'did i need to speak finnish to be in the pilot and get a coach, my english is fine but finnish not', 'immigrants'],
     ['ar', 'لازم احكي فنلندي لحتى اكون بالتجربة؟ انا بحكي عربي بس', 'immigrants'],
     ['fi', 'haluun puhua valmentajan kanssa suomeksi ensi viikolla', 'booking'],
+    ['en', 'a company would take me on if the city covers some of my wages, how does that work', 'pay-subsidy'],
+    ['ar', 'الشركة بدها تشغلني اذا البلدية بتدفع جزء من راتبي، كيف هاد', 'pay-subsidy'],
+    ['so', 'shirkadu waxay i shaqaalaysiin doontaa haddii degmadu bixiso qayb mushaharkayga, sidee buu u shaqeeyaa', 'pay-subsidy'],
+    ['ar', 'قديش طولت التجربة', 'dates'],
+    ['ar', 'ليش عملوا هالتجربة اصلا', 'pilot'],
   ] as const)('%s "%s" → %s', async (locale, q, expected) => {
     expect(await answerOf(locale, q)).toBe(expected);
   });
