@@ -225,6 +225,8 @@ export class QuestionService {
       return place ? { kind: 'contact', place } : undefined;
     }
     if (!aboutPlaces) return undefined;
+    // "Where is the railway station in Kemi?": the town is where the thing is, not a question about the town.
+    if (topic === undefined && u.asksWhereElse) return undefined;
     const phase = pilotPhase(this.deps.clock, this.deps.pilotData ?? getPilotData());
     // "Ii" is also a common word (Somali "me"): very short names count only in a question about municipalities,
     // whether or not the place is in the pilot data.

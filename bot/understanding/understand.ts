@@ -33,6 +33,8 @@ export interface Understanding {
   request: boolean;
   /** The person speaks of their own past ("I was unemployed in Turku in 2022"): a place they name is a fact about them. */
   aboutSelf: boolean;
+  /** The message asks where something other than the employment services is ("where is the station in Kemi"): the town is only its address. */
+  asksWhereElse: boolean;
 }
 
 // "I'd like", "I want", "book me": a request, not a question about how booking works.
@@ -537,7 +539,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // offices' contact, not whether the town was in the pilot.
   const town = entities.municipality?.kind === 'match' || entities.municipality?.kind === 'known_outside_data';
   const elsewhere = [...scores].some(([t, v]) => v >= 2 && !['offices', 'municipalities', 'pilot', 'under-30'].includes(t));
-  if (anyWord(WHERE_IS) && (town || any(['ohjaamo'])) && any(SERVICES) && !elsewhere) {
+  const asksWhere = anyWord(WHERE_IS);
+  if (asksWhere && (town || any(['ohjaamo'])) && any(SERVICES) && !elsewhere) {
     add('offices', 2);
     damp('municipalities');
   }
@@ -601,8 +604,12 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // A long text holds many words by chance: cues count less the longer it is, so a pasted
   // letter is not mistaken for a question about the first topic it happens to mention.
   const scale = Math.min(1, LONG_MESSAGE_WORDS / Math.max(1, tokens.length));
-  for (const [topic, score] of scores) scores.set(topic, score * scale - (outside ? OUT_OF_SCOPE_PENALTY : 0));
-  for (const [topic, score] of learned) if (outside) learned.delete(topic); else learned.set(topic, score * scale);
+  // "Where is the railway station in Kemi?": asking where something else is, with no topic of the
+  // services in sight, is out of scope like the library's opening hours.
+  const asksWhereElse = asksWhere && !aboutPilot && !any(SERVICES) && !anyCueIn(cues, prepared(CONTACT_CUES)) && [...scores.values()].every((v) => v < 1.5);
+  const offTopic = outside || asksWhereElse;
+  for (const [topic, score] of scores) scores.set(topic, score * scale - (offTopic ? OUT_OF_SCOPE_PENALTY : 0));
+  for (const [topic, score] of learned) if (offTopic) learned.delete(topic); else learned.set(topic, score * scale);
   const topics = [...scores].filter(([, s]) => s > 0).map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score);
   return {
     topics,
@@ -613,5 +620,6 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     asksContact: anyCueIn(cues, prepared(CONTACT_CUES)) || anyCueIn(cues, prepared(OPEN_HOURS)),
     request: anyCueIn(cues, prepared(REQUEST_CUES)),
     aboutSelf,
+    asksWhereElse,
   };
 }

@@ -267,11 +267,19 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
     expect(await answerOf('ru', 'переехала в Иисалми, кто там занимается безработными')).toMatch(/^municipality:/);
   });
 
-  // "Where is X in Kemi" is about the employment services only when they are named.
+  // "Where is X in Kemi" is about the employment services only when they are named; otherwise the
+  // town is only X's address, and the bot says it is not sure instead of answering about Kemi.
   it.each([
     ['en', 'where is the railway station in kemi'],
+    ['fi', 'missä on rautatieasema kemissä'],
     ['ru', 'где в Кеми находится вокзал'],
-  ] as const)('%s "%s" gets no article about the offices', async (locale, q) => {
-    expect(await answerOf(locale, q)).not.toBe('offices');
+    ['so', 'isbitaalka xaggee ku yaal oulu'],
+  ] as const)('%s "%s" is out of scope, neither the offices nor the town', async (locale, q) => {
+    expect(await answerOf(locale, q)).toBe('notSure');
+  });
+
+  it('still gives the contact when the employment services are named with the town', async () => {
+    expect(await answerOf('en', 'where is the employment office in kemi')).toBe('offices');
+    expect(await answerOf('fi', 'missä on työllisyyspalvelujen toimisto kemissä')).toBe('offices');
   });
 });
