@@ -102,6 +102,9 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['milloin', 1.5], ['kauanko', 1.5], ['loppu', 1], ['alko', 1], ['kesti', 1.2], ['=when', 1.5], ['how long', 1.5], ['end', 0.6], ['last', 0.6], ['=nar', 1.5], ['hur lange', 1.5], ['slut', 0.8],
     ['holl', 0.6], ['когда', 1.5], ['сколько длил', 1.5], ['закончил', 1], ['коли', 1.5], ['скільки трива', 1.5], ['закінчи', 1], ['millal', 1.5], ['kui kaua', 1.5], ['loppes', 1], ['kestis', 1],
     ['متی', 1.5], ['انتهت', 1], ['استمرت', 1.2], ['کی تمام', 1.5], ['چه زمانی', 1.5], ['تمام شد', 1], ['چقدر طول', 1.5], ['goorma', 1.5], ['dhammaatay', 1], ['intee', 1], ['socotay', 1.2], ['2021', 0.5], ['2024', 0.5], ['طولت', 1.5], ['قدیش طول', 1.5],
+    // Extended beyond the first end date.
+    ['jatkettiin', 2], ['jatkettiinko', 2], ['jatkettiinks', 2], ['pidennettiin', 2], ['extended', 2], ['extension', 1.5], ['forlangdes', 2], ['forlangt', 2], ['продлили', 2], ['продлен', 2], ['продлев', 2], ['продовжува', 2], ['продовжили', 2], ['продовжен', 2],
+    ['pikendati', 2], ['pikendus', 1.5], ['مددو', 2], ['تمدید', 2], ['la kordhiyay', 2], ['kordhiyeen', 2],
   ],
   'after-pilot': [
     ['2024 jalkeen', 2], ['after 2024', 2], ['efter 2024', 2], ['после 2024', 2], ['після 2024', 2], ['parast 2024', 2], ['بعد 2024', 2], ['بعد از 2024', 2], ['2024 kadib', 2], ['mita kokeilun jalkeen', 1],
@@ -192,7 +195,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['ازمایش کاری', 3], ['تجربه العمل', 2.5], ['تجربه عمل', 2.5], ['tijaabada shaqada', 3],
     ['ilman tyosopimusta', 2.5], ['without a contract', 2.5], ['utan anstallningsavtal', 2.5], ['utan kontrakt', 2.5], ['без договора', 2.5], ['без договору', 2.5], ['без контракт', 2.5], ['ilma lepinguta', 2.5], ['بدون عقد', 2.5], ['بدون قرارداد', 2.5], ['qandaraas la', 2.5], ['test out', 1.5],
     ['tyokokeilu', 3], ['kokeilemaan', 1.5], ['kokeilla', 1], ['work trial', 3], ['try out a job', 3], ['try a job', 3], ['try out', 1.5], ['prova pa', 2], ['arbetsprovning', 3], ['попробовать поработать', 3],
-    ['попробовать', 1.5], ['спробувати', 1.5], ['пробн', 1.5], ['tooproov', 3], ['proovida', 1.5], ['جرب شغل', 3], ['اجرب', 1.5], ['جرب', 1.5], ['کار ازمایشی', 3], ['امتحان کنم', 1.5], ['isku dayi', 2], ['isku day', 1.5],
+    ['попробовать', 1.5], ['спробувати', 1.5], ['пробн', 1.5], ['tooproov', 3], ['proovida', 1.5], ['جرب شغل', 3], ['اجرب', 1.5], ['جرب', 1.5], ['کار ازمایشی', 3], ['امتحان کنم', 1.5], ['isku dayi', 2], ['isku day', 1.5], ['спробувати попрацювати', 3], ['tijaabiyo shaqada', 3], ['qandaraas', 1.2], ['трудового договору', 1.5], ['трудового договора', 1.5],
   ],
   'rehab-work': [
     ['dib u habayn', 3],
@@ -209,7 +212,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     // Not ready for a full working day yet: something low-threshold, at one's own pace.
     ['kevytta toimintaa', 2], ['kevyta toimintaa', 2], ['paivaa viikossa', 1.2], ['paivana viikossa', 1.2], ['kotona olo', 1.5], ['kotonaolo', 1.5], ['ollut kotona', 1.2], ['ollu kotona', 1.2], ['light activity', 1.5], ['been at home', 1.2], ['days a week', 1], ['varit hemma', 1.2], ['сижу дома', 1.2], ['сиджу вдома', 1.2], ['kodus olnud', 1.2],
     ['matalan kynnyksen', 2], ['omaan tahtiin', 1.5], ['pikkuhiljaa', 1], ['hitaasti', 1], ['oikeisiin toihin', 1.5], ['koko tyopaivaa', 1.5], ['kulukorvau', 2], ['bussiraha', 1.5], ['kunnan toiminta', 1.5],
-    ['low threshold', 2], ['low-threshold', 2], ['own pace', 1.5], ['ease in', 1.5], ['real job yet', 1.5], ['day program', 2], ['bus fare', 1.5], ['full working day', 1.5],
+    ['low threshold', 2], ['low-threshold', 2], ['day programme', 2], ['денну програм', 2], ['дневную програм', 2], ['денна програм', 2], ['barnaamijka maalinta', 2], ['البرنامج النهاری', 2], ['برنامه روزانه', 1],
+    ['проезд', 1], ['проїзд', 1], ['gaadiid', 1], ['مواصلات', 1], ['ایاب و ذهاب', 1], ['matkakulu', 1], ['довготривало безробіт', 1.5], ['muddada dheer', 1], ['own pace', 1.5], ['ease in', 1.5], ['real job yet', 1.5], ['day program', 2], ['bus fare', 1.5], ['full working day', 1.5],
     ['lag troskel', 2], ['egen takt', 1.5], ['lugn takt', 1.5], ['heltidsjobb an', 1.2], ['в своем темпе', 1.5], ['низкий порог', 2], ['полный рабочий день', 1.2], ['у своєму темпі', 1.5], ['власному темпі', 1.5], ['повний робочий день', 1.2],
     ['oma tempos', 1.5], ['madala lavend', 2], ['taistooaeg', 1], ['علی راحتی', 1.5], ['شوی شوی', 1], ['اروم اروم', 1], ['با سرعت خودم', 1.5], ['tartiib', 1], ['xawaarahayga', 1.5],
     ['kuntouttav', 3], ['rehabilit', 3], ['реабилит', 3], ['реабіліт', 3], ['rehabiliteeriv', 3], ['تاهیلی', 3], ['توانبخش', 3], ['baxnaanin', 3],
@@ -300,6 +304,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['self motivated', 3], ['studera', 1.5], ['studier', 1.5], ['=kurs', 1.2], ['frivilliga studier', 3], ['учеб', 1.5], ['учит', 0.8], ['курс', 1.2], ['самостоятельн', 2], ['навча', 1.5], ['вчит', 0.8],
     ['самостійн', 2], ['opi', 1.2], ['kursus', 1.2], ['omaalgatuslik', 3], ['دراسه', 1.5], ['ادرس', 1.2], ['کورس', 1.2], ['دوره', 1.2], ['تحصیل', 1.5], ['درس', 1.2], ['الذاتیه', 1], ['waxbarash', 1.5],
     ['koorso', 1.2], ['wax baran', 1.5], ['iskaa ah', 1.5],
+    ['monimuoto', 2], ['etaopi', 2], ['lasa till', 2], ['pa distans', 1.5], ['distans', 1], ['distance learning', 2], ['thesis', 2], ['gradu', 2], ['magistritoo', 2], ['kaugope', 2], ['дистанцион', 1.5], ['дистанційн', 1.5], ['barashada', 1.5], ['fogaan', 1],
     ['kansalaisopist', 2.5], ['iltakurss', 2], ['iltaopisk', 2], ['evening class', 2], ['night class', 2], ['evening course', 2], ['medborgarinstitut', 2.5], ['kvallskurs', 2], ['yrkesskola', 1.5],
     ['вечерн', 1.5], ['вечірн', 1.5], ['дневное обучение', 2], ['ohtusel', 1.5], ['ohtukursus', 2], ['paevaope', 2], ['کلاس شبانه', 2], ['دروس مسایی', 2], ['فصل لیلی', 2], ['habeen', 1], ['tyovoimakoulutu', 2.5], ['labour market training', 2.5], ['while unemployed', 0.5], ['tyottomana', 0.5],
   ],

@@ -52,7 +52,7 @@ const CONTACT_CUES = [
 ];
 /** Opening hours: "when are you open" asks about the offices, not about dates of the pilot. */
 const OPEN_HOURS = [
-  'auki', 'aukiolo', 'are you open', 'open on', 'open today', 'opening hours', 'when is it open', 'oppet', 'открыты', 'открыто', 'открывает', 'часы работы', 'відкриті', 'відкрито', 'відкриваєт', 'години роботи', 'avatud', 'lahtiolekuaeg',
+  'auki', 'aukiolo', 'lahtiolekuaj', 'график работы', 'графік роботи', 'are you open', 'open on', 'open today', 'opening hours', 'when is it open', 'oppet', 'открыты', 'открыто', 'открывает', 'часы работы', 'відкриті', 'відкрито', 'відкриваєт', 'години роботи', 'avatud', 'lahtiolekuaeg',
   'ساعات الدوام', 'الدوام', 'مفتوح', 'ساعت کاری', 'باز هستید', 'باز هست', 'بازه', 'saacadaha', 'furan',
   'mihin aikaan', 'monelta', 'what time', 'vilken tid', 'hur dags', 'во сколько', 'о котрій', 'mis kellast', 'mis kell', 'ساعت چند', 'چه ساعتی', 'ای ساعه', 'saacadda',
 ];
@@ -287,6 +287,10 @@ const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jo
 const AUTOMATIC = foldAll(['automaattisesti', 'automaattisesti', 'itsestaan', 'hakematta', 'automatically', 'without applying', 'automatiskt', 'utan att ansoka', 'автоматически', 'без заявлени', 'автоматично', 'без заяв', 'automaatselt', 'taotlemata', 'تلقاییا', 'بدون ما یقدمو', 'خودکار', 'خود به خود', 'bilaa codsi', 'si toos ah', 'iyagoon codsan']);
 /** Speaking a language: "I mostly speak English", "did you have to speak Finnish". */
 const SPEAK = foldAll(['puhu', 'puhua', 'speak', 'talar', 'prata', 'говор', 'розмовля', 'разговарива', 'raagi', 'raakima', 'احکی', 'بحکی', 'بتحکی', 'حرف میزن', 'حرف بزن', 'ku hadl', 'ku hadasho', 'ku hadlaa']);
+/** "Where": one word, for a question that names a service and a town ("missä ohjaamo on Oulussa"). Whole words. */
+const WHERE = foldAll(['missa', 'mista', 'minne', 'where', 'var', 'vart', 'где', 'куда', 'де', 'куди', 'kus', 'kuhu', 'وین', 'لوین', 'فین', 'کجا', 'کجاست', 'xaggee', 'xagee', 'halkee']);
+/** Gone, closed: "where did the TE offices go", "the TE office is closed, where do I go now". */
+const GONE = foldAll(['делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay']);
 /** A family member or friend: an age then is theirs, and the question is about the age group. */
 const SOMEONE_ELSE = foldAll([
   'veli', 'veljeni', 'sisko', 'siskoni', 'sisareni', 'poika', 'poikani', 'tytar', 'tyttareni', 'kaveri', 'kaverini', 'ystavani', 'brother', 'sister', 'son', 'daughter', 'friend', 'cousin', 'nephew', 'niece',
@@ -540,7 +544,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const town = entities.municipality?.kind === 'match' || entities.municipality?.kind === 'known_outside_data';
   const elsewhere = [...scores].some(([t, v]) => v >= 2 && !['offices', 'municipalities', 'pilot', 'under-30'].includes(t));
   const asksWhere = anyWord(WHERE_IS);
-  if (asksWhere && (town || any(['ohjaamo'])) && any(SERVICES) && !elsewhere) {
+  if ((asksWhere || anyWord(WHERE)) && (town || any(['ohjaamo'])) && any(SERVICES) && !elsewhere && score('te-offices') < 3) {
     add('offices', 2);
     damp('municipalities');
   }
@@ -567,6 +571,11 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     add('immigrants', 2);
     damp('coach');
     damp('booking');
+  }
+  // "Where did the TE offices go?", "the TE office is shut, where do I go?": what happened to them, not an address.
+  if (score('te-offices') >= 2.5 && any(GONE)) {
+    add('te-offices', 2);
+    damp('offices');
   }
   // "My brother is 26, was he in it because of his age?": someone else's age is the age group's rule.
   if (youngOnly && any(SOMEONE_ELSE) && !firstPersonPast) {

@@ -259,6 +259,18 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
     ['so', 'shirkadu waxay i shaqaalaysiin doontaa haddii degmadu bixiso qayb mushaharkayga, sidee buu u shaqeeyaa', 'pay-subsidy'],
     ['ar', 'قديش طولت التجربة', 'dates'],
     ['ar', 'ليش عملوا هالتجربة اصلا', 'pilot'],
+    ['sv', 'förlängdes försöket någon gång', 'dates'],
+    ['ru', 'пилот продлевали или нет', 'dates'],
+    ['en', "i'm writing my thesis and lost my job, can i keep getting unemployment benefit", 'studying'],
+    ['fi', 'teen gradua loppuun ja jäin työttömäks, saanko silti työmarkkinatukea', 'studying'],
+    ['sv', 'jag vill läsa på distans, får jag behålla arbetslöshetsersättningen', 'studying'],
+    ['uk', 'хочу спробувати попрацювати в магазині без трудового договору, це можливо?', 'work-trial'],
+    ['uk', 'де в Тампере центр зайнятості', 'offices'],
+    ['fi', 'missä se ohjaamo on kemissä', 'offices'],
+    ['et', 'mis on tööhõiveteenuste lahtiolekuajad Tartus', 'offices'],
+    ['ru', 'ТЕ-офис закрыли, куда мне теперь идти', 'te-offices'],
+    ['ar', 'مكتب التي اي سكروه، لوين بروح هلق', 'te-offices'],
+    ['en', "there's a day programme at the town for long-term unemployed, do i keep my benefit if i go", 'rehab-work'],
   ] as const)('%s "%s" → %s', async (locale, q, expected) => {
     expect(await answerOf(locale, q)).toBe(expected);
   });
