@@ -174,7 +174,7 @@ export class QuestionService {
       return { kind: 'article', locale, article, start: startAction(article), context };
     }
     if (close.length >= 2) return { kind: 'clarify', locale, options: close.map((c) => this.article(c.id, locale)) };
-    if (result.hits[0] && result.confident) {
+    if (result.hits[0] && result.confident && !u.offTopic) {
       const article = this.article(result.hits[0].articleId, locale);
       return { kind: 'article', locale, article, start: startAction(article), context };
     }
@@ -189,7 +189,9 @@ export class QuestionService {
     const scores = new Map<string, number>();
     for (const t of u.topics) if (this.deps.kb.get(t.topic, this.deps.kb.source)) scores.set(t.topic, t.score);
     // Retrieval only counts in the user's own language; a hit in another locale is weaker evidence.
-    const weight = result.fallback ? RETRIEVAL_WEIGHT / 2 : RETRIEVAL_WEIGHT;
+    // A message about another service ("book a time at the health centre") shares words with the
+    // articles but is not about them: only a cue word that survives its penalty can answer it.
+    const weight = u.offTopic ? 0 : result.fallback ? RETRIEVAL_WEIGHT / 2 : RETRIEVAL_WEIGHT;
     // A topic no cue word supports takes the example model's weight (u.learned) only with a strong
     // retrieval hit …
     for (const h of result.hits) scores.set(h.articleId, (scores.get(h.articleId) ?? (h.score >= LEARNED_HIT ? u.learned.get(h.articleId) : undefined) ?? 0) + weight * h.score);

@@ -352,5 +352,17 @@ export const OUT_OF_SCOPE: readonly string[] = [
   'kirjasto', 'library', 'bibliotek', 'библиотек', 'бібліотек', 'raamatukogu', 'کتابخونه', 'کتابخانه', 'المکتبه', 'maktabad', 'ravintola', 'restaurant', 'ресторан', 'رستوران', 'مطعم', 'maqaay',
   'kauppa', 'kaupat', '=shop', 'supermarket', 'butik', 'магазин', 'pood', 'فروشگاه', 'سوپرمارکت', 'dukaan', 'paakaupunki', 'capital of', 'huvudstad', 'столиц', 'pealinn', 'پایتخت', 'عاصمه', 'caasimad',
   'kuupilet', 'bussipilet', 'bussilippu', 'bus ticket', 'busskort', 'проездн', 'проїзн', 'بلیط اتوبوس', 'harrastu', 'hobby', 'hobbies', 'хобби', 'хобі', 'hobi', 'سرگرمی', 'هوایه',
+  // Other public services people also ask a municipality's chat about: health care, parking, driving, family
+  // benefits, pensions, moving notices, income support, elections.
+  'terveyskeskus', 'terveysasema', 'health centre', 'health center', 'halsocentral', 'поликлиник', 'к врачу', 'до лікаря', 'perearst', 'درمانگاه', 'المرکز الصحی', 'xarunta caafimaad',
+  'pysakointi', 'parkkisakko', 'parking', 'parkering', 'парковк', 'паркуван', 'parkimis', 'جریمه پارک', 'مخالفه الوقوف', 'baarkin',
+  'katsastu', 'car inspection', 'besiktning', 'техосмотр', 'техогляд', 'ulevaatus', 'معاینه فنی', 'baaritaanka baabuur', 'ajokortti', 'driving licen', 'korkort', 'водительск', 'посвідчення водія', 'juhiluba', 'گواهینامه', 'رخصه السواقه', 'shatiga',
+  'vanhempainpaiva', 'aitiysraha', 'parental allowance', 'maternity', 'foraldrapenning', 'декрет', 'vanemahuvit', 'مرخصی زایمان',
+  'elakkeelle', 'elaketta', 'retire', 'pension', 'пенси', 'пенсі', 'pensionile', 'بازنشستگی', 'تقاعد', 'hawlgab',
+  'muuttoilmoitus', 'flyttanmalan', 'toimeentulotu', 'utkomststod', 'income support', 'social assistance', 'vaalit', 'eduskuntavaal', 'election', 'выборы', 'выборах', 'вибори', 'виборах', 'valimis', 'doorashad',
+  'ekaluokka', 'eskari', 'paivakoti', 'paivakotiin', 'first grade', 'daycare', 'kindergarten', 'ettan i skolan', 'dagis', 'первый класс', 'перший клас', 'детский сад', 'садок', 'lasteaed', 'fasalka koowaad', 'کلاس اول', 'الصف الاول', 'مهدکودک', 'روضه', 'xannaanad',
+  'poliisi', 'police', 'полици', 'поліці', 'پلیس', 'الشرطه', 'booliska', 'passport', 'baasaboor', 'vanhuuselak', 'alderspension', 'maksutagastus',
+  'jullov', 'joululoma', 'канікул', 'каникул', 'عطله المدارس', 'تعطیلات', 'fasaxa', 'night bus', 'last bus', 'seuraava bussi', 'bussi ei', 'sparvagn', 'laev', 'автобус', 'اتوبوس', 'الباص', 'baska',
+  'bussikort', 'bus card', 'bussikaart', '=elake', 'prepaid', 'phone operator', 'liittyma', 'sahkosopimus', 'electricity', 'قرارداد برق', 'roskat', 'garbage', 'الزباله', 'pottery', 'керамик', 'малюван', 'just for fun', 'для себя', 'для себе', 'للتسلیه', 'madadaalo',
   'vero', 'taxes', '=tax', 'skatt', 'налог', 'податк', '=maks', '=maksud', 'ضریبه', 'مالیات', 'canshuur', 'aanesta', 'vote', 'rosta', 'голосов', 'haaleta', 'انتخابات', 'codee', 'joke', 'vitsi', 'weather',
 ];

@@ -35,6 +35,8 @@ export interface Understanding {
   aboutSelf: boolean;
   /** The message asks where something other than the employment services is ("where is the station in Kemi"): the town is only its address. */
   asksWhereElse: boolean;
+  /** The message is about something the employment services do not handle (housing allowance, the health centre, a parking fine). */
+  offTopic: boolean;
 }
 
 // "I'd like", "I want", "book me": a request, not a question about how booking works.
@@ -291,6 +293,11 @@ const SPEAK = foldAll(['puhu', 'puhua', 'speak', 'talar', 'prata', 'говор',
 const WHERE = foldAll(['missa', 'mista', 'minne', 'where', 'var', 'vart', 'где', 'куда', 'де', 'куди', 'kus', 'kuhu', 'وین', 'لوین', 'فین', 'کجا', 'کجاست', 'xaggee', 'xagee', 'halkee']);
 /** Gone, closed: "where did the TE offices go", "the TE office is closed, where do I go now". */
 const GONE = foldAll(['делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay']);
+/** The employment services' own world: being out of work, looking for work, the coach. */
+const DOMAIN = foldAll([
+  'tyoton', 'tyottom', 'tyottoma', 'tyonhak', 'tyonhaku', 'valmentaja', 'unemploy', 'jobless', 'out of work', 'jobseek', 'job seek', 'looking for work', 'coach', 'arbetslos', 'arbetssok', 'безработ', 'безробіт', 'соискател', 'шукач',
+  'коуч', 'tootu', 'tooots', 'aktivointi', 'activation plan', 'عاطل', 'بلا شغل', 'بیکار', 'کارجو', 'مربی', 'shaqo laaan', 'shaqo la aan', 'shaqo doon', 'shaqo raadi', 'tababare',
+]);
 /** A family member or friend: an age then is theirs, and the question is about the age group. */
 const SOMEONE_ELSE = foldAll([
   'veli', 'veljeni', 'sisko', 'siskoni', 'sisareni', 'poika', 'poikani', 'tytar', 'tyttareni', 'kaveri', 'kaverini', 'ystavani', 'brother', 'sister', 'son', 'daughter', 'friend', 'cousin', 'nephew', 'niece',
@@ -338,6 +345,8 @@ function yesNoQuestion(message: string, tokens: readonly string[]): boolean {
 
 const LONG_MESSAGE_WORDS = 40;
 const OUT_OF_SCOPE_PENALTY = 2;
+/** A cue this heavy names its topic alone (the lexicon's 2.5–3 weights). */
+const STRONG_CUE = 2.5;
 
 export interface UnderstandOptions {
   matcher?: Matcher;
@@ -372,10 +381,15 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const add = (topic: string, w: number) => scores.set(topic, (scores.get(topic) ?? 0) + w);
   // Only a word no cue knows can be a typo or a compound: "kuulunko" is not a misspelt "kuuluinko".
   const unknown = tokens.filter((t) => !startsWithKnownStem(t));
+  // A cue that alone names a topic of the services ("työkokeilu", "without a contract") was matched.
+  let named = false;
   for (const [topic, table] of cueTable()) {
     for (const { cue, weight: w, locales, match, fuzzy } of table) {
       if (locales && !locales.includes(locale)) continue;
-      if (matches(m, match)) add(topic, w);
+      if (matches(m, match)) {
+        add(topic, w);
+        if (w >= STRONG_CUE) named = true;
+      }
       else if (fuzzy && unknown.length > 0 && nearMatch(unknown, cue)) add(topic, w * NEAR_WEIGHT);
     }
   }
@@ -617,7 +631,12 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // services in sight, is out of scope like the library's opening hours.
   const asksWhereElse = asksWhere && !aboutPilot && !any(SERVICES) && !anyCueIn(cues, prepared(CONTACT_CUES)) && [...scores.values()].every((v) => v < 1.5);
   const offTopic = outside || asksWhereElse;
-  for (const [topic, score] of scores) scores.set(topic, score * scale - (offTopic ? OUT_OF_SCOPE_PENALTY : 0));
+  // Out of scope with nothing of the employment services in it ("book a time at the health centre"):
+  // no topic answers. With the services named too ("a doctor's visit on Tuesday, can I see my coach
+  // on Wednesday"), the topics keep what the penalty leaves of them.
+  const anchored = named || aboutPilot || any(SERVICES) || any(DOMAIN) || entities.benefit !== undefined;
+  const penalty = offTopic ? (anchored ? OUT_OF_SCOPE_PENALTY : Infinity) : 0;
+  for (const [topic, score] of scores) scores.set(topic, score * scale - penalty);
   for (const [topic, score] of learned) if (offTopic) learned.delete(topic); else learned.set(topic, score * scale);
   const topics = [...scores].filter(([, s]) => s > 0).map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score);
   return {
@@ -630,5 +649,6 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     request: anyCueIn(cues, prepared(REQUEST_CUES)),
     aboutSelf,
     asksWhereElse,
+    offTopic,
   };
 }

@@ -295,3 +295,22 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
     expect(await answerOf('fi', 'missä on työllisyyspalvelujen toimisto kemissä')).toBe('offices');
   });
 });
+
+// Other public services a municipality's chat is also asked about: the bot says it is not sure
+// (and offers its own topics) instead of answering with a booking with the coach or a benefit article.
+describe('other public services are out of scope', () => {
+  it.each([
+    ['en', 'how do i get an appointment at the health centre for my back'],
+    ['fi', 'pitääkö katsastukseen varata aika etukäteen'],
+    ['ru', 'как записаться к врачу в поликлинику рядом с домом'],
+    ['sv', 'hur ansöker jag om föräldrapenning'],
+    ['ar', 'بدي اعترض على مخالفة الوقوف، كيف بعمل'],
+    ['uk', 'коли будуть вибори в Фінляндії'],
+  ] as const)('%s "%s" gets no article', async (locale, q) => {
+    expect(await answerOf(locale, q)).toBe('notSure');
+  });
+
+  it('still answers the employment services question beside the same words', async () => {
+    expect(await answerOf('en', 'i have a doctor appointment on tuesday, can i book my coach for wednesday instead')).toBe('booking');
+  });
+});
