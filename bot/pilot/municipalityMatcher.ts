@@ -129,6 +129,21 @@ function nameStems(name: string): Set<string> {
     add(base.slice(0, -1));
   }
   if (base.endsWith('ala') && base.length >= 7) add(base.slice(0, -2)); // Kangasala → Kangasalla
+  if (base.endsWith('nen')) add(base.slice(0, -3) + 'si'); // Kauniainen → Kauniaisiin (plural illative)
+  if (base.endsWith('s') && base.length >= 5) {
+    // Nurmes → Nurmeksessa, Kannus → Kannuksessa, Muhos → Muhoksella; Varkaus → Varkaudessa,
+    // Alavus → Alavudella; Korsnäs → Korsnäsissä; Pihtipudas → Pihtiputaalla.
+    add(base.slice(0, -1) + 'kse');
+    add(base.slice(0, -1) + 'de');
+    add(base + 'i');
+    if (base.endsWith('das')) add(base.slice(0, -3) + 'taa');
+  }
+  if (base.startsWith('uusi') && base.length > 6) {
+    // Uusikaupunki → Uudessakaupungissa, Uuteenkaupunkiin: both halves are inflected.
+    const rest = base.slice(4);
+    const restStems = [rest, weakGrade(rest)].filter((r): r is string => r !== undefined);
+    for (const r of restStems) for (const first of ['uudessa', 'uudesta', 'uuteen', 'uudella', 'uudelta', 'uudelle']) add(first + r);
+  }
   if (VOWELS.includes(last)) {
     const weak = weakGrade(base);
     add(weak);

@@ -185,3 +185,28 @@ describe('matchMunicipality: places outside the data and unknown words', () => {
     }
   });
 });
+
+describe('matchMunicipality: names whose stem changes when inflected', () => {
+  const nameOf = (text: string): string | undefined => {
+    const r = matchMunicipality(text);
+    if (r.kind === 'match') return r.municipality.name.fi;
+    if (r.kind === 'known_outside_data') return r.name;
+    return undefined;
+  };
+  const cases: Array<[string, string]> = [
+    ['asun Nurmeksessa', 'Nurmes'],
+    ['muutin Nurmekseen', 'Nurmes'],
+    ['Kannuksessa', 'Kannus'],
+    ['Muhoksella', 'Muhos'],
+    ['Varkaudessa', 'Varkaus'],
+    ['Alavudella', 'Alavus'],
+    ['Pihtiputaalla', 'Pihtipudas'],
+    ['Korsnäsissä', 'Korsnäs'],
+    ['muutimme Kauniaisiin', 'Kauniainen'],
+    ['asun Uudessakaupungissa', 'Uusikaupunki'],
+    ['muutto Uuteenkaupunkiin', 'Uusikaupunki'],
+  ];
+  it.each(cases)('%j → %s', (text, name) => {
+    expect(nameOf(text)).toBe(name);
+  });
+});
