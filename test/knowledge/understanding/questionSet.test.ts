@@ -56,3 +56,26 @@ describe('understanding question set', () => {
     expect(leaked).toEqual([]);
   });
 });
+
+describe('held-out off-topic messages', () => {
+  type Messages = { about: string; messages: Record<string, Array<string | { q: string }>> };
+  const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Messages;
+  const heldout = read('./offtopic-heldout.json');
+  // The example model learns from this file, so no held-out message may be in it.
+  const learnt = read('../../../prisma/data/understanding/off-topic.json');
+  const text = (m: string | { q: string }) => (typeof m === 'string' ? m : m.q);
+
+  it('has at least 15 messages in every locale, none of them empty', () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      const list = heldout.messages[locale] ?? [];
+      expect(list.length, locale).toBeGreaterThanOrEqual(15);
+      for (const m of list) expect(text(m).trim(), locale).not.toBe('');
+    }
+  });
+
+  it('keeps every held-out message out of the messages the bot learns from', () => {
+    const known = new Set(Object.values(learnt.messages).flatMap((l) => l.map((m) => key(text(m)))));
+    const leaked = SUPPORTED_LOCALES.flatMap((l) => (heldout.messages[l] ?? []).filter((m) => known.has(key(text(m)))).map((m) => `${l}: ${text(m)}`));
+    expect(leaked).toEqual([]);
+  });
+});
