@@ -4,6 +4,8 @@
  * part instead, which the bot learns from, or `--cv` to score each fifth of the tuning part with
  * a bot that learnt from the other four) with the embedded question service, per locale and per
  * topic: a correct answer, a clarifying question, a fallback ("not sure"), or a wrong answer.
+ * With the held-out part it also scores the held-out off-topic messages (`--offtopic` scores only
+ * those): an article for something the bot does not handle is a wrong answer too.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +16,7 @@ import { getKnowledgeBase } from '../bot/knowledge/knowledgeBase.js';
 import { QuestionService, type Answer } from '../bot/knowledge/questionService.js';
 import { createRetriever } from '../bot/knowledge/retriever.js';
 import { createMatcher } from '../bot/pilot/municipalityMatcher.js';
-import { articleExamples, ExampleIndex, offTopicExamples, TUNING_FILE } from '../bot/understanding/examples.js';
+import { articleExamples, ExampleIndex, OFF_TOPIC, OFF_TOPIC_FILE, TUNING_FILE } from '../bot/understanding/examples.js';
 import type { BenchRow } from './lib.js';
 
 export interface Labelled {
@@ -75,7 +77,9 @@ const empty = (): Tally => ({ correct: 0, clarifying: 0, fallback: 0, wrong: 0, 
 /** Folds of the tuning part for cross-validation: each fold is scored by a bot that learnt from the others only. */
 const FOLDS = 5;
 
-export async function score(part: 'heldout' | 'tuning' | 'cv'): Promise<{ byLocale: Map<Locale, Tally>; byTopic: Map<string, Tally>; misses: string[] }> {
+type OffTopicTally = { n: number; answered: number; clarifying: number; notSure: number };
+
+export async function score(part: 'heldout' | 'tuning' | 'cv'): Promise<{ byLocale: Map<Locale, Tally>; byTopic: Map<string, Tally>; misses: string[]; offTopic?: OffTopicTally }> {
   const kb = getKnowledgeBase();
   const retriever = createRetriever(kb);
   const matchMunicipality = createMatcher();
@@ -83,9 +87,20 @@ export async function score(part: 'heldout' | 'tuning' | 'cv'): Promise<{ byLoca
   const set = loadQuestionSet(part === 'cv' ? 'tuning' : part);
   // By position, not by locale: the same question in another language is held out with it.
   const fold = (i: number) => i % FOLDS;
+  // The off-topic messages the bot learns from are folded the same way, so the cross-validated
+  // off-topic figure is for messages the fold's model never saw.
+  const offTopic = offTopicByLocale();
   const services =
     part === 'cv'
-      ? Array.from({ length: FOLDS }, (_, f) => serviceWith(new ExampleIndex([...articleExamples(kb), ...offTopicExamples(), ...SUPPORTED_LOCALES.flatMap((l) => (set[l] ?? []).filter((_, i) => fold(i) !== f))])))
+      ? Array.from({ length: FOLDS }, (_, f) =>
+          serviceWith(
+            new ExampleIndex([
+              ...articleExamples(kb),
+              ...Object.values(offTopic).flatMap((list) => list.filter((_, i) => fold(i) !== f).map((q) => ({ q, expected: OFF_TOPIC }))),
+              ...SUPPORTED_LOCALES.flatMap((l) => (set[l] ?? []).filter((_, i) => fold(i) !== f)),
+            ]),
+          ),
+        )
       : [serviceWith()];
   const byLocale = new Map<Locale, Tally>();
   const byTopic = new Map<string, Tally>();
@@ -104,7 +119,25 @@ export async function score(part: 'heldout' | 'tuning' | 'cv'): Promise<{ byLoca
       if (outcome !== 'correct') misses.push(`${outcome}\t${locale}\t${item.expected}\t${describe(answer)}\t${item.q}`);
     }
   }
+  if (part === 'cv') {
+    const t = { n: 0, answered: 0, clarifying: 0, notSure: 0 };
+    for (const locale of SUPPORTED_LOCALES) {
+      for (const [i, q] of (offTopic[locale] ?? []).entries()) {
+        const answer = await services[fold(i)].answer(q, locale);
+        t.n++;
+        if (answer.kind === 'clarify') t.clarifying++;
+        else if (answer.kind === 'notSure' || answer.kind === 'declined') t.notSure++;
+        else t.answered++;
+        if (answer.kind !== 'notSure' && answer.kind !== 'declined') misses.push(`off-topic\t${locale}\t-\t${describe(answer)}\t${q}`);
+      }
+    }
+    return { byLocale, byTopic, misses, offTopic: t };
+  }
   return { byLocale, byTopic, misses };
+}
+
+function offTopicByLocale(): Record<string, string[]> {
+  return (JSON.parse(readFileSync(OFF_TOPIC_FILE, 'utf8')) as { messages: Record<string, string[]> }).messages;
 }
 
 function describe(answer: Answer): string {
@@ -131,16 +164,58 @@ function row(name: string, t: Tally, withTarget: boolean): BenchRow {
   return { name, figures, target: 'correct ≥ 90 %, fallback ≤ 5 %, wrong ≤ 2 %', met };
 }
 
+/**
+ * The held-out off-topic messages: how many get an article (or a place) although the bot does not
+ * handle what they ask, how many a clarifying question, and how many the honest "not sure".
+ * Aggregates only: the messages are never listed, so nobody tunes on them.
+ */
+export async function scoreOffTopic(): Promise<Map<string, { n: number; answered: number; clarifying: number; notSure: number }>> {
+  const kb = getKnowledgeBase();
+  const service = new QuestionService({ kb, retriever: createRetriever(kb), clock: new FixedClock(NOW), logger: silentLogger, matchMunicipality: createMatcher() });
+  const path = fileURLToPath(new URL('../test/knowledge/understanding/offtopic-heldout.json', import.meta.url));
+  const messages = (JSON.parse(readFileSync(path, 'utf8')) as { messages: Record<string, string[]> }).messages;
+  const byLocale = new Map<string, { n: number; answered: number; clarifying: number; notSure: number }>();
+  for (const locale of SUPPORTED_LOCALES) {
+    const t = { n: 0, answered: 0, clarifying: 0, notSure: 0 };
+    for (const m of messages[locale] ?? []) {
+      const a = await service.answer(m, locale);
+      t.n++;
+      if (a.kind === 'clarify') t.clarifying++;
+      else if (a.kind === 'notSure' || a.kind === 'declined') t.notSure++;
+      else t.answered++;
+    }
+    byLocale.set(locale, t);
+  }
+  return byLocale;
+}
+
+function offTopicRow(name: string, t: { n: number; answered: number; clarifying: number; notSure: number }): BenchRow {
+  return { name, figures: { n: t.n, answeredPct: pct(t.answered, t.n), clarifyingPct: pct(t.clarifying, t.n), notSurePct: pct(t.notSure, t.n) } };
+}
+
 export async function bench(): Promise<BenchRow[]> {
+  if (process.argv.includes('--offtopic')) {
+    const offTopic = await scoreOffTopic();
+    const total = { n: 0, answered: 0, clarifying: 0, notSure: 0 };
+    for (const t of offTopic.values()) for (const k of ['n', 'answered', 'clarifying', 'notSure'] as const) total[k] += t[k];
+    return [offTopicRow('answers (heldout): off-topic, all locales', total), ...[...offTopic].map(([l, t]) => offTopicRow(`answers (heldout): off-topic, locale ${l}`, t))];
+  }
   const part = process.argv.includes('--cv') ? 'cv' : process.argv.includes('--tuning') ? 'tuning' : 'heldout';
-  const { byLocale, byTopic, misses } = await score(part);
+  const { byLocale, byTopic, misses, offTopic: cvOffTopic } = await score(part);
   if (process.argv.includes('--misses')) for (const m of misses) process.stderr.write(`${m}\n`);
   const total = empty();
   for (const t of byLocale.values()) for (const k of ['correct', 'clarifying', 'fallback', 'wrong', 'n'] as const) total[k] += t[k];
+  const offTopic = part === 'heldout' ? await scoreOffTopic() : new Map();
+  const offTotal = { n: 0, answered: 0, clarifying: 0, notSure: 0 };
+  for (const t of offTopic.values()) for (const k of ['n', 'answered', 'clarifying', 'notSure'] as const) offTotal[k] += t[k];
   return [
     row(`answers (${part}): all locales`, total, true),
     ...[...byLocale].map(([l, t]) => row(`answers (${part}): locale ${l}`, t, true)),
     ...[...byTopic].sort(([a], [b]) => a.localeCompare(b)).map(([topic, t]) => row(`answers (${part}): topic ${topic}`, t, false)),
+    ...(cvOffTopic ? [offTopicRow('answers (cv): off-topic messages the bot learns from, each fifth unseen', cvOffTopic)] : []),
+    ...(offTopic.size > 0
+      ? [offTopicRow('answers (heldout): off-topic, all locales', offTotal), ...[...offTopic].map(([l, t]) => offTopicRow(`answers (heldout): off-topic, locale ${l}`, t))]
+      : []),
   ];
 }
 
