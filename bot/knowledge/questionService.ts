@@ -194,7 +194,10 @@ export class QuestionService {
     const weight = u.offTopic ? 0 : result.fallback ? RETRIEVAL_WEIGHT / 2 : RETRIEVAL_WEIGHT;
     // A topic no cue word supports takes the example model's weight (u.learned) only with a strong
     // retrieval hit …
-    for (const h of result.hits) scores.set(h.articleId, (scores.get(h.articleId) ?? (h.score >= LEARNED_HIT ? u.learned.get(h.articleId) : undefined) ?? 0) + weight * h.score);
+    for (const h of result.hits) {
+      const w = u.ruledOut.has(h.articleId) ? weight / 2 : weight;
+      scores.set(h.articleId, (scores.get(h.articleId) ?? (h.score >= LEARNED_HIT ? u.learned.get(h.articleId) : undefined) ?? 0) + w * h.score);
+    }
     // … or when the examples alone are nearly sure ("wipe everything you have stored about me").
     for (const [id, w] of u.learned) if (!scores.has(id) && w >= LEARNED_ALONE && this.deps.kb.get(id, this.deps.kb.source)) scores.set(id, w);
     return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
@@ -227,8 +230,9 @@ export class QuestionService {
       return place ? { kind: 'contact', place } : undefined;
     }
     if (!aboutPlaces) return undefined;
-    // "Where is the railway station in Kemi?": the town is where the thing is, not a question about the town.
-    if (topic === undefined && u.asksWhereElse) return undefined;
+    // "Where is the railway station in Kemi?", "weather tomorrow in Turku": the town is where the
+    // thing is, not a question about the town.
+    if (topic === undefined && (u.asksWhereElse || u.offTopic)) return undefined;
     const phase = pilotPhase(this.deps.clock, this.deps.pilotData ?? getPilotData());
     // "Ii" is also a common word (Somali "me"): very short names count only in a question about municipalities,
     // whether or not the place is in the pilot data.

@@ -310,6 +310,24 @@ describe('other public services are out of scope', () => {
     expect(await answerOf(locale, q)).toBe('notSure');
   });
 
+  // A town named in a message about something else is only where it happens.
+  it.each([
+    ['en', 'whats the weather going to be like in tampere on saturday'],
+    ['ar', 'وين في مطعم حلو بتامبيري'],
+    ['sv', 'var kan man simma i Borgå på vintern'],
+  ] as const)('%s "%s" is neither an article nor an answer about the town', async (locale, q) => {
+    expect(await answerOf(locale, q)).toBe('notSure');
+  });
+
+  it.each([
+    ['en', 'i want to cancel my appointment tomorrow', 'booking'],
+    ['fi', 'missä näen mun tuen', 'benefits'],
+    ['en', 'is my chat saved somewhere', 'privacy'],
+    ['fi-x-selko', 'milloin te olette auki', 'offices'],
+  ] as const)('%s "%s" names nothing of the services outright but is about them → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
   it('still answers the employment services question beside the same words', async () => {
     expect(await answerOf('en', 'i have a doctor appointment on tuesday, can i book my coach for wednesday instead')).toBe('booking');
   });
