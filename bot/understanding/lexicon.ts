@@ -14,6 +14,8 @@ export type Cue = string | readonly [string, number] | readonly [string, number,
 export const PILOT_WORDS: readonly string[] = [
   'kuntakokeilu', 'kokeilu', 'tyollisyyskokeilu', 'tyollisyyden kuntakokeilu', 'pilot', 'trial', 'experiment', 'scheme', 'forsok', 'sysselsattningsforsok', 'kommunforsok',
   'пилот', 'эксперимент', 'проект', 'пілот', 'експеримент', 'katse', 'piloot', 'تجربه', 'التجربه', 'مشروع', 'tijaab', 'mashruuc', 'ازمایش', 'طرح', 'پایلوت',
+  // The Finnish name written in Cyrillic or Arabic script, as it is heard.
+  'кунтакокейл', 'кунтакокеил', 'кунта кокейл', 'کونتاکوکیل', 'کونتا کوکیل', 'کونتاکوکئیل',
 ];
 
 export const TOPIC_CUES: Record<string, readonly Cue[]> = {
@@ -224,7 +226,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['have to do', 2], ['must do', 1.5], ['supposed to do', 1.5], ['every month', 1.5], ['apply for jobs', 1.5], ['how many applications', 2.5], ['requirement', 1.5], ['responsibilit', 2], ['duties', 2], ['what do i need to do', 1.2],
     ['maste jag gora', 1.5], ['varje manad', 1.5], ['soka jobb', 1.5], ['soka arbete', 1.5], ['=krav', 1.2], ['skyldig', 2], ['plikt', 2], ['hur manga ansokningar', 2.5],
     ['должен делать', 1.5], ['должна делать', 1.5], ['обязанност', 2], ['каждый месяц', 1.5], ['искать работу', 1.2], ['требовани', 1.5], ['сколько заявок', 2.5], ['сколько откликов', 2.5],
-    ['маю робити', 2], ['повинен', 1.5], ['повинна', 1.5], ['мушу', 1.2], ['кожного місяця', 1.5], ['щомісяця', 1.5], ['шукати роботу', 1.2], ['вимог', 1.5], ['скільки заявок', 2.5],
+    ['маю робити', 2], ['что мне делать', 1.2], ['що мені робити', 1.2], ['что делать', 0.8], ['що робити', 0.8], ['повинен', 1.5], ['повинна', 1.5], ['мушу', 1.2], ['кожного місяця', 1.5], ['щомісяця', 1.5], ['шукати роботу', 1.2], ['вимог', 1.5], ['скільки заявок', 2.5],
     ['pean tegema', 1.5], ['=pean', 0.8], ['tootuna', 0.8], ['maxaan sameeyaa', 1.2], ['shaqo laaan ah', 0.8], ['iga kuu', 1.5], ['tood otsima', 1.5], ['tood otsida', 1.5], ['nouded', 1.5], ['mitu avaldust', 2.5],
     ['لازم اعمل', 1.5], ['شو لازم', 1.2], ['کل شهر', 1.5], ['ادور شغل', 1.5], ['ادور علی شغل', 1.5], ['واجبات', 2], ['التزامات', 2], ['مطلوب منی', 1.5],
     ['باید چیکار', 1.5], ['باید چکار', 1.5], ['باید چه کار', 1.5], ['هر ماه', 1.5], ['دنبال کار', 1.2], ['وظیفه', 2], ['تعهدات', 2], ['چند تا درخواست', 2.5],

@@ -298,7 +298,7 @@ const GONE = foldAll(['делись', 'подевались', 'исчезл', '�
 /** The employment services' own world: being out of work, looking for work, the coach. */
 const DOMAIN = foldAll([
   'tyoton', 'tyottom', 'tyottoma', 'tyonhak', 'tyonhaku', 'valmentaja', 'unemploy', 'jobless', 'out of work', 'jobseek', 'job seek', 'looking for work', 'coach', 'arbetslos', 'arbetssok', 'безработ', 'безробіт', 'соискател', 'шукач',
-  'коуч', 'tootu', 'tooots', 'aktivointi', 'activation plan', 'عاطل',
+  'коуч', 'tootu', 'tooots', 'aktivointi', 'activation plan', 'без работы', 'без роботи', 'ilman toita', 'utan jobb', 'عاطل',
   // The benefit, Kela, and this chat itself.
   '=kela', 'kelan', 'kelalta', 'kelaan', 'кела', 'کلا', '=tuki', '=tuen', '=tukea', '=tuet', 'tukeni', 'tukea', 'benefit', 'allowance', 'ersattning', '=stod', '=stodet', 'пособи', 'допомог', 'toetus', 'gunno', 'کمک هزینه', 'اعانه',
   'keskustelu', 'conversation', 'this chat', 'samtal', 'разговор', 'переписк', 'розмов', 'vestlus', 'محادثه', 'گفتگو', 'wada hadal', 'sheekada', 'بلا شغل', 'بیکار', 'کارجو', 'مربی', 'shaqo laaan', 'shaqo la aan', 'shaqo doon', 'shaqo raadi', 'tababare',
