@@ -314,7 +314,7 @@ const SOMEONE_ELSE = foldAll([
 /** Saying "I was", "me": the person asks about themself. */
 const FIRST_PERSON_PAST = foldAll([
   'olin', 'olinko', 'kuuluin', 'var jag', 'jag var', 'horde jag', 'я был', 'я была', 'был ли я', 'я попадал', 'я попадала', 'я був', 'я була', 'чи був я', 'чи входила я', 'чи входив я',
-  'kas olin', 'ma olin', 'kuulusin', 'کنت', 'بودم', 'ma ahaa', 'ahaa', 'ayaan ahaa',
+  'kas olin', 'ma olin', 'kuulusin', 'کنت', 'بودم', 'waxaan ahaa', 'ayaan ahaa', 'aan ahaa', 'ma ahaa',
 ]);
 
 const OPEN_WORDS = new Set(
@@ -434,7 +434,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const spaced = ` ${text} `;
   // Short words ("ka", "too", "nar") as whole words only: as prefixes they would find "kassa", "tootu", "nara".
   const anyWord = (list: readonly string[]) => list.some((w) => spaced.includes(` ${w} `));
-  const firstPersonPast = any(FIRST_PERSON_PAST) || FIRST_PERSON_PAST_EN.some((p) => spaced.includes(` ${p} `));
+  // Somali "ahaa" is "was" for anyone: it is the person's own past only beside "anigu" (I).
+  const firstPersonPast = any(FIRST_PERSON_PAST) || FIRST_PERSON_PAST_EN.some((p) => spaced.includes(` ${p} `)) || (anyWord(['ahaa']) && anyWord(['anigu', 'aniga']));
   const asksWho = tokens.some((t) => WHO.has(t)) || any(WHO_PHRASES);
   // "Who was moved to the municipality?" asks about the target groups; "I was told my file was
   // moved because of some pilot, what was it?" asks what the pilot was.

@@ -335,3 +335,16 @@ describe('other public services are out of scope', () => {
     expect(await answerOf('en', 'i have a doctor appointment on tuesday, can i book my coach for wednesday instead')).toBe('booking');
   });
 });
+
+// Somali "ahaa" is "was" for anyone; only beside "anigu"/"aniga" or in a first-person form is it the person's own past.
+describe('the person speaking of their own past', () => {
+  it.each([
+    ['so', 'anigu shaqo la\'aan baan ahaa 2022, ma ku jiray tijaabada?', true],
+    ['so', 'waxaan ahaa shaqo la\'aan 2022 Tampere', true],
+    ['so', 'walaalkay wuxuu ahaa shaqo la\'aan 2022, tijaabada ma ku jiray?', false],
+    ['en', 'i was unemployed in 2022, was i in the pilot', true],
+    ['en', 'was it in the pilot in 2022', false],
+  ] as const)('%s "%s" → %s', (locale, q, self) => {
+    expect(understand(q, locale).aboutSelf).toBe(self);
+  });
+});
