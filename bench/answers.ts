@@ -79,6 +79,22 @@ const FOLDS = 5;
 
 type OffTopicTally = { n: number; answered: number; clarifying: number; notSure: number };
 
+const emptyOffTopic = (): OffTopicTally => ({ n: 0, answered: 0, clarifying: 0, notSure: 0 });
+
+/** An off-topic message's reply counted: "not sure" is right, a clarifying question half wrong, anything else an answer it should not have given. */
+function countOffTopic(t: OffTopicTally, answer: Answer): void {
+  t.n++;
+  if (answer.kind === 'clarify') t.clarifying++;
+  else if (answer.kind === 'notSure' || answer.kind === 'declined') t.notSure++;
+  else t.answered++;
+}
+
+function sumOffTopic(tallies: Iterable<OffTopicTally>): OffTopicTally {
+  const total = emptyOffTopic();
+  for (const t of tallies) for (const k of ['n', 'answered', 'clarifying', 'notSure'] as const) total[k] += t[k];
+  return total;
+}
+
 export async function score(part: 'heldout' | 'tuning' | 'cv'): Promise<{ byLocale: Map<Locale, Tally>; byTopic: Map<string, Tally>; misses: string[]; offTopic?: OffTopicTally }> {
   const kb = getKnowledgeBase();
   const retriever = createRetriever(kb);
@@ -120,14 +136,11 @@ export async function score(part: 'heldout' | 'tuning' | 'cv'): Promise<{ byLoca
     }
   }
   if (part === 'cv') {
-    const t = { n: 0, answered: 0, clarifying: 0, notSure: 0 };
+    const t = emptyOffTopic();
     for (const locale of SUPPORTED_LOCALES) {
       for (const [i, q] of (offTopic[locale] ?? []).entries()) {
         const answer = await services[fold(i)].answer(q, locale);
-        t.n++;
-        if (answer.kind === 'clarify') t.clarifying++;
-        else if (answer.kind === 'notSure' || answer.kind === 'declined') t.notSure++;
-        else t.answered++;
+        countOffTopic(t, answer);
         if (answer.kind !== 'notSure' && answer.kind !== 'declined') misses.push(`off-topic\t${locale}\t-\t${describe(answer)}\t${q}`);
       }
     }
@@ -169,45 +182,36 @@ function row(name: string, t: Tally, withTarget: boolean): BenchRow {
  * handle what they ask, how many a clarifying question, and how many the honest "not sure".
  * Aggregates only: the messages are never listed, so nobody tunes on them.
  */
-export async function scoreOffTopic(): Promise<Map<string, { n: number; answered: number; clarifying: number; notSure: number }>> {
+export async function scoreOffTopic(): Promise<Map<string, OffTopicTally>> {
   const kb = getKnowledgeBase();
   const service = new QuestionService({ kb, retriever: createRetriever(kb), clock: new FixedClock(NOW), logger: silentLogger, matchMunicipality: createMatcher() });
   const path = fileURLToPath(new URL('../test/knowledge/understanding/offtopic-heldout.json', import.meta.url));
   const messages = (JSON.parse(readFileSync(path, 'utf8')) as { messages: Record<string, string[]> }).messages;
-  const byLocale = new Map<string, { n: number; answered: number; clarifying: number; notSure: number }>();
+  const byLocale = new Map<string, OffTopicTally>();
   for (const locale of SUPPORTED_LOCALES) {
-    const t = { n: 0, answered: 0, clarifying: 0, notSure: 0 };
-    for (const m of messages[locale] ?? []) {
-      const a = await service.answer(m, locale);
-      t.n++;
-      if (a.kind === 'clarify') t.clarifying++;
-      else if (a.kind === 'notSure' || a.kind === 'declined') t.notSure++;
-      else t.answered++;
-    }
+    const t = emptyOffTopic();
+    for (const m of messages[locale] ?? []) countOffTopic(t, await service.answer(m, locale));
     byLocale.set(locale, t);
   }
   return byLocale;
 }
 
-function offTopicRow(name: string, t: { n: number; answered: number; clarifying: number; notSure: number }): BenchRow {
+function offTopicRow(name: string, t: OffTopicTally): BenchRow {
   return { name, figures: { n: t.n, answeredPct: pct(t.answered, t.n), clarifyingPct: pct(t.clarifying, t.n), notSurePct: pct(t.notSure, t.n) } };
 }
 
 export async function bench(): Promise<BenchRow[]> {
   if (process.argv.includes('--offtopic')) {
     const offTopic = await scoreOffTopic();
-    const total = { n: 0, answered: 0, clarifying: 0, notSure: 0 };
-    for (const t of offTopic.values()) for (const k of ['n', 'answered', 'clarifying', 'notSure'] as const) total[k] += t[k];
-    return [offTopicRow('answers (heldout): off-topic, all locales', total), ...[...offTopic].map(([l, t]) => offTopicRow(`answers (heldout): off-topic, locale ${l}`, t))];
+    return [offTopicRow('answers (heldout): off-topic, all locales', sumOffTopic(offTopic.values())), ...[...offTopic].map(([l, t]) => offTopicRow(`answers (heldout): off-topic, locale ${l}`, t))];
   }
   const part = process.argv.includes('--cv') ? 'cv' : process.argv.includes('--tuning') ? 'tuning' : 'heldout';
   const { byLocale, byTopic, misses, offTopic: cvOffTopic } = await score(part);
   if (process.argv.includes('--misses')) for (const m of misses) process.stderr.write(`${m}\n`);
   const total = empty();
   for (const t of byLocale.values()) for (const k of ['correct', 'clarifying', 'fallback', 'wrong', 'n'] as const) total[k] += t[k];
-  const offTopic = part === 'heldout' ? await scoreOffTopic() : new Map();
-  const offTotal = { n: 0, answered: 0, clarifying: 0, notSure: 0 };
-  for (const t of offTopic.values()) for (const k of ['n', 'answered', 'clarifying', 'notSure'] as const) offTotal[k] += t[k];
+  const offTopic = part === 'heldout' ? await scoreOffTopic() : new Map<string, OffTopicTally>();
+  const offTotal = sumOffTopic(offTopic.values());
   return [
     row(`answers (${part}): all locales`, total, true),
     ...[...byLocale].map(([l, t]) => row(`answers (${part}): locale ${l}`, t, true)),
