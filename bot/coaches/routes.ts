@@ -17,11 +17,11 @@ import { parseBearer } from '../security/tokens.js';
 import type { CoachAdminService } from './adminService.js';
 import type { CoachService } from './coachService.js';
 import { CoachApiError } from './errors.js';
+import { body, ID_RE, param } from './requestInput.js';
 import type { CoachTokenService } from './tokens.js';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
-const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 const ADMIN_ACTOR = 'admin-api';
 
 function guard(logger: Logger, fn: Handler): Handler {
@@ -38,19 +38,6 @@ function guard(logger: Logger, fn: Handler): Handler {
       sendFailure(res, err);
     }
   };
-}
-
-function param(req: Request, name: string): string {
-  const value = (req.params as Record<string, string | undefined>)[name];
-  if (typeof value !== 'string' || !ID_RE.test(value)) throw new CoachApiError(404, 'NotFound', 'Not found.');
-  return value;
-}
-
-function body(req: Request): Record<string, unknown> {
-  const b: unknown = req.body;
-  if (b === undefined || b === null || b === '') return {};
-  if (typeof b !== 'object' || Array.isArray(b)) throw new CoachApiError(400, 'BadRequest', 'The request body must be a JSON object.');
-  return b as Record<string, unknown>;
 }
 
 function query(req: Request): Record<string, string | undefined> {

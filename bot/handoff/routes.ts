@@ -16,6 +16,7 @@
  */
 import type { Request, Response, Server } from 'restify';
 import { CoachApiError } from '../coaches/errors.js';
+import { body, param } from '../coaches/requestInput.js';
 import type { CoachTokenService } from '../coaches/tokens.js';
 import { sendError, sendFailure } from '../http/errors.js';
 import type { Logger } from '../kernel/log.js';
@@ -25,7 +26,6 @@ import type { HandoffService } from './handoffService.js';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
-const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 /** The longest a poll for new messages is held open. */
 export const MAX_WAIT_MS = 10_000;
 
@@ -36,19 +36,6 @@ export interface HandoffRouteDeps {
   audit: AuditLog;
   /** True once the app is shutting down: held polls answer at once. */
   isShuttingDown(): boolean;
-}
-
-function param(req: Request, name: string): string {
-  const value = (req.params as Record<string, string | undefined>)[name];
-  if (typeof value !== 'string' || !ID_RE.test(value)) throw new CoachApiError(404, 'NotFound', 'Not found.');
-  return value;
-}
-
-function body(req: Request): Record<string, unknown> {
-  const b: unknown = req.body;
-  if (b === undefined || b === null || b === '') return {};
-  if (typeof b !== 'object' || Array.isArray(b)) throw new CoachApiError(400, 'BadRequest', 'The request body must be a JSON object.');
-  return b as Record<string, unknown>;
 }
 
 function queryNumber(req: Request, name: string, fallback: number, max: number): number {
