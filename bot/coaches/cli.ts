@@ -4,6 +4,7 @@
  * admin API. Every action is audited with the actor "admin-cli".
  */
 import { parseArgs } from 'node:util';
+import type { Config } from '../config.js';
 import { systemClock } from '../kernel/clock.js';
 import { createTranslator } from '../i18n/i18n.js';
 import { CliExit, cliConfig, embeddedDatabaseBusy, isMainModule, runCommand, withDatabase } from '../kernel/cli.js';
@@ -162,10 +163,13 @@ export async function runCli(argv: string[], admin: CoachAdminService, io: CliIo
   }
 }
 
-async function main(): Promise<number> {
-  const config = cliConfig();
+/**
+ * Runs `fn` with the admin service over the configured database. The embedded database takes one
+ * process at a time, so while the bot runs on it the command stops and names `elsewhere` to use instead.
+ */
+export async function withCoachAdmin(config: Config, elsewhere: string, fn: (admin: CoachAdminService) => Promise<number>): Promise<number> {
   if (await embeddedDatabaseBusy(config)) {
-    throw new CliExit(2, `The bot is running on the embedded database (port ${config.PORT}). Stop it first, or use the admin API (/api/admin/…).`);
+    throw new CliExit(2, `The bot is running on the embedded database (port ${config.PORT}). Stop it first, or use ${elsewhere}.`);
   }
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   return withDatabase(config, 2, async (prisma) => {
@@ -175,12 +179,17 @@ async function main(): Promise<number> {
       mailFrom: config.MAIL_FROM,
     });
     try {
-      return await runCli(process.argv.slice(2), admin, { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) });
+      return await fn(admin);
     } catch (err) {
       process.stderr.write(`error: ${(err as Error).message}\n`);
       return 1;
     }
   });
+}
+
+async function main(): Promise<number> {
+  const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
+  return withCoachAdmin(cliConfig(), 'the admin API (/api/admin/…)', (admin) => runCli(process.argv.slice(2), admin, io));
 }
 
 if (isMainModule(import.meta.url)) await runCommand(main);

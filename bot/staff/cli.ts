@@ -8,14 +8,11 @@
  * database admits one process; otherwise it opens the database itself.
  */
 import { parseArgs } from 'node:util';
-import { CoachAdminService } from '../coaches/adminService.js';
-import { runCli, USAGE as COACH_USAGE } from '../coaches/cli.js';
-import { coachAdminRepositories } from '../coaches/feature.js';
+import { runCli, USAGE as COACH_USAGE, withCoachAdmin } from '../coaches/cli.js';
 import type { Config } from '../config.js';
-import { createTranslator } from '../i18n/i18n.js';
 import { CliExit, cliConfig, embeddedDatabaseBusy, isMainModule, localBotUrl, runCommand, withDatabase } from '../kernel/cli.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
-import { createLogger, silentLogger } from '../kernel/log.js';
+import { silentLogger } from '../kernel/log.js';
 import { AuditLog } from '../privacy/audit.js';
 import { AuditLogRepository } from '../privacy/auditLogRepository.js';
 import { SignInLinkInputError, type StaffAuthService } from './auth.js';
@@ -102,25 +99,11 @@ async function main(): Promise<number> {
   const config = cliConfig();
   const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
   if (argv[0] === 'signin-link') return runSignInLink(argv, { config, ...io });
-  if (await embeddedDatabaseBusy(config)) {
-    throw new CliExit(2, `The bot is running on the embedded database (port ${config.PORT}). Stop it first, or use the admin API (/api/admin/…) or the staff console (/staff/).`);
-  }
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  return withDatabase(config, 2, async (prisma) => {
-    const admin = new CoachAdminService(coachAdminRepositories(prisma), systemClock, new AuditLog(new AuditLogRepository(prisma), systemClock, logger), {
-      translator: createTranslator(),
-      publicBaseUrl: config.publicBaseUrl,
-      mailFrom: config.MAIL_FROM,
-    });
-    try {
-      const code = await runCli(argv, admin, io);
-      // The coach CLI prints its own usage; name the staff command too.
-      if (code === 2) io.err('  signin-link EMAIL [--admin]               a one-time sign-in link to the staff console');
-      return code;
-    } catch (err) {
-      process.stderr.write(`error: ${(err as Error).message}\n`);
-      return 1;
-    }
+  return withCoachAdmin(config, 'the admin API (/api/admin/…) or the staff console (/staff/)', async (admin) => {
+    const code = await runCli(argv, admin, io);
+    // The coach CLI prints its own usage; name the staff command too.
+    if (code === 2) io.err('  signin-link EMAIL [--admin]               a one-time sign-in link to the staff console');
+    return code;
   });
 }
 
