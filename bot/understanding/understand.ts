@@ -300,16 +300,18 @@ const DOMAIN = foldAll([
   'tyoton', 'tyottom', 'tyottoma', 'tyonhak', 'tyonhaku', 'valmentaja', 'unemploy', 'jobless', 'out of work', 'jobseek', 'job seek', 'looking for work', 'coach', 'arbetslos', 'arbetssok', 'безработ', 'безробіт', 'соискател', 'шукач',
   'коуч', 'tootu', 'tooots', 'aktivointi', 'activation plan', 'без работы', 'без роботи', 'ilman toita', 'utan jobb', 'عاطل',
   // The benefit, Kela, and this chat itself.
-  '=kela', 'kelan', 'kelalta', 'kelaan', 'кела', 'کلا', '=tuki', '=tuen', '=tukea', '=tuet', 'tukeni', 'tukea', 'benefit', 'allowance', 'ersattning', '=stod', '=stodet', 'пособи', 'допомог', 'toetus', 'gunno', 'کمک هزینه', 'اعانه',
+  'kela', 'kelan', 'kelalta', 'kelaan', 'кела', 'کلا', 'tuki', 'tuen', 'tukea', 'tuet', 'tukeni', 'tukea', 'benefit', 'allowance', 'ersattning', 'stod', 'stodet', 'пособи', 'допомог', 'toetus', 'gunno', 'کمک هزینه', 'اعانه',
   'keskustelu', 'conversation', 'this chat', 'samtal', 'разговор', 'переписк', 'розмов', 'vestlus', 'محادثه', 'گفتگو', 'wada hadal', 'sheekada', 'بلا شغل', 'بیکار', 'کارجو', 'مربی', 'shaqo laaan', 'shaqo la aan', 'shaqo doon', 'shaqo raadi', 'tababare',
 ]);
 /** "You" addressed to the service. Whole words. */
 const YOU = foldAll(['te', 'teilla', 'teidan', 'teille', 'ootteko', 'oletteko', 'olette', 'you', 'your', 'ni', 'er', 'вы', 'вас', 'ви', 'teil', 'teie', 'انتو', 'انتم', 'عندکم', 'شما', 'idinka', 'aad', 'xafiiskiinna']);
-/** A family member or friend: an age then is theirs, and the question is about the age group. */
+/** A family member or friend: an age then is theirs, and the question is about the age group. Whole words. */
 const SOMEONE_ELSE = foldAll([
-  'veli', 'veljeni', 'sisko', 'siskoni', 'sisareni', 'poika', 'poikani', 'tytar', 'tyttareni', 'kaveri', 'kaverini', 'ystavani', 'brother', 'sister', 'son', 'daughter', 'friend', 'cousin', 'nephew', 'niece',
-  'bror', 'brorsa', 'syster', 'sonen', 'dotter', 'dottern', 'kompis', 'van', 'брат', 'брату', 'сестр', 'сын', 'дочь', 'дочк', 'друг', 'подруг', 'племянн', 'син', 'сину', 'донька', 'доньці', 'доньк', 'небож',
-  'vend', 'vennal', 'ode', 'poeg', 'tutar', 'sober', 'اخوی', 'اخی', 'اختی', 'ابنی', 'بنتی', 'صاحبی', 'رفیقی', 'برادرم', 'خواهرم', 'پسرم', 'دخترم', 'دوستم', 'walaal', 'wiilka', 'wiilkay', 'gabadhay', 'inanta', 'saaxiib',
+  'veli', 'veljeni', 'sisko', 'siskoni', 'sisareni', 'poika', 'poikani', 'tytar', 'tyttareni', 'kaveri', 'kaverini', 'ystavani', 'brother', 'brothers', 'sister', 'sisters', 'son', 'sons', 'daughter', 'daughters',
+  'friend', 'friends', 'cousin', 'nephew', 'niece', 'bror', 'brorsan', 'syster', 'systern', 'sonen', 'dotter', 'dottern', 'kompis', 'van', 'брат', 'брату', 'брата', 'сестра', 'сестре', 'сестры', 'сын', 'сыну', 'сына',
+  'дочь', 'дочке', 'дочери', 'дочка', 'друг', 'другу', 'подруга', 'подруге', 'племянник', 'братові', 'сестрі', 'син', 'сину', 'сина', 'донька', 'доньці', 'другові', 'небіж', 'vend', 'vennal', 'venna', 'ode', 'odel',
+  'poeg', 'pojal', 'tutar', 'tutrel', 'sober', 'sobral', 'اخوی', 'اخی', 'اختی', 'ابنی', 'بنتی', 'صاحبی', 'رفیقی', 'برادرم', 'خواهرم', 'پسرم', 'دخترم', 'دوستم', 'walaal', 'walaalkay', 'walaashay', 'wiilkay',
+  'gabadhay', 'gabadhayda', 'inantayda', 'saaxiibkay',
 ]);
 /** Saying "I was", "me": the person asks about themself. */
 const FIRST_PERSON_PAST = foldAll([
@@ -608,7 +610,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('offices');
   }
   // "My brother is 26, was he in it because of his age?": someone else's age is the age group's rule.
-  if (youngOnly && any(SOMEONE_ELSE) && !firstPersonPast) {
+  if (youngOnly && anyWord(SOMEONE_ELSE) && !firstPersonPast) {
     add('under-30', 2.5);
     damp('eligibility');
     damp('target-groups');
