@@ -36,8 +36,8 @@ const CYR_VOWEL = /[аеёиоуыэюяіїє]/;
 /**
  * A Finnish name as Russian and Ukrainian write it, back in Finnish letters: after a consonant я, ю
  * and ё stand for ä, y and ö (Хювинкяэ → Hyvinkää, Кёкар → Kökar), and э after я or a vowel
- * lengthens it (пяэ → pää). Word-initial Ю is read as y (Юливиеска → Ylivieska). Other letters
- * as in `cyrillicToLatin`.
+ * lengthens it (пяэ → pää). Word-initial Ю is read as y (Юливиеска → Ylivieska); й after a vowel
+ * and before a consonant is i (Хейнола → Heinola). Other letters as in `cyrillicToLatin`.
  */
 export function cyrillicPlaceToFinnish(text: string, variant: 'ru' | 'uk' = 'ru'): string {
   const chars = [...text];
@@ -59,6 +59,8 @@ export function cyrillicPlaceToFinnish(text: string, variant: 'ru' | 'uk' = 'ru'
     else if (lower === 'ю' && prev === 'ю') mapped = 'y';
     else if (lower === 'э' && (prev === 'я' || prev === 'э')) mapped = 'ä';
     else if (lower === 'э' && CYR_VOWEL.test(prev)) mapped = cyrillicToLatin(prev, variant).slice(-1);
+    // й closing a diphthong is Finnish i (Хейнола → Heinola, Ийсалми → Iisalmi); before a vowel it stays j (Каухайоки → Kauhajoki).
+    else if (lower === 'й' && CYR_VOWEL.test(prev) && !CYR_VOWEL.test((chars[i + 1] ?? '').toLowerCase())) mapped = 'i';
     if (mapped === undefined) {
       out += cyrillicToLatin(ch, variant);
       continue;

@@ -50,5 +50,9 @@ describe('names typed in other scripts, for all 309 municipalities', () => {
     ['Кёкар', 'kokar'],
     ['Круунупюю', 'kruunupyy'],
     ['Нярпиё', 'narpio'],
+    ['Хейнола', 'heinola'],
+    ['Ийсалми', 'iisalmi'],
+    ['Лоймаа', 'loimaa'],
+    ['Каухайоки', 'kauhajoki'],
   ])('%s → %s', (typed, id) => expect(found(typed)).toBe(id));
 });
