@@ -111,7 +111,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   'after-pilot': [
     ['2024 jalkeen', 2], ['after 2024', 2], ['efter 2024', 2], ['после 2024', 2], ['після 2024', 2], ['parast 2024', 2], ['بعد 2024', 2], ['بعد از 2024', 2], ['2024 kadib', 2], ['mita kokeilun jalkeen', 1],
     ['kokeilun jalkeen', 1.5], ['nyt kun', 1], ['=after', 0.8], ['now that', 1], ['over now', 1], ['efter forsoket', 1.5], ['после', 0.8], ['після', 0.8], ['parast', 0.8], ['بعد انتهاء', 1.5],
-    ['پس از', 0.8], ['kadib', 0.8], ['tyollisyysalue', 1.2], ['employment area', 1.2], ['sysselsattningsomrade', 1.2], ['область занят', 1.2], ['область зайнят', 1.2], ['tooh', 0.8],
+    ['پس از', 0.8], ['kadib', 0.8], ['tyollisyysalue', 1.2], ['tyollisyys alue', 1.2], ['employment area', 1.2], ['sysselsattningsomrade', 1.2], ['область занят', 1.2], ['область зайнят', 1.2], ['tooh', 0.8],
     ['منطقه التوظیف', 1.2], ['منطقه اشتغال', 1.2], ['aagga shaqada', 1.2], ['te24', 2], ['2025', 0.8],
     // Who is in charge now that the TE services moved to the municipalities.
     ['which employment area', 2], ['mika tyollisyysalue', 2], ['mihin tyollisyysalueeseen', 2], ['vilket sysselsattningsomrade', 2], ['какая область занятости', 2], ['к какой области занятости', 2], ['яка зона зайнятості', 2], ['до якої зони зайнятості', 2],
@@ -218,7 +218,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['проезд', 1], ['проїзд', 1], ['gaadiid', 1], ['مواصلات', 1], ['ایاب و ذهاب', 1], ['matkakulu', 1], ['довготривало безробіт', 1.5], ['muddada dheer', 1], ['own pace', 1.5], ['ease in', 1.5], ['real job yet', 1.5], ['day program', 2], ['bus fare', 1.5], ['full working day', 1.5],
     ['lag troskel', 2], ['egen takt', 1.5], ['lugn takt', 1.5], ['heltidsjobb an', 1.2], ['в своем темпе', 1.5], ['низкий порог', 2], ['полный рабочий день', 1.2], ['у своєму темпі', 1.5], ['власному темпі', 1.5], ['повний робочий день', 1.2],
     ['oma tempos', 1.5], ['madala lavend', 2], ['taistooaeg', 1], ['علی راحتی', 1.5], ['شوی شوی', 1], ['اروم اروم', 1], ['با سرعت خودم', 1.5], ['tartiib', 1], ['xawaarahayga', 1.5],
-    ['kuntouttav', 3], ['rehabilit', 3], ['реабилит', 3], ['реабіліт', 3], ['rehabiliteeriv', 3], ['تاهیلی', 3], ['توانبخش', 3], ['baxnaanin', 3],
+    ['tootuba', 2], ['pikaajalist', 1], ['kasitoita', 1], ['totuttelemaan', 1.5], ['totutella', 1.5], ['muutamaks tunniks', 1.2], ['saacado yar', 1], ['kuntouttav', 3], ['rehabilit', 3], ['реабилит', 3], ['реабіліт', 3], ['rehabiliteeriv', 3], ['تاهیلی', 3], ['توانبخش', 3], ['baxnaanin', 3],
   ],
   duties: [
     // What a jobseeker has to do: the job search obligation and the meetings.

@@ -294,17 +294,51 @@ const SPEAK = foldAll(['puhu', 'puhua', 'speak', 'talar', 'prata', 'говор',
 /** "Where": one word, for a question that names a service and a town ("missä ohjaamo on Oulussa"). Whole words. */
 const WHERE = foldAll(['missa', 'mista', 'minne', 'where', 'var', 'vart', 'где', 'куда', 'де', 'куди', 'kus', 'kuhu', 'وین', 'لوین', 'فین', 'کجا', 'کجاست', 'xaggee', 'xagee', 'halkee']);
 /** Gone, closed: "where did the TE offices go", "the TE office is closed, where do I go now". */
-const GONE = foldAll(['делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay']);
+const GONE = foldAll(['empty', 'tyhja', 'lukossa', 'lopetettu', 'lakkautettu', 'lagts ner', 'lagt ner', 'star tom', 'tom nu', 'пуст', 'закрыт', 'закрит', 'tuhi', 'suletud', 'خالی', 'فاضی', 'مسکره', 'madhan', 'делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay']);
 /** The employment services' own world: being out of work, looking for work, the coach. */
 const DOMAIN = foldAll([
   'tyoton', 'tyottom', 'tyottoma', 'tyonhak', 'tyonhaku', 'valmentaja', 'unemploy', 'jobless', 'out of work', 'jobseek', 'job seek', 'looking for work', 'coach', 'arbetslos', 'arbetssok', 'безработ', 'безробіт', 'соискател', 'шукач',
   'коуч', 'tootu', 'tooots', 'aktivointi', 'activation plan', 'без работы', 'без роботи', 'ilman toita', 'utan jobb', 'عاطل',
   // The benefit, Kela, and this chat itself.
-  'kela', 'kelan', 'kelalta', 'kelaan', 'кела', 'کلا', 'tuki', 'tuen', 'tukea', 'tuet', 'tukeni', 'tukea', 'benefit', 'allowance', 'ersattning', 'stod', 'stodet', 'пособи', 'допомог', 'toetus', 'gunno', 'کمک هزینه', 'اعانه',
+  'kela', 'kelan', 'kelalta', 'kelaan', 'кела', 'келе', 'келу', 'келы', 'кели', 'کلا', 'tuki', 'tuen', 'tukea', 'tuet', 'tukeni', 'tukea', 'benefit', 'allowance', 'ersattning', 'stod', 'stodet', 'пособи', 'допомог', 'toetus', 'gunno', 'کمک هزینه', 'اعانه',
   'keskustelu', 'conversation', 'this chat', 'samtal', 'разговор', 'переписк', 'розмов', 'vestlus', 'محادثه', 'گفتگو', 'wada hadal', 'sheekada', 'بلا شغل', 'بیکار', 'کارجو', 'مربی', 'shaqo laaan', 'shaqo la aan', 'shaqo doon', 'shaqo raadi', 'tababare',
 ]);
 /** "You" addressed to the service. Whole words. */
 const YOU = foldAll(['te', 'teilla', 'teidan', 'teille', 'ootteko', 'oletteko', 'olette', 'you', 'your', 'ni', 'er', 'вы', 'вас', 'ви', 'teil', 'teie', 'انتو', 'انتم', 'عندکم', 'شما', 'idinka', 'aad', 'xafiiskiinna']);
+/** A plan: "some plan with the municipality for language classes and job search" is the integration plan. */
+const PLAN = foldAll(['suunnitelm', 'paperi', 'plan', 'план', 'plaan', 'خطه', 'خطة', 'برنامه', 'qorshe']);
+/** An employer, a company, a boss: who gets the money when it is part of a wage. */
+const EMPLOYER = foldAll([
+  'tyonantaja', 'firma', 'yritys', 'pomo', 'employer', 'company', 'bakery', 'boss', 'owner', 'arbetsgivar', 'foretag', 'firman', 'chefen', 'работодател', 'фирм', 'компани', 'начальник', 'роботодав', 'компані',
+  'tooandja', 'ettevote', 'ulemus', 'کارفرما', 'شرکت', 'صاحب العمل', 'الشرکه', 'الشغل', 'shirkad', 'loo shaqeeye', 'shaqo bixiye', 'milkiilaha',
+]);
+/** Money paid to someone: "the city pays part of my wage", "employers get money for hiring". */
+const PAID = foldAll([
+  'rahaa', 'maksaa', 'maksais', 'tukea', 'money', 'pays', 'pay part', 'cover', 'subsid', 'grant', 'pengar', 'bidrag', 'betalar', 'деньги', 'плат', 'доплат', 'гроші', 'raha', 'maksab', 'toetus', 'پول', 'بده', 'میده',
+  'فلوس', 'مصاری', 'بتدفع', 'یدفع', 'lacag', 'bixiso', 'bixiya', 'la siiyo',
+]);
+/** Hiring, a wage: what the money is for. */
+const HIRING = foldAll([
+  'palkkaa', 'palkkaisi', 'palkasta', 'palkan', 'ottaa toihin', 'toihin', 'hire', 'hiring', 'take me on', 'salary', 'wage', 'anstall', 'lon', 'lonen', 'берет', 'возьмет', 'нанять', 'нанима', 'зарплат', 'бере', 'візьме', 'найм',
+  'palkka', 'palgast', 'tool', 'استخدام', 'تشغل', 'توظیف', 'راتب', 'حقوق', 'shaqaaleey', 'shaqaalays', 'mushahar',
+]);
+/** Missing a meeting: what happens if the jobseeker does not go. */
+const MISSED = foldAll([
+  'en mene', 'jos en', 'jaa valiin', 'jaan valiin', 'skip', 'miss a', 'missed', 'dont go', 'dont show', 'missar', 'inte gar', 'uteblir', 'не приду', 'пропущ', 'не пойду', 'пропуст', 'не прийду', 'vahele', 'ei lahe', 'ei kay',
+  'غبت', 'ما رحت', 'اذا ما اجیت', 'نرم', 'نیام', 'ka maqnaado', 'aanan tagin', 'aanan imaan',
+]);
+/** The state or the TE office: the one the municipalities ran services instead of, during the pilot. */
+const STATE = foldAll(['valtio', 'valtion', 'state', 'government', 'staten', 'государств', 'держав', 'riik', 'riigi', 'دولت', 'الحکومه', 'الدوله', 'dowlad', 'te toimisto', 'te office', 'te byra', 'tyokkari']);
+/** Being part of it: "were they in it", "туда попадали", "olid selle sees". */
+const INCLUDED = foldAll([
+  'mukana', 'mukaan', 'kuuluivat', 'were in', 'part of', 'included', 'in it', 'med i', 'omfattades', 'попадали', 'входили', 'входить', 'туда', 'входили туди', 'туди', 'sees', 'hulgas', 'ku jireen', 'ku jiray',
+  'داخلین', 'مشمولین', 'جزوش', 'جزو', 'تو طرح',
+]);
+/** "Did it concern me", "did this apply to me": the person's own case. */
+const CONCERNED_ME = foldAll([
+  'koski minua', 'koskiko mua', 'koskiko minua', 'koski mua', 'koskeeko', 'concern me', 'apply to me', 'applied to me', 'include me', 'gallde det mig', 'galler det mig', 'меня касал', 'касалось меня', 'коснулось меня',
+  'стосувалось мене', 'мене стосува', 'меня это касал', 'это меня касал', 'мене це стосува', 'це мене стосува', 'puudutas mind', 'kas see puudutas', 'ma i khusaysay', 'i khuseeyay', 'شاملنی', 'شامل من', 'شامل حالم',
+]);
 /** A family member or friend: an age then is theirs, and the question is about the age group. Whole words. */
 const SOMEONE_ELSE = foldAll([
   'veli', 'veljeni', 'sisko', 'siskoni', 'sisareni', 'poika', 'poikani', 'tytar', 'tyttareni', 'kaveri', 'kaverini', 'ystavani', 'brother', 'brothers', 'sister', 'sisters', 'son', 'sons', 'daughter', 'daughters',
@@ -567,7 +601,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (personal && (scores.get('eligibility') ?? 0) >= 1.5) add('eligibility', 1.5);
 
   // "What replaced the pilot?": what came after it, not what it was.
-  if (aboutPilot && any(REPLACED) && !transferred) {
+  if (aboutPilot && any(REPLACED) && !any(STATE) && !transferred) {
     add('after-pilot', 3);
     damp('pilot');
   }
@@ -581,10 +615,12 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('municipalities');
   }
   // "Moved to Hamina, who deals with the unemployed there now?": who serves that town.
-  if (town && asksWho && !firstPersonPast && score('coach') < 2.5 && score('booking') < 1.5 && score('municipalities') < 2 && !aboutPilot) {
+  if (town && asksWho && !firstPersonPast && score('coach') < 2.5 && score('booking') < 1.5 && score('municipalities') < 2 && !aboutPilot && !any(GONE)) {
     add('municipalities', 2);
     damp('coach');
     damp('immigrants');
+    damp('te-offices');
+    damp('after-pilot');
   }
   // "Can I still join the pilot? I just lost my job": whether one can be in it now, which is the verdict's first line.
   if (aboutPilot && anyWord(STILL) && any(JOIN) && !transferred) {
@@ -605,9 +641,49 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('booking');
   }
   // "Where did the TE offices go?", "the TE office is shut, where do I go?": what happened to them, not an address.
-  if (score('te-offices') >= 2.5 && any(GONE)) {
-    add('te-offices', 2);
+  if ((score('te-offices') >= 1.5 || any(['tyokkar', 'arbetskraftsbyra'])) && any(GONE)) {
+    add('te-offices', 2.5);
     damp('offices');
+    // The town is where the office was, not a question whether it was in the pilot.
+    damp('municipalities');
+  }
+  // "Some plan with the municipality for language classes and job search, how do I get one?": the integration plan.
+  if (any(PLAN) && (score('language-courses') > 0 || any(COURSE_WORDS)) && (any(APPLICATIONS) || any(DOMAIN) || any(MUNICIPALITY_NOUNS) || entities.immigrant)) {
+    add('integration-plan', 3);
+    damp('language-courses');
+    damp('immigrants');
+  }
+  // "A firm would hire me if the city pays part of my wage", "do employers get money for hiring me?": pay subsidy.
+  if (any(EMPLOYER) && any(PAID) && any(HIRING)) {
+    add('pay-subsidy', 3);
+    damp('benefits');
+    damp('duties');
+    damp('rehab-work');
+  }
+  // "If I don't go to a meeting, what happens? Does my money stop?": the jobseeker's duties.
+  if (any(MISSED) && (score('booking') > 0 || score('duties') > 0 || score('benefits') > 0)) {
+    add('duties', 2.5);
+    damp('booking');
+    damp('after-pilot');
+  }
+  // "What was the project where towns ran job services instead of the state?": the pilot itself,
+  // not what came instead of it.
+  if (aboutPilot && any(REPLACED) && any(STATE) && !transferred) {
+    add('pilot', 3.5);
+    damp('after-pilot');
+    damp('te-offices');
+  }
+  // "Were those who got money from the fund in it too?" ("in it" standing for the pilot): the groups.
+  if (aboutGroup && (entities.benefit !== undefined || score('benefits') > 0) && any(INCLUDED) && !firstPersonPast) {
+    add('target-groups', 2.5);
+    damp('benefits');
+  }
+  // "Worked three years, laid off in 2022, on Kela's money: did this concern me?": the person's own verdict.
+  // With only a background stated ("I moved here two years ago, does this apply to me?"), the
+  // question is whether immigrants were in it.
+  if (any(CONCERNED_ME) && !((entities.immigrant || score('immigrants') >= 1) && entities.benefit === undefined && entities.age === undefined)) {
+    add('eligibility', 2.5);
+    damp('register');
   }
   // "My brother is 26, was he in it because of his age?": someone else's age is the age group's rule.
   if (youngOnly && anyWord(SOMEONE_ELSE) && !firstPersonPast) {

@@ -93,8 +93,9 @@ function texts(): Map<string, string[]> {
     ['names in Cyrillic and Arabic script', scripts],
     // Two of the seven kinds of typo per name, in turn, so that the slow reference stays quick enough to run.
     ['typos', [...finnish, ...swedish].flatMap((n, i) => typos(n).filter((_, k) => k % 7 === i % 7 || k % 7 === (i + 3) % 7))],
-    // Every other question: the full scan takes about 25 ms a question, and the sets keep growing.
-    ['questions of the understanding sets', questionSets().filter((_, i) => i % 2 === 0)],
+    // Every fourth question: the full scan takes about 25 ms a question, and the sets keep growing
+    // (every other one took 72 s on a loaded machine, past the test timeout).
+    ['questions of the understanding sets', questionSets().filter((_, i) => i % 4 === 0)],
     ['unrelated and empty text', ['', '   ', '!!!', 'hei', 'kiitos paljon', 'what is this', '12345', 'ok']],
   ]);
 }
