@@ -230,6 +230,9 @@ export class QuestionService {
       return place ? { kind: 'contact', place } : undefined;
     }
     if (!aboutPlaces) return undefined;
+    // The sentence's structure said the town is only where something happened ("the old TE office
+    // in Kajaani stands empty, was it shut down?"): the topic answers, not the town's data.
+    if (topic !== undefined && topic !== MUNICIPALITIES_ARTICLE && u.ruledOut.has(MUNICIPALITIES_ARTICLE)) return undefined;
     // "Where is the railway station in Kemi?", "weather tomorrow in Turku": the town is where the
     // thing is, not a question about the town.
     if (topic === undefined && (u.asksWhereElse || u.offTopic)) return undefined;

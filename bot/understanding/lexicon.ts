@@ -248,7 +248,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   register: [
     // Losing one's job: the first thing to do is to register.
-    ['jain tyottomaksi', 3], ['jaan tyottomaksi', 3], ['tyottomaksi', 1.5], ['tyo loppui', 2.5], ['tyot loppui', 2.5], ['tyosuhde paattyi', 2.5], ['irtisanot', 2.5], ['potkut', 2.5], ['menetin tyo', 2.5], ['lomautet', 2],
+    ['jain tyottomaksi', 3], ['jaan tyottomaksi', 3], ['duuni loppui', 2.5], ['duunit loppui', 2.5], ['duuni loppu', 2.5], ['tyottomaksi', 1.5], ['tyo loppui', 2.5], ['tyot loppui', 2.5], ['tyosuhde paattyi', 2.5], ['irtisanot', 2.5], ['potkut', 2.5], ['menetin tyo', 2.5], ['lomautet', 2],
     ['lost my job', 3], ['lose my job', 2.5], ['fired', 2.5], ['laid off', 2.5], ['sacked', 2.5], ['job ends', 2], ['job ended', 2.5], ['contract ends', 2], ['contract ended', 2], ['became unemployed', 2.5], ['become unemployed', 2.5],
     ['blev av med jobbet', 3], ['forlorade jobbet', 3], ['forlorat jobbet', 3], ['jobbet tar slut', 2.5], ['jobbet tog slut', 2.5], ['sagdes upp', 2.5], ['sades upp', 2.5], ['fick sparken', 2.5], ['miste jobbet', 2.5], ['uppsagd', 2.5], ['permitter', 2], ['blev arbetslos', 2.5],
     ['потерял работу', 3], ['потеряла работу', 3], ['уволили', 3], ['уволен', 2.5], ['сократили', 2.5], ['работа заканчивается', 2.5], ['работа закончилась', 2.5], ['стал безработн', 2.5], ['стала безработн', 2.5],

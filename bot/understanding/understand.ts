@@ -339,6 +339,8 @@ const CONCERNED_ME = foldAll([
   'koski minua', 'koskiko mua', 'koskiko minua', 'koski mua', 'koskeeko', 'concern me', 'apply to me', 'applied to me', 'include me', 'gallde det mig', 'galler det mig', 'меня касал', 'касалось меня', 'коснулось меня',
   'стосувалось мене', 'мене стосува', 'меня это касал', 'это меня касал', 'мене це стосува', 'це мене стосува', 'puudutas mind', 'kas see puudutas', 'ma i khusaysay', 'i khuseeyay', 'شاملنی', 'شامل من', 'شامل حالم',
 ]);
+/** One's job or contract: "my job ended" is about registering, not about the pilot having ended. */
+const JOB = foldAll(['tyo', 'tyot', 'tyosuhde', 'duuni', 'pesti', 'sopimus', 'job', 'contract', 'jobb', 'jobbet', 'kontrakt', 'работа', 'работу', 'контракт', 'робота', 'роботу', 'контракт', 'too', 'leping', 'شغل', 'عقد', 'کارم', 'قرارداد', 'shaqad', 'shaqo', 'qandaraas']);
 /** A family member or friend: an age then is theirs, and the question is about the age group. Whole words. */
 const SOMEONE_ELSE = foldAll([
   'veli', 'veljeni', 'sisko', 'siskoni', 'sisareni', 'poika', 'poikani', 'tytar', 'tyttareni', 'kaveri', 'kaverini', 'ystavani', 'brother', 'brothers', 'sister', 'sisters', 'son', 'sons', 'daughter', 'daughters',
@@ -537,7 +539,11 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   }
   // "Was the pilot only for people on Kela's benefit, or also for earnings-related?": which groups it was for.
   // "All under-30s, whatever their benefit?" names the age group: that one stays the question.
-  if (aboutPilot && score('benefits') > 0 && anyWord(ONLY_OR_ALSO) && !firstPersonPast && entities.age === undefined && score('under-30') < 2) add('target-groups', 2);
+  if (aboutPilot && score('benefits') > 0 && anyWord(ONLY_OR_ALSO) && !firstPersonPast && entities.age === undefined && score('under-30') < 2) {
+    add('target-groups', 2);
+    // The benefits are named to tell the groups apart, not asked about.
+    damp('benefits');
+  }
   // "Evening classes in Spanish, will I lose my benefit?": a course, but not a Finnish or Swedish one.
   if (any(COURSE_WORDS) && (score('benefits') > 0 || entities.benefit !== undefined) && !any(DOMESTIC_LANGUAGES)) add('studying', 2);
   // "Why did those on earnings-related allowance stay with the TE office?": how the groups were drawn.
@@ -684,6 +690,12 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (any(CONCERNED_ME) && !((entities.immigrant || score('immigrants') >= 1) && entities.benefit === undefined && entities.age === undefined)) {
     add('eligibility', 2.5);
     damp('register');
+  }
+  // "My job ended yesterday, what do I do?": it is the job that ended, not the pilot.
+  if (!aboutPilot && any(JOB) && any(PILOT_ENDED)) add('register', 2.5);
+  if (!aboutPilot && score('register') >= 2.5) {
+    damp('after-pilot');
+    damp('dates');
   }
   // "My brother is 26, was he in it because of his age?": someone else's age is the age group's rule.
   if (youngOnly && anyWord(SOMEONE_ELSE) && !firstPersonPast) {
