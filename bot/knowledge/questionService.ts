@@ -82,6 +82,8 @@ const RANKED = 5;
 const RETRIEVAL_WEIGHT = 3;
 /** The best reading is taken when it scores this much and leads the second by LEAD. */
 const DECIDE_AT = 1.5;
+/** A reading this strong, though undecided, is enough to say a question is not about the town it names. */
+const LEANING = 1;
 const LEAD = 0.6;
 /**
  * A topic no cue word supports takes the example model's weight only with a retrieval hit this
@@ -219,7 +221,10 @@ export class QuestionService {
     // retrieval alone matches too loosely on a short question that is mostly a name.
     const cue = u.topics[0];
     const topic = cue && cue.score >= DECIDE_AT ? cue.topic : undefined;
-    const aboutPlaces = topic === undefined || PLACE_TOPICS.has(topic);
+    // Below the decision line, a leading reading about something else ("is there somewhere in Ilomantsi
+    // to go a few hours a week") still says the town is only where the person is.
+    const leaning = cue && cue.score >= LEANING && !PLACE_TOPICS.has(cue.topic);
+    const aboutPlaces = (topic === undefined && !leaning) || (topic !== undefined && PLACE_TOPICS.has(topic));
     const personal = u.entities.age !== undefined || u.entities.benefit !== undefined;
     // "I'm from India, lived in Espoo in 2022: was I a customer?" wants the verdict, with Espoo as one of its facts.
     if (topic === 'eligibility' && (personal || u.entities.year !== undefined || u.entities.immigrant || u.aboutSelf)) return undefined;

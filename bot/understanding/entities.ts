@@ -222,8 +222,11 @@ function foldWord(w: string): string {
   return f;
 }
 
-/** Words that are ordinary in one language only: Estonian "lahti" is "open" ("mis kell te lahti olete"), in Finnish the town. */
-const ORDINARY_IN: Partial<Record<Locale, ReadonlySet<string>>> = { et: new Set(['lahti', 'lahtiolek']) };
+/**
+ * Words that are ordinary in one language only: Estonian "lahti" is "open" ("mis kell te lahti
+ * olete"), in Finnish the town; Arabic "لجميع" (for all) reads as Lemi.
+ */
+const ORDINARY_IN: Partial<Record<Locale, ReadonlySet<string>>> = { et: new Set(['lahti', 'lahtiolek']), ar: new Set(['لمن', 'ولمن', 'لجمیع', 'بجمیع']) };
 
 function withoutOrdinaryWords(message: string, locale: Locale): string {
   const own = ORDINARY_IN[locale];

@@ -218,6 +218,12 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['проезд', 1], ['проїзд', 1], ['gaadiid', 1], ['مواصلات', 1], ['ایاب و ذهاب', 1], ['matkakulu', 1], ['довготривало безробіт', 1.5], ['muddada dheer', 1], ['own pace', 1.5], ['ease in', 1.5], ['real job yet', 1.5], ['day program', 2], ['bus fare', 1.5], ['full working day', 1.5],
     ['lag troskel', 2], ['egen takt', 1.5], ['lugn takt', 1.5], ['heltidsjobb an', 1.2], ['в своем темпе', 1.5], ['низкий порог', 2], ['полный рабочий день', 1.2], ['у своєму темпі', 1.5], ['власному темпі', 1.5], ['повний робочий день', 1.2],
     ['oma tempos', 1.5], ['madala lavend', 2], ['taistooaeg', 1], ['علی راحتی', 1.5], ['شوی شوی', 1], ['اروم اروم', 1], ['با سرعت خودم', 1.5], ['tartiib', 1], ['xawaarahayga', 1.5],
+    // Years at home, low mood, a few times a week, nothing hard: described the way people describe it.
+    ['vuotta kotona', 1.5], ['kotona kauan', 1.5], ['kauan kotona', 1.5], ['masentun', 0.6], ['kertaa viikossa', 1], ['jotain pienta', 1], ['ei kova tyo', 1.5], ['ei raskasta', 1.2], ['years at home', 1.5], ['at home for years', 1.5],
+    ['depressed', 0.6], ['few times a week', 1], ['something small', 1], ['nothing too hard', 1.2], ['ar hemma', 1], ['hemma i flera ar', 1.5], ['nagra ganger i veckan', 1], ['deprimerad', 0.6], ['лет дома', 1.5], ['годы дома', 1.5],
+    ['пару раз в неделю', 1], ['депресс', 0.6], ['років вдома', 1.5], ['роки вдома', 1.5], ['кілька разів на тиждень', 1], ['депрес', 0.6], ['aastat kodus', 1.5], ['paar korda nadalas', 1], ['masendus', 0.6],
+    ['سنین بالبیت', 1.5], ['سنین فی البیت', 1.5], ['مکتیب', 0.6], ['اکتیاب', 0.6], ['مره بالاسبوع', 1], ['خونه نشین', 1.5], ['خانه نشین', 1.5], ['افسرده', 0.6], ['کار سبک', 1.5], ['هفته ای چند', 1],
+    ['guriga joog', 1.5], ['guriga ayuu joog', 1.5], ['guriga ayaan joog', 1.5], ['niyad jab', 0.6], ['saacadood toddobaad', 1.2],
     ['tootuba', 2], ['pikaajalist', 1], ['kasitoita', 1], ['totuttelemaan', 1.5], ['totutella', 1.5], ['muutamaks tunniks', 1.2], ['saacado yar', 1], ['kuntouttav', 3], ['rehabilit', 3], ['реабилит', 3], ['реабіліт', 3], ['rehabiliteeriv', 3], ['تاهیلی', 3], ['توانبخش', 3], ['baxnaanin', 3],
   ],
   duties: [
@@ -235,7 +241,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['each month', 1], ['per month', 1], ['a month', 1], ['obligation', 2], ['must i', 0.8], ['dont apply', 1.5], ['hur manga jobb', 2], ['i manaden', 1], ['per manad', 1], ['skyldighet', 2], ['inte soker', 1.5],
     ['сколько ваканс', 2], ['откликаться', 1.5], ['в месяц', 1], ['обязан', 2], ['не подам', 1.5], ['заявки', 0.8], ['скільки ваканс', 2], ['на місяць', 1], ['обовязк', 2], ['mitu tood', 2], ['kuus', 0.8],
     ['kohustus', 2], ['کم وظیفه', 2], ['بالشهر', 1], ['ما قدمت', 1.5], ['چند شغل', 2], ['در ماه', 1], ['ماهی', 1], ['وظایف', 1.5], ['immisa shaqo', 2], ['bishii', 1], ['codsan', 0.8], ['=4', 1],
-    ['alkuhaastattelu', 2], ['initial interview', 2],
+    ['alkuhaastattelu', 2], ['initial interview', 2], ['required to do', 2], ['required of me', 2], ['what must i do', 1.5], ['зобовязан', 2], ['зобов язан', 2], ['обязанн', 2],
   ],
   privacy: [
     ['sailit', 1.5], ['امسح', 2], ['معلوماتی', 1.5], ['معلومات', 1], ['پاک کن', 2], ['tallenta', 1.5], ['=store', 1.2], ['stores', 1.2], ['sparar', 1.2], ['хранит', 1.5], ['зберіга', 1.5], ['ذخیره', 1.5], ['یحفظ', 1.5], ['kaydi', 1.5],
@@ -338,10 +344,15 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   'temporary-protection': [
     ['tilapai', 2], ['suojelu', 2], ['temporary protection', 4], ['tillfalligt skydd', 4], ['временн', 1.5], ['защит', 2], ['тимчасов', 1.5], ['захист', 2], ['ajutine kaitse', 4], ['ajutise kaitse', 4],
     ['kaitse', 2], ['الحمایه المویقته', 4], ['الحمایه', 2], ['المویقته', 2], ['حمایت موقت', 4], ['ilaalinta', 2], ['ku meel gaar', 2], ['ukrain', 1.5], ['украин', 1.5], ['україн', 1.5], ['اوکران', 1.5],
+    // Fleeing the war, or its cities named: "we fled from Kharkiv".
+    ['flydde', 1.5], ['fled', 1.5], ['fleeing', 1.5], ['pakenimme', 1.5], ['pakenin', 1.5], ['paenneet', 1.5], ['бежали', 1.5], ['сбежали', 1.5], ['втекли', 1.5], ['тікали', 1.5], ['беженц', 1.5], ['біженц', 1.5],
+    ['pogenesime', 1.5], ['pogenik', 1.5], ['هربنا', 1.5], ['فررنا', 1.5], ['فرار کردیم', 1.5], ['ka soo carar', 1.5], ['sooca', 1], ['харьков', 1.5], ['харків', 1.5], ['kharkiv', 1.5], ['charkiv', 1.5], ['киев', 1.5], ['київ', 1.5],
+    ['kyiv', 1.5], ['kiev', 1.5], ['одесс', 1.5], ['одес', 1.5], ['odesa', 1.5], ['mariupol', 1.5], ['мариупол', 1.5], ['маріупол', 1.5], ['днепр', 1.5], ['дніпр', 1.5], ['запорож', 1.5], ['запоріж', 1.5],
   ],
   'integration-plan': [
     ['kohanemiskava', 4], ['kotoutumisohjelm', 3],
     ['integratsiooniplaan', 4], ['integratsioonikava', 4], ['kotoutumis', 1.5],
+    ['کوتوتومیس', 2], ['کوتوتومس', 2], ['котоутумис', 2],
     ['kotoutumissuunnitelm', 4], ['integration plan', 4], ['integrationsplan', 4], ['план интеграц', 4], ['план інтеграц', 4], ['loimumiskava', 4], ['خطه الاندماج', 4], ['برنامه ادغام', 4],
     ['qorshah', 1.5], ['is dhexgal', 2], ['alkukartoitu', 2.5], ['initial assessment', 2], ['integraatio', 1.5], ['الاندماج', 1.5], ['ادغام', 1.5], ['интеграц', 1.5], ['інтеграц', 1.5],
   ],

@@ -183,7 +183,7 @@ function cueTable(): Array<[string, TableCue[]]> {
 const foldAll = (list: readonly string[]) => list.map(fold);
 /** "Who": a question about which people, not about one person. Whole words. */
 const WHO = new Set(foldAll([
-  'kuka', 'ketka', 'keta', 'keita', 'kenelle', 'keille', 'kenet', 'kenen', 'who', 'whom', 'vem', 'vilka', 'кто', 'кого', 'кому', 'хто', 'кого', 'кому', 'kes', 'keda', 'kellele',
+  'kuka', 'ketka', 'keta', 'keita', 'kenelle', 'keille', 'kenet', 'kenen', 'who', 'whos', 'whom', 'vem', 'vilka', 'кто', 'кого', 'кому', 'хто', 'кого', 'кому', 'kes', 'keda', 'kellele',
   'مین', 'لمین', 'منو', 'کیا', 'yaa', 'kuwa', 'kuwee', 'dadkee',
 ]));
 /** "Which people", "what kind of people": who, in two words. */
@@ -220,7 +220,7 @@ const APPLICATIONS = foldAll(['hakemu', 'tyopaik', 'application', 'jobs', 'ansok
 const TARGET_GROUP = foldAll(['kohderyhm', 'target group', 'malgrupp', 'целев', 'цільов', 'sihtruhm', 'sihtruhma', 'الفیه المستهدفه', 'الفءه', 'المستهدف', 'گروه هدف', 'kooxda la beeg', 'kooxaha la beeg']);
 /** The pilot having ended: "now that the pilot is over" asks about today, unless it asks when. */
 const PILOT_ENDED = foldAll([
-  'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'slutade', 'slutat', 'avslutades', 'upphorde',
+  'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'pilots over', 'trials over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'slutade', 'slutat', 'avslutades', 'upphorde',
   'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay',
 ]);
 const WHEN = foldAll([
@@ -291,8 +291,8 @@ const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jo
 const AUTOMATIC = foldAll(['automaattisesti', 'automaattisesti', 'itsestaan', 'hakematta', 'automatically', 'without applying', 'automatiskt', 'utan att ansoka', 'автоматически', 'без заявлени', 'автоматично', 'без заяв', 'automaatselt', 'taotlemata', 'تلقاییا', 'بدون ما یقدمو', 'خودکار', 'خود به خود', 'bilaa codsi', 'si toos ah', 'iyagoon codsan']);
 /** Speaking a language: "I mostly speak English", "did you have to speak Finnish". */
 const SPEAK = foldAll(['puhu', 'puhua', 'speak', 'talar', 'prata', 'говор', 'розмовля', 'разговарива', 'raagi', 'raakima', 'احکی', 'بحکی', 'بتحکی', 'حرف میزن', 'حرف بزن', 'ku hadl', 'ku hadasho', 'ku hadlaa']);
-/** "Where": one word, for a question that names a service and a town ("missä ohjaamo on Oulussa"). Whole words. */
-const WHERE = foldAll(['missa', 'mista', 'minne', 'where', 'var', 'vart', 'где', 'куда', 'де', 'куди', 'kus', 'kuhu', 'وین', 'لوین', 'فین', 'کجا', 'کجاست', 'xaggee', 'xagee', 'halkee']);
+/** "Where": one word, for a question that names a service and a town ("missä ohjaamo on Oulussa"). Whole words; not Swedish "var", which is also "was". */
+const WHERE = foldAll(['missa', 'mista', 'minne', 'where', 'vart', 'где', 'куда', 'де', 'куди', 'kus', 'kuhu', 'وین', 'لوین', 'فین', 'کجا', 'کجاست', 'xaggee', 'xagee', 'halkee']);
 /** Gone, closed: "where did the TE offices go", "the TE office is closed, where do I go now". */
 const GONE = foldAll(['empty', 'tyhja', 'lukossa', 'lopetettu', 'lakkautettu', 'lagts ner', 'lagt ner', 'star tom', 'tom nu', 'пуст', 'закрыт', 'закрит', 'tuhi', 'suletud', 'خالی', 'فاضی', 'مسکره', 'madhan', 'делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay']);
 /** The employment services' own world: being out of work, looking for work, the coach. */
@@ -690,6 +690,11 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (any(CONCERNED_ME) && !((entities.immigrant || score('immigrants') >= 1) && entities.benefit === undefined && entities.age === undefined)) {
     add('eligibility', 2.5);
     damp('register');
+  }
+  // "What am I required to do so my benefit isn't cut?": the duties are the question, the benefit their stake.
+  if (score('duties') >= 2 && score('benefits') > 0 && score('appeal') < 2) {
+    add('duties', 1);
+    damp('benefits');
   }
   // "My job ended yesterday, what do I do?": it is the job that ended, not the pilot.
   if (!aboutPilot && any(JOB) && any(PILOT_ENDED)) add('register', 2.5);

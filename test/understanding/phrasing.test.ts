@@ -278,6 +278,11 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
     ['fi', 'duuni loppui perjantaina, mitä mun nyt pitää tehdä', 'register'],
     ['so', 'shaqadaydii way dhammaatay toddobaadkan, maxaan hadda sameeyaa', 'register'],
     ['en', 'was the trial only for people on kela money or also those on earnings-related', 'target-groups'],
+    ['en', 'my sister has been stuck at home for years and feels low, is there a place she could go a few times a week to do something small', 'rehab-work'],
+    ['fi', 'mies on ollut kotona kauan masentuneena, onko Kuhmossa jotain kevyttä toimintaa pari kertaa viikossa', 'rehab-work'],
+    ['ru', 'мы бежали из Одессы, живём в Котке, можно ли мне работать', 'temporary-protection'],
+    ['en', 'what exactly am i required to do so that kela does not cut my money', 'duties'],
+    ['en', "so the pilot's over, who's in charge of unemployed people now?", 'after-pilot'],
     ['sv', 'förlängdes försöket någon gång', 'dates'],
     ['ru', 'пилот продлевали или нет', 'dates'],
     ['en', "i'm writing my thesis and lost my job, can i keep getting unemployment benefit", 'studying'],
@@ -292,6 +297,14 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
     ['en', "there's a day programme at the town for long-term unemployed, do i keep my benefit if i go", 'rehab-work'],
   ] as const)('%s "%s" → %s', async (locale, q, expected) => {
     expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it('does not read an ordinary Arabic word as a town', async () => {
+    expect(await answerOf('ar', 'لمن كانت تجربة البلديات؟ هل كانت لجميع العاطلين عن العمل أم لفئات معينة؟')).toBe('target-groups');
+  });
+
+  it('answers whether a town was in the pilot when Swedish "var" means "was"', async () => {
+    expect(await answerOf('sv', 'var Närpes med i sysselsättningsförsöket?')).toMatch(/^municipality:/);
   });
 
   it('answers who serves a town someone moved to with that town', async () => {
