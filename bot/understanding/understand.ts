@@ -723,6 +723,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // The examples strengthen a reading something else supports (a cue word here, a retrieval hit
   // in the question service); alone, they would answer "where is a good restaurant" with the
   // offices because of "where".
+  // What the cue words and the sentence's structure alone make of it, before the examples vote.
+  const cueTop = Math.max(0, ...scores.values());
   const learned = new Map<string, number>();
   // How sure the examples are that the message is about none of the topics.
   let offTopicVote = 0;
@@ -748,7 +750,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const scale = Math.min(1, LONG_MESSAGE_WORDS / Math.max(1, tokens.length));
   // "Where is the railway station in Kemi?": asking where something else is, with no topic of the
   // services in sight, is out of scope like the library's opening hours.
-  const asksWhereElse = asksWhere && !aboutPilot && !any(SERVICES) && !anyCueIn(cues, prepared(CONTACT_CUES)) && [...scores.values()].every((v) => v < 1.5);
+  const asksWhereElse = asksWhere && !aboutPilot && !any(SERVICES) && !anyCueIn(cues, prepared(CONTACT_CUES)) && cueTop < 1.5;
   // "When are you open?" asks the service's own hours: "you" ties it to the services.
   const asksOwnHours = any(OPEN_HOURS) && anyWord(YOU);
   const anchored = named || aboutPilot || asksOwnHours || any(SERVICES) || any(DOMAIN) || entities.benefit !== undefined;
