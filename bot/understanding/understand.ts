@@ -341,6 +341,11 @@ const CONCERNED_ME = foldAll([
 ]);
 /** One's job or contract: "my job ended" is about registering, not about the pilot having ended. */
 const JOB = foldAll(['tyo', 'tyot', 'tyosuhde', 'duuni', 'pesti', 'sopimus', 'job', 'contract', 'jobb', 'jobbet', 'kontrakt', 'работа', 'работу', 'контракт', 'робота', 'роботу', 'контракт', 'too', 'leping', 'شغل', 'عقد', 'کارم', 'قرارداد', 'shaqad', 'shaqo', 'qandaraas']);
+/** Having registered already: what comes after registering is the question. */
+const REGISTERED = foldAll([
+  'ilmoittauduin', 'ilmottauduin', 'rekisteroidyin', 'olen ilmoittautunut', 'i registered', 'ive registered', 'i have registered', 'registered as', 'anmalde mig', 'registrerade mig', 'зарегистрировал', 'зарегистрировалась',
+  'зареєструвал', 'registreerisin', 'registreerusin', 'سجلت', 'تسجلت', 'ثبت نام کردم', 'is diiwaangeliyay', 'isdiiwaangeliyay',
+]);
 /** A family member or friend: an age then is theirs, and the question is about the age group. Whole words. */
 const SOMEONE_ELSE = foldAll([
   'veli', 'veljeni', 'sisko', 'siskoni', 'sisareni', 'poika', 'poikani', 'tytar', 'tyttareni', 'kaveri', 'kaverini', 'ystavani', 'brother', 'brothers', 'sister', 'sisters', 'son', 'sons', 'daughter', 'daughters',
@@ -695,6 +700,11 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (score('duties') >= 2 && score('benefits') > 0 && score('appeal') < 2) {
     add('duties', 1);
     damp('benefits');
+  }
+  // "I registered as unemployed, what must I do now?": the registration is done; the duties come next.
+  if (any(REGISTERED) && score('duties') >= 1.5) {
+    add('duties', 1.5);
+    damp('register');
   }
   // "My job ended yesterday, what do I do?": it is the job that ended, not the pilot.
   if (!aboutPilot && any(JOB) && any(PILOT_ENDED)) add('register', 2.5);

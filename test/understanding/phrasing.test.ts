@@ -283,6 +283,7 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
     ['ru', 'мы бежали из Одессы, живём в Котке, можно ли мне работать', 'temporary-protection'],
     ['en', 'what exactly am i required to do so that kela does not cut my money', 'duties'],
     ['en', "so the pilot's over, who's in charge of unemployed people now?", 'after-pilot'],
+    ['en', "i've registered as unemployed now, what am i required to do from here", 'duties'],
     ['sv', 'förlängdes försöket någon gång', 'dates'],
     ['ru', 'пилот продлевали или нет', 'dates'],
     ['en', "i'm writing my thesis and lost my job, can i keep getting unemployment benefit", 'studying'],
