@@ -318,7 +318,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   appeal: [
     // A sanction or a refusal the person thinks is wrong: what they can do about it.
-    ['karens', 2.5], ['valitt', 2], ['valitan', 2], ['oikaisuvaatimu', 3], ['muutoksenhak', 3], ['kielteinen paatos', 2.5], ['kielteisen', 1.5], ['hylattiin', 2], ['hylkas', 1.5], ['=vaarin', 1], ['vaara paatos', 2], ['epaoikeudenmukai', 1.5], ['korvaukseton', 1.5],
+    ['karens', 2.5], ['valitt', 2], ['valitan', 2], ['oikaisuvaatimu', 3], ['muutoksenhak', 3], ['kielteinen paatos', 2.5], ['paatos on vaara', 2.5], ['paatos oli vaara', 2.5], ['decision is wrong', 2.5], ['decision was wrong', 2.5], ['beslutet ar fel', 2.5], ['решение неправильн', 2.5], ['рішення неправильн', 2.5], ['otsus on vale', 2.5], ['kielteisen', 1.5], ['hylattiin', 2], ['hylkas', 1.5], ['=vaarin', 1], ['vaara paatos', 2], ['epaoikeudenmukai', 1.5], ['korvaukseton', 1.5],
     ['sanction', 2.5], ['penalty', 2], ['penalis', 2], ['penaliz', 2], ['rejected', 2], ['denied', 1.5], ['refused', 1.5], ['unfair', 1.5], ['wrong decision', 2.5], ['is wrong', 1], ['its wrong', 1], ['negative decision', 2.5], ['waiting period', 2], ['request a review', 2.5],
     ['avslag', 2], ['avslog', 2], ['nekade', 1.5], ['=fel', 1], ['orattvis', 1.5], ['besvar', 2], ['rattelse', 2], ['klaga', 2],
     ['отказ', 1.5], ['неправильн', 1], ['несправедлив', 1.5], ['санкци', 2.5], ['штраф', 2], ['жалоб', 2], ['пожаловат', 2], ['не соглас', 2], ['ошибк', 1],

@@ -337,6 +337,7 @@ const INCLUDED = foldAll([
 /** "Did it concern me", "did this apply to me": the person's own case. */
 const CONCERNED_ME = foldAll([
   'koski minua', 'koskiko mua', 'koskiko minua', 'koski mua', 'koskeeko', 'concern me', 'apply to me', 'applied to me', 'include me', 'gallde det mig', 'galler det mig', 'меня касал', 'касалось меня', 'коснулось меня',
+  'gallde forsoket mig', 'galler forsoket mig', 'koskiko kokeilu minua', 'koskiko kokeilu mua', 'koskiko se mua', 'did the pilot apply to me', 'did the trial apply to me', 'касался ли меня', 'стосувався мене',
   'стосувалось мене', 'мене стосува', 'меня это касал', 'это меня касал', 'мене це стосува', 'це мене стосува', 'puudutas mind', 'kas see puudutas', 'ma i khusaysay', 'i khuseeyay', 'شاملنی', 'شامل من', 'شامل حالم',
 ]);
 /** One's job or contract: "my job ended" is about registering, not about the pilot having ended. */
@@ -600,7 +601,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('dates');
   }
   // "I was out of work in Turku in 2022, was I in the pilot?": the person's own verdict, with the place as one of its facts.
-  const aboutSelf = firstPersonPast;
+  // "Did it concern me?" is the person's own case as much as "was I in it?".
+  const aboutSelf = firstPersonPast || any(CONCERNED_ME);
   if (aboutSelf && aboutPilot && !transferred) {
     const stated = entities.municipality !== undefined || entities.year !== undefined;
     add('eligibility', stated ? 3 : 1.5);
@@ -713,7 +715,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('dates');
   }
   // "My brother is 26, was he in it because of his age?": someone else's age is the age group's rule.
-  if (youngOnly && anyWord(SOMEONE_ELSE) && !firstPersonPast) {
+  if (entities.age !== undefined && entities.age < 30 && anyWord(SOMEONE_ELSE) && !firstPersonPast) {
     add('under-30', 2.5);
     damp('eligibility');
     damp('target-groups');

@@ -284,6 +284,8 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
     ['en', 'what exactly am i required to do so that kela does not cut my money', 'duties'],
     ['en', "so the pilot's over, who's in charge of unemployed people now?", 'after-pilot'],
     ['en', "i've registered as unemployed now, what am i required to do from here", 'duties'],
+    ['et', 'mu poeg on 21 ja elab Vantaal, kas ta kuulus vanuse pärast katsesse', 'under-30'],
+    ['fi', 'kela ei maksa enää, mun mielestä päätös on väärä, mitä voin tehdä', 'appeal'],
     ['sv', 'förlängdes försöket någon gång', 'dates'],
     ['ru', 'пилот продлевали или нет', 'dates'],
     ['en', "i'm writing my thesis and lost my job, can i keep getting unemployment benefit", 'studying'],
@@ -306,6 +308,10 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
 
   it('answers whether a town was in the pilot when Swedish "var" means "was"', async () => {
     expect(await answerOf('sv', 'var Närpes med i sysselsättningsförsöket?')).toMatch(/^municipality:/);
+  });
+
+  it('gives the verdict, not the town, to "did it concern me" with the town one lived in', async () => {
+    expect(await answerOf('sv', 'gällde försöket mig, jag bodde i Lovisa')).toBe('eligibility');
   });
 
   it('answers who serves a town someone moved to with that town', async () => {
