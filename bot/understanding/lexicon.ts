@@ -13,7 +13,7 @@ export type Cue = string | readonly [string, number] | readonly [string, number,
 /** Words that mean the pilot itself; many topics mention it, so alone they weigh little. */
 export const PILOT_WORDS: readonly string[] = [
   'kuntakokeilu', 'kokeilu', 'tyollisyyskokeilu', 'tyollisyyden kuntakokeilu', 'pilot', 'trial', 'experiment', 'scheme', 'forsok', 'sysselsattningsforsok', 'kommunforsok',
-  'пилот', 'эксперимент', 'проект', 'пілот', 'експеримент', 'katse', 'piloot', 'تجربه', 'التجربه', 'مشروع', 'tijaab', 'mashruuc', 'ازمایش', 'طرح', 'پایلوت',
+  'пилот', 'эксперимент', 'проект', 'пілот', 'експеримент', 'katse', 'piloot', 'تجربه', 'التجربه', 'مشروع', 'tijaab', 'mashruuc', 'ازمایش', 'طرح', 'پایلوت', 'پروژه',
   // The Finnish name written in Cyrillic or Arabic script, as it is heard.
   'кунтакокейл', 'кунтакокеил', 'кунта кокейл', 'کونتاکوکیل', 'کونتا کوکیل', 'کونتاکوکئیل',
 ];
@@ -44,6 +44,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['yaa loo', 1.5], ['yaa ay khuseys', 2], ['yay khusaysay', 2], ['dadkee', 1.5],
     ['keta varten', 1.5], ['kenen', 1], ['mitka ihmiset', 1.5], ['ketka', 1], ['siirtyi kunnalle', 1.5], ['koiki tootuid', 1.5], ['ainult osa', 1.5], ['kes olid', 1], ['тільки деяких', 1.5], ['лише деяких', 1.5], ['همه بیکار', 1.5], ['فقط بعضی', 1.5], ['مشتری', 1.2], ['کیا بودن', 1], ['kuka kuului', 1.5], ['who belonged', 1.5], ['who was included', 1.5],
     // Why some went to the municipality and others stayed with the TE office.
+    ['without exception', 1.5], ['ilman poikkeusta', 1.5], ['ihan jokaista', 1.5], ['jokaista tyotonta', 2], ['utan undantag', 1.5], ['без исключени', 1.5], ['без винятк', 1.5], ['eranditult', 1.5], ['بدون استثن', 1.5], ['بلا استثن', 1.5], ['aan laga reebin', 1.5],
     ['jai te', 2], ['jaivat te', 2], ['stayed with the te', 2], ['stayed at the te', 2], ['which stayed', 1.5], ['stannade kvar', 1.5], ['остались в te', 2], ['остались в те', 2], ['залишились у te', 2], ['jaid te', 2], ['ماندن te', 2],
     ['automaattisesti', 1], ['automatically', 1], ['automatiskt', 1], ['автоматически', 1], ['автоматично', 1], ['automaatselt', 1], ['تلقاییا', 1], ['خودکار', 1], ['si toos ah', 1],
     'keille', 'kenelle', 'keita koski', 'mitka ryhmat', 'kohderyhm', 'ketka', ['siirty kunnan asiakkaaksi', 2], 'who was it for', 'who were the customers', 'customers of', 'target group',
@@ -151,6 +152,11 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['قرار ملاقات', 2], ['صحبت', 1.5], ['ballan', 2], ['ula hadl', 1.5], ['la hadl', 1.5], ['la kulan', 1.5],
     // Meeting someone at a time: "kokku saada", "aeg kinni", "بدي شوف", "قرار بذارم".
     ['kokku saada', 1.5], ['aja kinni', 2], ['aeg kinni', 2], ['بدی شوف', 1.5], ['قرار بذار', 2], ['قرار بگذار', 2], ['قرار بزار', 2],
+    // Moving or cancelling one's own appointment.
+    ['peruuttaa', 1.5], ['perua', 1.5], ['siirran', 1.5], ['siirtaa', 1.2], ['en paase', 1], ['cant make it', 1], ['kan inte komma', 1], ['kommer int', 1], ['не смогу прийти', 1.5], ['не зможу прийти', 1.5], ['ei saa tulla', 1],
+    ['نمیتونم بیام', 1.5], ['ما بقدر اجی', 1.5], ['ma imaan karo', 1.5], ['siirtaa aika', 2], ['muuttaa aika', 2], ['muuttaa minun aika', 2], ['cancel', 0.8], ['cancel my appointment', 2.5], ['cancel the appointment', 2.5], ['cancel the meeting', 2.5], ['cancel my meeting', 2.5], ['reschedule', 2], ['move my appointment', 2.5], ['change my appointment', 2.5], ['avboka', 2], ['flytta min tid', 2.5],
+    ['flyttar ja min tid', 2.5], ['flyttar jag min tid', 2.5], ['отменить запись', 2.5], ['перенести запись', 2.5], ['перенести встречу', 2.5], ['скасувати запис', 2.5], ['перенести запис', 2.5], ['aja tuhista', 2.5], ['aega tuhista', 2.5],
+    ['aega muuta', 2.5], ['aja muuta', 2.5], ['وقتمو جابجا', 2.5], ['جابجا کنم', 1.5], ['کنسل', 1.5], ['الغی الموعد', 2.5], ['الغاء الموعد', 2.5], ['اغیر الموعد', 2.5], ['ballanta beddel', 2.5], ['ballanta jooji', 2.5],
   ],
   eligibility: [
     // "Was I / would I have been in it", "check if I qualify".
@@ -219,7 +225,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['lag troskel', 2], ['egen takt', 1.5], ['lugn takt', 1.5], ['heltidsjobb an', 1.2], ['в своем темпе', 1.5], ['низкий порог', 2], ['полный рабочий день', 1.2], ['у своєму темпі', 1.5], ['власному темпі', 1.5], ['повний робочий день', 1.2],
     ['oma tempos', 1.5], ['madala lavend', 2], ['taistooaeg', 1], ['علی راحتی', 1.5], ['شوی شوی', 1], ['اروم اروم', 1], ['با سرعت خودم', 1.5], ['tartiib', 1], ['xawaarahayga', 1.5],
     // Years at home, low mood, a few times a week, nothing hard: described the way people describe it.
-    ['vuotta kotona', 1.5], ['kotona kauan', 1.5], ['kauan kotona', 1.5], ['masentun', 0.6], ['kertaa viikossa', 1], ['jotain pienta', 1], ['ei kova tyo', 1.5], ['ei raskasta', 1.2], ['years at home', 1.5], ['at home for years', 1.5],
+    ['vuotta kotona', 1.5], ['dygnsrytm', 1.5], ['borja lugnt', 1.5], ['borja valdigt lugnt', 1.5], ['ett par dagar i veckan', 1.2], ['verksamhet', 1], ['paevarutm', 2], ['madala lave', 2], ['sotsiaalosakon', 1], ['paar paeva nadalas', 1.2],
+    ['shaqaalaha bulshada', 1], ['guriga joogay', 1.5], ['aloittaa hitaasti', 1.5], ['en jaksa viela', 1.2], ['kotona kauan', 1.5], ['kauan kotona', 1.5], ['masentun', 0.6], ['kertaa viikossa', 1], ['jotain pienta', 1], ['ei kova tyo', 1.5], ['ei raskasta', 1.2], ['years at home', 1.5], ['at home for years', 1.5],
     ['depressed', 0.6], ['few times a week', 1], ['something small', 1], ['nothing too hard', 1.2], ['ar hemma', 1], ['hemma i flera ar', 1.5], ['nagra ganger i veckan', 1], ['deprimerad', 0.6], ['лет дома', 1.5], ['годы дома', 1.5],
     ['пару раз в неделю', 1], ['депресс', 0.6], ['років вдома', 1.5], ['роки вдома', 1.5], ['кілька разів на тиждень', 1], ['депрес', 0.6], ['aastat kodus', 1.5], ['paar korda nadalas', 1], ['masendus', 0.6],
     ['سنین بالبیت', 1.5], ['سنین فی البیت', 1.5], ['مکتیب', 0.6], ['اکتیاب', 0.6], ['مره بالاسبوع', 1], ['خونه نشین', 1.5], ['خانه نشین', 1.5], ['افسرده', 0.6], ['کار سبک', 1.5], ['هفته ای چند', 1],

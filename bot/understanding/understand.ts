@@ -301,6 +301,10 @@ const DOMAIN = foldAll([
   'коуч', 'tootu', 'tooots', 'aktivointi', 'activation plan', 'без работы', 'без роботи', 'ilman toita', 'utan jobb', 'عاطل',
   // The benefit, Kela, and this chat itself.
   'kela', 'kelan', 'kelalta', 'kelaan', 'кела', 'келе', 'келу', 'келы', 'кели', 'کلا', 'tuki', 'tuen', 'tukea', 'tuet', 'tukeni', 'tukea', 'benefit', 'allowance', 'ersattning', 'stod', 'stodet', 'пособи', 'допомог', 'toetus', 'gunno', 'کمک هزینه', 'اعانه',
+  // One's own appointment and what one writes here: only this service holds them.
+  'my appointment', 'my time', 'minun aika', 'mun aika', 'aikani', 'min tid', 'мою запись', 'мой визит', 'мій запис', 'mu aeg', 'homse aja', 'وقتمو', 'موعدی', 'ballantayda', 'ballanteyda',
+  'what i type', 'what i write', 'what i wrote', 'everything i wrote', 'mita kirjoitan', 'kirjoittamani', 'det jag skriver', 'det jag skrev', 'что я пишу', 'что я написал', 'що я пишу', 'mida ma kirjutan', 'اللی بکتبه', 'بکتبه', 'کتبته',
+  'می نویسم', 'مینویسم', 'fariimahan', 'fariimaha', 'waxaan qoray',
   'keskustelu', 'conversation', 'this chat', 'samtal', 'разговор', 'переписк', 'розмов', 'vestlus', 'محادثه', 'گفتگو', 'wada hadal', 'sheekada', 'بلا شغل', 'بیکار', 'کارجو', 'مربی', 'shaqo laaan', 'shaqo la aan', 'shaqo doon', 'shaqo raadi', 'tababare',
 ]);
 /** "You" addressed to the service. Whole words. */
