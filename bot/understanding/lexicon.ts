@@ -202,7 +202,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   'work-trial': [
     ['ازمایش کاری', 3], ['تجربه العمل', 2.5], ['تجربه عمل', 2.5], ['tijaabada shaqada', 3],
     ['ilman tyosopimusta', 2.5], ['without a contract', 2.5], ['utan anstallningsavtal', 2.5], ['utan kontrakt', 2.5], ['без договора', 2.5], ['без договору', 2.5], ['без контракт', 2.5], ['ilma lepinguta', 2.5], ['بدون عقد', 2.5], ['بدون قرارداد', 2.5], ['qandaraas la', 2.5], ['test out', 1.5],
-    ['tyokokeilu', 3], ['kokeilemaan', 1.5], ['kokeilla', 1], ['work trial', 3], ['try out a job', 3], ['try a job', 3], ['try out', 1.5], ['prova pa', 2], ['arbetsprovning', 3], ['попробовать поработать', 3],
+    ['tyokokeilu', 3], ['تیوکوکیلو', 3], ['تیوکوکئیلو', 3], ['تیو کوکیلو', 3], ['тюококейлу', 3], ['тьококейлу', 3], ['kokeilemaan', 1.5], ['kokeilla', 1], ['work trial', 3], ['try out a job', 3], ['try a job', 3], ['try out', 1.5], ['prova pa', 2], ['arbetsprovning', 3], ['попробовать поработать', 3],
     ['попробовать', 1.5], ['спробувати', 1.5], ['пробн', 1.5], ['tooproov', 3], ['proovida', 1.5], ['جرب شغل', 3], ['اجرب', 1.5], ['جرب', 1.5], ['کار ازمایشی', 3], ['امتحان کنم', 1.5], ['isku dayi', 2], ['isku day', 1.5], ['спробувати попрацювати', 3], ['tijaabiyo shaqada', 3], ['qandaraas', 1.2], ['трудового договору', 1.5], ['трудового договора', 1.5],
   ],
   'rehab-work': [

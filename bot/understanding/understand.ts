@@ -315,16 +315,19 @@ const PLAN = foldAll(['suunnitelm', 'paperi', 'plan', 'план', 'plaan', 'خط
 const EMPLOYER = foldAll([
   'tyonantaja', 'firma', 'yritys', 'pomo', 'employer', 'company', 'bakery', 'boss', 'owner', 'arbetsgivar', 'foretag', 'firman', 'chefen', 'работодател', 'фирм', 'компани', 'начальник', 'роботодав', 'компані',
   'tooandja', 'ettevote', 'ulemus', 'کارفرما', 'شرکت', 'صاحب العمل', 'الشرکه', 'الشغل', 'shirkad', 'loo shaqeeye', 'shaqo bixiye', 'milkiilaha',
+  // A small business of one's own, or the workplace that would hire.
+  'rakennusfirma', 'pieni yritys', 'kahvila', 'ravintola', 'kauppa', 'cafe', 'restaurant', 'shop', 'my business', 'my company', 'litet cafe', 'litet foretag', 'restaurang', 'маленькая фирма', 'кафе', 'ресторан', 'магазин', 'невелик',
+  'kohvik', 'restoran', 'مطعم', 'محل', 'رستوران', 'مغازه', 'کافه', 'dukaan', 'maqaayad',
 ]);
 /** Money paid to someone: "the city pays part of my wage", "employers get money for hiring". */
 const PAID = foldAll([
   'rahaa', 'maksaa', 'maksais', 'tukea', 'money', 'pays', 'pay part', 'cover', 'subsid', 'grant', 'pengar', 'bidrag', 'betalar', 'деньги', 'плат', 'доплат', 'гроші', 'raha', 'maksab', 'toetus', 'پول', 'بده', 'میده',
-  'فلوس', 'مصاری', 'بتدفع', 'یدفع', 'lacag', 'bixiso', 'bixiya', 'la siiyo',
+  'فلوس', 'مصاری', 'بتدفع', 'یدفع', 'lacag', 'bixiso', 'bixiya', 'la siiyo', 'support', 'stod', 'компенсац', 'дотац', 'kompensats', 'korvataan', 'korvaa', 'دعم', 'یغطی', 'بده', 'caawisa',
 ]);
 /** Hiring, a wage: what the money is for. */
 const HIRING = foldAll([
   'palkkaa', 'palkkaisi', 'palkasta', 'palkan', 'ottaa toihin', 'toihin', 'hire', 'hiring', 'take me on', 'salary', 'wage', 'anstall', 'lon', 'lonen', 'берет', 'возьмет', 'нанять', 'нанима', 'зарплат', 'бере', 'візьме', 'найм',
-  'palkka', 'palgast', 'tool', 'استخدام', 'تشغل', 'توظیف', 'راتب', 'حقوق', 'shaqaaleey', 'shaqaalays', 'mushahar',
+  'palkka', 'palgast', 'tool', 'استخدام', 'تشغل', 'توظیف', 'راتب', 'حقوق', 'shaqaaleey', 'shaqaalays', 'mushahar', 'وظف', 'palkata', 'palgata', 'anstalla',
 ]);
 /** Missing a meeting: what happens if the jobseeker does not go. */
 const MISSED = foldAll([
@@ -350,6 +353,26 @@ const JOB = foldAll(['tyo', 'tyot', 'tyosuhde', 'duuni', 'pesti', 'sopimus', 'jo
 const REGISTERED = foldAll([
   'ilmoittauduin', 'ilmottauduin', 'rekisteroidyin', 'olen ilmoittautunut', 'i registered', 'ive registered', 'i have registered', 'registered as', 'anmalde mig', 'registrerade mig', 'зарегистрировал', 'зарегистрировалась',
   'зареєструвал', 'registreerisin', 'registreerusin', 'سجلت', 'تسجلت', 'ثبت نام کردم', 'is diiwaangeliyay', 'isdiiwaangeliyay',
+]);
+/** Trying a job out or seeing what it is like: "spend some time at a real workplace first". */
+const TRY_OUT = foldAll([
+  'kokeilla', 'kokeilemaan', 'katsoa sopiiko', 'nahda millaista', 'nahda kaytannossa', 'try', 'see what', 'see if', 'spend some time', 'testa', 'prova', 'se hur', 'попробовать', 'посмотреть как', 'спробувати', 'подивитися як',
+  'proovida', 'naha milline', 'kaasa teha', 'جرب', 'اشوف کیف', 'امتحان', 'امتحانی', 'ببینم', 'tijaabi', 'isku day', 'arko sida',
+]);
+/** A workplace or a few weeks there: where and how long the trying out happens. */
+const AT_WORK = foldAll([
+  'tyopaik', 'tyopaikalla', 'tyopaikalle', 'palvelutalo', 'workplace', 'real job', 'at a company', 'arbetsplats', 'verkstad', 'boende', 'на работе', 'рабочем мест', 'в детском саду', 'на роботі', 'robochomu', 'tookoh', 'koogis',
+  'محل کار', 'شرکت', 'مکان العمل', 'goobta shaqada', 'shirkad', 'viikko', 'viikoks', 'weeks', 'veckor', 'недел', 'тижн', 'nadalat', 'هفته', 'ماه', 'اسبیع', 'اسبوع', 'toddobaad', 'bilood',
+]);
+/** No pay, or the benefit going on meanwhile: a trial at a workplace, not a job. */
+const UNPAID = foldAll([
+  'ilman palkkaa', 'ilman tyosopimusta', 'palkatta', 'no pay', 'unpaid', 'without pay', 'no salary', 'while im on benefits', 'while on benefits', 'utan lon', 'utan anstallningsavtal', 'без зарплат', 'без оплат', 'без договор', 'без трудового',
+  'palgata', 'ilma palgata', 'ilma lepinguta', 'حقوق نمیدیم', 'بدون حقوق', 'بدون راتب', 'بلا راتب', 'mushahar ma jiro', 'mushahar la aan', 'tuki', 'toetus', 'benefit', 'ersattning', 'допомог', 'пособи', 'پول بیکاری', 'اعانه',
+]);
+/** Newcomers, working life: the integration training, a language course with working life in it. */
+const NEWCOMER_TRAINING = foldAll([
+  'uusille', 'tulokkaille', 'maahanmuuttajille', 'tyoelamaa', 'tyoelamasta', 'newcomers', 'new arrivals', 'working life', 'nyanlanda', 'arbetslivet', 'переселенц', 'новоприбывш', 'о работе в финлянд', 'про роботу', 'tooelu',
+  'للقادمین الجدد', 'الحیاه العملیه', 'تازه واردها', 'زندگی کاری', 'dadka cusub', 'nolosha shaqada',
 ]);
 /** A family member or friend: an age then is theirs, and the question is about the age group. Whole words. */
 const SOMEONE_ELSE = foldAll([
@@ -446,6 +469,9 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const unknown = tokens.filter((t) => !startsWithKnownStem(t));
   // A cue that alone names a topic of the services ("työkokeilu", "without a contract") was matched.
   let named = false;
+  // The sentence describes one of the services without its name (a firm paid part of a wage for
+  // hiring, a few unpaid weeks at a workplace): a café or a shop in it is the workplace, not the topic.
+  let serviceDescribed = false;
   for (const [topic, table] of cueTable()) {
     for (const { cue, weight: w, locales, match, fuzzy } of table) {
       if (locales && !locales.includes(locale)) continue;
@@ -664,6 +690,20 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     // The town is where the office was, not a question whether it was in the pilot.
     damp('municipalities');
   }
+  // "Is there a way to spend some time at a real workplace first, while on benefits?": a work trial.
+  if (any(TRY_OUT) && any(AT_WORK) && any(UNPAID) && score('pay-subsidy') < 3) {
+    add('work-trial', 3);
+    damp('studying');
+    damp('benefits');
+    damp('pay-subsidy');
+    serviceDescribed = true;
+  }
+  // "A course for newcomers where you learn the language and about working life": the integration training.
+  if (any(NEWCOMER_TRAINING) && (any(COURSE_WORDS) || score('language-courses') > 0) && !any(PLAN)) {
+    add('language-courses', 3);
+    damp('studying');
+    serviceDescribed = true;
+  }
   // "Some plan with the municipality for language classes and job search, how do I get one?": the integration plan.
   if (any(PLAN) && (score('language-courses') > 0 || any(COURSE_WORDS)) && (any(APPLICATIONS) || any(DOMAIN) || any(MUNICIPALITY_NOUNS) || entities.immigrant)) {
     add('integration-plan', 3);
@@ -673,6 +713,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "A firm would hire me if the city pays part of my wage", "do employers get money for hiring me?": pay subsidy.
   if (any(EMPLOYER) && any(PAID) && any(HIRING)) {
     add('pay-subsidy', 3);
+    serviceDescribed = true;
     damp('benefits');
     damp('duties');
     damp('rehab-work');
@@ -769,14 +810,14 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const asksWhereElse = asksWhere && !aboutPilot && !any(SERVICES) && !anyCueIn(cues, prepared(CONTACT_CUES)) && cueTop < 1.5;
   // "When are you open?" asks the service's own hours: "you" ties it to the services.
   const asksOwnHours = any(OPEN_HOURS) && anyWord(YOU);
-  const anchored = named || aboutPilot || asksOwnHours || any(SERVICES) || any(DOMAIN) || entities.benefit !== undefined;
+  const anchored = named || serviceDescribed || aboutPilot || asksOwnHours || any(SERVICES) || any(DOMAIN) || entities.benefit !== undefined;
   // The examples fairly sure it is about none of the topics ("weather tomorrow in Turku", "book me a
   // haircut"), and nothing in it ties it to the employment services: out of scope as well.
   const offTopic = outside || asksWhereElse || (offTopicVote >= OFF_TOPIC_SURE && !anchored);
   // Out of scope with nothing of the employment services in it ("book a time at the health centre"):
   // no topic answers. With the services named too ("a doctor's visit on Tuesday, can I see my coach
   // on Wednesday"), the topics keep what the penalty leaves of them.
-  const penalty = offTopic ? (anchored ? OUT_OF_SCOPE_PENALTY : Infinity) : 0;
+  const penalty = serviceDescribed ? 0 : offTopic ? (anchored ? OUT_OF_SCOPE_PENALTY : Infinity) : 0;
   for (const [topic, score] of scores) scores.set(topic, score * scale - penalty);
   for (const [topic, score] of learned) if (offTopic) learned.delete(topic); else learned.set(topic, score * scale);
   const topics = [...scores].filter(([, s]) => s > 0).map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score);
