@@ -632,7 +632,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   }
   // "I was out of work in Turku in 2022, was I in the pilot?": the person's own verdict, with the place as one of its facts.
   // "Did it concern me?" is the person's own case as much as "was I in it?".
-  const aboutSelf = firstPersonPast || any(CONCERNED_ME);
+  const concernedMe = any(CONCERNED_ME);
+  const aboutSelf = firstPersonPast || concernedMe;
   if (aboutSelf && aboutPilot && !transferred) {
     const stated = entities.municipality !== undefined || entities.year !== undefined;
     add('eligibility', stated ? 3 : 1.5);
@@ -672,7 +673,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('pilot');
   }
   // "Which jobseekers got put in automatically, without applying?": how the groups were drawn.
-  if (any(AUTOMATIC) && (asksWho || tokens.some((t) => WHICH.has(t))) && aboutPilot && entities.age === undefined && entities.under30 === undefined && !firstPersonPast) {
+  if (aboutPilot && entities.age === undefined && entities.under30 === undefined && !firstPersonPast && (asksWho || tokens.some((t) => WHICH.has(t))) && any(AUTOMATIC)) {
     add('target-groups', 2);
     damp('under-30');
   }
@@ -691,7 +692,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('municipalities');
   }
   // "Is there a way to spend some time at a real workplace first, while on benefits?": a work trial.
-  if (any(TRY_OUT) && any(AT_WORK) && any(UNPAID) && score('pay-subsidy') < 3) {
+  if (score('pay-subsidy') < 3 && any(TRY_OUT) && any(AT_WORK) && any(UNPAID)) {
     add('work-trial', 3);
     damp('studying');
     damp('benefits');
@@ -699,13 +700,14 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     serviceDescribed = true;
   }
   // "A course for newcomers where you learn the language and about working life": the integration training.
-  if (any(NEWCOMER_TRAINING) && (any(COURSE_WORDS) || score('language-courses') > 0) && !any(PLAN)) {
+  const plan = any(PLAN);
+  if (!plan && any(NEWCOMER_TRAINING) && (score('language-courses') > 0 || any(COURSE_WORDS))) {
     add('language-courses', 3);
     damp('studying');
     serviceDescribed = true;
   }
   // "Some plan with the municipality for language classes and job search, how do I get one?": the integration plan.
-  if (any(PLAN) && (score('language-courses') > 0 || any(COURSE_WORDS)) && (any(APPLICATIONS) || any(DOMAIN) || any(MUNICIPALITY_NOUNS) || entities.immigrant)) {
+  if (plan && (score('language-courses') > 0 || any(COURSE_WORDS)) && (entities.immigrant || any(APPLICATIONS) || any(DOMAIN) || any(MUNICIPALITY_NOUNS))) {
     add('integration-plan', 3);
     damp('language-courses');
     damp('immigrants');
@@ -719,7 +721,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('rehab-work');
   }
   // "If I don't go to a meeting, what happens? Does my money stop?": the jobseeker's duties.
-  if (any(MISSED) && (score('booking') > 0 || score('duties') > 0 || score('benefits') > 0)) {
+  if ((score('booking') > 0 || score('duties') > 0 || score('benefits') > 0) && any(MISSED)) {
     add('duties', 2.5);
     damp('booking');
     damp('after-pilot');
@@ -739,7 +741,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "Worked three years, laid off in 2022, on Kela's money: did this concern me?": the person's own verdict.
   // With only a background stated ("I moved here two years ago, does this apply to me?"), the
   // question is whether immigrants were in it.
-  if (any(CONCERNED_ME) && !((entities.immigrant || score('immigrants') >= 1) && entities.benefit === undefined && entities.age === undefined)) {
+  if (concernedMe && !((entities.immigrant || score('immigrants') >= 1) && entities.benefit === undefined && entities.age === undefined)) {
     add('eligibility', 2.5);
     damp('register');
   }
@@ -749,7 +751,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('benefits');
   }
   // "I registered as unemployed, what must I do now?": the registration is done; the duties come next.
-  if (any(REGISTERED) && score('duties') >= 1.5) {
+  if (score('duties') >= 1.5 && any(REGISTERED)) {
     add('duties', 1.5);
     damp('register');
   }
@@ -808,16 +810,18 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "Where is the railway station in Kemi?": asking where something else is, with no topic of the
   // services in sight, is out of scope like the library's opening hours.
   const asksWhereElse = asksWhere && !aboutPilot && !any(SERVICES) && !anyCueIn(cues, prepared(CONTACT_CUES)) && cueTop < 1.5;
-  // "When are you open?" asks the service's own hours: "you" ties it to the services.
-  const asksOwnHours = any(OPEN_HOURS) && anyWord(YOU);
-  const anchored = named || serviceDescribed || aboutPilot || asksOwnHours || any(SERVICES) || any(DOMAIN) || entities.benefit !== undefined;
+  // Whether anything ties the message to the employment services ("when are you open?" asks the
+  // service's own hours). Asked only when the message may be out of scope: most never need it.
+  let tied: boolean | undefined;
+  const anchored = () =>
+    (tied ??= named || serviceDescribed || aboutPilot || entities.benefit !== undefined || (any(OPEN_HOURS) && anyWord(YOU)) || any(SERVICES) || any(DOMAIN));
   // The examples fairly sure it is about none of the topics ("weather tomorrow in Turku", "book me a
   // haircut"), and nothing in it ties it to the employment services: out of scope as well.
-  const offTopic = outside || asksWhereElse || (offTopicVote >= OFF_TOPIC_SURE && !anchored);
+  const offTopic = outside || asksWhereElse || (offTopicVote >= OFF_TOPIC_SURE && !anchored());
   // Out of scope with nothing of the employment services in it ("book a time at the health centre"):
   // no topic answers. With the services named too ("a doctor's visit on Tuesday, can I see my coach
   // on Wednesday"), the topics keep what the penalty leaves of them.
-  const penalty = serviceDescribed ? 0 : offTopic ? (anchored ? OUT_OF_SCOPE_PENALTY : Infinity) : 0;
+  const penalty = serviceDescribed ? 0 : offTopic ? (anchored() ? OUT_OF_SCOPE_PENALTY : Infinity) : 0;
   for (const [topic, score] of scores) scores.set(topic, score * scale - penalty);
   for (const [topic, score] of learned) if (offTopic) learned.delete(topic); else learned.set(topic, score * scale);
   const topics = [...scores].filter(([, s]) => s > 0).map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score);
