@@ -240,7 +240,7 @@ export class QuestionService {
     if (topic !== undefined && topic !== MUNICIPALITIES_ARTICLE && u.ruledOut.has(MUNICIPALITIES_ARTICLE)) return undefined;
     // "Where is the railway station in Kemi?", "weather tomorrow in Turku": the town is where the
     // thing is, not a question about the town.
-    if (topic === undefined && (u.asksWhereElse || u.offTopic)) return undefined;
+    if (topic === undefined && u.offTopic) return undefined;
     const phase = pilotPhase(this.deps.clock, this.deps.pilotData ?? getPilotData());
     // "Ii" is also a common word (Somali "me"): very short names count only in a question about municipalities,
     // whether or not the place is in the pilot data.

@@ -33,9 +33,10 @@ export interface Understanding {
   request: boolean;
   /** The person speaks of their own past ("I was unemployed in Turku in 2022"): a place they name is a fact about them. */
   aboutSelf: boolean;
-  /** The message asks where something other than the employment services is ("where is the station in Kemi"): the town is only its address. */
-  asksWhereElse: boolean;
-  /** The message is about something the employment services do not handle (housing allowance, the health centre, a parking fine). */
+  /**
+   * The message is about something the employment services do not handle (housing allowance, the
+   * health centre, a parking fine, "where is the railway station in Kemi"): a town in it is only where it is.
+   */
   offTopic: boolean;
   /** Readings the sentence's structure rules out ("how often do I meet my coach" is not a booking): retrieval counts less for them too. */
   ruledOut: ReadonlySet<string>;
@@ -326,8 +327,8 @@ const PAID = foldAll([
 ]);
 /** Hiring, a wage: what the money is for. */
 const HIRING = foldAll([
-  'palkkaa', 'palkkaisi', 'palkasta', 'palkan', 'ottaa toihin', 'toihin', 'hire', 'hiring', 'take me on', 'salary', 'wage', 'anstall', 'lon', 'lonen', 'берет', 'возьмет', 'нанять', 'нанима', 'зарплат', 'бере', 'візьме', 'найм',
-  'palkka', 'palgast', 'tool', 'استخدام', 'تشغل', 'توظیف', 'راتب', 'حقوق', 'shaqaaleey', 'shaqaalays', 'mushahar', 'وظف', 'palkata', 'palgata', 'anstalla',
+  'palkkaa', 'palkkaisi', 'palkasta', 'palkan', 'ottaa toihin', 'toihin', 'hire', 'hiring', 'take me on', 'salary', 'wage', 'anstall', 'lonen', 'min lon', 'lon for', 'lonebidrag', 'берет', 'возьмет', 'нанять', 'нанима', 'зарплат', 'бере', 'візьме', 'найм',
+  'palkka', 'palgast', 'toole', 'استخدام', 'تشغل', 'توظیف', 'راتب', 'حقوق', 'shaqaaleey', 'shaqaalays', 'mushahar', 'وظف', 'palkata', 'palgata', 'anstalla',
 ]);
 /** Missing a meeting: what happens if the jobseeker does not go. */
 const MISSED = foldAll([
@@ -834,7 +835,6 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     asksContact: anyCueIn(cues, prepared(CONTACT_CUES)) || anyCueIn(cues, prepared(OPEN_HOURS)),
     request: anyCueIn(cues, prepared(REQUEST_CUES)),
     aboutSelf,
-    asksWhereElse,
     offTopic,
     ruledOut: damped,
   };

@@ -311,6 +311,11 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
     expect(await answerOf(locale, q)).toBe(expected);
   });
 
+  // Swedish "lön" (wage) as a prefix found English "long": an employer owing money is not pay subsidy.
+  it('does not answer with pay subsidy when the wage is not what the employer would get help with', async () => {
+    expect(await answerOf('en', 'my old company still owes me money and i have been unemployed a long time, what can i do')).not.toBe('pay-subsidy');
+  });
+
   it('does not read an ordinary Arabic word as a town', async () => {
     expect(await answerOf('ar', 'لمن كانت تجربة البلديات؟ هل كانت لجميع العاطلين عن العمل أم لفئات معينة؟')).toBe('target-groups');
   });
