@@ -226,8 +226,9 @@ export class QuestionService {
     const leaning = cue && cue.score >= LEANING && !PLACE_TOPICS.has(cue.topic);
     const aboutPlaces = (topic === undefined && !leaning) || (topic !== undefined && PLACE_TOPICS.has(topic));
     const personal = u.entities.age !== undefined || u.entities.benefit !== undefined;
-    // "I'm from India, lived in Espoo in 2022: was I a customer?" wants the verdict, with Espoo as one of its facts.
-    if (topic === 'eligibility' && (personal || u.entities.year !== undefined || u.entities.immigrant || u.aboutSelf)) return undefined;
+    // "I'm from India, lived in Espoo in 2022: was I a customer?", "am I in the target group? I live in Loimaa"
+    // want the verdict, with the town as one of its facts: the eligibility reading is always the person's own case.
+    if (topic === 'eligibility' && (personal || u.entities.year !== undefined || u.entities.immigrant || u.aboutSelf || u.selfNow)) return undefined;
     // "Where do I go in Kajaani?", "when are they open in Kokkola?": a question about the offices
     // wants the place's contact even when it names no address or phone.
     if (topic === 'offices' || (u.asksContact && (topic === undefined || PLACE_TOPICS.has(topic)))) {

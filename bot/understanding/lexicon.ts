@@ -13,7 +13,7 @@ export type Cue = string | readonly [string, number] | readonly [string, number,
 /** Words that mean the pilot itself; many topics mention it, so alone they weigh little. */
 export const PILOT_WORDS: readonly string[] = [
   'kuntakokeilu', 'kokeilu', 'tyollisyyskokeilu', 'tyollisyyden kuntakokeilu', 'pilot', 'trial', 'experiment', 'scheme', 'forsok', 'sysselsattningsforsok', 'kommunforsok',
-  'пилот', 'эксперимент', 'проект', 'пілот', 'експеримент', 'katse', 'piloot', 'تجربه', 'التجربه', 'مشروع', 'tijaab', 'mashruuc', 'ازمایش', 'طرح', 'پایلوت', 'پروژه',
+  'пилот', 'эксперимент', 'проект', 'пілот', 'експеримент', 'проєкт', 'katse', 'piloot', 'تجربه', 'التجربه', 'مشروع', 'tijaab', 'mashruuc', 'ازمایش', 'طرح', 'پایلوت', 'پروژه',
   // The Finnish name written in Cyrillic or Arabic script, as it is heard.
   'кунтакокейл', 'кунтакокеил', 'кунта кокейл', 'کونتاکوکیل', 'کونتا کوکیل', 'کونتاکوکئیل',
 ];

@@ -33,6 +33,8 @@ export interface Understanding {
   request: boolean;
   /** The person speaks of their own past ("I was unemployed in Turku in 2022"): a place they name is a fact about them. */
   aboutSelf: boolean;
+  /** The person speaks of themself now ("I live in Salo", "do I belong"): a town they name is theirs. */
+  selfNow: boolean;
   /**
    * The message is about something the employment services do not handle (housing allowance, the
    * health centre, a parking fine, "where is the railway station in Kemi"): a town in it is only where it is.
@@ -283,9 +285,25 @@ const SERVICES = foldAll([
 /** "Still" and joining: "can I still join the pilot?" asks whether the person can be in it, today. */
 const STILL = foldAll(['viela', 'still', 'yet', 'anyway', 'fortfarande', 'annu', 'ещё', 'еще', 'ще', 'veel', 'ikka', 'لسا', 'لسه', 'هنوز', 'weli', 'wali', 'weli ma']);
 const JOIN = foldAll([
-  'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
+  'asiakkaaksi', 'kliendiks', 'become a customer', 'стать клиентом', 'стати клієнтом', 'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
   'приєдна', 'liituda', 'paaseda', 'saada katsesse', 'ادخل', 'انضم', 'فوت', 'وارد', 'عضو', 'ثبت نام', 'geli', 'galo', 'ku biir', 'ka mid noqo',
 ]);
+/** Verbs that can only be the person's own present: "asun" (I live), "kuulunko" (do I belong), "живу". Whole words. */
+const SELF_VERBS = new Set(foldAll([
+  'asun', 'oon', 'olen', 'olenko', 'kuulun', 'kuulunko', 'voinko', 'paasenko', 'saanko', 'elan', 'kuulun', 'saan', 'живу', 'подхожу', 'подпадаю', 'могу', 'можу', 'підпадаю', 'підходжу',
+  'ساکنم', 'زندگی میکنم', 'منم', 'میتونم', 'اسکن', 'ساکن', 'اقدر', 'ahay', 'baan', 'ayaan', 'karaa',
+]));
+/** Belonging to the pilot or qualifying for it today: "do I belong", "am I covered", "do I qualify". */
+const BELONG = foldAll([
+  // Being "your" customer is being the services' customer.
+  'teidan asiakas', 'teidan asiakkaanne', 'your customer', 'ert kund', 'er kund', 'ваш клиент', 'вашим клиентом', 'ваш клієнт', 'вашим клієнтом', 'teie klient', 'teie kliendiks',
+  'kuulunko', 'kuulunks', 'kuulunko ma', 'piiriin', 'kohderyhmaan', 'do i belong', 'am i covered', 'am i eligible', 'do i qualify', 'am i in it', 'am i part', 'omfattas jag', 'hor jag till', 'hor jag dit', 'hor ja till',
+  'подхожу', 'подпадаю', 'отношусь', 'підпадаю', 'підходжу', 'належу', 'kas ma kuulun', 'kuulun ma', 'sobin', 'انا من ضمن', 'تابع لکم', 'مشمول', 'شامل میشم', 'شامل من میشه', 'جزوش', 'xaq baan u leeyahay', 'xaq ma u leeyahay',
+]);
+/** The same in Somali, whole words: "ka mid ahay" (am I one of them) is not "ka mid ahayd" (was it one of them). */
+const BELONG_WORDS = foldAll(['ka mid ahay', 'ka mid ahaan karaa']);
+/** Which one: "which area do I belong to now" asks for the area, not for a verdict. Whole words. */
+const WHICH_ONE = foldAll(['which', 'vilket', 'vilken', 'kuhu', 'mihin', 'mille', 'какой', 'какому', 'к какой', 'якої', 'якій', 'до якої', 'milline', 'millisesse', 'کدام', 'کدوم', 'ای', 'kee', 'kuma']);
 /** "Every", "each", "literally all": whether the move concerned everyone. Whole words. */
 const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jokaista', 'varje', 'alla', 'каждый', 'каждого', 'кожен', 'кожного', 'iga', 'igauks', 'کل', 'هر', 'qof walba', 'kasta']);
 /** "Automatically", "without applying": how one ended up in the pilot, the target groups' rule. */
@@ -506,6 +524,9 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damped.add(topic);
   };
   const any = (list: readonly string[]) => anyCueIn(cues, prepared(list));
+  // Another topic this sure of itself ("can I join a Finnish course?") is the question, not the person's standing.
+  const elsewhereThan = (these: readonly string[]) => [...scores].some(([t, v]) => v >= 2 && !these.includes(t));
+
   const spaced = ` ${text} `;
   // Short words ("ka", "too", "nar") as whole words only: as prefixes they would find "kassa", "tootu", "nara".
   const anyWord = (list: readonly string[]) => list.some((w) => spaced.includes(` ${w} `));
@@ -673,6 +694,23 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('register');
     damp('pilot');
   }
+  // "Can I get into the programme now? I live in Lahti", "do I belong to the target group?", "bor i Nykarleby, omfattas
+  // jag?": the person's own case today, which the verdict answers (the pilot has ended, who serves them now).
+  // Arabic "من" is "from", not the Persian "I".
+  const selfNow = tokens.some((t) => (FIRST_PERSON.has(t) && !(t === 'i' && locale === 'sv') && !(t === 'ma' && locale === 'so') && !(t === 'من' && locale === 'ar')) || SELF_VERBS.has(t));
+  const someoneElse = anyWord(SOMEONE_ELSE);
+  // "Am I covered?" after joining a fund is the fund's cover; "I moved here two years ago, do I belong?" is the immigrants' rule.
+  const belongs = ((any(BELONG) || anyWord(BELONG_WORDS)) && score('benefits') < 1) || (aboutPilot && any(JOIN));
+  const ownCase = !(entities.immigrant && !entities.municipality && entities.benefit === undefined && entities.age === undefined);
+  if (selfNow && belongs && ownCase && !someoneElse && !firstPersonPast && !transferred && !anyWord(WHICH_ONE) && !elsewhereThan(['eligibility', 'pilot', 'municipalities', 'target-groups', 'after-pilot', 'register', 'immigrants', 'under-30', ...(any(BELONG) ? ['residence-permit'] : [])])) {
+    add('eligibility', 3);
+    damp('pilot');
+    damp('register');
+    damp('after-pilot');
+    if (entities.municipality) damp('municipalities');
+    // Asking whether one is the services' customer ties the message to them.
+    serviceDescribed = true;
+  }
   // "Which jobseekers got put in automatically, without applying?": how the groups were drawn.
   if (aboutPilot && entities.age === undefined && entities.under30 === undefined && !firstPersonPast && (asksWho || tokens.some((t) => WHICH.has(t))) && any(AUTOMATIC)) {
     add('target-groups', 2);
@@ -835,6 +873,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     asksContact: anyCueIn(cues, prepared(CONTACT_CUES)) || anyCueIn(cues, prepared(OPEN_HOURS)),
     request: anyCueIn(cues, prepared(REQUEST_CUES)),
     aboutSelf,
+    // "Where do I belong now, I live in Kotka?" asks for the area that serves the town.
+    selfNow: selfNow && !anyWord(WHICH_ONE),
     offTopic,
     ruledOut: damped,
   };

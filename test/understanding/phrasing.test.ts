@@ -398,3 +398,32 @@ describe('the person speaking of their own past', () => {
     expect(understand(q, locale).aboutSelf).toBe(self);
   });
 });
+
+// "Do I belong, I live in X" is the person's own case today: the verdict (which names who serves
+// them now), with the town as one of its facts. "Was X in it" and "which area is mine" stay about the town.
+describe('the person asking whether they belong, now', () => {
+  it.each([
+    ['fi', 'asun kuhmossa, kuulunko mä tähän kohderyhmään', 'eligibility'],
+    ['fi-x-selko', 'Minä asun Salossa. Voinko päästä mukaan kokeiluun?', 'eligibility'],
+    ['en', 'i live in raahe and have no job, do i qualify?', 'eligibility'],
+    ['sv', 'jag bor i Närpes och är arbetslös, omfattas jag?', 'eligibility'],
+    ['ru', 'живу в Котке, я подхожу под эту программу?', 'eligibility'],
+    ['uk', 'я живу в Коуволі, чи можу я потрапити в цей проєкт?', 'eligibility'],
+    ['et', 'elan Kotkas, kas ma saan teie kliendiks hakata?', 'eligibility'],
+    ['ar', 'انا ساكن في كوتكا، هل انا من ضمن هذا البرنامج؟', 'eligibility'],
+    ['so', 'Kotka ayaan ku noolahay, ma ka mid ahay dadka barnaamijka?', 'eligibility'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it.each([
+    ['fi', 'kuuluiko kuhmo siihen kokeiluun'],
+    ['en', 'i live in kotka, which employment area do i belong to now?'],
+  ] as const)('%s "%s" is answered about the town', async (locale, q) => {
+    expect(await answerOf(locale, q)).toMatch(/^municipality:/);
+  });
+
+  it('keeps the fund\'s cover apart: "joined a fund, am I covered" is not the verdict', async () => {
+    expect(await answerOf('en', 'i joined an unemployment fund last month, am i covered yet?')).not.toBe('eligibility');
+  });
+});
