@@ -243,6 +243,9 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['pean tegema', 1.5], ['=pean', 0.8], ['tootuna', 0.8], ['maxaan sameeyaa', 1.2], ['shaqo laaan ah', 0.8], ['iga kuu', 1.5], ['tood otsima', 1.5], ['tood otsida', 1.5], ['nouded', 1.5], ['mitu avaldust', 2.5],
     ['لازم اعمل', 1.5], ['شو لازم', 1.2], ['کل شهر', 1.5], ['ادور شغل', 1.5], ['ادور علی شغل', 1.5], ['واجبات', 2], ['التزامات', 2], ['مطلوب منی', 1.5],
     ['باید چیکار', 1.5], ['باید چکار', 1.5], ['باید چه کار', 1.5], ['هر ماه', 1.5], ['دنبال کار', 1.2], ['وظیفه', 2], ['تعهدات', 2], ['چند تا درخواست', 2.5],
+    // What is expected of one and the meetings one must go to.
+    ['expected of me', 2], ['required of me', 2], ['go to meetings', 1.5], ['forvantas av mig', 2], ['krav pa mig', 2], ['ga pa moten', 1.5], ['от меня требуется', 2], ['от меня ожидают', 2], ['від мене вимагається', 2], ['від мене чекають', 2],
+    ['minult oodatakse', 2], ['minulta odotetaan', 2], ['minulta vaaditaan', 2], ['لازم اسوی', 1.5], ['اجتماعات', 1], ['کل کم مره', 1.5], ['باید برم جلسه', 2], ['جلسه', 0.8], ['ازم انتظار', 2], ['چی ازم میخوان', 2],
     ['bil kasta', 1.5], ['shaqo raadi', 1.5], ['waajib', 2], ['la iga rabaa', 2], ['immisa codsi', 2.5],
     ['montako tyopaikkaa', 2], ['hakea kuussa', 2], ['kuukaudessa', 1], ['kuussa', 1], ['velvollisuu', 2], ['pitaako', 0.6], ['en hae', 1.5], ['nelja paikkaa', 2], ['neljaa', 1.2], ['how many jobs', 2],
     ['each month', 1], ['per month', 1], ['a month', 1], ['obligation', 2], ['must i', 0.8], ['dont apply', 1.5], ['hur manga jobb', 2], ['i manaden', 1], ['per manad', 1], ['skyldighet', 2], ['inte soker', 1.5],

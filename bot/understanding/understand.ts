@@ -223,7 +223,7 @@ const APPLICATIONS = foldAll(['hakemu', 'tyopaik', 'application', 'jobs', 'ansok
 const TARGET_GROUP = foldAll(['kohderyhm', 'target group', 'malgrupp', 'целев', 'цільов', 'sihtruhm', 'sihtruhma', 'الفیه المستهدفه', 'الفءه', 'المستهدف', 'گروه هدف', 'kooxda la beeg', 'kooxaha la beeg']);
 /** The pilot having ended: "now that the pilot is over" asks about today, unless it asks when. */
 const PILOT_ENDED = foldAll([
-  'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'pilots over', 'trials over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'slutade', 'slutat', 'avslutades', 'upphorde',
+  'ar over', 'loppenud', 'lopetatud', 'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'pilots over', 'trials over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'slutade', 'slutat', 'avslutades', 'upphorde',
   'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay',
 ]);
 const WHEN = foldAll([
@@ -304,6 +304,21 @@ const BELONG = foldAll([
 const BELONG_WORDS = foldAll(['ka mid ahay', 'ka mid ahaan karaa']);
 /** Which one: "which area do I belong to now" asks for the area, not for a verdict. Whole words. */
 const WHICH_ONE = foldAll(['which', 'vilket', 'vilken', 'kuhu', 'mihin', 'mille', 'какой', 'какому', 'к какой', 'якої', 'якій', 'до якої', 'milline', 'millisesse', 'کدام', 'کدوم', 'ای', 'kee', 'kuma']);
+/** No vocational qualification: the under-25s' duty to apply for education, the under-30 article's rule. */
+const NO_VOCATIONAL = foldAll([
+  'ammatillista', 'ammattitutkint', 'ammatillinen tutkinto', 'ammattikoulu', 'amis', 'vocational', 'trade school', 'yrkesutbildning', 'yrkesexamen', 'yrkesskola', 'профессионального образования', 'профобразован',
+  'профессиональной', 'професійної', 'професійн', 'kutseharidus', 'kutsekool', 'شهاده مهنیه', 'شهاده مهنی', 'تعلیم مهنی', 'مدرک حرفه', 'مدرک فنی', 'فنی حرفه', 'shahaado xirfadeed', 'xirfad',
+]);
+/** Applying to a school or education. */
+const APPLY_TO_SCHOOL = foldAll([
+  'hakea kouluun', 'hakea opiskelemaan', 'hakemaan kouluun', 'hakea koulutukseen', 'apply to', 'apply for', 'apply to school', 'soka till', 'soka en', 'soka in', 'söka', 'поступать', 'подать заявление', 'вступати', 'подати заяву',
+  'kandideerima', 'avaldus', 'kooli', 'یقدم', 'التقدیم', 'درخواست', 'ثبت نام', 'دانشگاه', 'مدرسه', 'codso', 'iskuul', 'dugsi', 'school', 'skola', 'koulu', 'школ', 'училищ', 'колледж', 'коледж', 'مدرسه',
+]);
+/** Going on, keeping: "does it continue", "do I keep my coach". */
+const GOES_ON = foldAll([
+  'jatku', 'jatkaa', 'sailyy', 'pysyy', 'continue', 'keep', 'still', 'stay', 'carry on', 'kvar', 'fortsatt', 'fortsatter', 'fortsätter', 'behalla', 'продолж', 'сохран', 'остан', 'продовж', 'залиш', 'збереж', 'jatkub', 'jaab', 'alles',
+  'ادامه', 'میمونه', 'می ماند', 'یستمر', 'تستمر', 'باقی', 'یظل', 'weli', 'wali', 'sii socon', 'sii wadi', 'heli karaa',
+]);
 /** "Every", "each", "literally all": whether the move concerned everyone. Whole words. */
 const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jokaista', 'varje', 'alla', 'каждый', 'каждого', 'кожен', 'кожного', 'iga', 'igauks', 'کل', 'هر', 'qof walba', 'kasta']);
 /** "Automatically", "without applying": how one ended up in the pilot, the target groups' rule. */
@@ -610,7 +625,11 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('te-offices');
   }
   // "How often do I meet my coach?": the coach's way of working, not a booking.
-  if (howOften && score('coach') > 0) {
+  // "What is required of me, and how often must I meet the coach?": the duties, the coach their setting.
+  if (howOften && score('coach') > 0 && score('duties') >= 2) {
+    add('duties', 2);
+    damp('coach');
+  } else if (howOften && score('coach') > 0) {
     add('coach', 2);
     damp('booking');
   }
@@ -632,10 +651,16 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "The pilot's over, is my coach the same?": today, not the pilot's dates.
   if (aboutPilot && any(PILOT_ENDED) && !transferred) {
     // "It's over now, which year did it end?" still asks for the date; "what happened when it ended?" does not.
-    if (anyWord(WHEN) && !any(SINCE)) add('dates', 1.5);
+    // Swedish "nu när" is "now that", not "when".
+    if (anyWord(WHEN) && !any(SINCE) && !spaced.includes(' nu nar ')) add('dates', 1.5);
     else {
       add('after-pilot', 2.5);
       damp('dates');
+      // "Do I keep my coach now that it's over?": whether the way of working goes on, which is what came after.
+      if (score('coach') > 0 && any(GOES_ON)) {
+        add('after-pilot', 1);
+        damp('coach');
+      }
     }
   }
   // "Was the pilot for people on pay subsidy too?": the groups again.
@@ -799,6 +824,14 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (!aboutPilot && score('register') >= 2.5) {
     damp('after-pilot');
     damp('dates');
+  }
+  // "My son is 20 with no vocational qualification, they say he must apply to a school or lose his
+  // money": the under-25s' duty, which the young people's article gives, not studying in general.
+  if (any(NO_VOCATIONAL) && any(APPLY_TO_SCHOOL) && ((entities.age !== undefined && entities.age < 30) || score('under-30') >= 1 || anyWord(SOMEONE_ELSE))) {
+    add('under-30', 3.5);
+    damp('studying');
+    damp('cv-help');
+    damp('duties');
   }
   // "My brother is 26, was he in it because of his age?": someone else's age is the age group's rule.
   if (entities.age !== undefined && entities.age < 30 && anyWord(SOMEONE_ELSE) && !firstPersonPast) {

@@ -427,3 +427,24 @@ describe('the person asking whether they belong, now', () => {
     expect(await answerOf('en', 'i joined an unemployment fund last month, am i covered yet?')).not.toBe('eligibility');
   });
 });
+
+describe('what people describe instead of naming the topic (fifth writers)', () => {
+  it.each([
+    // A young relative with no vocational qualification told to apply to a school: the under-25s' duty.
+    ['fi', 'tyttäreni on 18 eikä sillä ole ammatillista tutkintoa, pitääkö sen hakea kouluun ettei tuki lopu', 'under-30'],
+    ['en', 'my 21-year-old nephew has no vocational diploma, they told him to apply to school or lose his benefit?', 'under-30'],
+    ['ar', 'بنتي عمرها 19 وما عندها شهادة مهنية، لازم تقدم على مدرسة؟', 'under-30'],
+    // Keeping one's coach now that the pilot is over: what came after it.
+    ['sv', 'försöket är över, får jag behålla min coach?', 'after-pilot'],
+    ['so', 'mashruucii wuu dhammaaday, coach-kaygii weli ma heli karaa?', 'after-pilot'],
+    // What is expected of a jobseeker and the meetings: the duties.
+    ['en', 'just signed up as unemployed, what is expected of me now, do i go to meetings?', 'duties'],
+    ['ru', 'что от меня требуется как от безработного и как часто встречаться с коучем?', 'duties'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it('keeps "how often do I meet my coach" about the coach', async () => {
+    expect(await answerOf('en', 'how often do i meet my coach')).toBe('coach');
+  });
+});
