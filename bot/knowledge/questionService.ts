@@ -231,7 +231,9 @@ export class QuestionService {
     if (topic === 'eligibility' && (personal || u.entities.year !== undefined || u.entities.immigrant || u.aboutSelf || u.selfNow)) return undefined;
     // "Where do I go in Kajaani?", "when are they open in Kokkola?": a question about the offices
     // wants the place's contact even when it names no address or phone.
-    if (topic === 'offices' || (u.asksContact && (topic === undefined || PLACE_TOPICS.has(topic)))) {
+    // "Was Kuhmo in it, or did the TE office do everything?" names an office but asks about the town.
+    const townAsked = topic === MUNICIPALITIES_ARTICLE && u.yesNo;
+    if (topic === 'offices' || (u.asksContact && !townAsked && (topic === undefined || PLACE_TOPICS.has(topic)))) {
       const place = this.placeContext(match);
       return place ? { kind: 'contact', place } : undefined;
     }

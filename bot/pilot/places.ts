@@ -163,8 +163,9 @@ const ARABIC_LETTERS: Record<string, string> = {
 };
 
 function arabicToLatin(word: string): string {
-  // A word-initial alef only carries the vowel that follows: أولو is "Oulu", not "Aulu".
-  const w = word.replace(/^[اأإآ](?=[وي])/u, '');
+  // A word-initial alef only carries the vowel that follows: أولو is "Oulu", not "Aulu"; Persian
+  // writes the yeh as ی (ایسالمی is Iisalmi).
+  const w = word.replace(/^[اأإآ](?=[ويی])/u, '');
   let out = '';
   for (const ch of w) out += ARABIC_LETTERS[ch] ?? '';
   return out;

@@ -319,6 +319,11 @@ const GOES_ON = foldAll([
   'jatku', 'jatkaa', 'sailyy', 'pysyy', 'continue', 'keep', 'still', 'stay', 'carry on', 'kvar', 'fortsatt', 'fortsatter', 'fortsätter', 'behalla', 'продолж', 'сохран', 'остан', 'продовж', 'залиш', 'збереж', 'jatkub', 'jaab', 'alles',
   'ادامه', 'میمونه', 'می ماند', 'یستمر', 'تستمر', 'باقی', 'یظل', 'weli', 'wali', 'sii socon', 'sii wadi', 'heli karaa',
 ]);
+/** A town being in it: "did our municipality belong", "was Kiuruvesi one of the places", "участвовала". */
+const TOWN_INCLUDED = foldAll([
+  'kuuluiko', 'kuului', 'oliko mukana', 'oliko se mukana', 'one of the places', 'one of the towns', 'one of the municipalities', 'among the', 'part of it', 'part of the', 'in it', 'var med', 'deltog', 'ingick', 'horde till',
+  'входил', 'входила', 'входило', 'участвовал', 'входив', 'входила', 'брав участь', 'брала участь', 'брало участь', 'osales', 'kuulus', 'من ضمن', 'کانت ضمن', 'جزو', 'ka mid ahayd', 'ka qayb qaatay', 'ku jirtay',
+]);
 /** "Every", "each", "literally all": whether the move concerned everyone. Whole words. */
 const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jokaista', 'varje', 'alla', 'каждый', 'каждого', 'кожен', 'кожного', 'iga', 'igauks', 'کل', 'هر', 'qof walba', 'kasta']);
 /** "Automatically", "without applying": how one ended up in the pilot, the target groups' rule. */
@@ -418,7 +423,7 @@ const SOMEONE_ELSE = foldAll([
 ]);
 /** Saying "I was", "me": the person asks about themself. */
 const FIRST_PERSON_PAST = foldAll([
-  'olin', 'olinko', 'kuuluin', 'var jag', 'jag var', 'horde jag', 'я был', 'я была', 'был ли я', 'я попадал', 'я попадала', 'я був', 'я була', 'чи був я', 'чи входила я', 'чи входив я',
+  'olin', 'olinko', 'kuuluin', 'var jag', 'jag var', 'horde jag', 'я был', 'я была', 'я входил', 'я входила', 'я входив', 'я участвовал', 'я участвовала', 'был ли я', 'я попадал', 'я попадала', 'я був', 'я була', 'чи був я', 'чи входила я', 'чи входив я',
   'kas olin', 'ma olin', 'kuulusin', 'کنت', 'بودم', 'waxaan ahaa', 'ayaan ahaa', 'aan ahaa', 'ma ahaa',
 ]);
 
@@ -735,6 +740,17 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     if (entities.municipality) damp('municipalities');
     // Asking whether one is the services' customer ties the message to them.
     serviceDescribed = true;
+  }
+  // "Did all foreigners belong to it?": a group named as the subject is the group's rule, whatever town the person is in.
+  const groupAsked = any(THIRD_PERSON_GROUP) || anyWord(EVERY) || any(['kaikki', 'all', 'alla', 'все', 'всі', 'koik', 'sellised nagu', 'people like', 'kuten me', 'такие как', 'такі як']) || score('immigrants') >= 2 || score('under-30') >= 2;
+  // "Did our municipality belong to the pilot, or did the TE office still do everything here?", "was Kiuruvesi
+  // one of the places in it?": whether the town was in it; the TE office is only the alternative named.
+  if (town && (aboutPilot || any(MUNICIPALITY_NOUNS)) && any(TOWN_INCLUDED) && !firstPersonPast && !(selfNow && any(BELONG)) && !asksWhere && !anyWord(WHICH_ONE) && !groupAsked && !personal) {
+    add('municipalities', 3);
+    damp('te-offices');
+    damp('eligibility');
+    damp('immigrants');
+    damp('pilot');
   }
   // "Which jobseekers got put in automatically, without applying?": how the groups were drawn.
   if (aboutPilot && entities.age === undefined && entities.under30 === undefined && !firstPersonPast && (asksWho || tokens.some((t) => WHICH.has(t))) && any(AUTOMATIC)) {

@@ -448,3 +448,20 @@ describe('what people describe instead of naming the topic (fifth writers)', () 
     expect(await answerOf('en', 'how often do i meet my coach')).toBe('coach');
   });
 });
+
+// Whether a town was in the pilot, asked beside the alternative ("or did the TE office do it all") or
+// after the person's story: the town's answer. With a group named, the group's rule stays the question.
+describe('a town asked about, whatever else the message says', () => {
+  it.each([
+    ['fi', 'Asun Kuhmossa. Kuuluiko meidän kunta kokeiluun vai hoitiko TE-toimisto kaiken?'],
+    ['uk', 'Чи входив Куопіо в цей пілот, чи там усе робив TE-toimisto?'],
+    ['en', 'we moved from Iraq and live in Kuhmo. was Kuhmo one of the places in that municipal pilot?'],
+    ['fa', 'ایسالمی هم تو کوکیلو بود؟'],
+  ] as const)('%s "%s" is answered about the town', async (locale, q) => {
+    expect(await answerOf(locale, q)).toMatch(/^municipality:/);
+  });
+
+  it('keeps "did all foreigners belong, I live in Kuhmo" about immigrants', async () => {
+    expect(await answerOf('fi', 'Asun Kuhmossa. Kuuluiko kaikki ulkomaalaiset työttömät kokeiluun?')).toBe('immigrants');
+  });
+});
