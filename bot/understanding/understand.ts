@@ -324,6 +324,20 @@ const TOWN_INCLUDED = foldAll([
   'kuuluiko', 'kuului', 'oliko mukana', 'oliko se mukana', 'one of the places', 'one of the towns', 'one of the municipalities', 'among the', 'part of it', 'part of the', 'in it', 'var med', 'deltog', 'ingick', 'horde till',
   'входил', 'входила', 'входило', 'участвовал', 'входив', 'входила', 'брав участь', 'брала участь', 'брало участь', 'osales', 'kuulus', 'من ضمن', 'کانت ضمن', 'جزو', 'ka mid ahayd', 'ka qayb qaatay', 'ku jirtay',
 ]);
+/** Tampere's international services and the integration period: how the pilot served immigrants in Pirkanmaa. */
+const INTERNATIONAL_SERVICES = foldAll([
+  'kansainvalis', 'international service', 'internationella', 'международн', 'міжнародн', 'rahvusvahelis', 'بینالمللی', 'بین المللی', 'الدولیه', 'الخدمات الدولیه', 'caalami', 'adeeg gaar ah',
+]);
+const INTEGRATION_PERIOD = foldAll([
+  'kotoutumisaika', 'kotoutumisajalla', 'integration period', 'integration time', 'integrationstid', 'период интеграции', 'периоде интеграции', 'період інтеграції', 'періоді інтеграції', 'loimumisaeg', 'دوره کوتوتومیس', 'دوره ادغام',
+  'فتره الاندماج', 'مرحله الاندماج', 'dadka cusub', 'soo galooti',
+]);
+/** Language rights, or being sent back to the TE office because of one's language. */
+const LANGUAGE_RIGHTS = foldAll([
+  'kielelliset oikeudet', 'kielellisten oikeuksien', 'kielelliset', 'language rights', 'linguistic rights', 'sprakliga rattigheter', 'språkliga', 'языковых прав', 'языковые права', 'мовних прав', 'мовні права', 'keelelised oigused', 'keeleliste',
+  'حقوق زبانی', 'الحقوق اللغویه', 'حقوق لغویه', 'حقوقی اللغویه', 'xuquuqda luqad',
+]);
+const SENT_BACK = foldAll(['takaisin', 'palautet', 'back to', 'tillbaka', 'обратно', 'вернули', 'назад', 'повернули', 'tagasi', 'برگرد', 'برمیگردون', 'برگشت', 'ارجع', 'رجعونی', 'رجعوا', 'dib', 'celiyo', 'celin']);
 /** "Every", "each", "literally all": whether the move concerned everyone. Whole words. */
 const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jokaista', 'varje', 'alla', 'каждый', 'каждого', 'кожен', 'кожного', 'iga', 'igauks', 'کل', 'هر', 'qof walba', 'kasta']);
 /** "Automatically", "without applying": how one ended up in the pilot, the target groups' rule. */
@@ -751,6 +765,19 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('eligibility');
     damp('immigrants');
     damp('pilot');
+  }
+  // "In my integration period Tampere's international services handled me, not the local office, why?": how the
+  // pilot served immigrants in Pirkanmaa. "Sent back to the TE office because of language rights?": the same
+  // article's other half.
+  const pirkanmaaWay = any(INTERNATIONAL_SERVICES) && (any(INTEGRATION_PERIOD) || any(['tampere', 'тампере', 'تامپره', 'تامبيري', 'تامبیری', 'pirkanmaa', 'birkala']) || entities.immigrant === true);
+  const languageBack = any(LANGUAGE_RIGHTS) || (score('te-offices') > 0 && any(SENT_BACK) && (any(DOMESTIC_LANGUAGES) || any(['kiel', 'language', 'sprak', 'язык', 'мов', 'keel', 'زبان', 'لغه', 'luqad'])));
+  // "Where were the international services, what's the address?" asks for the office.
+  const asksAddress = asksWhere || anyWord(WHERE) || any(['osoite', 'osote', 'address', 'adress', 'адрес', 'адреса', 'aadress', 'عنوان', 'ادرس', 'cinwaan']);
+  if ((pirkanmaaWay && !asksAddress) || languageBack) {
+    add('immigrants', 3);
+    damp('offices');
+    damp('te-offices');
+    damp('language-courses');
   }
   // "Which jobseekers got put in automatically, without applying?": how the groups were drawn.
   if (aboutPilot && entities.age === undefined && entities.under30 === undefined && !firstPersonPast && (asksWho || tokens.some((t) => WHICH.has(t))) && any(AUTOMATIC)) {

@@ -465,3 +465,20 @@ describe('a town asked about, whatever else the message says', () => {
     expect(await answerOf('fi', 'Asun Kuhmossa. Kuuluiko kaikki ulkomaalaiset työttömät kokeiluun?')).toBe('immigrants');
   });
 });
+
+// How the pilot served immigrants: Tampere's international services in the integration period, and
+// being moved back to the TE office for one's language rights. Where those services were is the offices' question.
+describe('how the pilot served immigrants, described', () => {
+  it.each([
+    ['en', 'during my integration period the international services in tampere handled my case instead of my own town, why?', 'immigrants'],
+    ['fi', 'miks mut siirrettiin kokeilun aikana takaisin TE-toimistoon kielellisten oikeuksien takia', 'immigrants'],
+    ['ar', 'قالوا لي برجعوك لمكتب TE بسبب الحقوق اللغوية، شو يعني؟', 'immigrants'],
+    ['ru', 'меня в период интеграции обслуживала международная служба Тампере, почему не мой город?', 'immigrants'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it('answers "where were the international services in Tampere, address?" with the offices', async () => {
+    expect(await answerOf('en', 'i am in my integration period in tampere, where are the international services, address?')).not.toBe('immigrants');
+  });
+});
