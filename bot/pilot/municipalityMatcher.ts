@@ -447,7 +447,8 @@ function buildMatcher(options: MatcherOptions, strategy: LatinStrategy): Matcher
 
   const matchLatin = strategy({ pilot, outside });
 
-  return (text: string): MatchResult => {
+  return (input: string): MatchResult => {
+    const text = withoutVerbHomographs(input);
     if (scripts) {
       const named = municipalityInScript(text);
       const hit = named ? byId(named.id) : undefined;
@@ -473,6 +474,22 @@ function buildMatcher(options: MatcherOptions, strategy: LatinStrategy): Matcher
     }
     return results.find((r) => r.kind === 'suggest') ?? latin;
   };
+}
+
+/**
+ * Finnish "koski" is also the past of "koskea" (to concern): "kokeilu koski minua", "Koskiko se
+ * minua?" are about the pilot concerning someone, not about Koski Tl. The bare word counts as the
+ * town only capitalised inside a sentence or with "Tl"; its case forms (Koskella, Koskelle) always do.
+ */
+const VERB_HOMOGRAPHS = /(^|[.!?]\s*|(?<=\s))(koski(?:ko|kaan|han)?)(?![\p{L}]|\s+tl\b)/giu;
+function withoutVerbHomographs(text: string): string {
+  // A name typed alone (the answer to "which municipality?") is the town.
+  if (/^\s*koski\s*[?.!]*\s*$/iu.test(text)) return text;
+  return text.replace(VERB_HOMOGRAPHS, (whole, start: string, word: string, offset: number) => {
+    const sentenceStart = start !== '' || offset === 0 || /[.!?]\s*$/.test(text.slice(0, offset));
+    const capitalised = word[0] === word[0].toUpperCase();
+    return capitalised && !sentenceStart ? whole : `${start}${' '.repeat(word.length)}`;
+  });
 }
 
 /** Each capitalised Cyrillic word in a case ending (locative -е/-і, genitive -ы/-и, dative -у, instrumental -ой/-ою) back in -а. */

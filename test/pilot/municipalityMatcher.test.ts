@@ -210,3 +210,17 @@ describe('matchMunicipality: names whose stem changes when inflected', () => {
     expect(nameOf(text)).toBe(name);
   });
 });
+
+// "Koski" is also the past of "koskea" (to concern), the verb of "did the pilot concern me".
+describe('matchMunicipality: Koski Tl and the verb "koski"', () => {
+  it.each(['kokeilu koski minua', 'Koskiko kuntakokeilu myös niitä, jotka saa ansiosidonnaista?', 'koskikohan se myös nuoria', 'Se koski kaikkia alle 30-vuotiaita.'])(
+    '"%s" names no town',
+    (text) => {
+      expect(matchMunicipality(text).kind).toBe('none');
+    },
+  );
+
+  it.each(['Koski', 'asun Koskella', 'olen kotoisin Koski Tl:stä', 'Olin työtön ja asuin silloin Koski Tl', 'muutin Koskelle 2021'])('"%s" is Koski Tl', (text) => {
+    expect(matchedId(matchMunicipality(text))).toBe('koski-tl');
+  });
+});
