@@ -15,7 +15,7 @@ export const PILOT_WORDS: readonly string[] = [
   'kuntakokeilu', 'kokeilu', 'tyollisyyskokeilu', 'tyollisyyden kuntakokeilu', 'pilot', 'trial', 'experiment', 'scheme', 'forsok', 'sysselsattningsforsok', 'kommunforsok',
   'пилот', 'эксперимент', 'проект', 'пілот', 'експеримент', 'проєкт', 'katse', 'piloot', 'تجربه', 'التجربه', 'مشروع', 'tijaab', 'mashruuc', 'ازمایش', 'طرح', 'پایلوت', 'پروژه',
   // The Finnish name written in Cyrillic or Arabic script, as it is heard.
-  'кунтакокейл', 'кунтакокеил', 'кунта кокейл', 'کونتاکوکیل', 'کونتا کوکیل', 'کونتاکوکئیل', 'کوکیلو', 'کوکئیلو',
+  'кунтакокейл', 'кунтакокеил', 'кунта кокейл', 'کونتاکوکیل', 'کونتا کوکیل', 'کونتاکوکئیل', 'کوکیلو', 'کوکئیلو', 'barnaamijka degmad', 'barnaamij degmad',
 ];
 
 export const TOPIC_CUES: Record<string, readonly Cue[]> = {

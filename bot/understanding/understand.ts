@@ -239,7 +239,7 @@ const HOW_OFTEN = foldAll(['kuinka usein', 'miten usein', 'kuinka tihea', 'how o
 const ONLINE = foldAll(['netissa', 'netista', 'verkossa', 'verkkoasioin', 'online', 'internet', 'pa natet', 'via natet', 'онлайн', 'в интернете', 'через интернет', 'в інтернеті', 'через інтернет', 'internetis', 'veebis', 'اونلاین', 'انلاین', 'اون لاین', 'عالنت', 'khadka', 'internetka']);
 /** Those who get a benefit, spoken of as a group ("those on earnings-related", "de som får"). */
 const THIRD_PERSON_GROUP = foldAll([
-  'olevat', 'saavat', 'saaneet', 'ne jotka', 'niille jotka', 'those who', 'those on', 'people on', 'people getting', 'people who', 'de som', 'dom som', 'de med', 'dom med', 'те кто', 'те, кто', 'тех кто', 'люди с', 'ті хто', 'тих хто', 'люди з',
+  'olevat', 'olevia', 'saavat', 'saaneet', 'ne jotka', 'niille jotka', 'niita jotka', 'niita joilla', 'those who', 'those on', 'people on', 'people getting', 'people who', 'de som', 'dom som', 'de med', 'dom med', 'те кто', 'те, кто', 'тех кто', 'люди с', 'ті хто', 'тих хто', 'люди з',
   'need kes', 'neid kes', 'inimesed kes', 'اللی بیاخدو', 'اللی علی', 'الناس اللی', 'اونایی که', 'کسایی که', 'کسانی که', 'dadka qaata', 'kuwa qaata', 'dadka',
 ]);
 /** "I", "me", "my": the person speaks of themself. */
@@ -434,6 +434,9 @@ const SOMEONE_ELSE = foldAll([
   'дочь', 'дочке', 'дочери', 'дочка', 'друг', 'другу', 'подруга', 'подруге', 'племянник', 'братові', 'сестрі', 'син', 'сину', 'сина', 'донька', 'доньці', 'другові', 'небіж', 'vend', 'vennal', 'venna', 'ode', 'odel',
   'poeg', 'pojal', 'tutar', 'tutrel', 'sober', 'sobral', 'اخوی', 'اخی', 'اختی', 'ابنی', 'بنتی', 'صاحبی', 'رفیقی', 'برادرم', 'خواهرم', 'پسرم', 'دخترم', 'دوستم', 'walaal', 'walaalkay', 'walaashay', 'wiilkay',
   'gabadhay', 'gabadhayda', 'inantayda', 'saaxiibkay',
+  // A spouse.
+  'mieheni', 'vaimoni', 'vaimo', 'puolisoni', 'puoliso', 'husband', 'wife', 'spouse', 'partner', 'maken', 'min man', 'frun', 'min fru', 'sambo', 'муж', 'мужа', 'мужу', 'жена', 'жены', 'жене', 'чоловік', 'чоловіка',
+  'дружина', 'дружини', 'abikaasa', 'زوجی', 'جوزی', 'زوجتی', 'مرتی', 'شوهرم', 'زنم', 'همسرم', 'ninkayga', 'ninkeyga', 'xaaskayga', 'xaaskeyga',
 ]);
 /** Saying "I was", "me": the person asks about themself. */
 const FIRST_PERSON_PAST = foldAll([
@@ -619,7 +622,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // Swedish "i" is "in" and Somali "ma" asks a question: neither is "I" there.
   const aboutGroup = any(THIRD_PERSON_GROUP) && !tokens.some((t) => FIRST_PERSON.has(t) && !(t === 'i' && locale === 'sv') && !(t === 'ma' && locale === 'so'));
   if (aboutGroup && aboutPilot && entities.benefit !== undefined) add('target-groups', 2);
-  const personal = (entities.age !== undefined && !youngOnly) || (entities.benefit !== undefined && !aboutGroup);
+  // A relative's age or benefit ("my wife gets earnings-related") is not the person's own case.
+  const personal = ((entities.age !== undefined && !youngOnly) || (entities.benefit !== undefined && !aboutGroup)) && !(anyWord(SOMEONE_ELSE) && !firstPersonPast);
   // "Young jobseeker, was I in it?": young as a group, not an age to check; the under-30 rule is the answer.
   if (score('under-30') >= 1 && !personal && !entities.municipality && entities.under30 === undefined) add('under-30', score('eligibility') > 0 ? 2 : 1);
   if (entities.immigrant) add('immigrants', 1);
@@ -746,6 +750,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "Am I covered?" after joining a fund is the fund's cover; "I moved here two years ago, do I belong?" is the immigrants' rule.
   const belongs = ((any(BELONG) || anyWord(BELONG_WORDS)) && score('benefits') < 1) || (aboutPilot && any(JOIN));
   const ownCase = !(entities.immigrant && !entities.municipality && entities.benefit === undefined && entities.age === undefined);
+  const selfNowBelongs = selfNow && belongs && ownCase && !someoneElse;
   if (selfNow && belongs && ownCase && !someoneElse && !firstPersonPast && !transferred && !anyWord(WHICH_ONE) && !elsewhereThan(['eligibility', 'pilot', 'municipalities', 'target-groups', 'after-pilot', 'register', 'immigrants', 'under-30', ...(any(BELONG) ? ['residence-permit'] : [])])) {
     add('eligibility', 3);
     damp('pilot');
@@ -778,6 +783,13 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('offices');
     damp('te-offices');
     damp('language-courses');
+  }
+  // "My husband gets earnings-related allowance from his fund, was he in it too?": someone else's benefit is the
+  // groups' rule (the verdict is for the person chatting).
+  if (anyWord(SOMEONE_ELSE) && (entities.benefit !== undefined || score('benefits') >= 1) && aboutPilot && !firstPersonPast && !selfNowBelongs) {
+    add('target-groups', 3);
+    damp('eligibility');
+    damp('benefits');
   }
   // "Which jobseekers got put in automatically, without applying?": how the groups were drawn.
   if (aboutPilot && entities.age === undefined && entities.under30 === undefined && !firstPersonPast && (asksWho || tokens.some((t) => WHICH.has(t))) && any(AUTOMATIC)) {

@@ -482,3 +482,20 @@ describe('how the pilot served immigrants, described', () => {
     expect(await answerOf('en', 'i am in my integration period in tampere, where are the international services, address?')).not.toBe('immigrants');
   });
 });
+
+// Someone else's benefit ("my wife gets earnings-related from her fund, was she in it?") is the groups' rule;
+// the verdict is for the person chatting.
+describe('a relative\'s benefit and the pilot', () => {
+  it.each([
+    ['en', 'my wife gets earnings-related allowance from her union fund, was she covered by the town pilot too?', 'target-groups'],
+    ['fi', 'vaimoni saa ansiosidonnaista kassasta, kuuluiko hänkin kuntakokeiluun?', 'target-groups'],
+    ['ru', 'муж получает ansiopäiväraha из кассы, он тоже входил в этот пилот?', 'target-groups'],
+    ['en', 'i get earnings-related allowance from my fund, was i in the pilot?', 'eligibility'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it('keeps an age with "man" the person\'s own: "I am a 25-year-old man, was I in the pilot?"', async () => {
+    expect(await answerOf('fi', 'olen 25-vuotias mies ja asuin Salossa 2022, olinko kokeilussa?')).toBe('eligibility');
+  });
+});
