@@ -482,7 +482,10 @@ function buildMatcher(options: MatcherOptions, strategy: LatinStrategy): Matcher
  * town only capitalised inside a sentence or with "Tl"; its case forms (Koskella, Koskelle) always do.
  */
 const VERB_HOMOGRAPHS = /(^|[.!?]\s*|(?<=\s))(koski(?:ko|kaan|han)?)(?![\p{L}]|\s+tl\b)/giu;
+// Swedish "vända sig" (to turn to someone: "vart ska jag vända mig") is not Vanda (Vantaa) when typed with its ä.
+const SWEDISH_VANDA = /(?<![\p{L}])vänd(?:a|er|e)?(?![\p{L}])/giu;
 function withoutVerbHomographs(text: string): string {
+  text = text.replace(SWEDISH_VANDA, (w) => ' '.repeat(w.length));
   // A name typed alone (the answer to "which municipality?") is the town.
   if (/^\s*koski\s*[?.!]*\s*$/iu.test(text)) return text;
   return text.replace(VERB_HOMOGRAPHS, (whole, start: string, word: string, offset: number) => {

@@ -353,6 +353,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   'temporary-protection': [
     ['tilapai', 2], ['suojelu', 2], ['temporary protection', 4], ['tillfalligt skydd', 4], ['временн', 1.5], ['защит', 2], ['тимчасов', 1.5], ['захист', 2], ['ajutine kaitse', 4], ['ajutise kaitse', 4],
+    // The Finnish term written as heard: тилапяйнен суойелу, تیلاپاینن سوئویلو.
+    ['тилапяйн', 3], ['тилапаин', 3], ['суойел', 2], ['تیلاپاین', 3], ['تیلاپین', 3],
     ['kaitse', 2], ['الحمایه المویقته', 4], ['الحمایه', 2], ['المویقته', 2], ['حمایت موقت', 4], ['ilaalinta', 2], ['ku meel gaar', 2], ['ukrain', 1.5], ['украин', 1.5], ['україн', 1.5], ['اوکران', 1.5],
     // Fleeing the war, or its cities named: "we fled from Kharkiv".
     ['flydde', 1.5], ['fled', 1.5], ['fleeing', 1.5], ['pakenimme', 1.5], ['pakenin', 1.5], ['paenneet', 1.5], ['бежали', 1.5], ['сбежали', 1.5], ['втекли', 1.5], ['тікали', 1.5], ['беженц', 1.5], ['біженц', 1.5],

@@ -347,7 +347,10 @@ const SPEAK = foldAll(['puhu', 'puhua', 'speak', 'talar', 'prata', 'говор',
 /** "Where": one word, for a question that names a service and a town ("missä ohjaamo on Oulussa"). Whole words; not Swedish "var", which is also "was". */
 const WHERE = foldAll(['missa', 'mista', 'minne', 'where', 'vart', 'где', 'куда', 'де', 'куди', 'kus', 'kuhu', 'وین', 'لوین', 'فین', 'کجا', 'کجاست', 'xaggee', 'xagee', 'halkee']);
 /** Gone, closed: "where did the TE offices go", "the TE office is closed, where do I go now". */
-const GONE = foldAll(['empty', 'tyhja', 'lukossa', 'lopetettu', 'lakkautettu', 'lagts ner', 'lagt ner', 'star tom', 'tom nu', 'пуст', 'закрыт', 'закрит', 'tuhi', 'suletud', 'خالی', 'فاضی', 'مسکره', 'madhan', 'делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay']);
+const GONE = foldAll(['empty', 'tyhja', 'lukossa', 'lopetettu', 'lakkautettu', 'lagts ner', 'lagt ner', 'star tom', 'tom nu', 'пуст', 'закрыт', 'закрит', 'tuhi', 'suletud', 'خالی', 'فاضی', 'مسکره', 'madhan', 'делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay',
+  // "Isn't there a TE office any more?", "the sign was gone and the door locked".
+  'finns inte mera', 'finns int mera', 'finns inte langre', 'finns int langre', 'inte mera', 'borta', 'dorren last', 'no longer', 'not there anymore', 'doesnt exist', 'ei ole enaa', 'ei oo enaa', 'больше нет', 'уже нет', 'більше немає',
+  'вже немає', 'enam ei ole', 'pole enam', 'دیگه نیست', 'دیگر نیست', 'ما عاد فی', 'ماعاد', 'mar dambe ma jiro', 'ma jiro']);
 /** The employment services' own world: being out of work, looking for work, the coach. */
 const DOMAIN = foldAll([
   'tyoton', 'tyottom', 'tyottoma', 'tyonhak', 'tyonhaku', 'valmentaja', 'unemploy', 'jobless', 'out of work', 'jobseek', 'job seek', 'looking for work', 'coach', 'arbetslos', 'arbetssok', 'безработ', 'безробіт', 'соискател', 'шукач',
@@ -374,7 +377,7 @@ const EMPLOYER = foldAll([
 ]);
 /** Money paid to someone: "the city pays part of my wage", "employers get money for hiring". */
 const PAID = foldAll([
-  'rahaa', 'maksaa', 'maksais', 'tukea', 'money', 'pays', 'pay part', 'cover', 'subsid', 'grant', 'pengar', 'bidrag', 'betalar', 'деньги', 'плат', 'доплат', 'гроші', 'raha', 'maksab', 'toetus', 'پول', 'بده', 'میده',
+  'оплат', 'оплачив', 'заплат', 'сплат', 'rahaa', 'maksaa', 'maksais', 'tukea', 'money', 'pays', 'pay part', 'cover', 'subsid', 'grant', 'pengar', 'bidrag', 'betalar', 'деньги', 'плат', 'доплат', 'гроші', 'raha', 'maksab', 'toetus', 'پول', 'بده', 'میده',
   'فلوس', 'مصاری', 'بتدفع', 'یدفع', 'lacag', 'bixiso', 'bixiya', 'la siiyo', 'support', 'stod', 'компенсац', 'дотац', 'kompensats', 'korvataan', 'korvaa', 'دعم', 'یغطی', 'بده', 'caawisa',
 ]);
 /** Hiring, a wage: what the money is for. */
@@ -804,7 +807,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('booking');
   }
   // "Where did the TE offices go?", "the TE office is shut, where do I go?": what happened to them, not an address.
-  if ((score('te-offices') >= 1.5 || any(['tyokkar', 'arbetskraftsbyra'])) && any(GONE)) {
+  // "Who makes the integration plan now that the TE office is gone?" asks about the plan.
+  if ((score('te-offices') >= 1.5 || any(['tyokkar', 'arbetskraftsbyra'])) && any(GONE) && !elsewhereThan(['te-offices', 'offices', 'municipalities', 'after-pilot', 'register', 'pilot'])) {
     add('te-offices', 2.5);
     damp('offices');
     // The town is where the office was, not a question whether it was in the pilot.

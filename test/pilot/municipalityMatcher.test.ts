@@ -224,3 +224,11 @@ describe('matchMunicipality: Koski Tl and the verb "koski"', () => {
     expect(matchedId(matchMunicipality(text))).toBe('koski-tl');
   });
 });
+
+describe('matchMunicipality: Swedish "vända" is not Vanda', () => {
+  it('reads "vart ska jag vända mig" as no town and "jag bor i Vanda" as Vantaa', () => {
+    expect(matchMunicipality('TE-byrån finns inte mera, vart ska jag vända mig nu?').kind).toBe('none');
+    expect(matchMunicipality('vem vänder jag mig till?').kind).toBe('none');
+    expect(matchedId(matchMunicipality('jag bor i Vanda'))).toBe('vantaa');
+  });
+});

@@ -499,3 +499,18 @@ describe('a relative\'s benefit and the pilot', () => {
     expect(await answerOf('fi', 'olen 25-vuotias mies ja asuin Salossa 2022, olinko kokeilussa?')).toBe('eligibility');
   });
 });
+
+describe('the fifth writers\' other phrasings', () => {
+  it.each([
+    ['sv', 'finns inte TE-byrån mera? vart ska jag vända mig nu', 'te-offices'],
+    ['sv', 'gick till TE-byrån i Närpes men skylten var borta, vad har hänt?', 'te-offices'],
+    ['ru', 'тилапяйнен суойелу, можно ли с ним работать? живу в Котке', 'temporary-protection'],
+    ['ru', 'фирма хочет меня взять, если город оплатит часть зарплаты, так бывает?', 'pay-subsidy'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it('keeps "who makes the integration plan now that the TE office is gone" about the plan', async () => {
+    expect(await answerOf('en', 'who makes my integration plan now that the TE office is gone?')).toBe('integration-plan');
+  });
+});
