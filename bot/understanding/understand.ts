@@ -338,6 +338,17 @@ const LANGUAGE_RIGHTS = foldAll([
   'حقوق زبانی', 'الحقوق اللغویه', 'حقوق لغویه', 'حقوقی اللغویه', 'xuquuqda luqad',
 ]);
 const SENT_BACK = foldAll(['takaisin', 'palautet', 'back to', 'tillbaka', 'обратно', 'вернули', 'назад', 'повернули', 'tagasi', 'برگرد', 'برمیگردون', 'برگشت', 'ارجع', 'رجعونی', 'رجعوا', 'dib', 'celiyo', 'celin']);
+/** A shop, a café, a bakery, a workshop: a workplace named where someone would try a job out. */
+const WORKPLACE = foldAll([
+  'kauppa', 'kauppaan', 'kaupassa', 'kahvila', 'ravintola', 'leipomo', 'korjaamo', 'varasto', 'shop', 'store', 'cafe', 'restaurant', 'bakery', 'workshop', 'warehouse', 'garage', 'butik', 'affar', 'kafe', 'restaurang', 'bageri',
+  'verkstad', 'lager', 'магазин', 'кафе', 'ресторан', 'пекарн', 'мастерск', 'склад', 'крамниц', 'пекарн', 'майстерн', 'pood', 'poes', 'kohvik', 'restoran', 'pagarikoda', 'tookoda', 'autotookoda', 'ladu', 'مطعم', 'محل', 'مخبز',
+  'کافه', 'رستوران', 'مغازه', 'فروشگاه', 'نانوایی', 'تعمیرگاه', 'انبار', 'maqaayad', 'dukaan', 'makhaayad', 'bakhaar', 'garaash',
+]);
+/** Asking whether one is paid: the question a work trial raises. */
+const PAY_ASKED = foldAll([
+  'saanko palkkaa', 'maksetaanko', 'saako siita palkkaa', 'do i get paid', 'get paid', 'is it paid', 'am i paid', 'far jag lon', 'betalar de', 'платят ли', 'заплатят', 'будут платить', 'платитимуть', 'заплатять', 'kas palka',
+  'palka makstakse', 'makstakse palka', 'حقوق میدن', 'حقوق میگیرم', 'بیعطونی راتب', 'فی راتب', 'mushahar ma', 'lama siinayo', 'mushahar lama',
+]);
 /** "Every", "each", "literally all": whether the move concerned everyone. Whole words. */
 const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jokaista', 'varje', 'alla', 'каждый', 'каждого', 'кожен', 'кожного', 'iga', 'igauks', 'کل', 'هر', 'qof walba', 'kasta']);
 /** "Automatically", "without applying": how one ended up in the pilot, the target groups' rule. */
@@ -815,11 +826,13 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('municipalities');
   }
   // "Is there a way to spend some time at a real workplace first, while on benefits?": a work trial.
-  if (score('pay-subsidy') < 3 && any(TRY_OUT) && any(AT_WORK) && any(UNPAID)) {
+  // "Be a few weeks at a bakery without pay, only the daily allowance": a named workplace is the trying out too.
+  if (score('pay-subsidy') < 3 && (any(TRY_OUT) || any(WORKPLACE)) && any(AT_WORK) && (any(UNPAID) || any(PAY_ASKED))) {
     add('work-trial', 3);
     damp('studying');
     damp('benefits');
     damp('pay-subsidy');
+    damp('rehab-work');
     serviceDescribed = true;
   }
   // "A course for newcomers where you learn the language and about working life": the integration training.

@@ -514,3 +514,13 @@ describe('the fifth writers\' other phrasings', () => {
     expect(await answerOf('en', 'who makes my integration plan now that the TE office is gone?')).toBe('integration-plan');
   });
 });
+
+describe('a work trial described by its workplace', () => {
+  it.each([
+    ['sv', 'handläggaren vill att jag är tre veckor på ett kafé utan lön, bara dagpenning. vad är det?', 'work-trial'],
+    ['fi-x-selko', 'Minulle sanottiin: mene kolmeksi viikoksi kahvilaan kokeilemaan työtä. Saanko palkkaa?', 'work-trial'],
+    ['so', 'waxaa la igu yiri dukaan ka shaqee 2 bilood, mushahar lama siinayo. tani waa maxay?', 'work-trial'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+});
