@@ -151,11 +151,13 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['записати', 2], ['зустріч', 1.5], ['поговорити', 1.5], ['broneeri', 2], ['kohtumi', 1.5], ['raakida', 1.5], ['aeg', 0.8], ['موعد', 2], ['احکی', 1.5], ['احجز', 2], ['وقت بگیر', 2], ['نوبت', 2],
     ['قرار ملاقات', 2], ['صحبت', 1.5], ['ballan', 2], ['ula hadl', 1.5], ['la hadl', 1.5], ['la kulan', 1.5],
     // Meeting someone at a time: "kokku saada", "aeg kinni", "بدي شوف", "قرار بذارم".
+    ['choose a time', 2], ['pick a time', 2], ['get a time', 1.5], ['see the coach', 1.5], ['see my coach', 1.5], ['valita ajan', 2], ['valita aika', 2], ['valja en tid', 2], ['выбрать время', 2], ['вибрати час', 2], ['valida aega', 2],
+    ['قرار حضوری', 2], ['یه قرار', 1.5], ['اختار وقت', 2], ['waqti dooro', 2], ['waqti doorto', 2],
     ['kokku saada', 1.5], ['aja kinni', 2], ['aeg kinni', 2], ['بدی شوف', 1.5], ['قرار بذار', 2], ['قرار بگذار', 2], ['قرار بزار', 2],
     // Moving or cancelling one's own appointment.
     ['peruuttaa', 1.5], ['perua', 1.5], ['siirran', 1.5], ['siirtaa', 1.2], ['en paase', 1], ['cant make it', 1], ['kan inte komma', 1], ['kommer int', 1], ['не смогу прийти', 1.5], ['не зможу прийти', 1.5], ['ei saa tulla', 1],
     ['نمیتونم بیام', 1.5], ['ما بقدر اجی', 1.5], ['ma imaan karo', 1.5], ['siirtaa aika', 2], ['muuttaa aika', 2], ['muuttaa minun aika', 2], ['cancel', 0.8], ['cancel my appointment', 2.5], ['cancel the appointment', 2.5], ['cancel the meeting', 2.5], ['cancel my meeting', 2.5], ['reschedule', 2], ['move my appointment', 2.5], ['change my appointment', 2.5], ['avboka', 2], ['flytta min tid', 2.5],
-    ['flyttar ja min tid', 2.5], ['flyttar jag min tid', 2.5], ['отменить запись', 2.5], ['перенести запись', 2.5], ['перенести встречу', 2.5], ['скасувати запис', 2.5], ['перенести запис', 2.5], ['aja tuhista', 2.5], ['aega tuhista', 2.5],
+    ['flytta min traff', 2.5], ['flytta mitt mote', 2.5], ['min traff', 1.5], ['flyttar ja min tid', 2.5], ['flyttar jag min tid', 2.5], ['отменить запись', 2.5], ['перенести запись', 2.5], ['перенести встречу', 2.5], ['скасувати запис', 2.5], ['перенести запис', 2.5], ['aja tuhista', 2.5], ['aega tuhista', 2.5],
     ['aega muuta', 2.5], ['aja muuta', 2.5], ['وقتمو جابجا', 2.5], ['جابجا کنم', 1.5], ['کنسل', 1.5], ['الغی الموعد', 2.5], ['الغاء الموعد', 2.5], ['اغیر الموعد', 2.5], ['ballanta beddel', 2.5], ['ballanta jooji', 2.5],
   ],
   eligibility: [
@@ -256,7 +258,11 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   privacy: [
     ['sailit', 1.5], ['امسح', 2], ['معلوماتی', 1.5], ['معلومات', 1], ['پاک کن', 2], ['tallenta', 1.5], ['=store', 1.2], ['stores', 1.2], ['sparar', 1.2], ['хранит', 1.5], ['зберіга', 1.5], ['ذخیره', 1.5], ['یحفظ', 1.5], ['kaydi', 1.5],
     ['tiedot', 1.2], ['tietoni', 1.5], ['poista', 2], ['data', 1.5], ['delete', 2], ['gdpr', 2], ['privacy', 2], ['radera', 2], ['uppgifter', 1.2], ['данные', 1.5], ['удали', 2], ['дані', 1.5], ['видали', 2],
-    ['andmed', 1.5], ['kustuta', 2],
+    ['andmed', 1.5], ['kustuta', 2], ['видалі', 2], ['видалити', 2], ['удалить', 2],
+    // What one wrote here, this chat, and the identity code the bot never asks for.
+    ['what i wrote', 1.5], ['mita kirjoitin', 1.5], ['mita mina kirjoitin', 1.5], ['vad jag skrev', 1.5], ['что я писал', 1.5], ['что я написал', 1.5], ['що я писав', 1.5], ['що я писала', 1.5], ['що я тут писала', 2], ['mida ma kirjutasin', 1.5],
+    ['این چت', 1], ['هذه المحادثه', 1], ['этого чата', 1.5], ['этом чате', 1.5], ['цього чату', 1.5], ['цьому чаті', 1.5], ['this chat', 1], ['tasta chatista', 1.5], ['den har chatten', 1.5], ['henkilotunnus', 1.5], ['hetu', 1.5],
+    ['personal identity code', 1.5], ['personnummer', 1.5], ['isikukood', 1.5],
     // Whether this conversation is kept.
     ['pyyhi', 2], ['pyyhki', 2], ['kirjann', 1], ['ta bort', 2], ['om mig', 1], ['the info', 1], ['information', 1], ['about me', 1], ['сотри', 2], ['обо мне', 1], ['про мене', 1], ['minu kohta', 1], ['عني', 1], ['درباره من', 1], ['macluumaad', 1.5],
     ['talteen', 2], ['=keskustelu', 1], ['=keskustelua', 1], ['keskustelun', 1], ['viestej', 1], ['sailyt', 1.5], ['havit', 1.5], ['conversation', 1], ['messages', 1], ['stored', 1.5], ['kept', 1], ['wipe', 2], ['hang on to', 1], ['samtal', 1], ['sparas', 1.5], ['raderas', 2],

@@ -524,3 +524,14 @@ describe('a work trial described by its workplace', () => {
     expect(await answerOf(locale, q)).toBe(expected);
   });
 });
+
+describe('booking and privacy in the fifth writers\' words', () => {
+  it.each([
+    ['en', 'i live in kuhmo and want to see my coach in person, how do i pick a time?', 'booking'],
+    ['sv', 'måste flytta min träff på måndag, hur gör jag?', 'booking'],
+    ['uk', 'видаліть, будь ласка, все, що я писав', 'privacy'],
+    ['ru', 'куда идёт информация из этого чата? нужно ли вводить henkilötunnus?', 'privacy'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+});
