@@ -94,6 +94,7 @@ const LEARNED_HIT = 0.2;
 /** The example model's weight (4 × probability) at which it speaks alone: p ≥ 0.8. */
 const LEARNED_ALONE = 3.2;
 /** Topics for which a named place is the subject: the answer is about that place. */
+const OFFICES_ARTICLE = 'offices';
 const PLACE_TOPICS = new Set(['municipalities', 'pilot', 'after-pilot', 'te-offices', 'offices', 'target-groups', 'eligibility']);
 const MAX_QUESTION_CHARS = 1000;
 
@@ -150,7 +151,9 @@ export class QuestionService {
     if (place?.kind === 'municipality') return { kind: 'municipality', locale, finding: place.finding, article: this.article(MUNICIPALITIES_ARTICLE, locale), context };
     if (place?.kind === 'contact') context.place = place.place;
 
-    const decided = top && top.score >= DECIDE_AT && top.score - (second?.score ?? 0) >= LEAD ? top.id : undefined;
+    // "gde ofis v Kuhmo? adres?": a contact asked for a named place with no other reading is the offices' answer.
+    const contactOnly = place?.kind === 'contact' && u.asksOffice && !u.offTopic && (!top || top.score < DECIDE_AT) ? OFFICES_ARTICLE : undefined;
+    const decided = (top && top.score >= DECIDE_AT && top.score - (second?.score ?? 0) >= LEAD ? top.id : undefined) ?? contactOnly;
     const close = top && top.score >= DECIDE_AT && !decided ? ranked.filter((r) => r.score >= top.score - LEAD).slice(0, 3) : [];
 
     if (this.deps.llm && (decided || result.hits.length > 0)) {

@@ -33,6 +33,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   'target-groups': [
     // "Who did it concern / cover", "who was moved".
+    ['on what basis', 2], ['what basis', 1.5], ['how were people chosen', 2], ['milla perusteella', 2], ['pa vilka grunder', 2], ['по какому принципу', 2], ['по какому критерию', 2], ['за яким принципом', 2], ['mille alusel', 2], ['بر چه اساسی', 2], ['على ای اساس', 2], ['sidee loo doortay', 2],
     ['keta koski', 2], ['keta se koski', 2], ['kuuluivat', 1.2], ['koskiko kaikkia', 2], ['kaikkia tyottomia', 2], ['vai vaan osaa', 2], ['ketka olivat', 1.5], ['kenet siirrettiin', 2],
     ['who was covered', 2], ['covered', 1], ['who did it cover', 2], ['who did it apply to', 2], ['which people', 1.5], ['what kind of people', 1.5], ['for whom', 2],
     ['vilka omfattades', 2], ['omfattade', 1.2], ['vem var det for', 2], ['vilka gallde det', 2], ['for vem', 2],
@@ -131,6 +132,9 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   coach: [
     // The one person who helps: whatever the person calls them.
     ['ohjaaja', 1.5], ['yhteyshenkilo', 2], ['oma henkilo', 2], ['oman henkilon', 2], ['oman ihmisen', 2], ['joka auttaa', 1.2], ['kuka auttaa', 1.5], ['asiantuntija', 1],
+    // One named, personal person: "oma ihminen", "a named person for everything", "личный человек", "qof u gaar ah".
+    ['oma ihminen', 2], ['henkilokohtai', 1.2], ['named person', 2], ['one named person', 2.5], ['personal person', 2], ['egen person', 2], ['en egen person', 2], ['личного человека', 2], ['личный человек', 2], ['особистий куратор', 2], ['особиста людина', 2],
+    ['куратор', 1.5], ['oma inimene', 2], ['isiklik inimene', 2], ['qof u gaar ah', 2], ['hal qof', 1.5], ['شخص خاص', 2], ['یه نفر مخصوص', 2], ['آدم مخصوص', 2],
     ['contact person', 2], ['one person', 1.5], ['my own person', 2], ['adviser', 1.5], ['advisor', 1.5], ['counsellor', 1.5], ['counselor', 1.5], ['case worker', 2], ['caseworker', 2], ['mentor', 1.5], ['someone who helps', 1.5], ['who helps me', 1.2], ['someone', 0.6], ['personally', 0.8],
     ['kontaktperson', 2], ['en person', 1.2], ['handledare', 1.5], ['radgivare', 1.5], ['hjalper mig', 1],
     ['консультант', 1.5], ['куратор', 1.5], ['один человек', 1.5], ['контактн', 1.5], ['который помогает', 1.2], ['кто мне помогает', 1.5], ['кто будет помогать', 1.5],
@@ -270,6 +274,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   register: [
     // Losing one's job: the first thing to do is to register.
+    ['اسجل حالی', 2.5], ['اسجل نفسی', 2.5],
     ['jain tyottomaksi', 3], ['jaan tyottomaksi', 3], ['duuni loppui', 2.5], ['duunit loppui', 2.5], ['duuni loppu', 2.5], ['tyottomaksi', 1.5], ['tyo loppui', 2.5], ['tyot loppui', 2.5], ['tyosuhde paattyi', 2.5], ['irtisanot', 2.5], ['potkut', 2.5], ['menetin tyo', 2.5], ['lomautet', 2],
     ['lost my job', 3], ['lose my job', 2.5], ['fired', 2.5], ['laid off', 2.5], ['sacked', 2.5], ['job ends', 2], ['job ended', 2.5], ['contract ends', 2], ['contract ended', 2], ['became unemployed', 2.5], ['become unemployed', 2.5],
     ['blev av med jobbet', 3], ['forlorade jobbet', 3], ['forlorat jobbet', 3], ['jobbet tar slut', 2.5], ['jobbet tog slut', 2.5], ['sagdes upp', 2.5], ['sades upp', 2.5], ['fick sparken', 2.5], ['miste jobbet', 2.5], ['uppsagd', 2.5], ['permitter', 2], ['blev arbetslos', 2.5],
@@ -334,6 +339,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   appeal: [
     // A sanction or a refusal the person thinks is wrong: what they can do about it.
+    ['fight it', 2], ['fight this', 2], ['contest', 1.5], ['olen eri mielta', 2], ['oon eri mielta', 2], ['eri mielta', 1.5], ['helt fel', 1.5], ['gora at det', 1.5], ['dacwo', 2], ['uga dacwood', 2.5],
     ['karens', 2.5], ['valitt', 2], ['valitan', 2], ['oikaisuvaatimu', 3], ['muutoksenhak', 3], ['kielteinen paatos', 2.5], ['paatos on vaara', 2.5], ['paatos oli vaara', 2.5], ['decision is wrong', 2.5], ['decision was wrong', 2.5], ['beslutet ar fel', 2.5], ['решение неправильн', 2.5], ['рішення неправильн', 2.5], ['otsus on vale', 2.5], ['kielteisen', 1.5], ['hylattiin', 2], ['hylkas', 1.5], ['=vaarin', 1], ['vaara paatos', 2], ['epaoikeudenmukai', 1.5], ['korvaukseton', 1.5],
     ['sanction', 2.5], ['penalty', 2], ['penalis', 2], ['penaliz', 2], ['rejected', 2], ['denied', 1.5], ['refused', 1.5], ['unfair', 1.5], ['wrong decision', 2.5], ['is wrong', 1], ['its wrong', 1], ['negative decision', 2.5], ['waiting period', 2], ['request a review', 2.5],
     ['avslag', 2], ['avslog', 2], ['nekade', 1.5], ['=fel', 1], ['orattvis', 1.5], ['besvar', 2], ['rattelse', 2], ['klaga', 2],
@@ -351,6 +357,9 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['قرار', 1.2], ['اعتراض', 2.5], ['تصمیم', 1.2], ['racfaan', 2.5], ['goaan', 1.2], ['doodi', 2],
   ],
   'residence-permit': [
+    // Whether a family member who came for family reasons may work.
+    ['perheen takia', 2], ['perhesyista', 2], ['perheenyhdist', 2.5], ['family reunification', 2.5], ['familjeaterforening', 2.5], ['воссоединени', 2.5], ["возз'єднанн", 2.5], ['возззєднанн', 2.5], ['возєднанн', 2.5], ['perekonna taasuhin', 2.5],
+    ['لم شمل', 2.5], ['اقامت خانوادگی', 2.5], ['saako han tehda toita', 2], ['oikeus tehda toita', 2.5], ['right to work', 2.5], ['ratt att arbeta', 2.5], ['право на работу', 2.5], ['право на роботу', 2.5], ['xaq u leeyahay inuu shaqeeyo', 2],
     ['opiskelijalupa', 3], ['opiskelija lupa', 3], ['student permit', 3], ['studerandetillstand', 3], ['uppehallstillst', 3],
     ['elamislo', 2.5], ['elamislu', 2.5], ['perekonna', 1], ['اقامتم', 2], ['پیوند خانوادگی', 2],
     ['oleskelulup', 3], ['=lupa', 1.5], ['luvan', 1], ['perhesiteen', 2.5], ['perhesite', 2.5], ['tyonteko oikeus', 2], ['permit', 2.5], ['residence', 1.5], ['family ties', 2], ['right to work', 2],

@@ -29,6 +29,8 @@ export interface Understanding {
   aboutPilot: boolean;
   /** The message asks for an address, a phone number or opening hours. */
   asksContact: boolean;
+  /** The message names an office or service point, or asks when it is open: a contact for it is the offices' answer. */
+  asksOffice: boolean;
   /** The message asks the bot to do something ("I'd like to book a time"), not how something works. */
   request: boolean;
   /** The person speaks of their own past ("I was unemployed in Turku in 2022"): a place they name is a fact about them. */
@@ -55,7 +57,12 @@ const CONTACT_CUES = [
   'osoite', 'puhelin', 'numero', 'aukiolo', 'address', 'phone', 'number', 'opening hours', 'adress', 'telefon', 'nummer', 'oppettider', 'адрес', 'телефон', 'номер',
   'aadress', 'telefon', 'عنوان', 'هاتف', 'رقم', 'ادرس', 'تلفن', 'شماره', 'cinwaan', 'telefoon', 'lambar', 'toimisto', 'office', 'kontor', 'офис', 'офіс', 'buroo', 'مکتب', 'دفتر', 'xafiis', 'toimipiste', 'service point', 'servicepunkt', 'пункт', 'xarunta', 'نقطه',
   // Where it is and when it is open: the contact is the answer even without the word "address".
-  'osote', 'palvelupiste', 'kadulla', 'street', 'gatan', 'улиц', 'вулиц', 'شارع', 'خیابان', 'waddo',
+  'adres', 'ofis', 'daftar', 'osote', 'palvelupiste', 'kadulla', 'street', 'gatan', 'улиц', 'вулиц', 'شارع', 'خیابان', 'waddo',
+];
+/** An office or service point named: "ofis", "toimisto", "palvelupiste", "дафтар". */
+const OFFICE_NOUNS = [
+  'toimisto', 'toimipiste', 'palvelupiste', 'office', 'service point', 'kontor', 'servicepunkt', 'офис', 'офіс', 'ofis', 'buroo', 'xafiis', 'xarunta', 'مکتب', 'دفتر', 'daftar', 'tyollisyyspalvel', 'employment servic', 'sysselsattningstjanst',
+  'служб', 'sluzhb', 'служб занятост', 'служба зайнятост', 'tootukassa', 'اداره کار', 'مکتب العمل',
 ];
 /** Opening hours: "when are you open" asks about the offices, not about dates of the pilot. */
 const OPEN_HOURS = [
@@ -312,7 +319,7 @@ const NO_VOCATIONAL = foldAll([
 /** Applying to a school or education. */
 const APPLY_TO_SCHOOL = foldAll([
   'hakea kouluun', 'hakea opiskelemaan', 'hakemaan kouluun', 'hakea koulutukseen', 'apply to', 'apply for', 'apply to school', 'soka till', 'soka en', 'soka in', 'söka', 'поступать', 'подать заявление', 'вступати', 'подати заяву',
-  'kandideerima', 'avaldus', 'kooli', 'یقدم', 'التقدیم', 'درخواست', 'ثبت نام', 'دانشگاه', 'مدرسه', 'codso', 'iskuul', 'dugsi', 'school', 'skola', 'koulu', 'школ', 'училищ', 'колледж', 'коледж', 'مدرسه',
+  'навчання', 'на навчання', 'учеб', 'обучени', 'kandideerima', 'avaldus', 'kooli', 'یقدم', 'التقدیم', 'درخواست', 'ثبت نام', 'دانشگاه', 'مدرسه', 'codso', 'iskuul', 'dugsi', 'school', 'skola', 'koulu', 'школ', 'училищ', 'колледж', 'коледж', 'مدرسه',
 ]);
 /** Going on, keeping: "does it continue", "do I keep my coach". */
 const GOES_ON = foldAll([
@@ -321,7 +328,7 @@ const GOES_ON = foldAll([
 ]);
 /** A town being in it: "did our municipality belong", "was Kiuruvesi one of the places", "участвовала". */
 const TOWN_INCLUDED = foldAll([
-  'kuuluiko', 'kuului', 'oliko mukana', 'oliko se mukana', 'one of the places', 'one of the towns', 'one of the municipalities', 'among the', 'part of it', 'part of the', 'in it', 'var med', 'deltog', 'ingick', 'horde till',
+  'take part', 'took part', 'taking part', 'trial towns', 'pilot towns', 'one of those', 'oliko siella', 'oli siella', 'kas meie vald oli', 'была ли', 'был ли', 'чи була', 'чи був', 'kuuluiko', 'kuului', 'oliko mukana', 'oliko se mukana', 'one of the places', 'one of the towns', 'one of the municipalities', 'among the', 'part of it', 'part of the', 'in it', 'var med', 'deltog', 'ingick', 'horde till',
   'входил', 'входила', 'входило', 'участвовал', 'входив', 'входила', 'брав участь', 'брала участь', 'брало участь', 'osales', 'kuulus', 'من ضمن', 'کانت ضمن', 'جزو', 'ka mid ahayd', 'ka qayb qaatay', 'ku jirtay',
 ]);
 /** Tampere's international services and the integration period: how the pilot served immigrants in Pirkanmaa. */
@@ -340,14 +347,19 @@ const LANGUAGE_RIGHTS = foldAll([
 const SENT_BACK = foldAll(['takaisin', 'palautet', 'back to', 'tillbaka', 'обратно', 'вернули', 'назад', 'повернули', 'tagasi', 'برگرد', 'برمیگردون', 'برگشت', 'ارجع', 'رجعونی', 'رجعوا', 'dib', 'celiyo', 'celin']);
 /** A shop, a café, a bakery, a workshop: a workplace named where someone would try a job out. */
 const WORKPLACE = foldAll([
-  'kauppa', 'kauppaan', 'kaupassa', 'kahvila', 'ravintola', 'leipomo', 'korjaamo', 'varasto', 'shop', 'store', 'cafe', 'restaurant', 'bakery', 'workshop', 'warehouse', 'garage', 'butik', 'affar', 'kafe', 'restaurang', 'bageri',
+  'kauppa', 'kauppaan', 'kaupassa', 'kauppatyo', 'kahvila', 'ravintola', 'leipomo', 'korjaamo', 'autokorjaamo', 'paivakoti', 'daghem', 'kindergarten', 'dagis', 'varasto', 'shop', 'store', 'cafe', 'restaurant', 'bakery', 'workshop', 'warehouse', 'garage', 'butik', 'affar', 'kafe', 'restaurang', 'bageri',
   'verkstad', 'lager', 'магазин', 'кафе', 'ресторан', 'пекарн', 'мастерск', 'склад', 'крамниц', 'пекарн', 'майстерн', 'pood', 'poes', 'kohvik', 'restoran', 'pagarikoda', 'tookoda', 'autotookoda', 'ladu', 'مطعم', 'محل', 'مخبز',
   'کافه', 'رستوران', 'مغازه', 'فروشگاه', 'نانوایی', 'تعمیرگاه', 'انبار', 'maqaayad', 'dukaan', 'makhaayad', 'bakhaar', 'garaash',
 ]);
 /** Asking whether one is paid: the question a work trial raises. */
 const PAY_ASKED = foldAll([
-  'saanko palkkaa', 'maksetaanko', 'saako siita palkkaa', 'do i get paid', 'get paid', 'is it paid', 'am i paid', 'far jag lon', 'betalar de', 'платят ли', 'заплатят', 'будут платить', 'платитимуть', 'заплатять', 'kas palka',
+  'saanko palkkaa', 'saanko silloin palkkaa', 'palkkaa vai', 'maksetaanko', 'saako siita palkkaa', 'do i get paid', 'get paid', 'is it paid', 'am i paid', 'far jag lon', 'betalar de', 'платят ли', 'заплатят', 'будут платить', 'платитимуть', 'заплатять', 'kas palka',
   'palka makstakse', 'makstakse palka', 'حقوق میدن', 'حقوق میگیرم', 'بیعطونی راتب', 'فی راتب', 'mushahar ma', 'lama siinayo', 'mushahar lama',
+]);
+/** The municipality handling the unemployed itself, instead of the TE office: what the pilot was. */
+const HANDLED = foldAll([
+  'hoiti', 'hoitiko', 'hoitaa', 'hoitanut', 'ran', 'running', 'handled', 'took care', 'was doing', 'skotte', 'skötte', 'skottes', 'занимал', 'занимался', 'заниматься', 'вел', 'займал', 'займалося', 'ajas', 'ajanud', 'korraldas',
+  'انجام میداد', 'اداره میکرد', 'کانت تدیر', 'بتدیر', 'تدیر', 'qabanaysay', 'maamulaysay',
 ]);
 /** "Every", "each", "literally all": whether the move concerned everyone. Whole words. */
 const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jokaista', 'varje', 'alla', 'каждый', 'каждого', 'кожен', 'кожного', 'iga', 'igauks', 'کل', 'هر', 'qof walba', 'kasta']);
@@ -388,7 +400,7 @@ const EMPLOYER = foldAll([
 ]);
 /** Money paid to someone: "the city pays part of my wage", "employers get money for hiring". */
 const PAID = foldAll([
-  'оплат', 'оплачив', 'заплат', 'сплат', 'rahaa', 'maksaa', 'maksais', 'tukea', 'money', 'pays', 'pay part', 'cover', 'subsid', 'grant', 'pengar', 'bidrag', 'betalar', 'деньги', 'плат', 'доплат', 'гроші', 'raha', 'maksab', 'toetus', 'پول', 'بده', 'میده',
+  'maksaks', 'maksma', 'оплат', 'оплачив', 'заплат', 'сплат', 'rahaa', 'maksaa', 'maksais', 'tukea', 'money', 'pays', 'pay part', 'cover', 'subsid', 'grant', 'pengar', 'bidrag', 'betalar', 'деньги', 'плат', 'доплат', 'гроші', 'raha', 'maksab', 'toetus', 'پول', 'بده', 'میده',
   'فلوس', 'مصاری', 'بتدفع', 'یدفع', 'lacag', 'bixiso', 'bixiya', 'la siiyo', 'support', 'stod', 'компенсац', 'дотац', 'kompensats', 'korvataan', 'korvaa', 'دعم', 'یغطی', 'بده', 'caawisa',
 ]);
 /** Hiring, a wage: what the money is for. */
@@ -424,16 +436,16 @@ const REGISTERED = foldAll([
 /** Trying a job out or seeing what it is like: "spend some time at a real workplace first". */
 const TRY_OUT = foldAll([
   'kokeilla', 'kokeilemaan', 'katsoa sopiiko', 'nahda millaista', 'nahda kaytannossa', 'try', 'see what', 'see if', 'spend some time', 'testa', 'prova', 'se hur', 'попробовать', 'посмотреть как', 'спробувати', 'подивитися як',
-  'proovida', 'naha milline', 'kaasa teha', 'جرب', 'اشوف کیف', 'امتحان', 'امتحانی', 'ببینم', 'tijaabi', 'isku day', 'arko sida',
+  'sopiiko ala', 'nakee sopiiko', 'if the field suits', 'om branschen passar', 'se om', 'proovida', 'naha milline', 'kaasa teha', 'جرب', 'اشوف کیف', 'امتحان', 'امتحانی', 'ببینم', 'tijaabi', 'isku day', 'arko sida',
 ]);
 /** A workplace or a few weeks there: where and how long the trying out happens. */
 const AT_WORK = foldAll([
   'tyopaik', 'tyopaikalla', 'tyopaikalle', 'palvelutalo', 'workplace', 'real job', 'at a company', 'arbetsplats', 'verkstad', 'boende', 'на работе', 'рабочем мест', 'в детском саду', 'на роботі', 'robochomu', 'tookoh', 'koogis',
-  'محل کار', 'شرکت', 'مکان العمل', 'goobta shaqada', 'shirkad', 'viikko', 'viikoks', 'weeks', 'veckor', 'недел', 'тижн', 'nadalat', 'هفته', 'ماه', 'اسبیع', 'اسبوع', 'toddobaad', 'bilood',
+  'محل کار', 'شرکت', 'مکان العمل', 'goobta shaqada', 'shirkad', 'viikko', 'viikoks', 'weeks', 'veckor', 'недел', 'тижн', 'nadalat', 'هفته', 'ماه', 'اسبیع', 'اسبوع', 'toddobaad', 'bilood', 'kuukau', 'month', 'manad', 'месяц', 'місяц', 'kuu', 'ماه', 'شهر', 'bil', 'pariks viikoks',
 ]);
 /** No pay, or the benefit going on meanwhile: a trial at a workplace, not a job. */
 const UNPAID = foldAll([
-  'ilman palkkaa', 'ilman tyosopimusta', 'palkatta', 'no pay', 'unpaid', 'without pay', 'no salary', 'while im on benefits', 'while on benefits', 'utan lon', 'utan anstallningsavtal', 'без зарплат', 'без оплат', 'без договор', 'без трудового',
+  'ilman sopimusta', 'mitaan sopimusta', 'without a contract', 'no contract', 'utan avtal', 'ingen lon', 'без договора', 'без контракту', 'ilman palkkaa', 'ilman tyosopimusta', 'palkatta', 'no pay', 'unpaid', 'without pay', 'no salary', 'while im on benefits', 'while on benefits', 'utan lon', 'utan anstallningsavtal', 'без зарплат', 'без оплат', 'без договор', 'без трудового',
   'palgata', 'ilma palgata', 'ilma lepinguta', 'حقوق نمیدیم', 'بدون حقوق', 'بدون راتب', 'بلا راتب', 'mushahar ma jiro', 'mushahar la aan', 'tuki', 'toetus', 'benefit', 'ersattning', 'допомог', 'пособи', 'پول بیکاری', 'اعانه',
 ]);
 /** Newcomers, working life: the integration training, a language course with working life in it. */
@@ -784,6 +796,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('eligibility');
     damp('immigrants');
     damp('pilot');
+    damp('dates');
   }
   // "In my integration period Tampere's international services handled me, not the local office, why?": how the
   // pilot served immigrants in Pirkanmaa. "Sent back to the TE office because of language rights?": the same
@@ -804,6 +817,16 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     add('target-groups', 3);
     damp('eligibility');
     damp('benefits');
+  }
+  // "Did the municipality run the services there then, or the TE office?" with a town: whether the town was in
+  // the pilot. Without a town ("my friend's case was handled by the municipality, not the TE office, what was
+  // that?"): what the pilot was.
+  if (any(MUNICIPALITY_NOUNS) && any(HANDLED) && score('te-offices') > 0 && !any(GONE) && !groupAsked) {
+    if (town && !personal) {
+      add('municipalities', 3.5);
+      damp('eligibility');
+    } else if (!town) add('pilot', 3);
+    damp('te-offices');
   }
   // "Which jobseekers got put in automatically, without applying?": how the groups were drawn.
   if (aboutPilot && entities.age === undefined && entities.under30 === undefined && !firstPersonPast && (asksWho || tokens.some((t) => WHICH.has(t))) && any(AUTOMATIC)) {
@@ -976,6 +999,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     yesNo: yesNoQuestion(message, tokens),
     aboutPilot,
     asksContact: anyCueIn(cues, prepared(CONTACT_CUES)) || anyCueIn(cues, prepared(OPEN_HOURS)),
+    asksOffice: anyCueIn(cues, prepared(OFFICE_NOUNS)) || anyCueIn(cues, prepared(OPEN_HOURS)),
     request: anyCueIn(cues, prepared(REQUEST_CUES)),
     aboutSelf,
     // "Where do I belong now, I live in Kotka?" asks for the area that serves the town.

@@ -535,3 +535,26 @@ describe('booking and privacy in the fifth writers\' words', () => {
     expect(await answerOf(locale, q)).toBe(expected);
   });
 });
+
+describe('a second fresh batch\'s phrasings', () => {
+  it.each([
+    ['en', 'in the trial i got one named person for all my stuff, what were they meant to help with?', 'coach'],
+    ['sv', 'bor i Närpes, kan jag få en egen person som hjälper mig söka jobb?', 'coach'],
+    ['en', 'the fund says i quit myself and wont pay for 90 days, how do i fight it', 'appeal'],
+    ['fi', 'vaimoni tuli Suomeen perheen takia, saako hän tehdä töitä?', 'residence-permit'],
+    ['uk', 'за яким принципом відбирали людей у цей проєкт?', 'target-groups'],
+    ['et', 'sõber ütles, et vahepeal ajas tema asju vald, mitte TE-toimisto. mis asi see oli?', 'pilot'],
+    ['fi', 'Voisinko mennä kokeilemaan kauppatyötä pariks viikoks ilman sopimusta, et näkee sopiiko ala?', 'work-trial'],
+    ['et', 'firma tahab mind palgata, kui linn maksaks osa palgast. kas selline asi on olemas?', 'pay-subsidy'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it.each([
+    ['ru', 'Живу в Кухмо. В 2021–2024 у нас безработными занимался сам муниципалитет или TE-toimisto?'],
+    ['en', 'did Kuhmo take part in the 2021-2024 job services trial?'],
+    ['ru', 'gde ofis sluzhby zanyatosti v Kuhmo? adres?'],
+  ] as const)('%s "%s" is answered about the town', async (locale, q) => {
+    expect(await answerOf(locale, q)).toMatch(/^municipality:|^offices$/);
+  });
+});
