@@ -481,13 +481,16 @@ function buildMatcher(options: MatcherOptions, strategy: LatinStrategy): Matcher
  * minua?" are about the pilot concerning someone, not about Koski Tl. The bare word counts as the
  * town only capitalised inside a sentence or with "Tl"; its case forms (Koskella, Koskelle) always do.
  */
-const VERB_HOMOGRAPHS = /(^|[.!?]\s*|(?<=\s))(koski(?:ko|kaan|han)?)(?![\p{L}]|\s+tl\b)/giu;
+// Estonian "nagu" (like, as: "nagu enne") is likewise not Nagu (Nauvo, now Parainen).
+const VERB_HOMOGRAPHS = /(^|[.!?]\s*|(?<=\s))(koski(?:ko|kaan|han)?|nagu)(?![\p{L}]|\s+tl\b)/giu;
 // Swedish "vända sig" (to turn to someone: "vart ska jag vända mig") is not Vanda (Vantaa) when typed with its ä.
 const SWEDISH_VANDA = /(?<![\p{L}])vänd(?:a|er|e)?(?![\p{L}])/giu;
+// Estonian "pärast" (after, because of) is not Parainen.
+const ESTONIAN_PARAST = /(?<![\p{L}])p[äa]rast(?![\p{L}])/giu;
 function withoutVerbHomographs(text: string): string {
-  text = text.replace(SWEDISH_VANDA, (w) => ' '.repeat(w.length));
+  text = text.replace(SWEDISH_VANDA, (w) => ' '.repeat(w.length)).replace(ESTONIAN_PARAST, (w) => ' '.repeat(w.length));
   // A name typed alone (the answer to "which municipality?") is the town.
-  if (/^\s*koski\s*[?.!]*\s*$/iu.test(text)) return text;
+  if (/^\s*(koski|nagu)\s*[?.!]*\s*$/iu.test(text)) return text;
   return text.replace(VERB_HOMOGRAPHS, (whole, start: string, word: string, offset: number) => {
     const sentenceStart = start !== '' || offset === 0 || /[.!?]\s*$/.test(text.slice(0, offset));
     const capitalised = word[0] === word[0].toUpperCase();

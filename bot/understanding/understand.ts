@@ -230,7 +230,7 @@ const APPLICATIONS = foldAll(['hakemu', 'tyopaik', 'application', 'jobs', 'ansok
 const TARGET_GROUP = foldAll(['kohderyhm', 'target group', 'malgrupp', 'целев', 'цільов', 'sihtruhm', 'sihtruhma', 'الفیه المستهدفه', 'الفءه', 'المستهدف', 'گروه هدف', 'kooxda la beeg', 'kooxaha la beeg']);
 /** The pilot having ended: "now that the pilot is over" asks about today, unless it asks when. */
 const PILOT_ENDED = foldAll([
-  'ar over', 'loppenud', 'lopetatud', 'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'pilots over', 'trials over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'slutade', 'slutat', 'avslutades', 'upphorde',
+  'закрыли', 'закрили', 'lopetettiin', 'ar over', 'loppenud', 'lopetatud', 'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'pilots over', 'trials over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'slutade', 'slutat', 'avslutades', 'upphorde',
   'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay',
 ]);
 const WHEN = foldAll([
@@ -323,8 +323,8 @@ const APPLY_TO_SCHOOL = foldAll([
 ]);
 /** Going on, keeping: "does it continue", "do I keep my coach". */
 const GOES_ON = foldAll([
-  'jatku', 'jatkaa', 'sailyy', 'pysyy', 'continue', 'keep', 'still', 'stay', 'carry on', 'kvar', 'fortsatt', 'fortsatter', 'fortsätter', 'behalla', 'продолж', 'сохран', 'остан', 'продовж', 'залиш', 'збереж', 'jatkub', 'jaab', 'alles',
-  'ادامه', 'میمونه', 'می ماند', 'یستمر', 'تستمر', 'باقی', 'یظل', 'weli', 'wali', 'sii socon', 'sii wadi', 'heli karaa',
+  'jatku', 'jatkaa', 'sailyy', 'pysyy', 'viela', 'sama valmentaja', 'continue', 'keep', 'still', 'stay', 'carry on', 'kvar', 'fortsatt', 'fortsatter', 'fortsätter', 'behalla', 'продолж', 'сохран', 'остан', 'продовж', 'залиш', 'збереж', 'jatkub', 'jaab', 'alles',
+  'بضل', 'بیضل', 'یضل', 'ادامه', 'میمونه', 'می ماند', 'یستمر', 'تستمر', 'باقی', 'یظل', 'weli', 'wali', 'sii socon', 'sii wadi', 'heli karaa',
 ]);
 /** A town being in it: "did our municipality belong", "was Kiuruvesi one of the places", "участвовала". */
 const TOWN_INCLUDED = foldAll([
@@ -360,6 +360,11 @@ const PAY_ASKED = foldAll([
 const HANDLED = foldAll([
   'hoiti', 'hoitiko', 'hoitaa', 'hoitanut', 'ran', 'running', 'handled', 'took care', 'was doing', 'skotte', 'skötte', 'skottes', 'занимал', 'занимался', 'заниматься', 'вел', 'займал', 'займалося', 'ajas', 'ajanud', 'korraldas',
   'انجام میداد', 'اداره میکرد', 'کانت تدیر', 'بتدیر', 'تدیر', 'qabanaysay', 'maamulaysay',
+]);
+/** Since the pilot ended at the turn of 2025: "after 2025", "since new year", "с 2025 года". */
+const SINCE_2025 = foldAll([
+  '2025 jalkeen', 'vuodesta 2025', 'vuoden 2025', 'since 2025', 'after 2025', 'from 2025', 'sedan 2025', 'efter 2025', 'efter nyar', 'после 2025', 'с 2025', 'з 2025', 'після 2025', 'alates 2025', 'parast 2025', 'از ۲۰۲۵', 'از 2025',
+  'بعد از 2025', 'من سنه 2025', 'من 2025', 'بعد 2025', 'kadib 2025', 'laga bilaabo 2025',
 ]);
 /** "Every", "each", "literally all": whether the move concerned everyone. Whole words. */
 const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jokaista', 'varje', 'alla', 'каждый', 'каждого', 'кожен', 'кожного', 'iga', 'igauks', 'کل', 'هر', 'qof walba', 'kasta']);
@@ -706,9 +711,10 @@ export function understand(message: string, locale: Locale, options: UnderstandO
       add('after-pilot', 2.5);
       damp('dates');
       // "Do I keep my coach now that it's over?": whether the way of working goes on, which is what came after.
-      if (score('coach') > 0 && any(GOES_ON)) {
+      if (score('coach') > 0 && (any(GOES_ON) || anyWord(STILL))) {
         add('after-pilot', 1);
         damp('coach');
+        damp('municipalities');
       }
     }
   }
@@ -827,6 +833,14 @@ export function understand(message: string, locale: Locale, options: UnderstandO
       damp('eligibility');
     } else if (!town) add('pilot', 3);
     damp('te-offices');
+  }
+  // "Do I still have the same coach after 2025?", "since 2025, does the system stay?": the way of working going on
+  // after the pilot, what came after it; a town named is only where the person lives.
+  const since2025 = (entities.year !== undefined && entities.year >= 2025) || any(SINCE_2025);
+  if (since2025 && score('coach') > 0 && (any(GOES_ON) || anyWord(STILL)) && score('after-pilot') < 3) {
+    add('after-pilot', 3);
+    damp('coach');
+    damp('municipalities');
   }
   // "Which jobseekers got put in automatically, without applying?": how the groups were drawn.
   if (aboutPilot && entities.age === undefined && entities.under30 === undefined && !firstPersonPast && (asksWho || tokens.some((t) => WHICH.has(t))) && any(AUTOMATIC)) {

@@ -232,3 +232,11 @@ describe('matchMunicipality: Swedish "vända" is not Vanda', () => {
     expect(matchedId(matchMunicipality('jag bor i Vanda'))).toBe('vantaa');
   });
 });
+
+describe('matchMunicipality: Estonian "pärast" and "nagu" are ordinary words', () => {
+  it('reads "mis muutus pärast katse lõppu, kas kõik on nagu enne?" as no town, and "jag bor i Nagu" as Parainen', () => {
+    expect(matchMunicipality('mis muutus pärast katse lõppu, kas kõik on nagu enne?').kind).toBe('none');
+    const nagu = matchMunicipality('jag bor i Nagu');
+    expect(nagu.kind === 'known_outside_data' ? nagu.municipality.id : nagu.kind).toBe('parainen');
+  });
+});

@@ -558,3 +558,13 @@ describe('a second fresh batch\'s phrasings', () => {
     expect(await answerOf(locale, q)).toMatch(/^municipality:|^offices$/);
   });
 });
+
+describe('keeping one\'s coach after 2025', () => {
+  it.each([
+    ['fi', 'onks mulla vieläkin sama valmentaja 2025 jälkeen? asun Kuhmossa', 'after-pilot'],
+    ['ar', 'من سنة 2025 هل بضل عندي نفس المدرب؟', 'after-pilot'],
+    ['uk', 'мій OMA-valmentaja залишиться після того як проект закрили?', 'after-pilot'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+});
