@@ -146,6 +146,7 @@ export function alandAuthority(): AlandAuthority {
 // Names typed in other scripts.
 
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
+const ARABIC_SCRIPT_WORDS = new Set(['أي', 'اي', 'ای', 'إي', 'ی', 'ي', 'ايه', 'ایه', 'أيه']);
 const CYRILLIC_SCRIPT = /[\u0400-\u04FF]/;
 
 export function hasArabicScript(text: string): boolean {
@@ -253,7 +254,8 @@ export function municipalityInScript(text: string): Place | undefined {
     return municipalityById(e.id);
   }
   if (!ARABIC_SCRIPT.test(text)) return undefined;
-  const words = text.normalize('NFC').split(/[^\u0600-\u06FF]+/u).filter(Boolean);
+  // Ordinary words that spell like a name: Arabic أي / Persian ای (which) and a lone ezafe ی are not Ii.
+  const words = text.normalize('NFC').split(/[^\u0600-\u06FF]+/u).filter((w) => w && !ARABIC_SCRIPT_WORDS.has(w));
   // Arabic prefixes: في "in" is a separate word, but ب "in/at" and ال "the" attach to the name.
   const variants = (w: string) => [w, w.replace(/^ب(?=..)/u, ''), w.replace(/^ال(?=..)/u, '')];
   for (const word of words) {
@@ -262,7 +264,9 @@ export function municipalityInScript(text: string): Place | undefined {
       const byFull = only(idx.full.get(f));
       if (byFull) return municipalityById(byFull);
       const c = consonants(f);
-      const bySkeleton = c.length >= 4 ? only(idx.skeleton.get(c)) : undefined;
+      // A Finnish name written by ear always carries a long-vowel letter; without one, a skeleton match is an
+      // ordinary word (Persian کردن, "to do", has Kuortane's consonants).
+      const bySkeleton = c.length >= 4 && /[اآأإوؤیيىئ]/u.test(v) ? only(idx.skeleton.get(c)) : undefined;
       if (bySkeleton) return municipalityById(bySkeleton);
     }
   }
