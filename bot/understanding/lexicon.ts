@@ -15,7 +15,7 @@ export const PILOT_WORDS: readonly string[] = [
   'kuntakokeilu', 'kokeilu', 'tyollisyyskokeilu', 'tyollisyyden kuntakokeilu', 'pilot', 'trial', 'experiment', 'scheme', 'forsok', 'sysselsattningsforsok', 'kommunforsok',
   'пилот', 'эксперимент', 'проект', 'пілот', 'експеримент', 'проєкт', 'katse', 'piloot', 'تجربه', 'التجربه', 'مشروع', 'tijaab', 'mashruuc', 'ازمایش', 'طرح', 'پایلوت', 'پروژه',
   // The Finnish name written in Cyrillic or Arabic script, as it is heard.
-  'кунтакокейл', 'кунтакокеил', 'кунта кокейл', 'کونتاکوکیل', 'کونتا کوکیل', 'کونتاکوکئیل', 'کوکیلو', 'کوکئیلو', 'barnaamijka degmad', 'barnaamij degmad',
+  'кунтакокейл', 'кунтакокеил', 'кунта кокейл', 'کونتاکوکیل', 'کونتا کوکیل', 'کونتاکوکئیل', 'کوکیلو', 'کوکئیلو', 'barnaamijka degmad', 'barnaamij degmad', 'barnaamijkaas degmad', 'кокейл', 'кокеил',
 ];
 
 export const TOPIC_CUES: Record<string, readonly Cue[]> = {
@@ -33,6 +33,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   'target-groups': [
     // "Who did it concern / cover", "who was moved".
+    ['vilka var med', 2.5], ['vilka var det da som var med', 2.5], ['who was actually in', 2.5], ['who was in it', 2.5], ['who was accepted', 2], ['kes sinna kuulusid', 2.5], ['kes kuulusid', 2.5], ['keita siina oli', 2.5], ['ketka siihen kuului', 2.5],
+    ['кто туда входил', 2.5], ['кто входил', 2], ['хто туди входив', 2.5], ['хто входив', 2], ['چه کسانی', 2], ['kuwa ku jiray', 2], ['من کان داخل', 2],
     ['on what basis', 2], ['what basis', 1.5], ['how were people chosen', 2], ['milla perusteella', 2], ['pa vilka grunder', 2], ['по какому принципу', 2], ['по какому критерию', 2], ['за яким принципом', 2], ['mille alusel', 2], ['بر چه اساسی', 2], ['على ای اساس', 2], ['sidee loo doortay', 2],
     ['keta koski', 2], ['keta se koski', 2], ['kuuluivat', 1.2], ['koskiko kaikkia', 2], ['kaikkia tyottomia', 2], ['vai vaan osaa', 2], ['ketka olivat', 1.5], ['kenet siirrettiin', 2],
     ['who was covered', 2], ['covered', 1], ['who did it cover', 2], ['who did it apply to', 2], ['which people', 1.5], ['what kind of people', 1.5], ['for whom', 2],
@@ -87,6 +89,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['soome keelt', 1.5], ['pagula', 2], ['مترجم', 2], ['لاجی', 2], ['پناهنده', 2], ['turjubaan', 2], ['qaxooti', 2],
   ],
   benefits: [
+    ['lacagtee', 2], ['lacag ayaan heli', 2], ['maxaan lacag', 2], ['lacag noocee', 2],
     ['кто мне платит', 2], ['хто мені платить', 2], ['деньги', 1], ['гроші', 1], ['مصاری', 1.5], ['فلوس', 1.5], ['=پول', 1.2], ['raha', 1], ['pengar', 1],
     ['tuen', 0.6], ['tootushuvit', 2], ['huvitist', 1.5], ['مستمری', 1.5], ['بیمه بیکاری', 2], ['ضمان', 1], 
     ['mika ero', 1], ['difference between', 1], ['skillnad', 1], ['разница', 1], ['різниця', 1], ['mis vahe', 1], ['فرق', 1], ['تفاوت', 1], ['farqi', 1],
@@ -187,6 +190,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     // Going there in person.
     ['paikan paall', 2], ['تلفون', 2], ['تلیفون', 2], ['موبایل', 1], ['واتساب', 1], ['kaymaan', 1.2], ['mihin voin menna', 2], ['minne voin menna', 2], ['asiointipiste', 2], ['asioimaan', 1.5],
     ['in person', 2], ['face to face', 2], ['walk in', 2], ['drop in', 2], ['where can i go', 1.5],
+    ['приміщення', 1.5], ['помещение', 1.5], ['прийти ногами', 2], ['особисто', 1.2], ['лично прийти', 1.5], ['pa plats', 1.5], ['kohapeal', 1.5], ['kohale minna', 1.5], ['شخصیا', 1.2], ['qof ahaan', 1.2],
     ['personligen', 2], ['pa plats', 2], ['vart kan jag ga', 1.5], ['besoka', 1.5],
     ['лично', 1.5], ['куда можно прийти', 2], ['куда пойти', 1.5], ['очно', 1.5], ['прийти', 1],
     ['особисто', 1.5], ['куди можна прийти', 2], ['куди піти', 1.5],
@@ -339,7 +343,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   appeal: [
     // A sanction or a refusal the person thinks is wrong: what they can do about it.
-    ['fight it', 2], ['fight this', 2], ['contest', 1.5], ['olen eri mielta', 2], ['oon eri mielta', 2], ['eri mielta', 1.5], ['helt fel', 1.5], ['gora at det', 1.5], ['dacwo', 2], ['uga dacwood', 2.5],
+    ['fight it', 2], ['fight this', 2], ['how do i fight', 2.5], ['eksisid', 2], ['vastu voidelda', 2.5], ['vaidlustada', 2.5], ['vaidlust', 2], ['contest', 1.5], ['olen eri mielta', 2], ['oon eri mielta', 2], ['eri mielta', 1.5], ['helt fel', 1.5], ['gora at det', 1.5], ['dacwo', 2], ['uga dacwood', 2.5],
     ['karens', 2.5], ['valitt', 2], ['valitan', 2], ['oikaisuvaatimu', 3], ['muutoksenhak', 3], ['kielteinen paatos', 2.5], ['paatos on vaara', 2.5], ['paatos oli vaara', 2.5], ['decision is wrong', 2.5], ['decision was wrong', 2.5], ['beslutet ar fel', 2.5], ['решение неправильн', 2.5], ['рішення неправильн', 2.5], ['otsus on vale', 2.5], ['kielteisen', 1.5], ['hylattiin', 2], ['hylkas', 1.5], ['=vaarin', 1], ['vaara paatos', 2], ['epaoikeudenmukai', 1.5], ['korvaukseton', 1.5],
     ['sanction', 2.5], ['penalty', 2], ['penalis', 2], ['penaliz', 2], ['rejected', 2], ['denied', 1.5], ['refused', 1.5], ['unfair', 1.5], ['wrong decision', 2.5], ['is wrong', 1], ['its wrong', 1], ['negative decision', 2.5], ['waiting period', 2], ['request a review', 2.5],
     ['avslag', 2], ['avslog', 2], ['nekade', 1.5], ['=fel', 1], ['orattvis', 1.5], ['besvar', 2], ['rattelse', 2], ['klaga', 2],

@@ -298,12 +298,14 @@ const JOIN = foldAll([
 /** Verbs that can only be the person's own present: "asun" (I live), "kuulunko" (do I belong), "живу". Whole words. */
 const SELF_VERBS = new Set(foldAll([
   'asun', 'oon', 'olen', 'olenko', 'kuulun', 'kuulunko', 'voinko', 'paasenko', 'saanko', 'elan', 'kuulun', 'saan', 'живу', 'подхожу', 'подпадаю', 'могу', 'можу', 'підпадаю', 'підходжу',
-  'ساکنم', 'زندگی میکنم', 'منم', 'میتونم', 'اسکن', 'ساکن', 'اقدر', 'ahay', 'baan', 'ayaan', 'karaa',
+  'ساکنم', 'زندگی میکنم', 'منم', 'میتونم', 'اسکن', 'ساکن', 'اقدر', 'اکدر', 'اگدر', 'بقدر', 'ahay', 'baan', 'ayaan', 'karaa', 'voinko', 'можно мне', 'мне',
 ]));
 /** Belonging to the pilot or qualifying for it today: "do I belong", "am I covered", "do I qualify". */
 const BELONG = foldAll([
   // Being "your" customer is being the services' customer.
   'teidan asiakas', 'teidan asiakkaanne', 'your customer', 'ert kund', 'er kund', 'ваш клиент', 'вашим клиентом', 'ваш клієнт', 'вашим клієнтом', 'teie klient', 'teie kliendiks',
+  'я вхожу', 'вхожу ли я', 'відношусь', 'я відношусь', 'on minu jaoks', 'onko se minua varten', 'onko tama minua varten', 'is it for me', 'is this for me', 'ar det for mig', 'это для меня', 'це для мене', 'мене стосується', 'стосується мене',
+  'меня касается', 'касается ли меня', 'koskeeko minua', 'koskeeko tama minua', 'koskeeko se minua', 'koskeeko mua',
   'kuulunko', 'kuulunks', 'kuulunko ma', 'piiriin', 'kohderyhmaan', 'do i belong', 'am i covered', 'am i eligible', 'do i qualify', 'am i in it', 'am i part', 'omfattas jag', 'hor jag till', 'hor jag dit', 'hor ja till',
   'подхожу', 'подпадаю', 'отношусь', 'підпадаю', 'підходжу', 'належу', 'kas ma kuulun', 'kuulun ma', 'sobin', 'انا من ضمن', 'تابع لکم', 'مشمول', 'شامل میشم', 'شامل من میشه', 'جزوش', 'xaq baan u leeyahay', 'xaq ma u leeyahay',
 ]);
@@ -344,7 +346,7 @@ const LANGUAGE_RIGHTS = foldAll([
   'kielelliset oikeudet', 'kielellisten oikeuksien', 'kielelliset', 'language rights', 'linguistic rights', 'sprakliga rattigheter', 'språkliga', 'языковых прав', 'языковые права', 'мовних прав', 'мовні права', 'keelelised oigused', 'keeleliste',
   'حقوق زبانی', 'الحقوق اللغویه', 'حقوق لغویه', 'حقوقی اللغویه', 'xuquuqda luqad',
 ]);
-const SENT_BACK = foldAll(['takaisin', 'palautet', 'back to', 'tillbaka', 'обратно', 'вернули', 'назад', 'повернули', 'tagasi', 'برگرد', 'برمیگردون', 'برگشت', 'ارجع', 'رجعونی', 'رجعوا', 'dib', 'celiyo', 'celin']);
+const SENT_BACK = foldAll(['takaisin', 'takas', 'palautet', 'back to', 'tillbaka', 'обратно', 'вернули', 'назад', 'повернули', 'tagasi', 'برگرد', 'برمیگردون', 'برگشت', 'ارجع', 'رجعونی', 'رجعوا', 'dib', 'celiyo', 'celin']);
 /** A shop, a café, a bakery, a workshop: a workplace named where someone would try a job out. */
 const WORKPLACE = foldAll([
   'kauppa', 'kauppaan', 'kaupassa', 'kauppatyo', 'kahvila', 'ravintola', 'leipomo', 'korjaamo', 'autokorjaamo', 'paivakoti', 'daghem', 'kindergarten', 'dagis', 'varasto', 'shop', 'store', 'cafe', 'restaurant', 'bakery', 'workshop', 'warehouse', 'garage', 'butik', 'affar', 'kafe', 'restaurang', 'bageri',
@@ -365,6 +367,16 @@ const HANDLED = foldAll([
 const SINCE_2025 = foldAll([
   '2025 jalkeen', 'vuodesta 2025', 'vuoden 2025', 'since 2025', 'after 2025', 'from 2025', 'sedan 2025', 'efter 2025', 'efter nyar', 'после 2025', 'с 2025', 'з 2025', 'після 2025', 'alates 2025', 'parast 2025', 'از ۲۰۲۵', 'از 2025',
   'بعد از 2025', 'من سنه 2025', 'من 2025', 'بعد 2025', 'kadib 2025', 'laga bilaabo 2025',
+]);
+/** Because of one's age: "only because of my age", "iän takia", "из-за возраста". */
+const AGE_REASON = foldAll([
+  'because of my age', 'because of age', 'because of his age', 'because of her age', 'due to age', 'pa grund av aldern', 'pga aldern', 'for aldern', 'ian takia', 'ikani takia', 'ian vuoksi', 'ikani vuoksi', 'из-за возраста',
+  'по возрасту', 'через вік', 'за віком', 'vanuse parast', 'vanuse tottu', 'بسبب العمر', 'بسبب عمری', 'به خاطر سن', 'بخاطر سنم', 'da aawadeed', 'daba da',
+]);
+/** Settling in: "how we get into society", "my first years in Finland". */
+const SETTLING = foldAll([
+  'kotoutu', 'asettua', 'settle', 'settling in', 'into society', 'into the society', 'first years', 'komma in i samhallet', 'in i samhallet', 'forsta aren', 'первые годы', 'влиться', 'перші роки', 'адаптац', 'esimesed aastad',
+  'ühiskonda', 'uhiskonda', 'اول سنین', 'اول سنوات', 'سالهای اول', 'سال اول', 'جا بیفتم', 'bulshada', 'sanadaha ugu horreeya',
 ]);
 /** "Every", "each", "literally all": whether the move concerned everyone. Whole words. */
 const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jokaista', 'varje', 'alla', 'каждый', 'каждого', 'кожен', 'кожного', 'iga', 'igauks', 'کل', 'هر', 'qof walba', 'kasta']);
@@ -446,7 +458,7 @@ const TRY_OUT = foldAll([
 /** A workplace or a few weeks there: where and how long the trying out happens. */
 const AT_WORK = foldAll([
   'tyopaik', 'tyopaikalla', 'tyopaikalle', 'palvelutalo', 'workplace', 'real job', 'at a company', 'arbetsplats', 'verkstad', 'boende', 'на работе', 'рабочем мест', 'в детском саду', 'на роботі', 'robochomu', 'tookoh', 'koogis',
-  'محل کار', 'شرکت', 'مکان العمل', 'goobta shaqada', 'shirkad', 'viikko', 'viikoks', 'weeks', 'veckor', 'недел', 'тижн', 'nadalat', 'هفته', 'ماه', 'اسبیع', 'اسبوع', 'toddobaad', 'bilood', 'kuukau', 'month', 'manad', 'месяц', 'місяц', 'kuu', 'ماه', 'شهر', 'bil', 'pariks viikoks',
+  'محل کار', 'شرکت', 'مکان العمل', 'goobta shaqada', 'shirkad', 'viikko', 'viikoks', 'weeks', 'veckor', 'недел', 'тижн', 'nadalat', 'هفته', 'ماه', 'اسبیع', 'اسبوع', 'toddobaad', 'bilood', 'vahan aikaa', 'a little while', 'for a while', 'en tid', 'ненадолго', 'трохи', 'moneks ajaks', 'kuukau', 'month', 'manad', 'месяц', 'місяц', 'kuu', 'ماه', 'شهر', 'bil', 'pariks viikoks',
 ]);
 /** No pay, or the benefit going on meanwhile: a trial at a workplace, not a job. */
 const UNPAID = foldAll([
@@ -653,6 +665,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // Swedish "i" is "in" and Somali "ma" asks a question: neither is "I" there.
   const aboutGroup = any(THIRD_PERSON_GROUP) && !tokens.some((t) => FIRST_PERSON.has(t) && !(t === 'i' && locale === 'sv') && !(t === 'ma' && locale === 'so'));
   if (aboutGroup && aboutPilot && entities.benefit !== undefined) add('target-groups', 2);
+  // "Who was in it then?" asked outright: the benefit named is one group's, not a question about benefits.
+  if (score('target-groups') >= 2.5 && score('benefits') > 0 && (asksWho || tokens.some((t) => WHICH.has(t)))) damp('benefits');
   // A relative's age or benefit ("my wife gets earnings-related") is not the person's own case.
   const personal = ((entities.age !== undefined && !youngOnly) || (entities.benefit !== undefined && !aboutGroup)) && !(anyWord(SOMEONE_ELSE) && !firstPersonPast);
   // "Young jobseeker, was I in it?": young as a group, not an age to check; the under-30 rule is the answer.
@@ -780,8 +794,12 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const selfNow = tokens.some((t) => (FIRST_PERSON.has(t) && !(t === 'i' && locale === 'sv') && !(t === 'ma' && locale === 'so') && !(t === 'من' && locale === 'ar')) || SELF_VERBS.has(t));
   const someoneElse = anyWord(SOMEONE_ELSE);
   // "Am I covered?" after joining a fund is the fund's cover; "I moved here two years ago, do I belong?" is the immigrants' rule.
-  const belongs = ((any(BELONG) || anyWord(BELONG_WORDS)) && score('benefits') < 1) || (aboutPilot && any(JOIN));
-  const ownCase = !(entities.immigrant && !entities.municipality && entities.benefit === undefined && entities.age === undefined);
+  // "Can I still join?" with nothing else named: in this chat, the pilot.
+  const belongs = ((any(BELONG) || anyWord(BELONG_WORDS)) && score('benefits') < 1) || (aboutPilot && any(JOIN)) || (anyWord(STILL) && any(JOIN) && !elsewhereThan([]));
+  // Only one group's fact and nothing else ("I came from another country, does it concern me?", "I'm young and
+  // unemployed, does it concern me?"): that group's rule answers.
+  const groupFactOnly = (entities.immigrant || score('immigrants') >= 2 || score('under-30') >= 1) && !entities.municipality && entities.benefit === undefined && entities.age === undefined;
+  const ownCase = !groupFactOnly;
   const selfNowBelongs = selfNow && belongs && ownCase && !someoneElse;
   if (selfNow && belongs && ownCase && !someoneElse && !firstPersonPast && !transferred && !anyWord(WHICH_ONE) && !elsewhereThan(['eligibility', 'pilot', 'municipalities', 'target-groups', 'after-pilot', 'register', 'immigrants', 'under-30', ...(any(BELONG) ? ['residence-permit'] : [])])) {
     add('eligibility', 3);
@@ -842,6 +860,19 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('coach');
     damp('municipalities');
   }
+  // "My wife is from Thailand and speaks little Swedish: did she belong to the pilot or the TE office?": a relative's
+  // foreign background is the immigrants' rule.
+  const askedOfThem = anyWord(foldAll(['hon', 'han', 'she', 'he', 'her', 'him', 'hän', 'hanet', 'hänet', 'он', 'она', 'ее', 'его', 'він', 'вона', 'її', 'його', 'tema', 'ta', 'هو', 'هي', 'اون', 'او', 'isaga', 'iyada', 'ayuu', 'ayay']));
+  if (anyWord(SOMEONE_ELSE) && askedOfThem && (entities.immigrant || score('immigrants') >= 1) && aboutPilot && entities.benefit === undefined && !firstPersonPast && !selfNowBelongs) {
+    add('immigrants', 2.5);
+    damp('te-offices');
+    damp('eligibility');
+  }
+  // "Was I counted in it only because of my age?": the age group's rule.
+  if (any(AGE_REASON) && aboutPilot) {
+    add('under-30', 3);
+    damp('eligibility');
+  }
   // "Which jobseekers got put in automatically, without applying?": how the groups were drawn.
   if (aboutPilot && entities.age === undefined && entities.under30 === undefined && !firstPersonPast && (asksWho || tokens.some((t) => WHICH.has(t))) && any(AUTOMATIC)) {
     add('target-groups', 2);
@@ -864,12 +895,16 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   }
   // "Is there a way to spend some time at a real workplace first, while on benefits?": a work trial.
   // "Be a few weeks at a bakery without pay, only the daily allowance": a named workplace is the trying out too.
-  if (score('pay-subsidy') < 3 && (any(TRY_OUT) || any(WORKPLACE)) && any(AT_WORK) && (any(UNPAID) || any(PAY_ASKED))) {
+  // "Can I be at a shop for a little while to see if the work suits me?": trying out at a named workplace is one too.
+  const tryingOut = (any(UNPAID) || any(PAY_ASKED)) || (any(TRY_OUT) && any(WORKPLACE));
+  if (score('pay-subsidy') < 3 && (any(TRY_OUT) || any(WORKPLACE)) && any(AT_WORK) && tryingOut) {
     add('work-trial', 3);
     damp('studying');
     damp('benefits');
     damp('pay-subsidy');
     damp('rehab-work');
+    // "My coach suggested it": who suggested the trial is not the question.
+    damp('coach');
     serviceDescribed = true;
   }
   // "A course for newcomers where you learn the language and about working life": the integration training.
@@ -884,6 +919,16 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     add('integration-plan', 3);
     damp('language-courses');
     damp('immigrants');
+  }
+  // "Who makes the plan for newcomers, how we get into society, what I must do in my first years?": the integration plan.
+  if (plan && (any(NEWCOMER_TRAINING) || any(SETTLING) || (entities.immigrant && (asksWho || any(['tekee', 'makes', 'gor', 'делает', 'робить', 'teeb', 'بیعمل', 'بیعملی', 'میسازه', 'مینویسه', 'sameeya']))))
+    && score('integration-plan') < 3 && !elsewhereThan(['integration-plan', 'language-courses', 'immigrants', 'duties', 'after-pilot', 'municipalities', 'offices', 'residence-permit'])) {
+    add('integration-plan', 3);
+    damp('language-courses');
+    damp('immigrants');
+    damp('duties');
+    damp('after-pilot');
+    damp('municipalities');
   }
   // "A firm would hire me if the city pays part of my wage", "do employers get money for hiring me?": pay subsidy.
   if (any(EMPLOYER) && any(PAID) && any(HIRING)) {

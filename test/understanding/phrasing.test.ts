@@ -568,3 +568,23 @@ describe('keeping one\'s coach after 2025', () => {
     expect(await answerOf(locale, q)).toBe(expected);
   });
 });
+
+describe('a third fresh batch\'s phrasings', () => {
+  it.each([
+    ['fi-x-selko', 'Voinko minä vielä liittyä mukaan?', 'eligibility'],
+    ['ru', 'можно мне ещё присоединиться к кокейлу? вчера потерял работу', 'eligibility'],
+    ['uk', 'ця програма мене стосується чи ні?', 'eligibility'],
+    ['sv', 'jag fick inkomstrelaterad dagpenning och hörde att sådana som jag inte var med. vilka var med då?', 'target-groups'],
+    ['en', 'my wife just arrived, who makes the plan for newcomers now, the city or someone else?', 'integration-plan'],
+    ['sv', 'vi kom från Syrien och bor i Närpes, vi behöver en plan för hur vi ska komma in i samhället, vem gör den?', 'integration-plan'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it.each([
+    ['fi-x-selko', 'olen tullut toisesta maasta koskeeko minua', 'immigrants'],
+    ['fi-x-selko', 'olen nuori työtön koskeeko minua', 'under-30'],
+  ] as const)('%s "%s" with one group\'s fact only → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+});
