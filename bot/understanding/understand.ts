@@ -378,6 +378,8 @@ const SETTLING = foldAll([
   'kotoutu', 'asettua', 'settle', 'settling in', 'into society', 'into the society', 'first years', 'komma in i samhallet', 'in i samhallet', 'forsta aren', 'первые годы', 'влиться', 'перші роки', 'адаптац', 'esimesed aastad',
   'ühiskonda', 'uhiskonda', 'اول سنین', 'اول سنوات', 'سالهای اول', 'سال اول', 'جا بیفتم', 'bulshada', 'sanadaha ugu horreeya',
 ]);
+/** He, she, them: a question asked about someone else. Whole words. */
+const THEM = foldAll(['hon', 'han', 'she', 'he', 'her', 'him', 'hän', 'hanet', 'hänet', 'он', 'она', 'ее', 'его', 'він', 'вона', 'її', 'його', 'tema', 'ta', 'هو', 'هي', 'اون', 'او', 'isaga', 'iyada', 'ayuu', 'ayay']);
 /** "Every", "each", "literally all": whether the move concerned everyone. Whole words. */
 const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jokaista', 'varje', 'alla', 'каждый', 'каждого', 'кожен', 'кожного', 'iga', 'igauks', 'کل', 'هر', 'qof walba', 'kasta']);
 /** "Automatically", "without applying": how one ended up in the pilot, the target groups' rule. */
@@ -668,7 +670,9 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "Who was in it then?" asked outright: the benefit named is one group's, not a question about benefits.
   if (score('target-groups') >= 2.5 && score('benefits') > 0 && (asksWho || tokens.some((t) => WHICH.has(t)))) damp('benefits');
   // A relative's age or benefit ("my wife gets earnings-related") is not the person's own case.
-  const personal = ((entities.age !== undefined && !youngOnly) || (entities.benefit !== undefined && !aboutGroup)) && !(anyWord(SOMEONE_ELSE) && !firstPersonPast);
+  // Asked once: several rules below ask whether a relative or friend is the one spoken of.
+  const relative = anyWord(SOMEONE_ELSE);
+  const personal = ((entities.age !== undefined && !youngOnly) || (entities.benefit !== undefined && !aboutGroup)) && !(relative && !firstPersonPast);
   // "Young jobseeker, was I in it?": young as a group, not an age to check; the under-30 rule is the answer.
   if (score('under-30') >= 1 && !personal && !entities.municipality && entities.under30 === undefined) add('under-30', score('eligibility') > 0 ? 2 : 1);
   if (entities.immigrant) add('immigrants', 1);
@@ -792,16 +796,16 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // jag?": the person's own case today, which the verdict answers (the pilot has ended, who serves them now).
   // Arabic "من" is "from", not the Persian "I".
   const selfNow = tokens.some((t) => (FIRST_PERSON.has(t) && !(t === 'i' && locale === 'sv') && !(t === 'ma' && locale === 'so') && !(t === 'من' && locale === 'ar')) || SELF_VERBS.has(t));
-  const someoneElse = anyWord(SOMEONE_ELSE);
+  const someoneElse = relative;
   // "Am I covered?" after joining a fund is the fund's cover; "I moved here two years ago, do I belong?" is the immigrants' rule.
   // "Can I still join?" with nothing else named: in this chat, the pilot.
-  const belongs = ((any(BELONG) || anyWord(BELONG_WORDS)) && score('benefits') < 1) || (aboutPilot && any(JOIN)) || (anyWord(STILL) && any(JOIN) && !elsewhereThan([]));
+  const belongs = () => ((any(BELONG) || anyWord(BELONG_WORDS)) && score('benefits') < 1) || (aboutPilot && any(JOIN)) || (anyWord(STILL) && any(JOIN) && !elsewhereThan([]));
   // Only one group's fact and nothing else ("I came from another country, does it concern me?", "I'm young and
   // unemployed, does it concern me?"): that group's rule answers.
   const groupFactOnly = (entities.immigrant || score('immigrants') >= 2 || score('under-30') >= 1) && !entities.municipality && entities.benefit === undefined && entities.age === undefined;
   const ownCase = !groupFactOnly;
-  const selfNowBelongs = selfNow && belongs && ownCase && !someoneElse;
-  if (selfNow && belongs && ownCase && !someoneElse && !firstPersonPast && !transferred && !anyWord(WHICH_ONE) && !elsewhereThan(['eligibility', 'pilot', 'municipalities', 'target-groups', 'after-pilot', 'register', 'immigrants', 'under-30', ...(any(BELONG) ? ['residence-permit'] : [])])) {
+  const selfNowBelongs = selfNow && !someoneElse && ownCase && belongs();
+  if (selfNowBelongs && !firstPersonPast && !transferred && !anyWord(WHICH_ONE) && !elsewhereThan(['eligibility', 'pilot', 'municipalities', 'target-groups', 'after-pilot', 'register', 'immigrants', 'under-30', ...(any(BELONG) ? ['residence-permit'] : [])])) {
     add('eligibility', 3);
     damp('pilot');
     damp('register');
@@ -811,10 +815,10 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     serviceDescribed = true;
   }
   // "Did all foreigners belong to it?": a group named as the subject is the group's rule, whatever town the person is in.
-  const groupAsked = any(THIRD_PERSON_GROUP) || anyWord(EVERY) || any(['kaikki', 'all', 'alla', 'все', 'всі', 'koik', 'sellised nagu', 'people like', 'kuten me', 'такие как', 'такі як']) || score('immigrants') >= 2 || score('under-30') >= 2;
+  const groupAsked = () => any(THIRD_PERSON_GROUP) || anyWord(EVERY) || any(['kaikki', 'all', 'alla', 'все', 'всі', 'koik', 'sellised nagu', 'people like', 'kuten me', 'такие как', 'такі як']) || score('immigrants') >= 2 || score('under-30') >= 2;
   // "Did our municipality belong to the pilot, or did the TE office still do everything here?", "was Kiuruvesi
   // one of the places in it?": whether the town was in it; the TE office is only the alternative named.
-  if (town && (aboutPilot || any(MUNICIPALITY_NOUNS)) && any(TOWN_INCLUDED) && !firstPersonPast && !(selfNow && any(BELONG)) && !asksWhere && !anyWord(WHICH_ONE) && !groupAsked && !personal) {
+  if (town && (aboutPilot || any(MUNICIPALITY_NOUNS)) && any(TOWN_INCLUDED) && !firstPersonPast && !(selfNow && any(BELONG)) && !asksWhere && !anyWord(WHICH_ONE) && !personal && !groupAsked()) {
     add('municipalities', 3);
     damp('te-offices');
     damp('eligibility');
@@ -828,8 +832,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const pirkanmaaWay = any(INTERNATIONAL_SERVICES) && (any(INTEGRATION_PERIOD) || any(['tampere', 'тампере', 'تامپره', 'تامبيري', 'تامبیری', 'pirkanmaa', 'birkala']) || entities.immigrant === true);
   const languageBack = any(LANGUAGE_RIGHTS) || (score('te-offices') > 0 && any(SENT_BACK) && (any(DOMESTIC_LANGUAGES) || any(['kiel', 'language', 'sprak', 'язык', 'мов', 'keel', 'زبان', 'لغه', 'luqad'])));
   // "Where were the international services, what's the address?" asks for the office.
-  const asksAddress = asksWhere || anyWord(WHERE) || any(['osoite', 'osote', 'address', 'adress', 'адрес', 'адреса', 'aadress', 'عنوان', 'ادرس', 'cinwaan']);
-  if ((pirkanmaaWay && !asksAddress) || languageBack) {
+  const asksAddress = () => asksWhere || anyWord(WHERE) || any(['osoite', 'osote', 'address', 'adress', 'адрес', 'адреса', 'aadress', 'عنوان', 'ادرس', 'cinwaan']);
+  if ((pirkanmaaWay && !asksAddress()) || languageBack) {
     add('immigrants', 3);
     damp('offices');
     damp('te-offices');
@@ -837,7 +841,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   }
   // "My husband gets earnings-related allowance from his fund, was he in it too?": someone else's benefit is the
   // groups' rule (the verdict is for the person chatting).
-  if (anyWord(SOMEONE_ELSE) && (entities.benefit !== undefined || score('benefits') >= 1) && aboutPilot && !firstPersonPast && !selfNowBelongs) {
+  if (relative && aboutPilot && (entities.benefit !== undefined || score('benefits') >= 1) && !firstPersonPast && !selfNowBelongs) {
     add('target-groups', 3);
     damp('eligibility');
     damp('benefits');
@@ -845,7 +849,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "Did the municipality run the services there then, or the TE office?" with a town: whether the town was in
   // the pilot. Without a town ("my friend's case was handled by the municipality, not the TE office, what was
   // that?"): what the pilot was.
-  if (any(MUNICIPALITY_NOUNS) && any(HANDLED) && score('te-offices') > 0 && !any(GONE) && !groupAsked) {
+  if (score('te-offices') > 0 && any(MUNICIPALITY_NOUNS) && any(HANDLED) && !any(GONE) && !groupAsked()) {
     if (town && !personal) {
       add('municipalities', 3.5);
       damp('eligibility');
@@ -854,22 +858,22 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   }
   // "Do I still have the same coach after 2025?", "since 2025, does the system stay?": the way of working going on
   // after the pilot, what came after it; a town named is only where the person lives.
-  const since2025 = (entities.year !== undefined && entities.year >= 2025) || any(SINCE_2025);
-  if (since2025 && score('coach') > 0 && (any(GOES_ON) || anyWord(STILL)) && score('after-pilot') < 3) {
+  const since2025 = () => (entities.year !== undefined && entities.year >= 2025) || any(SINCE_2025);
+  if (score('coach') > 0 && score('after-pilot') < 3 && (any(GOES_ON) || anyWord(STILL)) && since2025()) {
     add('after-pilot', 3);
     damp('coach');
     damp('municipalities');
   }
   // "My wife is from Thailand and speaks little Swedish: did she belong to the pilot or the TE office?": a relative's
   // foreign background is the immigrants' rule.
-  const askedOfThem = anyWord(foldAll(['hon', 'han', 'she', 'he', 'her', 'him', 'hän', 'hanet', 'hänet', 'он', 'она', 'ее', 'его', 'він', 'вона', 'її', 'його', 'tema', 'ta', 'هو', 'هي', 'اون', 'او', 'isaga', 'iyada', 'ayuu', 'ayay']));
-  if (anyWord(SOMEONE_ELSE) && askedOfThem && (entities.immigrant || score('immigrants') >= 1) && aboutPilot && entities.benefit === undefined && !firstPersonPast && !selfNowBelongs) {
+  const askedOfThem = () => anyWord(THEM);
+  if (relative && aboutPilot && (entities.immigrant || score('immigrants') >= 1) && entities.benefit === undefined && !firstPersonPast && !selfNowBelongs && askedOfThem()) {
     add('immigrants', 2.5);
     damp('te-offices');
     damp('eligibility');
   }
   // "Was I counted in it only because of my age?": the age group's rule.
-  if (any(AGE_REASON) && aboutPilot) {
+  if (aboutPilot && any(AGE_REASON)) {
     add('under-30', 3);
     damp('eligibility');
   }
@@ -896,8 +900,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "Is there a way to spend some time at a real workplace first, while on benefits?": a work trial.
   // "Be a few weeks at a bakery without pay, only the daily allowance": a named workplace is the trying out too.
   // "Can I be at a shop for a little while to see if the work suits me?": trying out at a named workplace is one too.
-  const tryingOut = (any(UNPAID) || any(PAY_ASKED)) || (any(TRY_OUT) && any(WORKPLACE));
-  if (score('pay-subsidy') < 3 && (any(TRY_OUT) || any(WORKPLACE)) && any(AT_WORK) && tryingOut) {
+  const tryingOut = () => any(UNPAID) || any(PAY_ASKED) || (any(TRY_OUT) && any(WORKPLACE));
+  if (score('pay-subsidy') < 3 && (any(TRY_OUT) || any(WORKPLACE)) && any(AT_WORK) && tryingOut()) {
     add('work-trial', 3);
     damp('studying');
     damp('benefits');
@@ -981,14 +985,14 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   }
   // "My son is 20 with no vocational qualification, they say he must apply to a school or lose his
   // money": the under-25s' duty, which the young people's article gives, not studying in general.
-  if (any(NO_VOCATIONAL) && any(APPLY_TO_SCHOOL) && ((entities.age !== undefined && entities.age < 30) || score('under-30') >= 1 || anyWord(SOMEONE_ELSE))) {
+  if (any(NO_VOCATIONAL) && any(APPLY_TO_SCHOOL) && ((entities.age !== undefined && entities.age < 30) || score('under-30') >= 1 || relative)) {
     add('under-30', 3.5);
     damp('studying');
     damp('cv-help');
     damp('duties');
   }
   // "My brother is 26, was he in it because of his age?": someone else's age is the age group's rule.
-  if (entities.age !== undefined && entities.age < 30 && anyWord(SOMEONE_ELSE) && !firstPersonPast) {
+  if (entities.age !== undefined && entities.age < 30 && relative && !firstPersonPast) {
     add('under-30', 2.5);
     damp('eligibility');
     damp('target-groups');
