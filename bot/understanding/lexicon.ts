@@ -89,7 +89,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['soome keelt', 1.5], ['pagula', 2], ['مترجم', 2], ['لاجی', 2], ['پناهنده', 2], ['turjubaan', 2], ['qaxooti', 2],
   ],
   benefits: [
-    ['lacagtee', 2], ['lacag ayaan heli', 2], ['maxaan lacag', 2], ['lacag noocee', 2],
+    ['mun tuen', 1.2], ['minun tuen', 1.2], ['mun tuet', 1.2], ['my benefit', 1.2], ['mitt stod', 1.2], ['mitt bidrag', 1.2], ['мое пособие', 1.2], ['моё пособие', 1.2], ['моя допомога', 1.2], ['minu toetus', 1.2], ['lacagtee', 2], ['lacag ayaan heli', 2], ['maxaan lacag', 2], ['lacag noocee', 2],
     ['кто мне платит', 2], ['хто мені платить', 2], ['деньги', 1], ['гроші', 1], ['مصاری', 1.5], ['فلوس', 1.5], ['=پول', 1.2], ['raha', 1], ['pengar', 1],
     ['tuen', 0.6], ['tootushuvit', 2], ['huvitist', 1.5], ['مستمری', 1.5], ['بیمه بیکاری', 2], ['ضمان', 1], 
     ['mika ero', 1], ['difference between', 1], ['skillnad', 1], ['разница', 1], ['різниця', 1], ['mis vahe', 1], ['فرق', 1], ['تفاوت', 1], ['farqi', 1],
@@ -164,7 +164,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     // Moving or cancelling one's own appointment.
     ['peruuttaa', 1.5], ['perua', 1.5], ['siirran', 1.5], ['siirtaa', 1.2], ['en paase', 1], ['cant make it', 1], ['kan inte komma', 1], ['kommer int', 1], ['не смогу прийти', 1.5], ['не зможу прийти', 1.5], ['ei saa tulla', 1],
     ['نمیتونم بیام', 1.5], ['ما بقدر اجی', 1.5], ['ma imaan karo', 1.5], ['siirtaa aika', 2], ['muuttaa aika', 2], ['muuttaa minun aika', 2], ['cancel', 0.8], ['cancel my appointment', 2.5], ['cancel the appointment', 2.5], ['cancel the meeting', 2.5], ['cancel my meeting', 2.5], ['reschedule', 2], ['move my appointment', 2.5], ['change my appointment', 2.5], ['avboka', 2], ['flytta min tid', 2.5],
-    ['flytta min traff', 2.5], ['flytta mitt mote', 2.5], ['min traff', 1.5], ['flyttar ja min tid', 2.5], ['flyttar jag min tid', 2.5], ['отменить запись', 2.5], ['перенести запись', 2.5], ['перенести встречу', 2.5], ['скасувати запис', 2.5], ['перенести запис', 2.5], ['aja tuhista', 2.5], ['aega tuhista', 2.5],
+    ['flytta min traff', 2.5], ['hur flyttar jag', 2.5], ['flytta den', 1.5], ['وقتی که گرفته بودم', 2], ['وقتمو کنسل', 2.5], ['flytta mitt mote', 2.5], ['min traff', 1.5], ['flyttar ja min tid', 2.5], ['flyttar jag min tid', 2.5], ['отменить запись', 2.5], ['перенести запись', 2.5], ['перенести встречу', 2.5], ['скасувати запис', 2.5], ['перенести запис', 2.5], ['aja tuhista', 2.5], ['aega tuhista', 2.5],
     ['aega muuta', 2.5], ['aja muuta', 2.5], ['وقتمو جابجا', 2.5], ['جابجا کنم', 1.5], ['کنسل', 1.5], ['الغی الموعد', 2.5], ['الغاء الموعد', 2.5], ['اغیر الموعد', 2.5], ['ballanta beddel', 2.5], ['ballanta jooji', 2.5],
   ],
   eligibility: [
@@ -190,6 +190,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     // Going there in person.
     ['paikan paall', 2], ['تلفون', 2], ['تلیفون', 2], ['موبایل', 1], ['واتساب', 1], ['kaymaan', 1.2], ['mihin voin menna', 2], ['minne voin menna', 2], ['asiointipiste', 2], ['asioimaan', 1.5],
     ['in person', 2], ['face to face', 2], ['walk in', 2], ['drop in', 2], ['where can i go', 1.5],
+    ['silmast silma', 2], ['naost nakku', 2], ['بدون وقت قبلی', 2], ['بدون موعد', 2], ['without an appointment', 2], ['ilman ajanvarausta', 2], ['utan tidsbokning', 2], ['без записи', 2], ['без запису', 2], ['ilma ajata', 2], ['ballan la', 1.5],
     ['приміщення', 1.5], ['помещение', 1.5], ['прийти ногами', 2], ['особисто', 1.2], ['лично прийти', 1.5], ['pa plats', 1.5], ['kohapeal', 1.5], ['kohale minna', 1.5], ['شخصیا', 1.2], ['qof ahaan', 1.2],
     ['personligen', 2], ['pa plats', 2], ['vart kan jag ga', 1.5], ['besoka', 1.5],
     ['лично', 1.5], ['куда можно прийти', 2], ['куда пойти', 1.5], ['очно', 1.5], ['прийти', 1],
@@ -254,6 +255,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['لازم اعمل', 1.5], ['شو لازم', 1.2], ['کل شهر', 1.5], ['ادور شغل', 1.5], ['ادور علی شغل', 1.5], ['واجبات', 2], ['التزامات', 2], ['مطلوب منی', 1.5],
     ['باید چیکار', 1.5], ['باید چکار', 1.5], ['باید چه کار', 1.5], ['هر ماه', 1.5], ['دنبال کار', 1.2], ['وظیفه', 2], ['تعهدات', 2], ['چند تا درخواست', 2.5],
     // What is expected of one and the meetings one must go to.
+    ['vilka regler', 1.5], ['regler galler', 1.5], ['which rules', 1.5], ['what rules', 1.5], ['mita saantoja', 1.5], ['mitka saannot', 1.5], ['какие правила', 1.5], ['які правила', 1.5], ['millised reeglid', 1.5], ['چه قوانینی', 1.5], ['شو القوانین', 1.5], ['xeerarka', 1.5],
+    ['від мене вимагають', 2], ['что от меня требуют', 2], ['кожного тижня', 1.5], ['каждую неделю', 1.5], ['joka viikko', 1.2], ['varje vecka', 1.2], ['iga nadal', 1.5],
     ['expected of me', 2], ['required of me', 2], ['go to meetings', 1.5], ['forvantas av mig', 2], ['krav pa mig', 2], ['ga pa moten', 1.5], ['от меня требуется', 2], ['от меня ожидают', 2], ['від мене вимагається', 2], ['від мене чекають', 2],
     ['minult oodatakse', 2], ['minulta odotetaan', 2], ['minulta vaaditaan', 2], ['لازم اسوی', 1.5], ['اجتماعات', 1], ['کل کم مره', 1.5], ['باید برم جلسه', 2], ['جلسه', 0.8], ['ازم انتظار', 2], ['چی ازم میخوان', 2],
     ['bil kasta', 1.5], ['shaqo raadi', 1.5], ['waajib', 2], ['la iga rabaa', 2], ['immisa codsi', 2.5],
@@ -266,7 +269,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   privacy: [
     ['sailit', 1.5], ['امسح', 2], ['معلوماتی', 1.5], ['معلومات', 1], ['پاک کن', 2], ['tallenta', 1.5], ['=store', 1.2], ['stores', 1.2], ['sparar', 1.2], ['хранит', 1.5], ['зберіга', 1.5], ['ذخیره', 1.5], ['یحفظ', 1.5], ['kaydi', 1.5],
     ['tiedot', 1.2], ['tietoni', 1.5], ['poista', 2], ['data', 1.5], ['delete', 2], ['gdpr', 2], ['privacy', 2], ['radera', 2], ['uppgifter', 1.2], ['данные', 1.5], ['удали', 2], ['дані', 1.5], ['видали', 2],
-    ['andmed', 1.5], ['kustuta', 2], ['видалі', 2], ['видалити', 2], ['удалить', 2],
+    ['andmed', 1.5], ['kustuta', 2], ['do you save', 2], ['save what i', 2], ['what i type', 1.5], ['mita kirjoitan', 1.5], ['sparar ni', 2], ['записывается', 2], ['кто прочитает', 2], ['записується', 2], ['хто прочитає', 2], ['بتحفظو', 2], ['تحفظو', 2], ['تحفظون', 2], ['بکتبه', 1], ['kaydsaa', 2], ['kaydisaa', 2], ['salvestate', 2], ['видалі', 2], ['видалити', 2], ['удалить', 2],
     // What one wrote here, this chat, and the identity code the bot never asks for.
     ['what i wrote', 1.5], ['mita kirjoitin', 1.5], ['mita mina kirjoitin', 1.5], ['vad jag skrev', 1.5], ['что я писал', 1.5], ['что я написал', 1.5], ['що я писав', 1.5], ['що я писала', 1.5], ['що я тут писала', 2], ['mida ma kirjutasin', 1.5],
     ['این چت', 1], ['هذه المحادثه', 1], ['этого чата', 1.5], ['этом чате', 1.5], ['цього чату', 1.5], ['цьому чаті', 1.5], ['this chat', 1], ['tasta chatista', 1.5], ['den har chatten', 1.5], ['henkilotunnus', 1.5], ['hetu', 1.5],
@@ -343,6 +346,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   appeal: [
     // A sanction or a refusal the person thinks is wrong: what they can do about it.
+    ['what can i do about it', 2], ['what can i do about this', 2], ['voluntarily', 1.5], ['بارادتی', 1.5], ['قطع عنی', 1.5], ['شو الحل', 1],
     ['fight it', 2], ['fight this', 2], ['how do i fight', 2.5], ['eksisid', 2], ['vastu voidelda', 2.5], ['vaidlustada', 2.5], ['vaidlust', 2], ['contest', 1.5], ['olen eri mielta', 2], ['oon eri mielta', 2], ['eri mielta', 1.5], ['helt fel', 1.5], ['gora at det', 1.5], ['dacwo', 2], ['uga dacwood', 2.5],
     ['karens', 2.5], ['valitt', 2], ['valitan', 2], ['oikaisuvaatimu', 3], ['muutoksenhak', 3], ['kielteinen paatos', 2.5], ['paatos on vaara', 2.5], ['paatos oli vaara', 2.5], ['decision is wrong', 2.5], ['decision was wrong', 2.5], ['beslutet ar fel', 2.5], ['решение неправильн', 2.5], ['рішення неправильн', 2.5], ['otsus on vale', 2.5], ['kielteisen', 1.5], ['hylattiin', 2], ['hylkas', 1.5], ['=vaarin', 1], ['vaara paatos', 2], ['epaoikeudenmukai', 1.5], ['korvaukseton', 1.5],
     ['sanction', 2.5], ['penalty', 2], ['penalis', 2], ['penaliz', 2], ['rejected', 2], ['denied', 1.5], ['refused', 1.5], ['unfair', 1.5], ['wrong decision', 2.5], ['is wrong', 1], ['its wrong', 1], ['negative decision', 2.5], ['waiting period', 2], ['request a review', 2.5],
@@ -373,7 +377,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   'temporary-protection': [
     ['tilapai', 2], ['suojelu', 2], ['temporary protection', 4], ['tillfalligt skydd', 4], ['временн', 1.5], ['защит', 2], ['тимчасов', 1.5], ['захист', 2], ['ajutine kaitse', 4], ['ajutise kaitse', 4],
     // The Finnish term written as heard: тилапяйнен суойелу, تیلاپاینن سوئویلو.
-    ['тилапяйн', 3], ['тилапаин', 3], ['суойел', 2], ['تیلاپاین', 3], ['تیلاپین', 3],
+    ['мій захист', 2.5], ['мою защиту', 2.5], ['моя защита', 2.5], ['діє мій захист', 3],
+    ['اوکراین', 1.5], ['اوکرائین', 1.5], ['تیلاپاین', 3], ['тилапяйн', 3], ['тилапаин', 3], ['суойел', 2], ['تیلاپاین', 3], ['تیلاپین', 3],
     ['kaitse', 2], ['الحمایه المویقته', 4], ['الحمایه', 2], ['المویقته', 2], ['حمایت موقت', 4], ['ilaalinta', 2], ['ku meel gaar', 2], ['ukrain', 1.5], ['украин', 1.5], ['україн', 1.5], ['اوکران', 1.5],
     // Fleeing the war, or its cities named: "we fled from Kharkiv".
     ['flydde', 1.5], ['fled', 1.5], ['fleeing', 1.5], ['pakenimme', 1.5], ['pakenin', 1.5], ['paenneet', 1.5], ['бежали', 1.5], ['сбежали', 1.5], ['втекли', 1.5], ['тікали', 1.5], ['беженц', 1.5], ['біженц', 1.5],

@@ -212,7 +212,7 @@ const WHY = foldAll(['miksi', 'why', 'varfor', 'зачем', 'почему', 'н
 /** "What": with only the pilot named, the question is what the pilot was. */
 const WHAT = new Set(foldAll(['mika', 'mita', 'mitas', 'what', 'whats', 'vad', 'что', 'чем', 'що', 'mis', 'ما', 'شو', 'چی', 'چیه', 'چیست', 'چه', 'maxay', 'maxaa']));
 /** The municipality as an institution: people say they were moved "to the municipality". */
-const MUNICIPALITY_NOUNS = foldAll(['kunta', 'kunna', 'kunnal', 'kunnil', 'municipal', 'town', 'city', 'kommun', 'муницип', 'коммун', 'город', 'громад', 'муніцип', 'міст', 'vald', 'omavalitsus', 'بلدیه', 'البلدیه', 'شهرداری', 'degmo', 'degmad']);
+const MUNICIPALITY_NOUNS = foldAll(['vallad', 'valla', 'kunta', 'kunna', 'kunnal', 'kunnil', 'municipal', 'town', 'city', 'kommun', 'муницип', 'коммун', 'город', 'громад', 'муніцип', 'міст', 'vald', 'omavalitsus', 'بلدیه', 'البلدیه', 'شهرداری', 'degmo', 'degmad']);
 /** Words that ask for a list of places: "which municipalities". */
 const WHICH = new Set(foldAll([
   'mitka', 'mitkä', 'missa', 'which', 'list', 'vilka', 'vilken', 'какие', 'каких', 'які', 'яких', 'millised', 'milliste', 'کدام', 'کدوم', 'کدوما', 'ای', 'ایه', 'ayo', 'kuwee', 'kuwa',
@@ -246,7 +246,7 @@ const HOW_OFTEN = foldAll(['kuinka usein', 'miten usein', 'kuinka tihea', 'how o
 const ONLINE = foldAll(['netissa', 'netista', 'verkossa', 'verkkoasioin', 'online', 'internet', 'pa natet', 'via natet', 'онлайн', 'в интернете', 'через интернет', 'в інтернеті', 'через інтернет', 'internetis', 'veebis', 'اونلاین', 'انلاین', 'اون لاین', 'عالنت', 'khadka', 'internetka']);
 /** Those who get a benefit, spoken of as a group ("those on earnings-related", "de som får"). */
 const THIRD_PERSON_GROUP = foldAll([
-  'olevat', 'olevia', 'saavat', 'saaneet', 'ne jotka', 'niille jotka', 'niita jotka', 'niita joilla', 'those who', 'those on', 'people on', 'people getting', 'people who', 'de som', 'dom som', 'de med', 'dom med', 'те кто', 'те, кто', 'тех кто', 'люди с', 'ті хто', 'тих хто', 'люди з',
+  'люди на', 'те кому', 'тех кому', 'тем кто', 'тим хто', 'тих кому', 'olevat', 'olevia', 'saavat', 'saaneet', 'ne jotka', 'niille jotka', 'niita jotka', 'niita joilla', 'those who', 'those on', 'people on', 'people getting', 'people who', 'de som', 'dom som', 'de med', 'dom med', 'те кто', 'те, кто', 'тех кто', 'люди с', 'ті хто', 'тих хто', 'люди з',
   'need kes', 'neid kes', 'inimesed kes', 'اللی بیاخدو', 'اللی علی', 'الناس اللی', 'اونایی که', 'کسایی که', 'کسانی که', 'dadka qaata', 'kuwa qaata', 'dadka',
 ]);
 /** "I", "me", "my": the person speaks of themself. */
@@ -255,7 +255,7 @@ const FIRST_PERSON = new Set(foldAll([
   'mul', 'minu', 'انا', 'عندی', 'من', 'aniga', 'waxaan',
 ]));
 /** English "I was", "was I": whole words, or "was i" would find "was it" and "was in". */
-const FIRST_PERSON_PAST_EN = ['i was', 'was i', 'were i', 'i used to be'];
+const FIRST_PERSON_PAST_EN = ['i was', 'was i', 'were i', 'i used to be', 'would i have been', 'i would have been', 'would i have'];
 /** "Or": weighing two possibilities ("the municipality or the TE office"). */
 const OR = new Set(foldAll(['vai', 'tai', 'or', 'eller', 'или', 'или', 'чи', 'або', 'voi', 'ولا', 'او', 'یا', 'mise', 'ama']));
 /** "How do I find out / check": the person wants to know their own case. */
@@ -292,7 +292,7 @@ const SERVICES = foldAll([
 /** "Still" and joining: "can I still join the pilot?" asks whether the person can be in it, today. */
 const STILL = foldAll(['viela', 'still', 'yet', 'anyway', 'fortfarande', 'annu', 'ещё', 'еще', 'ще', 'veel', 'ikka', 'لسا', 'لسه', 'هنوز', 'weli', 'wali', 'weli ma']);
 const JOIN = foldAll([
-  'asiakkaaksi', 'kliendiks', 'become a customer', 'стать клиентом', 'стати клієнтом', 'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
+  'asiakkaaksi', 'kliendiks', 'become a customer', 'bli kund', 'взяти в', 'взять в', 'take me', 'ottaa mukaan', 'ta med mig', 'projekti votta', 'sisse votta', 'стать клиентом', 'стати клієнтом', 'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
   'приєдна', 'liituda', 'paaseda', 'saada katsesse', 'ادخل', 'انضم', 'فوت', 'وارد', 'عضو', 'ثبت نام', 'geli', 'galo', 'ku biir', 'ka mid noqo',
 ]);
 /** Verbs that can only be the person's own present: "asun" (I live), "kuulunko" (do I belong), "живу". Whole words. */
@@ -330,7 +330,7 @@ const GOES_ON = foldAll([
 ]);
 /** A town being in it: "did our municipality belong", "was Kiuruvesi one of the places", "участвовала". */
 const TOWN_INCLUDED = foldAll([
-  'take part', 'took part', 'taking part', 'trial towns', 'pilot towns', 'one of those', 'oliko siella', 'oli siella', 'kas meie vald oli', 'была ли', 'был ли', 'чи була', 'чи був', 'kuuluiko', 'kuului', 'oliko mukana', 'oliko se mukana', 'one of the places', 'one of the towns', 'one of the municipalities', 'among the', 'part of it', 'part of the', 'in it', 'var med', 'deltog', 'ingick', 'horde till',
+  'in the pilot', 'in that pilot', 'in this pilot', 'in the trial', 'in that trial', 'in the experiment', 'in that experiment', 'in that town pilot', 'in the town pilot', 'належало', 'належав', 'تو اون طرح', 'تو طرح', 'تو پایلوت', 'take part', 'took part', 'taking part', 'trial towns', 'pilot towns', 'one of those', 'oliko siella', 'oli siella', 'kas meie vald oli', 'была ли', 'был ли', 'чи була', 'чи був', 'kuuluiko', 'kuului', 'oliko mukana', 'oliko se mukana', 'one of the places', 'one of the towns', 'one of the municipalities', 'among the', 'part of it', 'part of the', 'in it', 'var med', 'deltog', 'ingick', 'horde till',
   'входил', 'входила', 'входило', 'участвовал', 'входив', 'входила', 'брав участь', 'брала участь', 'брало участь', 'osales', 'kuulus', 'من ضمن', 'کانت ضمن', 'جزو', 'ka mid ahayd', 'ka qayb qaatay', 'ku jirtay',
 ]);
 /** Tampere's international services and the integration period: how the pilot served immigrants in Pirkanmaa. */
@@ -360,7 +360,7 @@ const PAY_ASKED = foldAll([
 ]);
 /** The municipality handling the unemployed itself, instead of the TE office: what the pilot was. */
 const HANDLED = foldAll([
-  'hoiti', 'hoitiko', 'hoitaa', 'hoitanut', 'ran', 'running', 'handled', 'took care', 'was doing', 'skotte', 'skötte', 'skottes', 'занимал', 'занимался', 'заниматься', 'вел', 'займал', 'займалося', 'ajas', 'ajanud', 'korraldas',
+  'aitama', 'tegeles', 'tegelesid', 'qaban jireen', 'вели', 'вела', 'hoiti', 'hoitiko', 'hoitaa', 'hoitanut', 'ran', 'running', 'handled', 'took care', 'was doing', 'skotte', 'skötte', 'skottes', 'занимал', 'занимался', 'заниматься', 'вел', 'займал', 'займалося', 'ajas', 'ajanud', 'korraldas',
   'انجام میداد', 'اداره میکرد', 'کانت تدیر', 'بتدیر', 'تدیر', 'qabanaysay', 'maamulaysay',
 ]);
 /** Since the pilot ended at the turn of 2025: "after 2025", "since new year", "с 2025 года". */
@@ -380,6 +380,8 @@ const SETTLING = foldAll([
 ]);
 /** He, she, them: a question asked about someone else. Whole words. */
 const THEM = foldAll(['hon', 'han', 'she', 'he', 'her', 'him', 'hän', 'hanet', 'hänet', 'он', 'она', 'ее', 'его', 'він', 'вона', 'її', 'його', 'tema', 'ta', 'هو', 'هي', 'اون', 'او', 'isaga', 'iyada', 'ayuu', 'ayay']);
+/** "When" opening a clause about oneself ("when I'm unemployed", "när jag är utan jobb"). Whole words. */
+const WHEN_CLAUSE = foldAll(['nar jag', 'nar man', 'nar du', 'nar vi', 'nar hon', 'nar han', 'when i', 'when im', 'when you', 'when we', 'when my']);
 /** "Every", "each", "literally all": whether the move concerned everyone. Whole words. */
 const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jokaista', 'varje', 'alla', 'каждый', 'каждого', 'кожен', 'кожного', 'iga', 'igauks', 'کل', 'هر', 'qof walba', 'kasta']);
 /** "Automatically", "without applying": how one ended up in the pilot, the target groups' rule. */
@@ -412,7 +414,7 @@ const PLAN = foldAll(['suunnitelm', 'paperi', 'plan', 'план', 'plaan', 'خط
 /** An employer, a company, a boss: who gets the money when it is part of a wage. */
 const EMPLOYER = foldAll([
   'tyonantaja', 'firma', 'yritys', 'pomo', 'employer', 'company', 'bakery', 'boss', 'owner', 'arbetsgivar', 'foretag', 'firman', 'chefen', 'работодател', 'фирм', 'компани', 'начальник', 'роботодав', 'компані',
-  'tooandja', 'ettevote', 'ulemus', 'کارفرما', 'شرکت', 'صاحب العمل', 'الشرکه', 'الشغل', 'shirkad', 'loo shaqeeye', 'shaqo bixiye', 'milkiilaha',
+  'tooandja', 'ettevote', 'ulemus', 'کارفرما', 'شرکت', 'صاحب العمل', 'الشرکه', 'الشغل', 'shirkad', 'loo shaqeeye', 'loo shaqeeya', 'shaqo bixiye', 'milkiilaha',
   // A small business of one's own, or the workplace that would hire.
   'rakennusfirma', 'pieni yritys', 'kahvila', 'ravintola', 'kauppa', 'cafe', 'restaurant', 'shop', 'my business', 'my company', 'litet cafe', 'litet foretag', 'restaurang', 'маленькая фирма', 'кафе', 'ресторан', 'магазин', 'невелик',
   'kohvik', 'restoran', 'مطعم', 'محل', 'رستوران', 'مغازه', 'کافه', 'dukaan', 'maqaayad',
@@ -455,16 +457,16 @@ const REGISTERED = foldAll([
 /** Trying a job out or seeing what it is like: "spend some time at a real workplace first". */
 const TRY_OUT = foldAll([
   'kokeilla', 'kokeilemaan', 'katsoa sopiiko', 'nahda millaista', 'nahda kaytannossa', 'try', 'see what', 'see if', 'spend some time', 'testa', 'prova', 'se hur', 'попробовать', 'посмотреть как', 'спробувати', 'подивитися як',
-  'sopiiko ala', 'nakee sopiiko', 'if the field suits', 'om branschen passar', 'se om', 'proovida', 'naha milline', 'kaasa teha', 'جرب', 'اشوف کیف', 'امتحان', 'امتحانی', 'ببینم', 'tijaabi', 'isku day', 'arko sida',
+  'si aan u arko', 'sopiiko ala', 'nakee sopiiko', 'if the field suits', 'om branschen passar', 'se om', 'proovida', 'naha milline', 'kaasa teha', 'جرب', 'اشوف کیف', 'امتحان', 'امتحانی', 'ببینم', 'tijaabi', 'isku day', 'arko sida',
 ]);
 /** A workplace or a few weeks there: where and how long the trying out happens. */
 const AT_WORK = foldAll([
   'tyopaik', 'tyopaikalla', 'tyopaikalle', 'palvelutalo', 'workplace', 'real job', 'at a company', 'arbetsplats', 'verkstad', 'boende', 'на работе', 'рабочем мест', 'в детском саду', 'на роботі', 'robochomu', 'tookoh', 'koogis',
-  'محل کار', 'شرکت', 'مکان العمل', 'goobta shaqada', 'shirkad', 'viikko', 'viikoks', 'weeks', 'veckor', 'недел', 'тижн', 'nadalat', 'هفته', 'ماه', 'اسبیع', 'اسبوع', 'toddobaad', 'bilood', 'vahan aikaa', 'a little while', 'for a while', 'en tid', 'ненадолго', 'трохи', 'moneks ajaks', 'kuukau', 'month', 'manad', 'месяц', 'місяц', 'kuu', 'ماه', 'شهر', 'bil', 'pariks viikoks',
+  'محل کار', 'شرکت', 'مکان العمل', 'goobta shaqada', 'shirkad', 'viikko', 'viikoks', 'weeks', 'veckor', 'недел', 'тижн', 'nadalat', 'هفته', 'ماه', 'اسبیع', 'اسبوع', 'toddobaad', 'bilood', 'muddo gaaban', 'vahan aikaa', 'a little while', 'for a while', 'en tid', 'ненадолго', 'трохи', 'moneks ajaks', 'kuukau', 'month', 'manad', 'месяц', 'місяц', 'kuu', 'ماه', 'شهر', 'bil', 'pariks viikoks',
 ]);
 /** No pay, or the benefit going on meanwhile: a trial at a workplace, not a job. */
 const UNPAID = foldAll([
-  'ilman sopimusta', 'mitaan sopimusta', 'without a contract', 'no contract', 'utan avtal', 'ingen lon', 'без договора', 'без контракту', 'ilman palkkaa', 'ilman tyosopimusta', 'palkatta', 'no pay', 'unpaid', 'without pay', 'no salary', 'while im on benefits', 'while on benefits', 'utan lon', 'utan anstallningsavtal', 'без зарплат', 'без оплат', 'без договор', 'без трудового',
+  'mushahar laaan', 'ilman sopimusta', 'mitaan sopimusta', 'without a contract', 'no contract', 'utan avtal', 'ingen lon', 'без договора', 'без контракту', 'ilman palkkaa', 'ilman tyosopimusta', 'palkatta', 'no pay', 'unpaid', 'without pay', 'no salary', 'while im on benefits', 'while on benefits', 'utan lon', 'utan anstallningsavtal', 'без зарплат', 'без оплат', 'без договор', 'без трудового',
   'palgata', 'ilma palgata', 'ilma lepinguta', 'حقوق نمیدیم', 'بدون حقوق', 'بدون راتب', 'بلا راتب', 'mushahar ma jiro', 'mushahar la aan', 'tuki', 'toetus', 'benefit', 'ersattning', 'допомог', 'пособи', 'پول بیکاری', 'اعانه',
 ]);
 /** Newcomers, working life: the integration training, a language course with working life in it. */
@@ -543,6 +545,7 @@ export interface UnderstandOptions {
 
 /** What certainty in the example model is worth in cue points: a sure reading alone decides (DECIDE_AT 1.5 in the question service needs p ≥ 0.4). */
 const EXAMPLE_WEIGHT = 4;
+const NEEDS_A_WORD = new Map([['temporary-protection', 0.2], ['pay-subsidy', 0.6]]);
 const MIN_EXAMPLE_WORDS = 3;
 
 // The fixed word lists below, prepared for cue look-ups once (each is folded again as hasCue would).
@@ -721,6 +724,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('offices');
   }
   // "The pilot's over, is my coach the same?": today, not the pilot's dates.
+  // "Which rules apply when I'm out of work?", "vad gäller när jag är utan jobb": "when" joining two clauses asks no date.
+  if (score('dates') > 0 && anyWord(WHEN_CLAUSE)) scores.set('dates', Math.max(0, score('dates') - 1.5));
   if (aboutPilot && any(PILOT_ENDED) && !transferred) {
     // "It's over now, which year did it end?" still asks for the date; "what happened when it ended?" does not.
     // Swedish "nu när" is "now that", not "when".
@@ -815,7 +820,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     serviceDescribed = true;
   }
   // "Did all foreigners belong to it?": a group named as the subject is the group's rule, whatever town the person is in.
-  const groupAsked = () => any(THIRD_PERSON_GROUP) || anyWord(EVERY) || any(['kaikki', 'all', 'alla', 'все', 'всі', 'koik', 'sellised nagu', 'people like', 'kuten me', 'такие как', 'такі як']) || score('immigrants') >= 2 || score('under-30') >= 2;
+  const groupAsked = () => any(THIRD_PERSON_GROUP) || anyWord(EVERY) || any(['kaikki', 'all', 'alla', 'все', 'всі', 'koik', 'sellised nagu', 'people like', 'kuten me', 'такие как', 'такі як']);
   // "Did our municipality belong to the pilot, or did the TE office still do everything here?", "was Kiuruvesi
   // one of the places in it?": whether the town was in it; the TE office is only the alternative named.
   if (town && (aboutPilot || any(MUNICIPALITY_NOUNS)) && any(TOWN_INCLUDED) && !firstPersonPast && !(selfNow && any(BELONG)) && !asksWhere && !anyWord(WHICH_ONE) && !personal && !groupAsked()) {
@@ -876,6 +881,13 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (aboutPilot && any(AGE_REASON)) {
     add('under-30', 3);
     damp('eligibility');
+  }
+  // "I got earnings-related from the fund: was I in it, or was it only for those on Kela's money?": the person asks
+  // how the groups were drawn, naming theirs.
+  if (aboutPilot && entities.benefit !== undefined && anyWord(ONLY_OR_ALSO) && any(THIRD_PERSON_GROUP)) {
+    add('target-groups', 3);
+    damp('eligibility');
+    damp('benefits');
   }
   // "Which jobseekers got put in automatically, without applying?": how the groups were drawn.
   if (aboutPilot && entities.age === undefined && entities.under30 === undefined && !firstPersonPast && (asksWho || tokens.some((t) => WHICH.has(t))) && any(AUTOMATIC)) {
@@ -1028,7 +1040,10 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     const renorm = inScope && offTopicVote < 0.9 ? 1 / (1 - offTopicVote) : 1;
     for (const [topic, raw] of votes) {
       if (topic === OFF_TOPIC) continue;
-      const p = raw * renorm;
+      // Temporary protection is a status and pay subsidy a scheme: the examples alone speak for them only weakly when no
+      // word of the message names them ("I came to Finland last year" shares its words with many Ukrainians' questions,
+      // "my old company owes me money" with questions about wages).
+      const p = raw * renorm * (scores.has(topic) ? 1 : (NEEDS_A_WORD.get(topic) ?? 1));
       if (inScope || scores.has(topic)) add(topic, EXAMPLE_WEIGHT * p * (damped.has(topic) ? 0.5 : 1));
       else learned.set(topic, EXAMPLE_WEIGHT * p);
     }

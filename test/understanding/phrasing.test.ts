@@ -588,3 +588,36 @@ describe('a third fresh batch\'s phrasings', () => {
     expect(await answerOf(locale, q)).toBe(expected);
   });
 });
+
+describe('a fourth fresh batch\'s phrasings', () => {
+  it.each([
+    ['en', 'do you save what I type here? I told you about my illness', 'privacy'],
+    ['ru', 'этот чат записывается? кто прочитает что я пишу', 'privacy'],
+    ['fa', 'جایی هست که بدون وقت قبلی برم سوالمو بپرسم؟', 'offices'],
+    ['sv', 'jag har tid hos min coach på torsdag men barnet är sjukt, hur flyttar jag den?', 'booking'],
+    ['uk', 'до коли діє мій захист і чи можна з ним стати на облік?', 'temporary-protection'],
+    ['ru', 'люди на ansiopäiväraha туда попадали или только те кому Кела платит?', 'target-groups'],
+    ['et', 'naaber ütles, et vallad hakkasid ise töötuid aitama TE-toimisto asemel. mis värk see oli?', 'pilot'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it('answers "I moved here from Kenya and live in Kuhmo: was Kuhmo in it?" about the town', async () => {
+    expect(await answerOf('en', 'I moved to Finland from Kenya two years ago and live in Kuhmo. was Kuhmo in that town pilot?')).toMatch(/^municipality:/);
+  });
+});
+
+describe('"when" joining two clauses, and a status no word names', () => {
+  it.each([
+    ['sv', 'jag är ny i finland, vilka regler gäller för mig när jag är utan jobb', 'duties'],
+    ['sv', 'när tog försöket slut?', 'dates'],
+    ['en', 'when did the pilot end', 'dates'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it('does not answer "I came to Finland last year" with temporary protection when nothing names it', async () => {
+    expect(await answerOf('fi', 'tulin suomeen viime vuonna, mistä saan apua työnhakuun')).not.toBe('temporary-protection');
+    expect(await answerOf('fa', 'پناهنده اوکراینی هستم، اجازه دارم اینجا کار کنم؟')).toBe('temporary-protection');
+  });
+});
