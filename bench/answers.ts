@@ -6,6 +6,8 @@
  * topic: a correct answer, a clarifying question, a fallback ("not sure"), or a wrong answer.
  * With the held-out part it also scores the held-out off-topic messages (`--offtopic` scores only
  * those): an article for something the bot does not handle is a wrong answer too.
+ * `--file=PATH` scores any question file in the same format (a fresh batch by new writers, as a
+ * development set, before it is read or tuned on).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +34,11 @@ const TARGETS = { correct: 0.9, fallback: 0.05, wrong: 0.02 } as const;
 // The figures are for one fixed day after the pilot, so a rerun is comparable.
 const NOW = new Date('2026-12-05T10:00:00Z');
 
-export function loadQuestionSet(part: 'heldout' | 'tuning'): Record<Locale, Labelled[]> {
-  const path = part === 'tuning' ? TUNING_FILE : fileURLToPath(new URL('../test/knowledge/understanding/heldout.json', import.meta.url));
-  return (JSON.parse(readFileSync(path, 'utf8')) as { questions: Record<Locale, Labelled[]> }).questions;
+export function loadQuestionSet(part: 'heldout' | 'tuning' | { file: string }): Record<Locale, Labelled[]> {
+  const path = typeof part === 'object' ? part.file : part === 'tuning' ? TUNING_FILE : fileURLToPath(new URL('../test/knowledge/understanding/heldout.json', import.meta.url));
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as { questions?: Record<Locale, Labelled[]> } & Record<Locale, Labelled[]>;
+  // A batch as writers hand it in is the bare { locale: [...] }; the committed parts wrap it in "questions".
+  return parsed.questions ?? parsed;
 }
 
 function sameName(a: string, b: string): boolean {
@@ -95,7 +99,7 @@ function sumOffTopic(tallies: Iterable<OffTopicTally>): OffTopicTally {
   return total;
 }
 
-export async function score(part: 'heldout' | 'tuning' | 'cv'): Promise<{ byLocale: Map<Locale, Tally>; byTopic: Map<string, Tally>; misses: string[]; offTopic?: OffTopicTally }> {
+export async function score(part: 'heldout' | 'tuning' | 'cv' | { file: string }): Promise<{ byLocale: Map<Locale, Tally>; byTopic: Map<string, Tally>; misses: string[]; offTopic?: OffTopicTally }> {
   const kb = getKnowledgeBase();
   const retriever = createRetriever(kb);
   const matchMunicipality = createMatcher();
@@ -205,8 +209,9 @@ export async function bench(): Promise<BenchRow[]> {
     const offTopic = await scoreOffTopic();
     return [offTopicRow('answers (heldout): off-topic, all locales', sumOffTopic(offTopic.values())), ...[...offTopic].map(([l, t]) => offTopicRow(`answers (heldout): off-topic, locale ${l}`, t))];
   }
-  const part = process.argv.includes('--cv') ? 'cv' : process.argv.includes('--tuning') ? 'tuning' : 'heldout';
-  const { byLocale, byTopic, misses, offTopic: cvOffTopic } = await score(part);
+  const file = process.argv.find((a) => a.startsWith('--file='))?.slice('--file='.length);
+  const part = file ? 'file' : process.argv.includes('--cv') ? 'cv' : process.argv.includes('--tuning') ? 'tuning' : 'heldout';
+  const { byLocale, byTopic, misses, offTopic: cvOffTopic } = await score(file ? { file } : (part as 'cv' | 'tuning' | 'heldout'));
   if (process.argv.includes('--misses')) for (const m of misses) process.stderr.write(`${m}\n`);
   const total = empty();
   for (const t of byLocale.values()) for (const k of ['correct', 'clarifying', 'fallback', 'wrong', 'n'] as const) total[k] += t[k];
