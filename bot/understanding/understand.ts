@@ -353,6 +353,12 @@ const WORKPLACE = foldAll([
   'verkstad', 'lager', 'магазин', 'кафе', 'ресторан', 'пекарн', 'мастерск', 'склад', 'крамниц', 'пекарн', 'майстерн', 'pood', 'poes', 'kohvik', 'restoran', 'pagarikoda', 'tookoda', 'autotookoda', 'ladu', 'مطعم', 'محل', 'مخبز',
   'کافه', 'رستوران', 'مغازه', 'فروشگاه', 'نانوایی', 'تعمیرگاه', 'انبار', 'maqaayad', 'dukaan', 'makhaayad', 'bakhaar', 'garaash',
 ]);
+/** No pay or no contract, said outright (not merely a benefit named). */
+const NO_PAY = foldAll([
+  'ilman palkkaa', 'ilman tyosopimusta', 'palkatta', 'ilman sopimusta', 'mitaan sopimusta', 'no pay', 'unpaid', 'without pay', 'no salary', 'without a contract', 'no contract', 'utan lon', 'ingen lon', 'utan avtal',
+  'utan anstallningsavtal', 'без зарплат', 'без оплат', 'без договор', 'без трудового', 'без контракту', 'ilma palgata', 'ilma lepinguta', 'حقوق نمیدیم', 'بدون حقوق', 'بدون راتب', 'بلا راتب', 'mushahar ma jiro',
+  'mushahar la aan', 'mushahar laaan', 'lama siinayo',
+]);
 /** Asking whether one is paid: the question a work trial raises. */
 const PAY_ASKED = foldAll([
   'saanko palkkaa', 'saanko silloin palkkaa', 'palkkaa vai', 'maksetaanko', 'saako siita palkkaa', 'do i get paid', 'get paid', 'is it paid', 'am i paid', 'far jag lon', 'betalar de', 'платят ли', 'заплатят', 'будут платить', 'платитимуть', 'заплатять', 'kas palka',
@@ -457,12 +463,12 @@ const REGISTERED = foldAll([
 /** Trying a job out or seeing what it is like: "spend some time at a real workplace first". */
 const TRY_OUT = foldAll([
   'kokeilla', 'kokeilemaan', 'katsoa sopiiko', 'nahda millaista', 'nahda kaytannossa', 'try', 'see what', 'see if', 'spend some time', 'testa', 'prova', 'se hur', 'попробовать', 'посмотреть как', 'спробувати', 'подивитися як',
-  'si aan u arko', 'sopiiko ala', 'nakee sopiiko', 'if the field suits', 'om branschen passar', 'se om', 'proovida', 'naha milline', 'kaasa teha', 'جرب', 'اشوف کیف', 'امتحان', 'امتحانی', 'ببینم', 'tijaabi', 'isku day', 'arko sida',
+  'test if', 'test whether', 'testa om', 'проверить', 'перевірити', 'si aan u arko', 'sopiiko ala', 'nakee sopiiko', 'if the field suits', 'om branschen passar', 'se om', 'proovida', 'naha milline', 'kaasa teha', 'جرب', 'اشوف کیف', 'امتحان', 'امتحانی', 'ببینم', 'tijaabi', 'isku day', 'arko sida',
 ]);
 /** A workplace or a few weeks there: where and how long the trying out happens. */
 const AT_WORK = foldAll([
   'tyopaik', 'tyopaikalla', 'tyopaikalle', 'palvelutalo', 'workplace', 'real job', 'at a company', 'arbetsplats', 'verkstad', 'boende', 'на работе', 'рабочем мест', 'в детском саду', 'на роботі', 'robochomu', 'tookoh', 'koogis',
-  'محل کار', 'شرکت', 'مکان العمل', 'goobta shaqada', 'shirkad', 'viikko', 'viikoks', 'weeks', 'veckor', 'недел', 'тижн', 'nadalat', 'هفته', 'ماه', 'اسبیع', 'اسبوع', 'toddobaad', 'bilood', 'muddo gaaban', 'vahan aikaa', 'a little while', 'for a while', 'en tid', 'ненадолго', 'трохи', 'moneks ajaks', 'kuukau', 'month', 'manad', 'месяц', 'місяц', 'kuu', 'ماه', 'شهر', 'bil', 'pariks viikoks',
+  'محل کار', 'شرکت', 'مکان العمل', 'goobta shaqada', 'shirkad', 'viikko', 'viikoks', 'weeks', 'veckor', 'недел', 'тижн', 'nadalat', 'هفته', 'ماه', 'اسبیع', 'اسبوع', 'toddobaad', 'bilood', 'muddo gaaban', 'vahan aikaa', 'a little while', 'for a while', 'en tid', 'ненадолго', 'трохи', 'moneks ajaks', 'kuukau', 'month', 'manad', 'месяц', 'місяц', 'kuud', 'kuuks', 'pariks viikoks',
 ]);
 /** No pay, or the benefit going on meanwhile: a trial at a workplace, not a job. */
 const UNPAID = foldAll([
@@ -912,8 +918,11 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "Is there a way to spend some time at a real workplace first, while on benefits?": a work trial.
   // "Be a few weeks at a bakery without pay, only the daily allowance": a named workplace is the trying out too.
   // "Can I be at a shop for a little while to see if the work suits me?": trying out at a named workplace is one too.
-  const tryingOut = () => any(UNPAID) || any(PAY_ASKED) || (any(TRY_OUT) && any(WORKPLACE));
-  if (score('pay-subsidy') < 3 && (any(TRY_OUT) || any(WORKPLACE)) && any(AT_WORK) && tryingOut()) {
+  // Without "try", a named workplace needs the pay itself in question (no pay, no contract, "is it paid?"): a benefit
+  // mentioned beside a shop one worked at is not a trial.
+  const tryingOut = () => any(UNPAID) || any(PAY_ASKED) || any(WORKPLACE);
+  const atWorkplace = () => any(WORKPLACE) && (any(NO_PAY) || any(PAY_ASKED));
+  if (score('pay-subsidy') < 3 && any(AT_WORK) && ((any(TRY_OUT) && tryingOut()) || atWorkplace())) {
     add('work-trial', 3);
     damp('studying');
     damp('benefits');

@@ -621,3 +621,13 @@ describe('"when" joining two clauses, and a status no word names', () => {
     expect(await answerOf('fa', 'پناهنده اوکراینی هستم، اجازه دارم اینجا کار کنم؟')).toBe('temporary-protection');
   });
 });
+
+describe('a workplace and a benefit named together are not a work trial by themselves', () => {
+  it('answers "came to this town last month, worked at a shop, when does my unemployment money come?" with benefits', async () => {
+    expect(await answerOf('fa', 'ماه پیش به این شهر اومدم و تو یه محل کار میکردم، پول بیکاری کی میاد؟')).not.toBe('work-trial');
+  });
+
+  it('still reads "a shop told me to come two weeks on trial without pay" as a work trial', async () => {
+    expect(await answerOf('fa', 'یه مغازه بهم گفته دو هفته بیا امتحانی کار کن بدون حقوق، این چیه؟')).toBe('work-trial');
+  });
+});
