@@ -335,7 +335,7 @@ const TOWN_INCLUDED = foldAll([
 ]);
 /** Tampere's international services and the integration period: how the pilot served immigrants in Pirkanmaa. */
 const INTERNATIONAL_SERVICES = foldAll([
-  'kansainvalis', 'international service', 'internationella', 'международн', 'міжнародн', 'rahvusvahelis', 'بینالمللی', 'بین المللی', 'الدولیه', 'الخدمات الدولیه', 'caalami', 'adeeg gaar ah',
+  'kansainvalis', 'international service', 'internationella', 'международн', 'міжнародн', 'rahvusvahelis', 'بینالمللی', 'بین المللی', 'الدولیه', 'الخدمات الدولیه', 'caalami',
 ]);
 const INTEGRATION_PERIOD = foldAll([
   'kotoutumisaika', 'kotoutumisajalla', 'integration period', 'integration time', 'integrationstid', 'период интеграции', 'периоде интеграции', 'період інтеграції', 'періоді інтеграції', 'loimumisaeg', 'دوره کوتوتومیس', 'دوره ادغام',
@@ -346,7 +346,7 @@ const LANGUAGE_RIGHTS = foldAll([
   'kielelliset oikeudet', 'kielellisten oikeuksien', 'kielelliset', 'language rights', 'linguistic rights', 'sprakliga rattigheter', 'språkliga', 'языковых прав', 'языковые права', 'мовних прав', 'мовні права', 'keelelised oigused', 'keeleliste',
   'حقوق زبانی', 'الحقوق اللغویه', 'حقوق لغویه', 'حقوقی اللغویه', 'xuquuqda luqad',
 ]);
-const SENT_BACK = foldAll(['takaisin', 'takas', 'palautet', 'back to', 'tillbaka', 'обратно', 'вернули', 'назад', 'повернули', 'tagasi', 'برگرد', 'برمیگردون', 'برگشت', 'ارجع', 'رجعونی', 'رجعوا', 'dib', 'celiyo', 'celin']);
+const SENT_BACK = foldAll(['takaisin', 'takas', 'palautet', 'back to', 'tillbaka', 'обратно', 'вернули', 'назад', 'повернули', 'tagasi', 'برگرد', 'برمیگردون', 'برگشت', 'ارجع', 'رجعونی', 'رجعوا', 'celiyo', 'celin']);
 /** A shop, a café, a bakery, a workshop: a workplace named where someone would try a job out. */
 const WORKPLACE = foldAll([
   'kauppa', 'kauppaan', 'kaupassa', 'kauppatyo', 'kahvila', 'ravintola', 'leipomo', 'korjaamo', 'autokorjaamo', 'paivakoti', 'daghem', 'kindergarten', 'dagis', 'varasto', 'shop', 'store', 'cafe', 'restaurant', 'bakery', 'workshop', 'warehouse', 'garage', 'butik', 'affar', 'kafe', 'restaurang', 'bageri',
@@ -366,7 +366,7 @@ const PAY_ASKED = foldAll([
 ]);
 /** The municipality handling the unemployed itself, instead of the TE office: what the pilot was. */
 const HANDLED = foldAll([
-  'aitama', 'tegeles', 'tegelesid', 'qaban jireen', 'вели', 'вела', 'hoiti', 'hoitiko', 'hoitaa', 'hoitanut', 'ran', 'running', 'handled', 'took care', 'was doing', 'skotte', 'skötte', 'skottes', 'занимал', 'занимался', 'заниматься', 'вел', 'займал', 'займалося', 'ajas', 'ajanud', 'korraldas',
+  'aitama', 'tegeles', 'tegelesid', 'qaban jireen', 'hoiti', 'hoitiko', 'hoitaa', 'hoitanut', 'ran', 'running', 'handled', 'took care', 'was doing', 'skotte', 'skötte', 'skottes', 'занимал', 'занимался', 'заниматься', 'вел', 'займал', 'займалося', 'ajas', 'ajanud', 'korraldas',
   'انجام میداد', 'اداره میکرد', 'کانت تدیر', 'بتدیر', 'تدیر', 'qabanaysay', 'maamulaysay',
 ]);
 /** Since the pilot ended at the turn of 2025: "after 2025", "since new year", "с 2025 года". */
