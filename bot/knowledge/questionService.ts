@@ -93,8 +93,8 @@ const LEAD = 0.6;
 const LEARNED_HIT = 0.2;
 /** The example model's weight (4 × probability) at which it speaks alone: p ≥ 0.8. */
 const LEARNED_ALONE = 3.2;
-/** Topics for which a named place is the subject: the answer is about that place. */
 const OFFICES_ARTICLE = 'offices';
+/** Topics for which a named place is the subject: the answer is about that place. */
 const PLACE_TOPICS = new Set(['municipalities', 'pilot', 'after-pilot', 'te-offices', 'offices', 'target-groups', 'eligibility']);
 const MAX_QUESTION_CHARS = 1000;
 

@@ -448,7 +448,7 @@ function buildMatcher(options: MatcherOptions, strategy: LatinStrategy): Matcher
   const matchLatin = strategy({ pilot, outside });
 
   return (input: string): MatchResult => {
-    const text = withoutVerbHomographs(input);
+    const text = withoutHomographs(input);
     if (scripts) {
       const named = municipalityInScript(text);
       const hit = named ? byId(named.id) : undefined;
@@ -476,22 +476,22 @@ function buildMatcher(options: MatcherOptions, strategy: LatinStrategy): Matcher
   };
 }
 
-/**
- * Finnish "koski" is also the past of "koskea" (to concern): "kokeilu koski minua", "Koskiko se
- * minua?" are about the pilot concerning someone, not about Koski Tl. The bare word counts as the
- * town only capitalised inside a sentence or with "Tl"; its case forms (Koskella, Koskelle) always do.
+/*
+ * Ordinary words spelt like a municipality's name. Finnish "koski" is also the past of "koskea" (to
+ * concern): "kokeilu koski minua", "Koskiko se minua?" are about the pilot concerning someone, not
+ * Koski Tl; Estonian "nagu" (like: "nagu enne") is not Nagu (Nauvo, now Parainen). Those bare words
+ * count as the town only capitalised inside a sentence, typed alone or with "Tl"; their case forms
+ * (Koskella, Koskelle) always do. Swedish "vända" ("vart ska jag vända mig") is not Vanda (Vantaa)
+ * when typed with its ä, and Estonian "pärast" (after) is never Parainen.
  */
-// Estonian "nagu" (like, as: "nagu enne") is likewise not Nagu (Nauvo, now Parainen).
-const VERB_HOMOGRAPHS = /(^|[.!?]\s*|(?<=\s))(koski(?:ko|kaan|han)?|nagu)(?![\p{L}]|\s+tl\b)/giu;
-// Swedish "vända sig" (to turn to someone: "vart ska jag vända mig") is not Vanda (Vantaa) when typed with its ä.
+const SENTENCE_HOMOGRAPHS = /(^|[.!?]\s*|(?<=\s))(koski(?:ko|kaan|han)?|nagu)(?![\p{L}]|\s+tl\b)/giu;
 const SWEDISH_VANDA = /(?<![\p{L}])vänd(?:a|er|e)?(?![\p{L}])/giu;
-// Estonian "pärast" (after, because of) is not Parainen.
 const ESTONIAN_PARAST = /(?<![\p{L}])p[äa]rast(?![\p{L}])/giu;
-function withoutVerbHomographs(text: string): string {
+function withoutHomographs(text: string): string {
   text = text.replace(SWEDISH_VANDA, (w) => ' '.repeat(w.length)).replace(ESTONIAN_PARAST, (w) => ' '.repeat(w.length));
   // A name typed alone (the answer to "which municipality?") is the town.
   if (/^\s*(koski|nagu)\s*[?.!]*\s*$/iu.test(text)) return text;
-  return text.replace(VERB_HOMOGRAPHS, (whole, start: string, word: string, offset: number) => {
+  return text.replace(SENTENCE_HOMOGRAPHS, (whole, start: string, word: string, offset: number) => {
     const sentenceStart = start !== '' || offset === 0 || /[.!?]\s*$/.test(text.slice(0, offset));
     const capitalised = word[0] === word[0].toUpperCase();
     return capitalised && !sentenceStart ? whole : `${start}${' '.repeat(word.length)}`;
