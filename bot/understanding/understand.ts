@@ -230,7 +230,7 @@ const APPLICATIONS = foldAll(['hakemu', 'tyopaik', 'application', 'jobs', 'ansok
 const TARGET_GROUP = foldAll(['kohderyhm', 'target group', 'malgrupp', 'целев', 'цільов', 'sihtruhm', 'sihtruhma', 'الفیه المستهدفه', 'الفءه', 'المستهدف', 'گروه هدف', 'kooxda la beeg', 'kooxaha la beeg']);
 /** The pilot having ended: "now that the pilot is over" asks about today, unless it asks when. */
 const PILOT_ENDED = foldAll([
-  'закрыли', 'закрили', 'lopetettiin', 'ar over', 'loppenud', 'lopetatud', 'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'pilots over', 'trials over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'slutade', 'slutat', 'avslutades', 'upphorde',
+  'dhamaado', 'dhammaado', 'закрыли', 'закрили', 'lopetettiin', 'ar over', 'loppenud', 'lopetatud', 'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'pilots over', 'trials over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'slutade', 'slutat', 'avslutades', 'upphorde',
   'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay',
 ]);
 const WHEN = foldAll([
@@ -388,6 +388,15 @@ const SETTLING = foldAll([
 const THEM = foldAll(['hon', 'han', 'she', 'he', 'her', 'him', 'hän', 'hanet', 'hänet', 'он', 'она', 'ее', 'его', 'він', 'вона', 'її', 'його', 'tema', 'ta', 'هو', 'هي', 'اون', 'او', 'isaga', 'iyada', 'ayuu', 'ayay']);
 /** "When" opening a clause about oneself ("when I'm unemployed", "när jag är utan jobb"). Whole words. */
 const WHEN_CLAUSE = foldAll(['nar jag', 'nar man', 'nar du', 'nar vi', 'nar hon', 'nar han', 'when i', 'when im', 'when you', 'when we', 'when my']);
+/** Meant to: "it was supposed to end in 2023". */
+const PLANNED = foldAll([
+  'pitany', 'pitanyt', 'piti', 'meant to', 'supposed to', 'planned', 'skulle', 'var tankt', 'должен был', 'должны были', 'планировал', 'мав', 'мали', 'планувал', 'спочатку', 'pidi', 'pidid', 'pidanud', 'قرار بود', 'المفروض', 'کان مفروض',
+  'la rabay', 'la rabin', 'loo qorsheeyay',
+]);
+/** Going on longer than planned: the pilot's extension. */
+const EXTENDED = foldAll([
+  'veny', 'jatku', 'pidennet', 'pidenn', 'extended', 'went on', 'continued', 'forlang', 'fortsatte', 'продлил', 'продлен', 'продовжил', 'подовж', 'pikendat', 'jatkus', 'تمدید', 'ادامه داد', 'مددو', 'تمدد', 'dheereeyay', 'la dheereeyay', 'sii socday',
+]);
 /** "Every", "each", "literally all": whether the move concerned everyone. Whole words. */
 const EVERY = foldAll(['every', 'everybody', 'each', 'jokainen', 'jokaisen', 'jokaista', 'varje', 'alla', 'каждый', 'каждого', 'кожен', 'кожного', 'iga', 'igauks', 'کل', 'هر', 'qof walba', 'kasta']);
 /** "Automatically", "without applying": how one ended up in the pilot, the target groups' rule. */
@@ -730,6 +739,13 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('offices');
   }
   // "The pilot's over, is my coach the same?": today, not the pilot's dates.
+  // "Wasn't it meant to end in 2023, why did it go on?": a year while it ran, beside its ending, asks about its dates
+  // (the extension), not about what came after.
+  if (entities.year !== undefined && entities.year >= 2021 && entities.year <= 2024 && !firstPersonPast && any(PILOT_ENDED) && (any(EXTENDED) || any(PLANNED))) {
+    add('dates', 3);
+    damp('after-pilot');
+    damp('pilot');
+  }
   // "Which rules apply when I'm out of work?", "vad gäller när jag är utan jobb": "when" joining two clauses asks no date.
   if (score('dates') > 0 && anyWord(WHEN_CLAUSE)) scores.set('dates', Math.max(0, score('dates') - 1.5));
   if (aboutPilot && any(PILOT_ENDED) && !transferred) {

@@ -631,3 +631,17 @@ describe('a workplace and a benefit named together are not a work trial by thems
     expect(await answerOf('fa', 'یه مغازه بهم گفته دو هفته بیا امتحانی کار کن بدون حقوق، این چیه؟')).toBe('work-trial');
   });
 });
+
+describe('the pilot\'s extension asked as "wasn\'t it meant to end in 2023?"', () => {
+  it.each([
+    ['fi', 'eikö kokeilun pitänyt loppua jo 2023, miksi sitä jatkettiin?', 'dates'],
+    ['en', 'wasnt the pilot supposed to end in 2023? why did it go on', 'dates'],
+    ['sv', 'skulle inte försöket sluta 2023? varför förlängdes det', 'dates'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it('keeps "the pilot ended in 2024, how is it now?" about what came after', async () => {
+    expect(await answerOf('en', 'the pilot ended in 2024, how does it work now?')).toBe('after-pilot');
+  });
+});
