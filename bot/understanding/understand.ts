@@ -297,8 +297,8 @@ const JOIN = foldAll([
 ]);
 /** Verbs that can only be the person's own present: "asun" (I live), "kuulunko" (do I belong), "живу". Whole words. */
 const SELF_VERBS = new Set(foldAll([
-  'asun', 'oon', 'olen', 'olenko', 'kuulun', 'kuulunko', 'voinko', 'paasenko', 'saanko', 'elan', 'kuulun', 'saan', 'живу', 'подхожу', 'подпадаю', 'могу', 'можу', 'підпадаю', 'підходжу',
-  'ساکنم', 'زندگی میکنم', 'منم', 'میتونم', 'اسکن', 'ساکن', 'اقدر', 'اکدر', 'اگدر', 'بقدر', 'ahay', 'baan', 'ayaan', 'karaa', 'voinko', 'можно мне', 'мне',
+  'asun', 'oon', 'olen', 'olenko', 'kuulun', 'kuulunko', 'voinko', 'paasenko', 'saanko', 'elan', 'saan', 'живу', 'подхожу', 'подпадаю', 'могу', 'можу', 'підпадаю', 'підходжу', 'ساکنم', 'منم',
+  'میتونم', 'اسکن', 'ساکن', 'اقدر', 'اکدر', 'اگدر', 'بقدر', 'ahay', 'baan', 'ayaan', 'karaa', 'мне',
 ]));
 /** Belonging to the pilot or qualifying for it today: "do I belong", "am I covered", "do I qualify". */
 const BELONG = foldAll([
