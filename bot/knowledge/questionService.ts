@@ -93,6 +93,8 @@ const LEAD = 0.6;
 const LEARNED_HIT = 0.2;
 /** The example model's weight (4 × probability) at which it speaks alone: p ≥ 0.8. */
 const LEARNED_ALONE = 3.2;
+/** The example model's weight at which, with no cue word, it says a question is not about the town it names: p ≥ 0.5. */
+const LEARNED_LEANING = 2;
 const OFFICES_ARTICLE = 'offices';
 /** Topics for which a named place is the subject: the answer is about that place. */
 const PLACE_TOPICS = new Set(['municipalities', 'pilot', 'after-pilot', 'te-offices', 'offices', 'target-groups', 'eligibility']);
@@ -204,7 +206,8 @@ export class QuestionService {
       scores.set(h.articleId, (scores.get(h.articleId) ?? (h.score >= LEARNED_HIT ? u.learned.get(h.articleId) : undefined) ?? 0) + w * h.score);
     }
     // … or when the examples alone are nearly sure ("wipe everything you have stored about me").
-    for (const [id, w] of u.learned) if (!scores.has(id) && w >= LEARNED_ALONE && this.deps.kb.get(id, this.deps.kb.source)) scores.set(id, w);
+    // A weak hit for the same topic must not take away what the examples alone would give it.
+    for (const [id, w] of u.learned) if (w >= LEARNED_ALONE && (scores.get(id) ?? 0) < w && this.deps.kb.get(id, this.deps.kb.source)) scores.set(id, w);
     return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
   }
 
@@ -223,10 +226,14 @@ export class QuestionService {
     // Only the cue words decide whether the question is about something else than the place:
     // retrieval alone matches too loosely on a short question that is mostly a name.
     const cue = u.topics[0];
-    const topic = cue && cue.score >= DECIDE_AT ? cue.topic : undefined;
+    // With no cue word for any topic, the examples are what is known of the question: nearly sure of one
+    // topic ("voinko mennä kokeiluun nyt? asun Lahdessa"), they decide as a cue word would; fairly sure of a
+    // topic about something else ("my card says restricted, may I take any job? I live in X"), they lean.
+    const [learnedId, learnedWeight] = cue && cue.score >= LEANING ? [undefined, 0] : strongest(u.learned);
+    const topic = cue && cue.score >= DECIDE_AT ? cue.topic : learnedWeight >= LEARNED_ALONE ? learnedId : undefined;
     // Below the decision line, a leading reading about something else ("is there somewhere in Ilomantsi
     // to go a few hours a week") still says the town is only where the person is.
-    const leaning = cue && cue.score >= LEANING && !PLACE_TOPICS.has(cue.topic);
+    const leaning = (cue && cue.score >= LEANING && !PLACE_TOPICS.has(cue.topic)) || (learnedId !== undefined && learnedWeight >= LEARNED_LEANING && !PLACE_TOPICS.has(learnedId));
     const aboutPlaces = (topic === undefined && !leaning) || (topic !== undefined && PLACE_TOPICS.has(topic));
     const personal = u.entities.age !== undefined || u.entities.benefit !== undefined;
     // "I'm from India, lived in Espoo in 2022: was I a customer?", "am I in the target group? I live in Loimaa"
@@ -242,8 +249,12 @@ export class QuestionService {
     }
     if (!aboutPlaces) return undefined;
     // The sentence's structure said the town is only where something happened ("the old TE office
-    // in Kajaani stands empty, was it shut down?"): the topic answers, not the town's data.
-    if (topic !== undefined && topic !== MUNICIPALITIES_ARTICLE && u.ruledOut.has(MUNICIPALITIES_ARTICLE)) return undefined;
+    // in Kajaani stands empty, was it shut down?", "what came instead of the pilot here in Vörå?"): the topic
+    // answers, and the town gets its own line under it (who serves it now and where to find them).
+    if (topic !== undefined && topic !== MUNICIPALITIES_ARTICLE && u.ruledOut.has(MUNICIPALITIES_ARTICLE)) {
+      const place = this.placeContext(match);
+      return place ? { kind: 'contact', place } : undefined;
+    }
     // "Where is the railway station in Kemi?", "weather tomorrow in Turku": the town is where the
     // thing is, not a question about the town.
     if (topic === undefined && u.offTopic) return undefined;
@@ -353,6 +364,13 @@ export class QuestionService {
       return false;
     }
   }
+}
+
+/** The example model's strongest topic and its weight. */
+function strongest(learned: ReadonlyMap<string, number>): [string | undefined, number] {
+  let best: [string | undefined, number] = [undefined, 0];
+  for (const [id, w] of learned) if (w > best[1]) best = [id, w];
+  return best;
 }
 
 function startAction(article: Article | undefined): StartAction | undefined {

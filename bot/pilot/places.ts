@@ -257,7 +257,8 @@ export function municipalityInScript(text: string): Place | undefined {
   // Ordinary words that spell like a name: Arabic أي / Persian ای (which) and a lone ezafe ی are not Ii.
   const words = text.normalize('NFC').split(/[^\u0600-\u06FF]+/u).filter((w) => w && !ARABIC_SCRIPT_WORDS.has(w));
   // Arabic prefixes: في "in" is a separate word, but ب "in/at" and ال "the" attach to the name.
-  const variants = (w: string) => [w, w.replace(/^ب(?=..)/u, ''), w.replace(/^ال(?=..)/u, '')];
+  // The hamza seat ئ is an e in یوئنسو (Joensuu) but only parts two vowels in کوئوپیو (Kuopio): both are tried.
+  const variants = (w: string) => [w, w.replace(/^ب(?=..)/u, ''), w.replace(/^ال(?=..)/u, ''), ...(w.includes('ئ') ? [w.replace(/ئ/gu, '')] : [])];
   for (const word of words) {
     for (const v of variants(word)) {
       const f = fold(arabicToLatin(v));

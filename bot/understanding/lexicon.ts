@@ -41,7 +41,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['vilka omfattades', 2], ['omfattade', 1.2], ['vem var det for', 2], ['vilka gallde det', 2], ['for vem', 2],
     ['кого касал', 2], ['кого коснул', 2], ['на кого распростран', 2], ['кто входил', 1.5], ['кто попал', 1.5], ['для каких', 1.5], ['каких людей', 1.5],
     ['кого стосува', 2], ['кого торкн', 2], ['хто входив', 1.5], ['хто потрапив', 1.5], ['для яких', 1.5], ['яких людей', 1.5],
-    ['keda puudut', 2], ['kelle jaoks', 2], ['kes kuulusid', 2], ['milliseid inimesi', 1.5],
+    ['keda puudut', 2], ['kelle jaoks', 2], ['kes kuulusid', 2], ['kes koik', 1.5], ['kes arvati', 2], ['sinna arvati', 2], ['milliseid inimesi', 1.5],
     ['لمین', 1.5], ['مین اللی', 1.2], ['تشمل', 1.2], ['شملت', 1.5], ['المشمول', 2],
     ['برای کی بود', 2], ['کسایی', 1.5], ['برای کی', 1.2], ['شامل چه کسانی', 2], ['چه کسانی', 1.5], ['شامل کی', 2],
     ['yaa loo', 1.5], ['yaa ay khuseys', 2], ['yay khusaysay', 2], ['dadkee', 1.5],
@@ -160,7 +160,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     // Meeting someone at a time: "kokku saada", "aeg kinni", "بدي شوف", "قرار بذارم".
     ['choose a time', 2], ['pick a time', 2], ['get a time', 1.5], ['see the coach', 1.5], ['see my coach', 1.5], ['valita ajan', 2], ['valita aika', 2], ['valja en tid', 2], ['выбрать время', 2], ['вибрати час', 2], ['valida aega', 2],
     ['قرار حضوری', 2], ['یه قرار', 1.5], ['اختار وقت', 2], ['waqti dooro', 2], ['waqti doorto', 2],
-    ['kokku saada', 1.5], ['aja kinni', 2], ['aeg kinni', 2], ['بدی شوف', 1.5], ['قرار بذار', 2], ['قرار بگذار', 2], ['قرار بزار', 2],
+    ['kokku saada', 1.5], ['aja kinni', 2], ['aeg kinni', 2], ['aega kinni', 2], ['بدی شوف', 1.5], ['قرار بذار', 2], ['قرار بگذار', 2], ['قرار بزار', 2],
     // Moving or cancelling one's own appointment.
     ['peruuttaa', 1.5], ['perua', 1.5], ['siirran', 1.5], ['siirtaa', 1.2], ['en paase', 1], ['cant make it', 1], ['kan inte komma', 1], ['kommer int', 1], ['не смогу прийти', 1.5], ['не зможу прийти', 1.5], ['ei saa tulla', 1],
     ['نمیتونم بیام', 1.5], ['ما بقدر اجی', 1.5], ['ma imaan karo', 1.5], ['siirtaa aika', 2], ['muuttaa aika', 2], ['muuttaa minun aika', 2], ['cancel', 0.8], ['cancel my appointment', 2.5], ['cancel the appointment', 2.5], ['cancel the meeting', 2.5], ['cancel my meeting', 2.5], ['reschedule', 2], ['move my appointment', 2.5], ['change my appointment', 2.5], ['avboka', 2], ['flytta min tid', 2.5],
@@ -183,7 +183,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['oikeutettu', 2], ['olisinko', 2], ['kuuluisinko', 2], ['olisinko ollut', 2], ['oonko oikeutettu', 2], ['eligible', 2], ['would i have', 2], ['do i qualify', 2], ['qualify', 1.5], ['am i entitled', 2],
     ['berattigad', 2], ['skulle jag ha', 2], ['имею ли я право', 2], ['имею право', 1.5], ['был бы я', 2], ['была бы я', 2], ['подхожу ли', 2], ['чи маю право', 2], ['маю право', 1.5], ['чи був би', 2], ['була б я', 2],
     ['oleksin', 2], ['kas mul on oigus', 2], ['oigustatud', 2], ['یحق لی', 2], ['رح اکون', 2], ['کنت سا', 1.5], ['واجد شرایط', 2], ['حق دارم', 1.5], ['xaq ma u leeyahay', 2], ['xaq u leeyahay', 1.5], ['ku jiri lahaa', 2],
-    ['include me', 2], ['included me', 2], ['koskiko minua', 2], ['koskiko se minua', 2], ['koskiko se mua', 2], ['gallde det mig', 2], ['касался ли меня', 2], ['меня касался', 2], ['стосувався мене', 2], ['puudutas mind', 2], ['شملنی', 2], ['شامل من', 2], ['ma i khusaysay', 2],
+    ['include me', 2], ['included me', 2], ['koskiko minua', 2], ['koskiko se minua', 2], ['koskiko se mua', 2], ['gallde det mig', 2], ['касался ли меня', 2], ['меня касался', 2], ['стосувався мене', 2], ['puudutas mind', 2], ['شملنی', 2], ['شامل من', 2], ['شامل میشدم', 2.5], ['شامل می شدم', 2.5], ['شامل بودم', 2.5], ['مشمول بودم', 2.5], ['مشمول میشدم', 2.5], ['ma i khusaysay', 2],
     ['target group', 0.5], ['kohderyhmaan', 1], ['would have been', 2], ['olisin ollut', 2],
   ],
   offices: [
@@ -250,7 +250,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['have to do', 2], ['must do', 1.5], ['supposed to do', 1.5], ['every month', 1.5], ['apply for jobs', 1.5], ['how many applications', 2.5], ['requirement', 1.5], ['responsibilit', 2], ['duties', 2], ['what do i need to do', 1.2],
     ['maste jag gora', 1.5], ['varje manad', 1.5], ['soka jobb', 1.5], ['soka arbete', 1.5], ['=krav', 1.2], ['skyldig', 2], ['plikt', 2], ['hur manga ansokningar', 2.5],
     ['должен делать', 1.5], ['должна делать', 1.5], ['обязанност', 2], ['каждый месяц', 1.5], ['искать работу', 1.2], ['требовани', 1.5], ['сколько заявок', 2.5], ['сколько откликов', 2.5],
-    ['маю робити', 2], ['что мне делать', 1.2], ['що мені робити', 1.2], ['что делать', 0.8], ['що робити', 0.8], ['повинен', 1.5], ['повинна', 1.5], ['мушу', 1.2], ['кожного місяця', 1.5], ['щомісяця', 1.5], ['шукати роботу', 1.2], ['вимог', 1.5], ['скільки заявок', 2.5],
+    ['маю робити', 2], ['что мне делать', 1.5], ['що мені робити', 1.5], ['что делать', 0.8], ['що робити', 0.8], ['повинен', 1.5], ['повинна', 1.5], ['мушу', 1.2], ['кожного місяця', 1.5], ['щомісяця', 1.5], ['шукати роботу', 1.2], ['вимог', 1.5], ['скільки заявок', 2.5],
     ['pean tegema', 1.5], ['=pean', 0.8], ['tootuna', 0.8], ['maxaan sameeyaa', 1.2], ['shaqo laaan ah', 0.8], ['iga kuu', 1.5], ['tood otsima', 1.5], ['tood otsida', 1.5], ['nouded', 1.5], ['mitu avaldust', 2.5],
     ['لازم اعمل', 1.5], ['شو لازم', 1.2], ['کل شهر', 1.5], ['ادور شغل', 1.5], ['ادور علی شغل', 1.5], ['واجبات', 2], ['التزامات', 2], ['مطلوب منی', 1.5],
     ['باید چیکار', 1.5], ['باید چکار', 1.5], ['باید چه کار', 1.5], ['هر ماه', 1.5], ['دنبال کار', 1.2], ['وظیفه', 2], ['تعهدات', 2], ['چند تا درخواست', 2.5],
@@ -267,7 +267,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['alkuhaastattelu', 2], ['initial interview', 2], ['required to do', 2], ['required of me', 2], ['what must i do', 1.5], ['зобовязан', 2], ['зобов язан', 2], ['обязанн', 2],
   ],
   privacy: [
-    ['sailit', 1.5], ['امسح', 2], ['معلوماتی', 1.5], ['معلومات', 1], ['پاک کن', 2], ['tallenta', 1.5], ['=store', 1.2], ['stores', 1.2], ['sparar', 1.2], ['хранит', 1.5], ['зберіга', 1.5], ['ذخیره', 1.5], ['یحفظ', 1.5], ['kaydi', 1.5],
+    ['sailit', 1.5], ['امسح', 2], ['معلوماتی', 1.5], ['معلومات', 1], ['پاک کن', 2], ['پاک بشه', 2.5], ['پاک بشن', 2.5], ['پاک شود', 2.5], ['پاک شوند', 2.5], ['پاکش کن', 2.5], ['tallenta', 1.5], ['=store', 1.2], ['stores', 1.2], ['sparar', 1.2], ['хранит', 1.5], ['зберіга', 1.5], ['ذخیره', 1.5], ['یحفظ', 1.5], ['kaydi', 1.5],
     ['tiedot', 1.2], ['tietoni', 1.5], ['poista', 2], ['data', 1.5], ['delete', 2], ['gdpr', 2], ['privacy', 2], ['radera', 2], ['uppgifter', 1.2], ['данные', 1.5], ['удали', 2], ['дані', 1.5], ['видали', 2],
     ['andmed', 1.5], ['kustuta', 2], ['do you save', 2], ['save what i', 2], ['what i type', 1.5], ['mita kirjoitan', 1.5], ['sparar ni', 2], ['записывается', 2], ['кто прочитает', 2], ['записується', 2], ['хто прочитає', 2], ['بتحفظو', 2], ['تحفظو', 2], ['تحفظون', 2], ['بکتبه', 1], ['kaydsaa', 2], ['kaydisaa', 2], ['salvestate', 2], ['видалі', 2], ['видалити', 2], ['удалить', 2],
     // What one wrote here, this chat, and the identity code the bot never asks for.
@@ -287,11 +287,11 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['blev av med jobbet', 3], ['forlorade jobbet', 3], ['forlorat jobbet', 3], ['jobbet tar slut', 2.5], ['jobbet tog slut', 2.5], ['sagdes upp', 2.5], ['sades upp', 2.5], ['fick sparken', 2.5], ['miste jobbet', 2.5], ['uppsagd', 2.5], ['permitter', 2], ['blev arbetslos', 2.5],
     ['потерял работу', 3], ['потеряла работу', 3], ['уволили', 3], ['уволен', 2.5], ['сократили', 2.5], ['работа заканчивается', 2.5], ['работа закончилась', 2.5], ['стал безработн', 2.5], ['стала безработн', 2.5],
     ['втратив роботу', 3], ['втратила роботу', 3], ['звільнили', 3], ['звільнен', 2.5], ['скоротили', 2.5], ['робота закінчується', 2.5], ['робота закінчилася', 2.5], ['став безробітн', 2.5], ['стала безробітн', 2.5],
-    ['kaotasin', 2.5], ['koondati', 2.5], ['vallandati', 2.5], ['too loppes', 2.5], ['too lopeb', 2.5], ['jain tootuks', 3], ['tootuks', 1.5], ['arvele', 2],
+    ['kaotasin', 2.5], ['koondati', 2.5], ['vallandati', 2.5], ['too loppes', 2.5], ['too lopeb', 2.5], ['jain tootuks', 3], ['tootuks', 1.5], ['arvele', 2], ['leping lopeb', 2.5], ['leping loppes', 2.5], ['tooootsijaks', 2], ['end kirja', 2], ['kirja panna', 1.5], ['kirja panen', 1.5],
     ['خسرت شغل', 3], ['خسرت عمل', 3], ['فقدت عمل', 3], ['فقدت شغل', 3], ['انطردت', 3], ['طردونی', 3], ['فصلونی', 3], ['یخلص شغل', 2.5], ['خلص شغل', 2.5], ['انتهی عقد', 2.5], ['صرت عاطل', 2.5], ['اصبحت عاطل', 2.5],
     ['از دست دادم', 2.5], ['اخراج', 2.5], ['بیکار شدم', 3], ['کارم تموم', 2.5], ['قراردادم تموم', 2.5], ['کارم تمام', 2.5],
     ['iga dhammaatay', 2.5], ['waayay', 2], ['la i eryay', 3], ['eryay', 2.5], ['shaqo laaan noqday', 2.5],
-    ['جوینده کار', 2], ['jobbsokande', 0.8], ['arbetssokande', 0.8],
+    ['جوینده کار', 2], ['اسم بنویسم', 2], ['اسم نویسی', 2], ['اسمم رو بنویسم', 2], ['روز بیکاری', 2], ['jobbsokande', 0.8], ['arbetssokande', 0.8],
     // Registering online needs Finnish bank codes: people without them ask how else to register.
     ['pankkitunnuks', 2], ['verkkopankkitunnuks', 2], ['bank codes', 2], ['online banking codes', 2], ['bankkoder', 2], ['bankkod', 1.5], ['банковских кодов', 2], ['банковские коды', 2], ['банківськ', 1.5], ['pangakood', 2], ['رموز بنکیه', 2], ['کد بانکی', 2], ['کدهای بانکی', 2],
     ['ilmoitan etta etsin', 2], ['ilmoitan itseni', 2], ['регат', 2], ['региться', 2], ['مسجل', 2], ['diiwaangash', 2], ['isdiiwaangel', 2],
@@ -303,7 +303,9 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['arbets och naringsbyra', 3], ['مسکر', 2], ['مغلق', 1.5], ['بسته شد', 1.5], ['suljettu', 1], ['stangd', 1], ['закрыт', 1], ['закрит', 1], ['suletud', 1], ['xiran', 1], ['naringsbyra', 2.5],
     ['куда делись', 2], ['куди поділ', 2], ['kuhu kadusid', 2], ['where did the te', 2], ['vart tog te', 2],
     ['te toimisto', 3], ['te toimiston', 3], ['=te', 1.5], ['te office', 3], ['te byra', 3], ['te byran', 3], ['te офис', 3], ['te офіс', 3], ['te buroo', 3], ['te bur', 2], ['te palvelut', 2],
-    ['مکتب العمل', 2], ['اداره کار', 2.5], ['دفتر te', 3], ['xafiiska te', 3], ['katos', 1], ['disappear', 1], ['closed', 1], ['lakkautet', 1.5], ['lopetettiin', 1], ['what happened', 1], ['vad hande', 1],
+    ['مکتب العمل', 2], ['اداره کار', 2.5], ['دفتر te', 3],
+    // The Finnish "TE-toimisto" written as heard: تِ‌اِ تویمیستو, تی ای تویمیستو, тэ-тоимисто.
+    ['تویمیستو', 2.5], ['تُویمیستو', 2.5], ['тоимисто', 2.5], ['xafiiska te', 3], ['katos', 1], ['disappear', 1], ['closed', 1], ['lakkautet', 1.5], ['lopetettiin', 1], ['what happened', 1], ['vad hande', 1],
     ['что случилось', 1], ['що сталося', 1], ['mis sai', 1], ['شو صار', 1], ['چه شد', 1], ['maxaa ku dhacay', 1],
   ],
   'language-courses': [
@@ -361,7 +363,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['dont accept', 2], ['do not accept', 2], ['en hyvaksy', 2], ['accepterar inte', 2], ['не принимаю', 1.5], ['не приймаю', 1.5], ['ei aktsepteeri', 2], ['ما بقبل', 2], ['قبول نمیکنم', 2], ['ma aqbalo', 2],
     ['lausunto', 1.5], ['lausunnon', 1.5], ['statement', 1], ['utlatande', 1.5],
     ['valita', 2], ['valitus', 2], ['muutosta', 2], ['oikaisu', 2.5], ['paatok', 1.2], ['paatos', 1.2], ['appeal', 2.5], ['challenge', 2], ['disagree', 2], ['complain', 1.5], ['decision', 1.2], ['overklag', 2.5],
-    ['bestrida', 2.5], ['omprovning', 2.5], ['beslut', 1.2], ['обжал', 2.5], ['оспор', 2.5], ['решени', 1.2], ['оскарж', 2.5], ['рішен', 1.2], ['vaidlust', 2.5], ['otsus', 1.2], ['اعترض', 2.5], ['الطعن', 2.5],
+    ['bestrida', 2.5], ['omprovning', 2.5], ['beslut', 1.2], ['обжал', 2.5], ['оспор', 2.5], ['решени', 1.2], ['оскарж', 2.5], ['рішен', 1.2], ['vaidlust', 2.5], ['=otsus', 1.2], ['=otsuse', 1.2], ['=otsust', 1.2], ['=otsusega', 1.2], ['=otsuses', 1.2], ['=otsusele', 1.2], ['=otsusest', 1.2], ['اعترض', 2.5], ['الطعن', 2.5],
     ['قرار', 1.2], ['اعتراض', 2.5], ['تصمیم', 1.2], ['racfaan', 2.5], ['goaan', 1.2], ['doodi', 2],
   ],
   'residence-permit': [

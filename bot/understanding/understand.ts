@@ -219,6 +219,8 @@ const WHICH = new Set(foldAll([
 ]));
 /** A language course rather than a language named for another reason ("my mother tongue is not Finnish"). */
 const COURSE_WORDS = foldAll([
+  // Compounds whose course is not at the word's start: "språkkurs", "kielikurssi", "keelekursus".
+  'sprakkurs', 'kielikurs', 'keelekurs', 'finskkurs', 'svenskkurs', 'suomenkurs', 'ruotsinkurs', 'kielikoulu',
   'kurss', 'kurs', 'course', 'class', 'klass', 'курс', 'kursus', 'دوره', 'کلاس', 'کورس', 'koorso', 'fasal', 'learn', 'oppi', 'opiskel', 'lara', 'plugga', 'studera', 'study', 'учит', 'учу', 'выуч', 'вивч', 'вчит',
   'навча', 'oppida', 'oppima', 'اتعلم', 'تعلم', 'یاد', 'barto', 'koulutu', 'training', 'utbildning', 'обучени', 'koolitus', 'تدریب', 'اموزش', 'tababar', 'opetus', 'teach', 'school', 'skola',
 ]);
@@ -247,7 +249,7 @@ const ONLINE = foldAll(['netissa', 'netista', 'verkossa', 'verkkoasioin', 'onlin
 /** Those who get a benefit, spoken of as a group ("those on earnings-related", "de som får"). */
 const THIRD_PERSON_GROUP = foldAll([
   'люди на', 'те кому', 'тех кому', 'тем кто', 'тим хто', 'тих кому', 'olevat', 'olevia', 'saavat', 'saaneet', 'ne jotka', 'niille jotka', 'niita jotka', 'niita joilla', 'those who', 'those on', 'people on', 'people getting', 'people who', 'de som', 'dom som', 'de med', 'dom med', 'те кто', 'те, кто', 'тех кто', 'люди с', 'ті хто', 'тих хто', 'люди з',
-  'need kes', 'neid kes', 'inimesed kes', 'اللی بیاخدو', 'اللی علی', 'الناس اللی', 'اونایی که', 'کسایی که', 'کسانی که', 'dadka qaata', 'kuwa qaata', 'dadka',
+  'need kes', 'neid kes', 'inimesed kes', 'خارجی ها', 'خارجیها', 'خارجی‌ها', 'اللی بیاخدو', 'اللی علی', 'الناس اللی', 'اونایی که', 'کسایی که', 'کسانی که', 'dadka qaata', 'kuwa qaata', 'dadka',
 ]);
 /** "I", "me", "my": the person speaks of themself. */
 const FIRST_PERSON = new Set(foldAll([
@@ -274,7 +276,7 @@ const DOMESTIC_LANGUAGES = foldAll([
 ]);
 /** "What replaced the pilot", "what came instead of it": the time since 2025. */
 const REPLACED = foldAll([
-  'tilalle', 'tilalla', 'korvasi', 'korvannut', 'replaced', 'replace it', 'instead of', 'in its place', 'in place of', 'put in place', 'istallet', 'ersatte', 'ersatt', 'на смену', 'заменил', 'вместо', 'замінил', 'замість', 'на зміну',
+  'tilalle', 'tilalla', 'korvasi', 'korvannut', 'replaced', 'replace it', 'instead of', 'in its place', 'in place of', 'put in place', 'istallet', 'i stallet', 'ersatte', 'ersatt', 'на смену', 'заменил', 'вместо', 'замінил', 'замість', 'на зміну',
   'asemele', 'asendas', 'asemel', 'بدل', 'عوض', 'جای', 'جایگزین', 'beddel', 'meeshii',
 ]);
 /** "Where is ...": asked with a town or a service named, the answer is the place's contact. */
@@ -291,14 +293,18 @@ const SERVICES = foldAll([
 ]);
 /** "Still" and joining: "can I still join the pilot?" asks whether the person can be in it, today. */
 const STILL = foldAll(['viela', 'still', 'yet', 'anyway', 'fortfarande', 'annu', 'ещё', 'еще', 'ще', 'veel', 'ikka', 'لسا', 'لسه', 'هنوز', 'weli', 'wali', 'weli ma']);
+/** "This programme", "this project": in this chat, the pilot. */
+const THIS_PROGRAMME = foldAll(['tahan ohjelmaan', 'tama ohjelma', 'tahan projektiin', 'this programme', 'this program', 'this project', 'det har programmet', 'detta program', 'det har projektet', 'эту программу', 'эта программа', 'этот проект', 'цю програму', 'ця програма', 'цей проєкт', 'sellesse programmi', 'see programm', 'sellesse projekti', 'هذا البرنامج', 'هذا المشروع', 'این برنامه', 'این پروژه', 'barnaamijkan']);
+/** Now, whole words: "can I join it now" asks the same as "can I still join". */
+const NOW = foldAll(['nyt', 'nyte', 'now', 'nu', 'сейчас', 'щас', 'зараз', 'nuud', 'praegu', 'الان', 'الآن', 'هلا', 'حالا', 'الان', 'hadda']);
 const JOIN = foldAll([
-  'asiakkaaksi', 'kliendiks', 'become a customer', 'bli kund', 'взяти в', 'взять в', 'take me', 'ottaa mukaan', 'ta med mig', 'projekti votta', 'sisse votta', 'стать клиентом', 'стати клієнтом', 'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
+  'asiakkaaksi', 'kliendiks', 'become a customer', 'bli kund', 'взяти в', 'взять в', 'take me', 'ottaa mukaan', 'ta med mig', 'projekti votta', 'sisse votta', 'стать клиентом', 'стати клієнтом', 'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'menna kokeiluun', 'menna mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
   'приєдна', 'liituda', 'paaseda', 'saada katsesse', 'ادخل', 'انضم', 'فوت', 'وارد', 'عضو', 'ثبت نام', 'geli', 'galo', 'ku biir', 'ka mid noqo',
 ]);
 /** Verbs that can only be the person's own present: "asun" (I live), "kuulunko" (do I belong), "живу". Whole words. */
 const SELF_VERBS = new Set(foldAll([
   'asun', 'oon', 'olen', 'olenko', 'kuulun', 'kuulunko', 'voinko', 'paasenko', 'saanko', 'elan', 'saan', 'живу', 'подхожу', 'подпадаю', 'могу', 'можу', 'підпадаю', 'підходжу', 'ساکنم', 'منم',
-  'میتونم', 'اسکن', 'ساکن', 'اقدر', 'اکدر', 'اگدر', 'بقدر', 'ahay', 'baan', 'ayaan', 'karaa', 'мне',
+  'میتونم', 'اومدم', 'امدم', 'هستم', 'میکنم', 'اسکن', 'ساکن', 'اقدر', 'اکدر', 'اگدر', 'بقدر', 'ahay', 'baan', 'ayaan', 'karaa', 'мне',
 ]));
 /** Belonging to the pilot or qualifying for it today: "do I belong", "am I covered", "do I qualify". */
 const BELONG = foldAll([
@@ -406,7 +412,7 @@ const SPEAK = foldAll(['puhu', 'puhua', 'speak', 'talar', 'prata', 'говор',
 /** "Where": one word, for a question that names a service and a town ("missä ohjaamo on Oulussa"). Whole words; not Swedish "var", which is also "was". */
 const WHERE = foldAll(['missa', 'mista', 'minne', 'where', 'vart', 'где', 'куда', 'де', 'куди', 'kus', 'kuhu', 'وین', 'لوین', 'فین', 'کجا', 'کجاست', 'xaggee', 'xagee', 'halkee']);
 /** Gone, closed: "where did the TE offices go", "the TE office is closed, where do I go now". */
-const GONE = foldAll(['empty', 'tyhja', 'lukossa', 'lopetettu', 'lakkautettu', 'lagts ner', 'lagt ner', 'star tom', 'tom nu', 'пуст', 'закрыт', 'закрит', 'tuhi', 'suletud', 'خالی', 'فاضی', 'مسکره', 'madhan', 'делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay',
+const GONE = foldAll(['empty', 'tyhja', 'lukossa', 'lopetettu', 'lakkautettu', 'lagts ner', 'lagt ner', 'star tom', 'tom nu', 'пуст', 'закрыт', 'закрит', 'tuhi', 'suletud', 'خالی', 'فاضی', 'مسکره', 'madhan', 'делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'stangd', 'stangt', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay',
   // "Isn't there a TE office any more?", "the sign was gone and the door locked".
   'finns inte mera', 'finns int mera', 'finns inte langre', 'finns int langre', 'inte mera', 'borta', 'dorren last', 'no longer', 'not there anymore', 'doesnt exist', 'ei ole enaa', 'ei oo enaa', 'больше нет', 'уже нет', 'більше немає',
   'вже немає', 'enam ei ole', 'pole enam', 'دیگه نیست', 'دیگر نیست', 'ما عاد فی', 'ماعاد', 'mar dambe ma jiro', 'ma jiro']);
@@ -795,6 +801,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (aboutPilot && any(REPLACED) && !any(STATE) && !transferred) {
     add('after-pilot', 3);
     damp('pilot');
+    // "What came instead here in Vörå?": the town is where, not whether it was in the pilot.
+    damp('municipalities');
   }
   // "Where is Ohjaamo in Oulu?", "kus Lahtis asub ...": where a service is in a named town is the
   // offices' contact, not whether the town was in the pilot.
@@ -814,7 +822,9 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('after-pilot');
   }
   // "Can I still join the pilot? I just lost my job": whether one can be in it now, which is the verdict's first line.
-  if (aboutPilot && anyWord(STILL) && any(JOIN) && !transferred) {
+  // "Can he get into it now?" as well: nobody can join it today, whoever asks.
+  // In this chat "this programme" is the pilot: "can one still become a member of this programme?".
+  if ((aboutPilot || any(THIS_PROGRAMME)) && (anyWord(STILL) || anyWord(NOW)) && any(JOIN) && !transferred) {
     add('eligibility', 4);
     damp('register');
     damp('pilot');

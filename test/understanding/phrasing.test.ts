@@ -645,3 +645,37 @@ describe('the pilot\'s extension asked as "wasn\'t it meant to end in 2023?"', (
     expect(await answerOf('en', 'the pilot ended in 2024, how does it work now?')).toBe('after-pilot');
   });
 });
+
+describe('a fifth fresh batch\'s phrasings (Estonian, Swedish, plain Finnish, Persian)', () => {
+  it.each([
+    // Joining the pilot now, whoever asks: nobody can, and the verdict says who serves them today.
+    ['sv', 'kan min fru komma med i kommunförsöket nu?', 'eligibility'],
+    ['fi-x-selko', 'Asun Porissa. Voinko mennä kokeiluun nyt?', 'eligibility'],
+    ['fa', 'هنوز میشه عضو این برنامه شد؟', 'eligibility'],
+    ['fa', 'میشه چک کنی که من شامل میشدم؟', 'eligibility'],
+    // A language course "for immigrants" is still a course; "språkkurs" is one word.
+    ['sv', 'kan jag gå en språkkurs för invandrare och behålla stödet?', 'language-courses'],
+    ['fa', 'هرچی تو این چت نوشتم میخوام پاک بشه', 'privacy'],
+    ['fa', 'از فردا بیکارم، کجا باید اسم بنویسم؟', 'register'],
+    ['et', 'tahan aega kinni panna oma valmentajaga', 'booking'],
+    ['et', 'töö lõpeb, kuidas end tööotsijaks kirja panna?', 'register'],
+    // "otsustas" (decided) is not a decision to appeal.
+    ['et', 'kes kõik sinna kokeilu arvati? kas otsustas vanus?', 'target-groups'],
+    ['sv', 'försöket är slut, vad finns i stället i Närpes?', 'after-pilot'],
+    ['ru', 'я без работы уже полгода, что мне делать', 'duties'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it('reads Kuopio written with the hamza seat between two vowels (کوئوپیو), as Joensuu keeps it as an e (یوئنسو)', async () => {
+    const kuopio = await service.answer('کوئوپیو هم تو کونتاکوکیلو بود؟', 'fa');
+    expect(kuopio.kind === 'municipality' && kuopio.finding.status === 'unknown' ? kuopio.finding.name : kuopio.kind).toBe('Kuopio');
+    expect(extractEntities('یوئنسو هم تو کونتاکوکیلو بود؟', 'fa', { matcher }).municipality).toMatchObject({ municipality: { fi: 'Joensuu' } });
+  });
+
+  it('answers what happened to a town\'s TE office with that article and a line on who serves the town now', async () => {
+    const a = await service.answer('TE-byrån i Kristinestad är stängd, varför?', 'sv');
+    expect(a.kind === 'article' ? a.article.id : a.kind).toBe('te-offices');
+    expect(a.kind === 'article' ? a.context?.place?.name : undefined).toEqual({ fi: 'Kristiinankaupunki', sv: 'Kristinestad' });
+  });
+});
