@@ -28,9 +28,15 @@ import type { StatedFacts } from './llmAnswerer.js';
 /** Article actions that hand over to another feature's dialog. */
 export type StartAction = Exclude<ArticleAction, 'municipalities'>;
 
+/** The employment area serving a municipality since 2025, and whether a source says so or it is inferred. */
+export interface ServedBy {
+  area: EmploymentArea;
+  certainty: 'stated' | 'inferred';
+}
+
 export type MunicipalityFinding =
-  | { status: 'inPilot' | 'uncertain'; municipality: Municipality; area: PilotArea; phase: PilotPhase; employmentArea?: { area: EmploymentArea; certainty: 'stated' | 'inferred' } }
-  | { status: 'unknown'; name: string; phase: PilotPhase; employmentArea?: { area: EmploymentArea; certainty: 'stated' | 'inferred' } }
+  | { status: 'inPilot' | 'uncertain'; municipality: Municipality; area: PilotArea; phase: PilotPhase; employmentArea?: ServedBy }
+  | { status: 'unknown'; name: string; phase: PilotPhase; employmentArea?: ServedBy }
   | { status: 'suggest'; candidates: Municipality[] };
 
 /** A place the question named, with who serves it now, for contact questions. */
@@ -49,6 +55,8 @@ export interface AnswerContext {
   request: boolean;
   /** The question asked for an address or phone number of this place. */
   place?: PlaceContext;
+  /** The question asked about today, not the pilot: a town's answer opens with who serves it now. */
+  today?: boolean;
 }
 
 export type Answer =
@@ -147,7 +155,7 @@ export class QuestionService {
     const result = retriever.search(redacted, locale, RANKED, fallbackLocale(locale, language.locale));
     const ranked = this.rank(u, result);
     const [top, second] = ranked;
-    const context: AnswerContext = { entities: u.entities, yesNo: u.yesNo, request: u.request };
+    const context: AnswerContext = { entities: u.entities, yesNo: u.yesNo, request: u.request, today: u.asksToday };
 
     const place = this.placeOf(u);
     if (place?.kind === 'municipality') return { kind: 'municipality', locale, finding: place.finding, article: this.article(MUNICIPALITIES_ARTICLE, locale), context };

@@ -9,7 +9,7 @@ import { formatDate } from '../language/format.js';
 import { getPilotData, type EmploymentArea, type Municipality, type PilotData } from '../pilot/pilotData.js';
 import { nameInSentence } from '../pilot/places.js';
 import type { Article, KnowledgeBase } from './knowledgeBase.js';
-import type { Answer, AnswerContext, MunicipalityFinding, PlaceContext, StartAction } from './questionService.js';
+import type { Answer, AnswerContext, MunicipalityFinding, PlaceContext, ServedBy, StartAction } from './questionService.js';
 
 /** The same shape as LocalizedChoice in dialogs/prompts. */
 export interface ReplyChoice {
@@ -183,7 +183,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): RenderedAnswer
       };
     }
     case 'municipality':
-      return renderMunicipality(answer.finding, answer.article, ctx, answer.context?.yesNo === true);
+      return renderMunicipality(answer.finding, answer.article, ctx, answer.context?.yesNo === true, answer.context?.today === true);
   }
 }
 
@@ -239,7 +239,7 @@ function isoDay(date: string, locale: Locale): string {
   return formatDate(new Date(`${date}T12:00:00Z`), locale);
 }
 
-function renderMunicipality(finding: MunicipalityFinding, article: Article, ctx: RenderContext, yesNo = false): RenderedAnswer {
+function renderMunicipality(finding: MunicipalityFinding, article: Article, ctx: RenderContext, yesNo = false, today = false): RenderedAnswer {
   const { t, locale } = ctx;
   const data = ctx.pilotData ?? getPilotData();
   const p = data.period;
@@ -258,18 +258,24 @@ function renderMunicipality(finding: MunicipalityFinding, article: Article, ctx:
       choices: [...finding.candidates.map((m) => ({ value: CHOICE.municipality + m.id, label: municipalityName(m, locale) })), menuChoice()],
     };
   }
+  // Who serves the town since the employment areas took over, when the bot knows it.
+  const servedLine = (municipality: string, served: ServedBy | undefined) =>
+    served && finding.phase === 'ended'
+      ? String(t(served.certainty === 'stated' ? 'knowledge:municipality.servedBy' : 'knowledge:municipality.servedByInferred', {
+          municipality,
+          employmentArea: employmentAreaName(served.area, locale),
+          // No sourced address for the area: Työmarkkinatori lists every area's services.
+          url: served.area.contactUrl ?? fallback.fallbackUrl,
+        }))
+      : undefined;
+
   if (finding.status === 'unknown') {
+    const served = servedLine(finding.name, finding.employmentArea);
+    // "I live in Rovaniemi, which area serves me now?" is answered by the area alone: whether the bot can
+    // confirm the town's part in the pilot is not what was asked.
+    if (today && served) return { messages: [served], choices: after };
     const lines = [String(t('knowledge:municipality.unknown', { municipality: finding.name, ...dates }))];
-    const served = finding.employmentArea;
-    if (served && finding.phase === 'ended') {
-      lines.push(String(t(served.certainty === 'stated' ? 'knowledge:municipality.servedBy' : 'knowledge:municipality.servedByInferred', {
-        municipality: finding.name,
-        employmentArea: employmentAreaName(served.area, locale),
-        url: served.area.contactUrl ?? fallback.fallbackUrl,
-      })));
-    } else {
-      lines.push(String(t(finding.phase === 'ended' ? 'knowledge:municipality.unknownNow' : 'knowledge:municipality.unknownDuring', { ...dates, ...fallback })));
-    }
+    lines.push(served ?? String(t(finding.phase === 'ended' ? 'knowledge:municipality.unknownNow' : 'knowledge:municipality.unknownDuring', { ...dates, ...fallback })));
     return { messages: [lines.join(' ')], choices: after };
   }
 
@@ -277,8 +283,12 @@ function renderMunicipality(finding: MunicipalityFinding, article: Article, ctx:
   const area = localName(finding.area.name, locale);
   const lines: string[] = [];
   const vars = { municipality: name, area, ...dates };
+  const served = servedLine(name, finding.employmentArea);
+  // Asked about today, the answer starts with who serves the town now; the pilot's part follows.
+  const servedFirst = today && served !== undefined;
+  if (servedFirst) lines.push(served);
   // "Yes" only answers a yes/no question ("was Salo in it?"), never "what is the phone number".
-  const yes = yesNo && finding.status === 'inPilot' && finding.phase !== 'before' ? `${String(t('knowledge:municipality.yes'))} ` : '';
+  const yes = yesNo && !servedFirst && finding.status === 'inPilot' && finding.phase !== 'before' ? `${String(t('knowledge:municipality.yes'))} ` : '';
   if (finding.status === 'uncertain') lines.push(String(t('knowledge:municipality.uncertain', vars)));
   else if (finding.phase === 'ended') lines.push(yes + String(t('knowledge:municipality.inPilot', vars)));
   else if (finding.phase === 'before') lines.push(String(t('knowledge:municipality.planned', vars)));
@@ -286,17 +296,7 @@ function renderMunicipality(finding: MunicipalityFinding, article: Article, ctx:
 
   if (finding.phase === 'ended') {
     lines.push(String(t('knowledge:municipality.ended', vars)));
-    const served = finding.employmentArea;
-    if (served) {
-      lines.push(String(t(served.certainty === 'stated' ? 'knowledge:municipality.servedBy' : 'knowledge:municipality.servedByInferred', {
-        ...vars,
-        employmentArea: employmentAreaName(served.area, locale),
-        // No sourced address for the area: Työmarkkinatori lists every area's services.
-        url: served.area.contactUrl ?? fallback.fallbackUrl,
-      })));
-    } else {
-      lines.push(String(t('knowledge:municipality.unknownNow', { ...dates, ...fallback })));
-    }
+    if (!servedFirst) lines.push(served ?? String(t('knowledge:municipality.unknownNow', { ...dates, ...fallback })));
   }
   const sources = [...new Set([...finding.municipality.source, ...(finding.employmentArea?.area.source ?? [])])].map((s) => citation(s, t));
   return { messages: [`${lines.join(' ')}\n\n${String(t('knowledge:answer.sources', { sources: sources.join('; ') }))}`], choices: after };

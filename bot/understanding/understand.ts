@@ -37,6 +37,8 @@ export interface Understanding {
   aboutSelf: boolean;
   /** The person speaks of themself now ("I live in Salo", "do I belong"): a town they name is theirs. */
   selfNow: boolean;
+  /** The message asks about today, not the pilot ("I live in Nokia, which area serves me now?"): who serves a town comes first. */
+  asksToday: boolean;
   /**
    * The message is about something the employment services do not handle (housing allowance, the
    * health centre, a parking fine, "where is the railway station in Kemi"): a town in it is only where it is.
@@ -296,7 +298,13 @@ const STILL = foldAll(['viela', 'still', 'yet', 'anyway', 'fortfarande', 'annu',
 /** "This programme", "this project": in this chat, the pilot. */
 const THIS_PROGRAMME = foldAll(['tahan ohjelmaan', 'tama ohjelma', 'tahan projektiin', 'this programme', 'this program', 'this project', 'det har programmet', 'detta program', 'det har projektet', 'эту программу', 'эта программа', 'этот проект', 'цю програму', 'ця програма', 'цей проєкт', 'sellesse programmi', 'see programm', 'sellesse projekti', 'هذا البرنامج', 'هذا المشروع', 'این برنامه', 'این پروژه', 'barnaamijkan']);
 /** Now, whole words: "can I join it now" asks the same as "can I still join". */
-const NOW = foldAll(['nyt', 'nyte', 'now', 'nu', 'сейчас', 'щас', 'зараз', 'nuud', 'praegu', 'الان', 'الآن', 'هلا', 'حالا', 'الان', 'hadda']);
+const NOW = foldAll(['nyt', 'nyte', 'now', 'nu', 'сейчас', 'щас', 'теперь', 'зараз', 'тепер', 'nuud', 'praegu', 'الان', 'الآن', 'هلا', 'حالا', 'الان', 'hadda']);
+/** Today rather than the pilot's years: "nowadays", "these days", or the employment areas that serve people since 2025. */
+const TODAY = foldAll([
+  'nykyaan', 'nykyisin', 'tanaan', 'nowadays', 'these days', 'today', 'idag', 'numera', 'нынче', 'сегодня', 'сьогодні', 'tana', 'tanapaeval', 'امروز', 'الیوم', 'maanta',
+  'tyollisyysalue', 'tyollisyys alue', 'employment area', 'sysselsattningsomrade', 'область занят', 'область зайнят', 'зона зайнят', 'зоны занят', 'toohoivepiirkond', 'toohoive piirkond',
+  'منطقه التوظیف', 'منطقه اشتغال', 'aagga shaqada',
+]);
 const JOIN = foldAll([
   'asiakkaaksi', 'kliendiks', 'become a customer', 'bli kund', 'взяти в', 'взять в', 'take me', 'ottaa mukaan', 'ta med mig', 'projekti votta', 'sisse votta', 'стать клиентом', 'стати клієнтом', 'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'menna kokeiluun', 'menna mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
   'приєдна', 'liituda', 'paaseda', 'saada katsesse', 'ادخل', 'انضم', 'فوت', 'وارد', 'عضو', 'ثبت نام', 'geli', 'galo', 'ku biir', 'ka mid noqo',
@@ -1117,6 +1125,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     aboutSelf,
     // "Where do I belong now, I live in Kotka?" asks for the area that serves the town.
     selfNow: selfNow && !anyWord(WHICH_ONE),
+    asksToday: !aboutPilot && (anyWord(NOW) || any(TODAY) || any(SINCE_2025)),
     offTopic,
     ruledOut: damped,
   };

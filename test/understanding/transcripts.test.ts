@@ -18,6 +18,9 @@ interface LocaleCase {
   locale: 'fi' | 'en' | 'ar' | 'so';
   /** "I live in Nokia, which area serves me?" */
   nokia: string;
+  /** "I live in Nokia, which employment area serves me now?" and the same for Kemi, a town outside the pilot data. */
+  nokiaNow: string;
+  kemiNow: string;
   /** How the bot names the Tampere region employment area in this locale. */
   tampereArea: string;
   /** "Would I have belonged to the pilot? I'm 25 and live in Tampere." */
@@ -37,6 +40,8 @@ const CASES: LocaleCase[] = [
   {
     locale: 'fi',
     nokia: 'Asun Nokialla, mikä alue palvelee minua?',
+    nokiaNow: 'Asun Nokialla, mikä työllisyysalue palvelee minua nyt?',
+    kemiNow: 'Asun Kemissä, mikä työllisyysalue palvelee mua nyt?',
     tampereArea: 'Tampereen seudun työllisyysalue',
     wouldI: 'Olisinko kuulunut kokeiluun, olen 25 ja asun Tampereella',
     tampere: 'Tampere',
@@ -48,6 +53,8 @@ const CASES: LocaleCase[] = [
   {
     locale: 'en',
     nokia: 'I live in Nokia, which area serves me?',
+    nokiaNow: 'I live in Nokia, which employment area serves me now?',
+    kemiNow: 'I live in Kemi, which employment area serves me now?',
     tampereArea: 'Tampere region employment area',
     wouldI: "would I have belonged to the pilot, I'm 25 and live in Tampere",
     tampere: 'Tampere',
@@ -59,6 +66,8 @@ const CASES: LocaleCase[] = [
   {
     locale: 'ar',
     nokia: 'أعيش في نوكيا، ما المنطقة التي تخدمني؟',
+    nokiaNow: 'أعيش في نوكيا، ما هي منطقة التوظيف التي تخدمني الآن؟',
+    kemiNow: 'أعيش في كيمي، ما هي منطقة التوظيف التي تخدمني الآن؟',
     tampereArea: 'Tampereen seudun työllisyysalue',
     wouldI: 'هل كنت سأنتمي إلى التجربة؟ عمري 25 عامًا وأعيش في تامبيري',
     tampere: 'تامبيري (Tampere)',
@@ -70,6 +79,8 @@ const CASES: LocaleCase[] = [
   {
     locale: 'so',
     nokia: 'Waxaan ku noolahay Nokia, aaggee baa i adeega?',
+    nokiaNow: 'Waxaan ku noolahay Nokia, aagga shaqada kee baa hadda i adeega?',
+    kemiNow: 'Waxaan ku noolahay Kemi, aagga shaqada kee baa hadda i adeega?',
     tampereArea: 'Tampereen seudun työllisyysalue',
     wouldI: 'Miyaan ka mid ahaan lahaa tijaabada? Waxaan ahay 25 jir, waxaan ku noolahay Tampere',
     tampere: 'Tampere',
@@ -115,6 +126,17 @@ describe.each(CASES)('in $locale', (c) => {
     expect(all).toContain(s(locale, 'knowledge:municipality.servedBy', { municipality: 'Nokia', employmentArea: c.tampereArea, url: 'https://www.tampere.fi' }));
     expect(all).not.toContain(s(locale, 'pilot:elig.q.municipalityNow'));
     expect(all).not.toContain(s(locale, 'pilot:elig.q.municipality'));
+  });
+
+  it('asked which area serves the town now, the reply starts with that area, and a town the pilot data lacks gets no "cannot confirm" about the pilot', async () => {
+    const { replies } = await conversation(c, c.nokiaNow);
+    const served = s(locale, 'knowledge:municipality.servedBy', { municipality: 'Nokia', employmentArea: c.tampereArea, url: 'https://www.tampere.fi' });
+    expect(texts(replies).some((t) => t.startsWith(served)), texts(replies).join('\n')).toBe(true);
+
+    const { replies: kemi } = await conversation(c, c.kemiNow);
+    const kemiText = texts(kemi).join('\n');
+    expect(kemiText).toContain('Meri-Lapin työllisyysalue');
+    expect(kemiText).not.toContain(s(locale, 'knowledge:municipality.unknown', { municipality: 'Kemi' }).slice(0, 30));
   });
 
   it('"would I have belonged to the pilot, 25, Tampere" asks only what is missing, gives the pilot-time verdict and who serves now; a typed booking request then starts booking', async () => {
