@@ -103,6 +103,8 @@ const LEARNED_HIT = 0.2;
 const LEARNED_ALONE = 3.2;
 /** The example model's weight at which, with no cue word, it says a question is not about the town it names: p ≥ 0.5. */
 const LEARNED_LEANING = 2;
+/** Below this example weight for the topics a town can be the question of (PLACE_TOPICS), a sentence with no cue word is not about the town it names. */
+const TOWN_UNASKED = 1;
 const OFFICES_ARTICLE = 'offices';
 /** Topics for which a named place is the subject: the answer is about that place. */
 const PLACE_TOPICS = new Set(['municipalities', 'pilot', 'after-pilot', 'te-offices', 'offices', 'target-groups', 'eligibility']);
@@ -266,6 +268,9 @@ export class QuestionService {
     // "Where is the railway station in Kemi?", "weather tomorrow in Turku": the town is where the
     // thing is, not a question about the town.
     if (topic === undefined && u.offTopic) return undefined;
+    // "Where can one swim in Borgå in winter?": no cue word, and the examples, which did read the sentence, see
+    // nothing of the pilot, its places or today's services in it; only a yes/no question ("Kuhmo too?") may still ask about the town.
+    if (topic === undefined && !u.aboutPilot && !u.yesNo && u.learned.size > 0 && placeVote(u.learned) < TOWN_UNASKED) return undefined;
     const phase = pilotPhase(this.deps.clock, this.deps.pilotData ?? getPilotData());
     // "Ii" is also a common word (Somali "me"): very short names count only in a question about municipalities,
     // whether or not the place is in the pilot data.
@@ -372,6 +377,13 @@ export class QuestionService {
       return false;
     }
   }
+}
+
+/** What the example model gives the topics a town can be the question of. */
+function placeVote(learned: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const id of PLACE_TOPICS) sum += learned.get(id) ?? 0;
+  return sum;
 }
 
 /** The example model's strongest topic and its weight. */
