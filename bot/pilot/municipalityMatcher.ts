@@ -482,13 +482,15 @@ function buildMatcher(options: MatcherOptions, strategy: LatinStrategy): Matcher
  * Koski Tl; Estonian "nagu" (like: "nagu enne") is not Nagu (Nauvo, now Parainen). Those bare words
  * count as the town only capitalised inside a sentence, typed alone or with "Tl"; their case forms
  * (Koskella, Koskelle) always do. Swedish "vända" ("vart ska jag vända mig") is not Vanda (Vantaa)
- * when typed with its ä, and Estonian "pärast" (after) is never Parainen.
+ * when typed with its ä, Estonian "pärast" (after) is never Parainen, and Swedish "stora" (big: "de stora
+ * städerna") is not Storå (Isojoki) without its ring.
  */
 const SENTENCE_HOMOGRAPHS = /(^|[.!?]\s*|(?<=\s))(koski(?:ko|kaan|han)?|nagu)(?![\p{L}]|\s+tl\b)/giu;
 const SWEDISH_VANDA = /(?<![\p{L}])vänd(?:a|er|e)?(?![\p{L}])/giu;
 const ESTONIAN_PARAST = /(?<![\p{L}])p[äa]rast(?![\p{L}])/giu;
+const SWEDISH_STORA = /(?<![\p{L}])stora(?![\p{L}])/giu;
 function withoutHomographs(text: string): string {
-  text = text.replace(SWEDISH_VANDA, (w) => ' '.repeat(w.length)).replace(ESTONIAN_PARAST, (w) => ' '.repeat(w.length));
+  for (const word of [SWEDISH_VANDA, ESTONIAN_PARAST, SWEDISH_STORA]) text = text.replace(word, (w) => ' '.repeat(w.length));
   // A name typed alone (the answer to "which municipality?") is the town.
   if (/^\s*(koski|nagu)\s*[?.!]*\s*$/iu.test(text)) return text;
   return text.replace(SENTENCE_HOMOGRAPHS, (whole, start: string, word: string, offset: number) => {

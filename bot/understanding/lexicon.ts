@@ -183,7 +183,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['oikeutettu', 2], ['olisinko', 2], ['kuuluisinko', 2], ['olisinko ollut', 2], ['oonko oikeutettu', 2], ['eligible', 2], ['would i have', 2], ['do i qualify', 2], ['qualify', 1.5], ['am i entitled', 2],
     ['berattigad', 2], ['skulle jag ha', 2], ['имею ли я право', 2], ['имею право', 1.5], ['был бы я', 2], ['была бы я', 2], ['подхожу ли', 2], ['чи маю право', 2], ['маю право', 1.5], ['чи був би', 2], ['була б я', 2],
     ['oleksin', 2], ['kas mul on oigus', 2], ['oigustatud', 2], ['یحق لی', 2], ['رح اکون', 2], ['کنت سا', 1.5], ['واجد شرایط', 2], ['حق دارم', 1.5], ['xaq ma u leeyahay', 2], ['xaq u leeyahay', 1.5], ['ku jiri lahaa', 2],
-    ['include me', 2], ['included me', 2], ['koskiko minua', 2], ['koskiko se minua', 2], ['koskiko se mua', 2], ['gallde det mig', 2], ['касался ли меня', 2], ['меня касался', 2], ['стосувався мене', 2], ['puudutas mind', 2], ['شملنی', 2], ['شامل من', 2], ['شامل میشدم', 2.5], ['شامل می شدم', 2.5], ['شامل بودم', 2.5], ['مشمول بودم', 2.5], ['مشمول میشدم', 2.5], ['ma i khusaysay', 2],
+    ['include me', 2], ['included me', 2], ['koskiko minua', 2], ['koskiko se minua', 2], ['koskiko se mua', 2], ['gallde det mig', 2], ['касался ли меня', 2], ['меня касался', 2], ['стосувався мене', 2], ['puudutas mind', 2], ['شملنی', 2], ['شامل من', 2], ['افحصلي', 1.5], ['اذا انا ضمن', 2], ['انا ضمن', 1.5], ['شامل میشدم', 2.5], ['شامل می شدم', 2.5], ['شامل بودم', 2.5], ['مشمول بودم', 2.5], ['مشمول میشدم', 2.5], ['ma i khusaysay', 2],
     ['target group', 0.5], ['kohderyhmaan', 1], ['would have been', 2], ['olisin ollut', 2],
   ],
   offices: [
@@ -291,7 +291,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['خسرت شغل', 3], ['خسرت عمل', 3], ['فقدت عمل', 3], ['فقدت شغل', 3], ['انطردت', 3], ['طردونی', 3], ['فصلونی', 3], ['یخلص شغل', 2.5], ['خلص شغل', 2.5], ['انتهی عقد', 2.5], ['صرت عاطل', 2.5], ['اصبحت عاطل', 2.5],
     ['از دست دادم', 2.5], ['اخراج', 2.5], ['بیکار شدم', 3], ['کارم تموم', 2.5], ['قراردادم تموم', 2.5], ['کارم تمام', 2.5],
     ['iga dhammaatay', 2.5], ['waayay', 2], ['la i eryay', 3], ['eryay', 2.5], ['shaqo laaan noqday', 2.5],
-    ['جوینده کار', 2], ['اسم بنویسم', 2], ['اسم نویسی', 2], ['اسمم رو بنویسم', 2], ['روز بیکاری', 2], ['jobbsokande', 0.8], ['arbetssokande', 0.8],
+    ['جوینده کار', 2], ['خلص عقدي', 2.5], ['وين اتسجل', 2], ['لازم اتسجل', 2], ['اسم بنویسم', 2], ['اسم نویسی', 2], ['اسمم رو بنویسم', 2], ['روز بیکاری', 2], ['jobbsokande', 0.8], ['arbetssokande', 0.8],
     // Registering online needs Finnish bank codes: people without them ask how else to register.
     ['pankkitunnuks', 2], ['verkkopankkitunnuks', 2], ['bank codes', 2], ['online banking codes', 2], ['bankkoder', 2], ['bankkod', 1.5], ['банковских кодов', 2], ['банковские коды', 2], ['банківськ', 1.5], ['pangakood', 2], ['رموز بنکیه', 2], ['کد بانکی', 2], ['کدهای بانکی', 2],
     ['ilmoitan etta etsin', 2], ['ilmoitan itseni', 2], ['регат', 2], ['региться', 2], ['مسجل', 2], ['diiwaangash', 2], ['isdiiwaangel', 2],
@@ -329,6 +329,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['palkkatu', 3], ['tyonantaja', 1.5], ['employer', 1.5], ['wage subsid', 3], ['pay subsid', 3], ['subsidised job', 3], ['hire me', 1.5], ['arbetsgivare', 1.5], ['lonesubvention', 3], ['anstaller mig', 1.5],
     ['работодател', 1.5], ['наймет', 1.5], ['роботодав', 1.5], ['найме', 1.5], ['tooandja', 1.5], ['palgatoetus', 3], ['صاحب العمل', 1.5], ['وظفنی', 1.5], ['کارفرما', 1.5], ['استخدام', 1], ['shaqo bixiye', 1.5],
     ['loo shaqeeye', 1.5], ['shaqaaleysiiy', 1.5], ['palkkaa mut', 1.5], ['palkkaa minut', 1.5],
+    // The Persian for a wage subsidy: یارانه حقوق, یارانه دستمزد.
+    ['یارانه حقوق', 3], ['یارانه دستمزد', 3],
     // Part of the wage paid by someone else, described without the word.
     ['part of my salary', 2], ['part of my wage', 2], ['some of my wage', 2], ['some of my salary', 2], ['take me on', 1.5], ['=wages', 1], ['=salary', 1], ['osan palkasta', 2], ['osan mun palkasta', 2], ['osan minun palkasta', 2],
     ['del av lonen', 2], ['del av min lon', 2], ['часть зарплат', 2], ['частину зарплат', 2], ['частину моєї зарплат', 2], ['osa palgast', 2], ['جزء من راتب', 2], ['تشغلنی', 1.5], ['بخشی از حقوق', 2], ['qayb mushahar', 2], ['shaqaalaysiin', 1.5],
@@ -381,7 +383,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     // The Finnish term written as heard: тилапяйнен суойелу, تیلاپاینن سوئویلو.
     ['мій захист', 2.5], ['мою защиту', 2.5], ['моя защита', 2.5], ['діє мій захист', 3],
     ['اوکراین', 1.5], ['اوکرائین', 1.5], ['تیلاپاین', 3], ['тилапяйн', 3], ['тилапаин', 3], ['суойел', 2], ['تیلاپاین', 3], ['تیلاپین', 3],
-    ['kaitse', 2], ['الحمایه المویقته', 4], ['الحمایه', 2], ['المویقته', 2], ['حمایت موقت', 4], ['ilaalinta', 2], ['ku meel gaar', 2], ['ukrain', 1.5], ['украин', 1.5], ['україн', 1.5], ['اوکران', 1.5],
+    ['kaitse', 2], ['الحمایه المویقته', 4], ['حماية مؤقتة', 4], ['حماية مؤقته', 4], ['الحمایه', 2], ['المویقته', 2], ['حمایت موقت', 4], ['ilaalinta', 2], ['ku meel gaar', 2], ['ukrain', 1.5], ['украин', 1.5], ['україн', 1.5], ['اوکران', 1.5],
     // Fleeing the war, or its cities named: "we fled from Kharkiv".
     ['flydde', 1.5], ['fled', 1.5], ['fleeing', 1.5], ['pakenimme', 1.5], ['pakenin', 1.5], ['paenneet', 1.5], ['бежали', 1.5], ['сбежали', 1.5], ['втекли', 1.5], ['тікали', 1.5], ['беженц', 1.5], ['біженц', 1.5],
     ['pogenesime', 1.5], ['pogenik', 1.5], ['هربنا', 1.5], ['فررنا', 1.5], ['فرار کردیم', 1.5], ['ka soo carar', 1.5], ['sooca', 1], ['харьков', 1.5], ['харків', 1.5], ['kharkiv', 1.5], ['charkiv', 1.5], ['киев', 1.5], ['київ', 1.5],
@@ -390,7 +392,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   'integration-plan': [
     ['kohanemiskava', 4], ['kotoutumisohjelm', 3],
     ['integratsiooniplaan', 4], ['integratsioonikava', 4], ['kotoutumis', 1.5],
-    ['کوتوتومیس', 2], ['کوتوتومس', 2], ['котоутумис', 2],
+    ['کوتوتومیس', 2], ['کوتوتومس', 2], ['котоутумис', 2], ['برنامه کتوتومیس', 3.5], ['برنامه کوتوتومیس', 3.5], ['کتوتومیس', 2],
     ['kotoutumissuunnitelm', 4], ['integration plan', 4], ['integrationsplan', 4], ['план интеграц', 4], ['план інтеграц', 4], ['loimumiskava', 4], ['خطه الاندماج', 4], ['برنامه ادغام', 4],
     ['qorshah', 1.5], ['is dhexgal', 2], ['alkukartoitu', 2.5], ['initial assessment', 2], ['integraatio', 1.5], ['الاندماج', 1.5], ['ادغام', 1.5], ['интеграц', 1.5], ['інтеграц', 1.5],
   ],

@@ -214,7 +214,7 @@ const WHY = foldAll(['miksi', 'why', 'varfor', 'зачем', 'почему', 'н
 /** "What": with only the pilot named, the question is what the pilot was. */
 const WHAT = new Set(foldAll(['mika', 'mita', 'mitas', 'what', 'whats', 'vad', 'что', 'чем', 'що', 'mis', 'ما', 'شو', 'چی', 'چیه', 'چیست', 'چه', 'maxay', 'maxaa']));
 /** The municipality as an institution: people say they were moved "to the municipality". */
-const MUNICIPALITY_NOUNS = foldAll(['vallad', 'valla', 'kunta', 'kunna', 'kunnal', 'kunnil', 'municipal', 'town', 'city', 'kommun', 'муницип', 'коммун', 'город', 'громад', 'муніцип', 'міст', 'vald', 'omavalitsus', 'بلدیه', 'البلدیه', 'شهرداری', 'degmo', 'degmad']);
+const MUNICIPALITY_NOUNS = foldAll(['vallad', 'valla', 'kommuun', 'kunta', 'kunna', 'kunnal', 'kunnil', 'municipal', 'town', 'city', 'kommun', 'муницип', 'коммун', 'город', 'громад', 'муніцип', 'міст', 'vald', 'omavalitsus', 'بلدیه', 'البلدیه', 'شهرداری', 'degmo', 'degmad']);
 /** Words that ask for a list of places: "which municipalities". */
 const WHICH = new Set(foldAll([
   'mitka', 'mitkä', 'missa', 'which', 'list', 'vilka', 'vilken', 'какие', 'каких', 'які', 'яких', 'millised', 'milliste', 'کدام', 'کدوم', 'کدوما', 'ای', 'ایه', 'ayo', 'kuwee', 'kuwa',
@@ -235,7 +235,7 @@ const TARGET_GROUP = foldAll(['kohderyhm', 'target group', 'malgrupp', 'целе
 /** The pilot having ended: "now that the pilot is over" asks about today, unless it asks when. */
 const PILOT_ENDED = foldAll([
   'dhamaado', 'dhammaado', 'закрыли', 'закрили', 'lopetettiin', 'ar over', 'loppenud', 'lopetatud', 'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'pilots over', 'trials over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'slutade', 'slutat', 'avslutades', 'upphorde',
-  'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay',
+  'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay', 'la xiray', 'xirmay',
 ]);
 const WHEN = foldAll([
   'milloin', 'koska', 'when', 'nar', 'когда', 'коли', 'millal', 'متی', 'ایمتی', 'امتی', 'چه زمانی', 'کی تموم', 'کی تمام', 'goorma', 'what date', 'which date', 'which year', 'what year',
@@ -256,7 +256,7 @@ const THIRD_PERSON_GROUP = foldAll([
 /** "I", "me", "my": the person speaks of themself. */
 const FIRST_PERSON = new Set(foldAll([
   'mina', 'ma', 'mä', 'mun', 'minun', 'minulla', 'mulla', 'minua', 'mua', 'i', 'im', 'my', 'me', 'jag', 'mig', 'min', 'mitt', 'я', 'мне', 'меня', 'мой', 'моя', 'мені', 'мене', 'мій',
-  'mul', 'minu', 'انا', 'عندی', 'من', 'aniga', 'waxaan',
+  'mul', 'minu', 'mind', 'mulle', 'انا', 'عندی', 'من', 'aniga', 'waxaan',
 ]));
 /** English "I was", "was I": whole words, or "was i" would find "was it" and "was in". */
 const FIRST_PERSON_PAST_EN = ['i was', 'was i', 'were i', 'i used to be', 'would i have been', 'i would have been', 'would i have'];
@@ -299,14 +299,15 @@ const STILL = foldAll(['viela', 'still', 'yet', 'anyway', 'fortfarande', 'annu',
 const THIS_PROGRAMME = foldAll(['tahan ohjelmaan', 'tama ohjelma', 'tahan projektiin', 'this programme', 'this program', 'this project', 'det har programmet', 'detta program', 'det har projektet', 'эту программу', 'эта программа', 'этот проект', 'цю програму', 'ця програма', 'цей проєкт', 'sellesse programmi', 'see programm', 'sellesse projekti', 'هذا البرنامج', 'هذا المشروع', 'این برنامه', 'این پروژه', 'barnaamijkan']);
 /** Now, whole words: "can I join it now" asks the same as "can I still join". */
 const NOW = foldAll(['nyt', 'nyte', 'now', 'nu', 'сейчас', 'щас', 'теперь', 'зараз', 'тепер', 'nuud', 'praegu', 'الان', 'الآن', 'هلا', 'حالا', 'الان', 'hadda']);
-/** Today rather than the pilot's years: "nowadays", "these days", or the employment areas that serve people since 2025. */
-const TODAY = foldAll([
-  'nykyaan', 'nykyisin', 'tanaan', 'nowadays', 'these days', 'today', 'idag', 'numera', 'нынче', 'сегодня', 'сьогодні', 'tana', 'tanapaeval', 'امروز', 'الیوم', 'maanta',
+/** The employment areas that serve people since 2025. */
+const AREA_WORDS = foldAll([
   'tyollisyysalue', 'tyollisyys alue', 'employment area', 'sysselsattningsomrade', 'область занят', 'область зайнят', 'зона зайнят', 'зоны занят', 'toohoivepiirkond', 'toohoive piirkond',
   'منطقه التوظیف', 'منطقه اشتغال', 'aagga shaqada',
 ]);
+/** Today rather than the pilot's years: "nowadays", "these days", or the areas. */
+const TODAY = [...foldAll(['nykyaan', 'nykyisin', 'tanaan', 'nowadays', 'these days', 'today', 'idag', 'numera', 'нынче', 'сегодня', 'сьогодні', 'tana', 'tanapaeval', 'امروز', 'الیوم', 'maanta']), ...AREA_WORDS];
 const JOIN = foldAll([
-  'asiakkaaksi', 'kliendiks', 'become a customer', 'bli kund', 'взяти в', 'взять в', 'take me', 'ottaa mukaan', 'ta med mig', 'projekti votta', 'sisse votta', 'стать клиентом', 'стати клієнтом', 'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'menna kokeiluun', 'menna mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
+  'asiakkaaksi', 'kliendiks', 'become a customer', 'bli kund', 'взяти в', 'взять в', 'take me', 'ottaa mukaan', 'ta med mig', 'projekti votta', 'sisse votta', 'стать клиентом', 'стати клієнтом', 'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'menna kokeiluun', 'menna mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'vara med', 'записать в', 'запишут', 'запишуть', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
   'приєдна', 'liituda', 'paaseda', 'saada katsesse', 'ادخل', 'انضم', 'فوت', 'وارد', 'عضو', 'ثبت نام', 'geli', 'galo', 'ku biir', 'ka mid noqo',
 ]);
 /** Verbs that can only be the person's own present: "asun" (I live), "kuulunko" (do I belong), "живу". Whole words. */
@@ -335,16 +336,16 @@ const NO_VOCATIONAL = foldAll([
 /** Applying to a school or education. */
 const APPLY_TO_SCHOOL = foldAll([
   'hakea kouluun', 'hakea opiskelemaan', 'hakemaan kouluun', 'hakea koulutukseen', 'apply to', 'apply for', 'apply to school', 'soka till', 'soka en', 'soka in', 'söka', 'поступать', 'подать заявление', 'вступати', 'подати заяву',
-  'навчання', 'на навчання', 'учеб', 'обучени', 'kandideerima', 'avaldus', 'kooli', 'یقدم', 'التقدیم', 'درخواست', 'ثبت نام', 'دانشگاه', 'مدرسه', 'codso', 'iskuul', 'dugsi', 'school', 'skola', 'koulu', 'школ', 'училищ', 'колледж', 'коледж', 'مدرسه',
+  'навчання', 'на навчання', 'учеб', 'обучени', 'kandideerima', 'avaldus', 'kooli', 'یقدم', 'تقدم', 'التقدیم', 'دراسه', 'درخواست', 'ثبت نام', 'دانشگاه', 'مدرسه', 'codso', 'iskuul', 'dugsi', 'school', 'skola', 'koulu', 'школ', 'училищ', 'колледж', 'коледж', 'مدرسه',
 ]);
 /** Going on, keeping: "does it continue", "do I keep my coach". */
 const GOES_ON = foldAll([
   'jatku', 'jatkaa', 'sailyy', 'pysyy', 'viela', 'sama valmentaja', 'continue', 'keep', 'still', 'stay', 'carry on', 'kvar', 'fortsatt', 'fortsatter', 'fortsätter', 'behalla', 'продолж', 'сохран', 'остан', 'продовж', 'залиш', 'збереж', 'jatkub', 'jaab', 'alles',
-  'بضل', 'بیضل', 'یضل', 'ادامه', 'میمونه', 'می ماند', 'یستمر', 'تستمر', 'باقی', 'یظل', 'weli', 'wali', 'sii socon', 'sii wadi', 'heli karaa',
+  'بضل', 'بیضل', 'یضل', 'ادامه', 'میمونه', 'می ماند', 'یستمر', 'تستمر', 'باقی', 'یظل', 'weli', 'wali', 'sii socon', 'sii wadi', 'sii jiri', 'heli karaa',
 ]);
 /** A town being in it: "did our municipality belong", "was Kiuruvesi one of the places", "участвовала". */
 const TOWN_INCLUDED = foldAll([
-  'in the pilot', 'in that pilot', 'in this pilot', 'in the trial', 'in that trial', 'in the experiment', 'in that experiment', 'in that town pilot', 'in the town pilot', 'належало', 'належав', 'تو اون طرح', 'تو طرح', 'تو پایلوت', 'take part', 'took part', 'taking part', 'trial towns', 'pilot towns', 'one of those', 'oliko siella', 'oli siella', 'kas meie vald oli', 'была ли', 'был ли', 'чи була', 'чи був', 'kuuluiko', 'kuului', 'oliko mukana', 'oliko se mukana', 'one of the places', 'one of the towns', 'one of the municipalities', 'among the', 'part of it', 'part of the', 'in it', 'var med', 'deltog', 'ingick', 'horde till',
+  'in the pilot', 'in that pilot', 'in this pilot', 'in the trial', 'in that trial', 'in the experiment', 'in that experiment', 'in that town pilot', 'in the town pilot', 'належало', 'належав', 'تو اون طرح', 'تو طرح', 'تو پایلوت', 'take part', 'took part', 'taking part', 'trial towns', 'pilot towns', 'one of those', 'oliko siella', 'oli siella', 'kas meie vald oli', 'была ли', 'был ли', 'чи була', 'чи був', 'у них був', 'у них була', 'взагалі був', 'вообще был', 'там був', 'у них был', 'у них была', 'там был', 'nimekirjas', 'listalla', 'on the list', 'pa listan', 'в списке', 'у списку', 'kuuluiko', 'kuului', 'oliko mukana', 'oliko se mukana', 'one of the places', 'one of the towns', 'one of the municipalities', 'among the', 'part of it', 'part of the', 'in it', 'var med', 'deltog', 'ingick', 'horde till',
   'входил', 'входила', 'входило', 'участвовал', 'входив', 'входила', 'брав участь', 'брала участь', 'брало участь', 'osales', 'kuulus', 'من ضمن', 'کانت ضمن', 'جزو', 'ka mid ahayd', 'ka qayb qaatay', 'ku jirtay',
 ]);
 /** Tampere's international services and the integration period: how the pilot served immigrants in Pirkanmaa. */
@@ -380,6 +381,8 @@ const PAY_ASKED = foldAll([
 ]);
 /** The municipality handling the unemployed itself, instead of the TE office: what the pilot was. */
 const HANDLED = foldAll([
+  // Doing the TE office's work: "vallad hakkasid TE-toimisto tööd tegema", "kunta teki TE-toimiston työtä", "муниципалитетам отдали работу".
+  'tegema', 'teki', 'tekivat', 'отдали', 'взяли на себя', 'взяли', 'делали', 'робили', 'йшло', 'did the work', 'do the work', 'took over', 'gjorde',
   'aitama', 'tegeles', 'tegelesid', 'qaban jireen', 'hoiti', 'hoitiko', 'hoitaa', 'hoitanut', 'ran', 'running', 'handled', 'took care', 'was doing', 'skotte', 'skötte', 'skottes', 'занимал', 'занимался', 'заниматься', 'вел', 'займал', 'займалося', 'ajas', 'ajanud', 'korraldas',
   'انجام میداد', 'اداره میکرد', 'کانت تدیر', 'بتدیر', 'تدیر', 'qabanaysay', 'maamulaysay',
 ]);
@@ -392,6 +395,16 @@ const SINCE_2025 = foldAll([
 const AGE_REASON = foldAll([
   'because of my age', 'because of age', 'because of his age', 'because of her age', 'due to age', 'pa grund av aldern', 'pga aldern', 'for aldern', 'ian takia', 'ikani takia', 'ian vuoksi', 'ikani vuoksi', 'из-за возраста',
   'по возрасту', 'через вік', 'за віком', 'vanuse parast', 'vanuse tottu', 'بسبب العمر', 'بسبب عمری', 'به خاطر سن', 'بخاطر سنم', 'da aawadeed', 'daba da',
+]);
+/** "Now that": not a question when. */
+const NOW_THAT = [' nu nar ', ' тепер коли ', ' теперь когда ', ' сейчас когда ', ' зараз коли ', ' now when ', ' nuud kui '];
+/** "Even" those: a group's limit, not another group. Whole words. */
+const EVEN = foldAll(['edes', 'jopa', 'myos', 'even', 'aven', 'till och med', 'даже', 'навіть', 'isegi', 'ka', 'حتی', 'حتى', 'xitaa']);
+/** Treated some way "because I'm a foreigner". */
+const FOREIGN_REASON = foldAll([
+  'koska olen ulkomaalainen', 'koska oon ulkomaalainen', 'koska olen maahanmuuttaja', 'because im a foreigner', 'because i am a foreigner', 'because im an immigrant', 'because i am an immigrant', 'because im foreign',
+  'for att jag ar utlanning', 'for att jag ar invandrare', 'pga att jag ar utlanning', 'потому что я иностран', 'потому что я иммигрант', 'бо я іноземець', 'бо я іноземка', 'тому що я іноземець', 'тому що я іноземка', 'бо я іммігрант',
+  'sest ma olen valismaalane', 'sest olen valismaalane', 'لاني اجنبی', 'لانی اجنبی', 'عشان انا اجنبی', 'چون خارجی هستم', 'چون خارجیم', 'چون مهاجرم', 'maxaa yeelay waxaan ahay soogalooti', 'sababtoo ah waxaan ahay soogalooti',
 ]);
 /** Settling in: "how we get into society", "my first years in Finland". */
 const SETTLING = foldAll([
@@ -420,7 +433,7 @@ const SPEAK = foldAll(['puhu', 'puhua', 'speak', 'talar', 'prata', 'говор',
 /** "Where": one word, for a question that names a service and a town ("missä ohjaamo on Oulussa"). Whole words; not Swedish "var", which is also "was". */
 const WHERE = foldAll(['missa', 'mista', 'minne', 'where', 'vart', 'где', 'куда', 'де', 'куди', 'kus', 'kuhu', 'وین', 'لوین', 'فین', 'کجا', 'کجاست', 'xaggee', 'xagee', 'halkee']);
 /** Gone, closed: "where did the TE offices go", "the TE office is closed, where do I go now". */
-const GONE = foldAll(['empty', 'tyhja', 'lukossa', 'lopetettu', 'lakkautettu', 'lagts ner', 'lagt ner', 'star tom', 'tom nu', 'пуст', 'закрыт', 'закрит', 'tuhi', 'suletud', 'خالی', 'فاضی', 'مسکره', 'madhan', 'делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'stangd', 'stangt', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay',
+const GONE = foldAll(['empty', 'tyhja', 'lukossa', 'lopetettu', 'lakkautettu', 'lagts ner', 'lagt ner', 'star tom', 'tom nu', 'пуст', 'закрыт', 'закрит', 'tuhi', 'suletud', 'خالی', 'فاضی', 'مسکره', 'madhan', 'делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'stangd', 'stangt', 'finns den inte', 'finns den int', 'inte mera', 'int mera', 'inte langre', 'int langre', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay',
   // "Isn't there a TE office any more?", "the sign was gone and the door locked".
   'finns inte mera', 'finns int mera', 'finns inte langre', 'finns int langre', 'inte mera', 'borta', 'dorren last', 'no longer', 'not there anymore', 'doesnt exist', 'ei ole enaa', 'ei oo enaa', 'больше нет', 'уже нет', 'більше немає',
   'вже немає', 'enam ei ole', 'pole enam', 'دیگه نیست', 'دیگر نیست', 'ما عاد فی', 'ماعاد', 'mar dambe ma jiro', 'ma jiro']);
@@ -480,7 +493,7 @@ const CONCERNED_ME = foldAll([
 const JOB = foldAll(['tyo', 'tyot', 'tyosuhde', 'duuni', 'pesti', 'sopimus', 'job', 'contract', 'jobb', 'jobbet', 'kontrakt', 'работа', 'работу', 'контракт', 'робота', 'роботу', 'контракт', 'too', 'leping', 'شغل', 'عقد', 'کارم', 'قرارداد', 'shaqad', 'shaqo', 'qandaraas']);
 /** Having registered already: what comes after registering is the question. */
 const REGISTERED = foldAll([
-  'ilmoittauduin', 'ilmottauduin', 'rekisteroidyin', 'olen ilmoittautunut', 'i registered', 'ive registered', 'i have registered', 'registered as', 'anmalde mig', 'registrerade mig', 'зарегистрировал', 'зарегистрировалась',
+  'ilmoittauduin', 'ilmottauduin', 'rekisteroidyin', 'olen ilmoittautunut', 'i registered', 'ive registered', 'i have registered', 'registered as', 'anmalde mig', 'anmalt mig', 'registrerade mig', 'зарегистрировал', 'зарегистрировалась',
   'зареєструвал', 'registreerisin', 'registreerusin', 'سجلت', 'تسجلت', 'ثبت نام کردم', 'is diiwaangeliyay', 'isdiiwaangeliyay',
 ]);
 /** Trying a job out or seeing what it is like: "spend some time at a real workplace first". */
@@ -764,11 +777,14 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (score('dates') > 0 && anyWord(WHEN_CLAUSE)) scores.set('dates', Math.max(0, score('dates') - 1.5));
   if (aboutPilot && any(PILOT_ENDED) && !transferred) {
     // "It's over now, which year did it end?" still asks for the date; "what happened when it ended?" does not.
-    // Swedish "nu när" is "now that", not "when".
-    if (anyWord(WHEN) && !any(SINCE) && !spaced.includes(' nu nar ')) add('dates', 1.5);
+    // Swedish "nu när", Russian "теперь когда" are "now that", not "when".
+    if (anyWord(WHEN) && !any(SINCE) && !NOW_THAT.some((p) => spaced.includes(p))) add('dates', 1.5);
     else {
       add('after-pilot', 2.5);
       damp('dates');
+      // "Kangasala's pilot is over, who handles my job search from now on?": the town is where the person is; the
+      // answer is what came after, with the town's own line under it. "It's over, is Nokia in Tampere's area now?" asks about the town.
+      if (entities.municipality && !yesNoQuestion(message, tokens)) damp('municipalities');
       // "Do I keep my coach now that it's over?": whether the way of working goes on, which is what came after.
       if (score('coach') > 0 && (any(GOES_ON) || anyWord(STILL))) {
         add('after-pilot', 1);
@@ -850,7 +866,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const groupFactOnly = (entities.immigrant || score('immigrants') >= 2 || score('under-30') >= 1) && !entities.municipality && entities.benefit === undefined && entities.age === undefined;
   const ownCase = !groupFactOnly;
   const selfNowBelongs = selfNow && !someoneElse && ownCase && belongs();
-  if (selfNowBelongs && !firstPersonPast && !transferred && !anyWord(WHICH_ONE) && !elsewhereThan(['eligibility', 'pilot', 'municipalities', 'target-groups', 'after-pilot', 'register', 'immigrants', 'under-30', ...(any(BELONG) ? ['residence-permit'] : [])])) {
+  // "What is an employment area and why do I belong to one now?": the belonging is to an area, what came after.
+  if (selfNowBelongs && !firstPersonPast && !transferred && !anyWord(WHICH_ONE) && !any(AREA_WORDS) && !elsewhereThan(['eligibility', 'pilot', 'municipalities', 'target-groups', 'after-pilot', 'register', 'immigrants', 'under-30', ...(any(BELONG) ? ['residence-permit'] : [])])) {
     add('eligibility', 3);
     damp('pilot');
     damp('register');
@@ -1057,7 +1074,21 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // An age group with a benefit ("all under-30s, whatever their benefit") is still the age group's rule.
   const immigrantsNamed = score('immigrants') >= 1;
   const groups = [score('under-30') >= 1 || entities.under30 === true, immigrantsNamed, entities.benefit !== undefined || score('benefits') >= 1].filter(Boolean).length;
-  if ((groups >= 3 || (groups === 2 && immigrantsNamed)) && aboutPilot && !firstPersonPast && !personal && entities.age === undefined) add('target-groups', 2);
+  // "Were all foreigners in it automatically, even those on earnings-related allowance?": one group asked about,
+  // the benefit only how far it went; "under-30s, immigrants, those on basic allowance" lists several.
+  const evenThose = immigrantsNamed && anyWord(EVEN) && (groups === 2 || score('benefits') > 0) && score('under-30') < 1 && entities.under30 !== true;
+  if (evenThose && aboutPilot && !firstPersonPast && entities.age === undefined) {
+    add('immigrants', 2.5);
+    damp('target-groups');
+    damp('benefits');
+  } else if ((groups >= 3 || (groups === 2 && immigrantsNamed)) && aboutPilot && !firstPersonPast && !personal && entities.age === undefined) add('target-groups', 2);
+  // "Did the city handle me and not the TE office because I'm a foreigner?": the immigrants' rule.
+  if (any(FOREIGN_REASON)) {
+    add('immigrants', 3);
+    damp('municipalities');
+    damp('eligibility');
+    damp('te-offices');
+  }
 
   // The examples speak for the wordings no cue foresaw; a message about none of the topics puts
   // its weight on OFF_TOPIC, which is no article and so only takes weight from the others.

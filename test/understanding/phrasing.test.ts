@@ -679,3 +679,30 @@ describe('a fifth fresh batch\'s phrasings (Estonian, Swedish, plain Finnish, Pe
     expect(a.kind === 'article' ? a.context?.place?.name : undefined).toEqual({ fi: 'Kristiinankaupunki', sv: 'Kristinestad' });
   });
 });
+
+describe('a sixth fresh batch\'s phrasings', () => {
+  it.each([
+    // "Stora" (big) is not Storå (Isojoki): the town asked about is Kronoby.
+    ['sv', 'va hände me te-byrån i jakobstad, finns den int mera?', 'te-offices'],
+    ['sv', 'är det för att jag är utlänning som kommunen skötte mig och inte TE-byrån?', 'immigrants'],
+    ['sv', 'Vad är ett sysselsättningsområde, varför hör jag till ett sånt nu?', 'after-pilot'],
+    ['ar', 'عندي حماية مؤقتة، شو الخدمات اللي بقدر استخدمها؟', 'temporary-protection'],
+    ['ar', 'افحصلي اذا انا ضمن الفئة المستهدفة', 'eligibility'],
+    ['ar', 'خلص عقدي، وين لازم اتسجل؟', 'register'],
+    // One group asked about, "even those" on a benefit: the immigrants' rule, not the list of groups.
+    ['ru', 'все иностранцы попадали в пилот, даже те, кто получал пособие из кассы?', 'immigrants'],
+    ['ru', 'меня могут записать в эксперимент сейчас?', 'eligibility'],
+    // The pilot over in the person's town: what came after (the town gets its line under it).
+    ['fi', 'porin kokeilu loppui, kuka hoitaa mun työnhaun nyt?', 'after-pilot'],
+    ['fa', 'یارانه حقوق چیه؟', 'pay-subsidy'],
+    ['fa', 'برنامه کتوتومیس رو کی مینویسه؟', 'integration-plan'],
+    ['fi-x-selko', 'haluan kokeilla onko kahvila minulle hyvä työ', 'work-trial'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it('does not read Swedish "stora" (big) as Storå', async () => {
+    const a = await service.answer('de stora städerna var med, men kronoby?', 'sv');
+    expect(a.kind === 'municipality' && a.finding.status === 'unknown' ? a.finding.name : a.kind).toBe('Kruunupyy');
+  });
+});
