@@ -104,7 +104,7 @@ const LEARNED_ALONE = 3.2;
 /** The example model's weight at which, with no cue word, it says a question is not about the town it names: p ≥ 0.5. */
 const LEARNED_LEANING = 2;
 /** Below this example weight for the topics a town can be the question of (PLACE_TOPICS), a sentence with no cue word is not about the town it names. */
-const TOWN_UNASKED = 1;
+const TOWN_UNASKED = 1.4;
 const OFFICES_ARTICLE = 'offices';
 /** Topics for which a named place is the subject: the answer is about that place. */
 const PLACE_TOPICS = new Set(['municipalities', 'pilot', 'after-pilot', 'te-offices', 'offices', 'target-groups', 'eligibility']);
