@@ -63,7 +63,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   immigrants: [
     // Another mother tongue, another country.
     ['aidinkiel', 1.5], ['mother tongue', 2], ['native language', 2], ['first language', 1.5], ['foreign speakers', 2], ['foreign language', 2], ['modersmal', 2], ['frammandesprakig', 2],
-    ['родной язык', 2], ['иноязычн', 2], ['рідна мова', 2], ['іншомовн', 2], ['переїха', 1.5], ['emakeel', 2], ['muukeel', 2], ['لغتی الام', 2], ['اللغه الام', 2], ['زبان مادری', 2], ['afka hooyo', 2], ['luqadayda hooyo', 2], ['luqad kale', 1.5],
+    ['родной язык', 2], ['иноязычн', 2], ['рідна мова', 2], ['іншомовн', 2], ['переїха', 1.5], ['emakeel', 2], ['muukeel', 2], ['voorkeel', 2], ['لغتی الام', 2], ['اللغه الام', 2], ['زبان مادری', 2], ['afka hooyo', 2], ['luqadayda hooyo', 2], ['luqad kale', 1.5],
     ['toisesta maasta', 2], ['another country', 2], ['annat land', 2], ['другой страны', 2], ['іншої країни', 2], ['teisest riigist', 2], ['بلد ثانی', 2], ['بلد اخر', 2], ['کشور دیگه', 2], ['کشور دیگر', 2], ['dal kale', 2],
     ['انتقلت الی هنا', 1.5], ['اومدم اینجا', 1.5],
     ['maahanmuuttaj', 2], ['ulkomaalai', 2], ['vieraskiel', 2], ['immigrant', 2], ['foreigner', 2], ['foreign', 1], ['invandrare', 2], ['utlanning', 2], ['иммигрант', 2], ['иностран', 2],

@@ -250,7 +250,7 @@ const HOW_OFTEN = foldAll(['kuinka usein', 'miten usein', 'kuinka tihea', 'how o
 const ONLINE = foldAll(['netissa', 'netista', 'verkossa', 'verkkoasioin', 'online', 'internet', 'pa natet', 'via natet', 'онлайн', 'в интернете', 'через интернет', 'в інтернеті', 'через інтернет', 'internetis', 'veebis', 'اونلاین', 'انلاین', 'اون لاین', 'عالنت', 'khadka', 'internetka']);
 /** Those who get a benefit, spoken of as a group ("those on earnings-related", "de som får"). */
 const THIRD_PERSON_GROUP = foldAll([
-  'люди на', 'те кому', 'тех кому', 'тем кто', 'тим хто', 'тих кому', 'olevat', 'olevia', 'saavat', 'saaneet', 'ne jotka', 'niille jotka', 'niita jotka', 'niita joilla', 'those who', 'those on', 'people on', 'people getting', 'people who', 'de som', 'dom som', 'de med', 'dom med', 'те кто', 'те, кто', 'тех кто', 'люди с', 'ті хто', 'тих хто', 'люди з',
+  'люди на', 'те кому', 'тех кому', 'тем кто', 'тим хто', 'тих кому', 'olevat', 'olevia', 'saavat', 'saaneet', 'ne jotka', 'niille jotka', 'niita jotka', 'niita joilla', 'those who', 'those on', 'people on', 'people getting', 'people who', 'de som', 'dom som', 'de med', 'dom med', 'те кто', 'те, кто', 'тех кто', 'люди с', 'ті хто', 'тих хто', 'люди з', 'люди які', 'люди которые', 'ihmiset jotka', 'ihmisille jotka',
   'need kes', 'neid kes', 'inimesed kes', 'خارجی ها', 'خارجیها', 'خارجی‌ها', 'اللی بیاخدو', 'اللی علی', 'الناس اللی', 'اونایی که', 'کسایی که', 'کسانی که', 'dadka qaata', 'kuwa qaata', 'dadka',
 ]);
 /** "I", "me", "my": the person speaks of themself. */
@@ -321,7 +321,7 @@ const BELONG = foldAll([
   'teidan asiakas', 'teidan asiakkaanne', 'your customer', 'ert kund', 'er kund', 'ваш клиент', 'вашим клиентом', 'ваш клієнт', 'вашим клієнтом', 'teie klient', 'teie kliendiks',
   'я вхожу', 'вхожу ли я', 'відношусь', 'я відношусь', 'on minu jaoks', 'onko se minua varten', 'onko tama minua varten', 'is it for me', 'is this for me', 'ar det for mig', 'это для меня', 'це для мене', 'мене стосується', 'стосується мене',
   'меня касается', 'касается ли меня', 'koskeeko minua', 'koskeeko tama minua', 'koskeeko se minua', 'koskeeko mua',
-  'kuulunko', 'kuulunks', 'kuulunko ma', 'piiriin', 'kohderyhmaan', 'do i belong', 'am i covered', 'am i eligible', 'do i qualify', 'am i in it', 'am i part', 'omfattas jag', 'hor jag till', 'hor jag dit', 'hor ja till',
+  'ar jag kund', 'cover me', 'covers me', 'am i one of', 'kuulunko', 'kuulunks', 'kuulunko ma', 'piiriin', 'kohderyhmaan', 'do i belong', 'am i covered', 'am i eligible', 'do i qualify', 'am i in it', 'am i part', 'omfattas jag', 'hor jag till', 'hor jag dit', 'hor ja till',
   'подхожу', 'подпадаю', 'отношусь', 'підпадаю', 'підходжу', 'належу', 'kas ma kuulun', 'kuulun ma', 'sobin', 'انا من ضمن', 'تابع لکم', 'مشمول', 'شامل میشم', 'شامل من میشه', 'جزوش', 'xaq baan u leeyahay', 'xaq ma u leeyahay',
 ]);
 /** The same in Somali, whole words: "ka mid ahay" (am I one of them) is not "ka mid ahayd" (was it one of them). */
@@ -396,8 +396,20 @@ const AGE_REASON = foldAll([
   'because of my age', 'because of age', 'because of his age', 'because of her age', 'due to age', 'pa grund av aldern', 'pga aldern', 'for aldern', 'ian takia', 'ikani takia', 'ian vuoksi', 'ikani vuoksi', 'из-за возраста',
   'по возрасту', 'через вік', 'за віком', 'vanuse parast', 'vanuse tottu', 'بسبب العمر', 'بسبب عمری', 'به خاطر سن', 'بخاطر سنم', 'da aawadeed', 'daba da',
 ]);
+/** Whom the services are "meant for": "am I one of the people this is for?". */
+const MEANT_FOR = foldAll(['this is for', 'its for', 'it is for', 'meant for', 'intended for', 'tarkoitettu', 'moeldud', 'som ska fa', 'предназначен', 'призначен', 'مخصص', 'loogu talagalay', 'loo talagalay']);
+/** The town itself asked about: "was it / was that area / was the pilot there". */
+const THERE_ASKED = foldAll([
+  'kuuluko se', 'kuuluiko se', 'kuuluuko se', 'oliko siella', 'oliko se mukana', 'oliko sielläkin', 'kokeilukunnassa', 'kokeilukunta', 'was it in', 'was it part', 'was that town', 'was the town', 'did it run there', 'was it running there', 'pilot town', 'pilot municipality',
+  'var den med', 'var det med', 'fanns det dar', 'была ли она', 'был ли он', 'там был', 'там была', 'там было', 'чи була вона', 'чи був він', 'там був', 'там була', 'kas see oli', 'kas seal', 'هاي المنطقه', 'هذه المنطقه', 'هالمنطقه', 'اونجا هم', 'اونجا بود', 'ma ku jirtay',
+]);
 /** "Now that": not a question when. */
 const NOW_THAT = [' nu nar ', ' тепер коли ', ' теперь когда ', ' сейчас когда ', ' зараз коли ', ' now when ', ' nuud kui '];
+/** "Regardless of", "whatever": what did not matter. */
+const REGARDLESS = foldAll([
+  'riippumatta', 'oli mika tahansa', 'mista tahansa', 'regardless', 'whatever', 'no matter', 'oavsett', 'неважно', 'независимо', 'незалежно', 'не важливо', 'sõltumata', 'soltumata', 'olenemata',
+  'مهما کان', 'مهما', 'بغض النظر', 'مهم نبود', 'فرقی نمیکرد', 'فرق نمیکرد', 'iyadoon loo eegin', 'iyada oo aan loo eegin',
+]);
 /** "Even" those: a group's limit, not another group. Whole words. */
 const EVEN = foldAll(['edes', 'jopa', 'myos', 'even', 'aven', 'till och med', 'даже', 'навіть', 'isegi', 'ka', 'حتی', 'حتى', 'xitaa']);
 /** Treated some way "because I'm a foreigner". */
@@ -811,7 +823,14 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "Did it concern me?" is the person's own case as much as "was I in it?".
   const concernedMe = any(CONCERNED_ME);
   const aboutSelf = firstPersonPast || concernedMe;
-  if (aboutSelf && aboutPilot && !transferred) {
+  // "I was unemployed in Raahe in 2022: was the pilot running there?", "I live in Perniö, did it belong to the
+  // pilot?": the person's past is only why they ask; the question is the town's.
+  const namedTown = entities.municipality?.kind === 'match' || entities.municipality?.kind === 'known_outside_data';
+  const townAskedOutright = namedTown && any(THERE_ASKED) && !any(TARGET_GROUP);
+  if (townAskedOutright && (aboutPilot || any(MUNICIPALITY_NOUNS))) {
+    add('municipalities', 3.5);
+    damp('eligibility');
+  } else if (aboutSelf && aboutPilot && !transferred) {
     const stated = entities.municipality !== undefined || entities.year !== undefined;
     add('eligibility', stated ? 3 : 1.5);
     // The place is where they lived, not a question whether it was in the pilot.
@@ -867,7 +886,9 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const ownCase = !groupFactOnly;
   const selfNowBelongs = selfNow && !someoneElse && ownCase && belongs();
   // "What is an employment area and why do I belong to one now?": the belonging is to an area, what came after.
-  if (selfNowBelongs && !firstPersonPast && !transferred && !anyWord(WHICH_ONE) && !any(AREA_WORDS) && !elsewhereThan(['eligibility', 'pilot', 'municipalities', 'target-groups', 'after-pilot', 'register', 'immigrants', 'under-30', ...(any(BELONG) ? ['residence-permit'] : [])])) {
+  // "Am I one of the people this is for, and which area handles me now?" asks both: the verdict, which names the area.
+  const verdictAsked = any(TARGET_GROUP) || any(MEANT_FOR);
+  if (selfNowBelongs && !firstPersonPast && !transferred && (verdictAsked || (!anyWord(WHICH_ONE) && !any(AREA_WORDS))) && !elsewhereThan(['eligibility', 'pilot', 'municipalities', 'target-groups', 'after-pilot', 'register', 'immigrants', 'under-30', ...(any(BELONG) ? ['residence-permit'] : [])])) {
     add('eligibility', 3);
     damp('pilot');
     damp('register');
@@ -1082,6 +1103,20 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damp('target-groups');
     damp('benefits');
   } else if ((groups >= 3 || (groups === 2 && immigrantsNamed)) && aboutPilot && !firstPersonPast && !personal && entities.age === undefined) add('target-groups', 2);
+  // "All under-30s were in it, whatever benefit they got?", "all immigrants, regardless of country and benefit?": the
+  // one group asked about; the benefit is what did not matter.
+  if (anyWord(EVERY) || any(['kaikki', 'all', 'alla', 'все', 'всі', 'koik', 'همه', 'کل', 'dhammaan'])) {
+    const regardless = any(REGARDLESS);
+    if (regardless && (score('under-30') >= 1 || entities.under30 === true)) {
+      add('under-30', 3);
+      damp('target-groups');
+      damp('benefits');
+    } else if (regardless && immigrantsNamed) {
+      add('immigrants', 3);
+      damp('target-groups');
+      damp('benefits');
+    }
+  }
   // "Did the city handle me and not the TE office because I'm a foreigner?": the immigrants' rule.
   if (any(FOREIGN_REASON)) {
     add('immigrants', 3);

@@ -706,3 +706,19 @@ describe('a sixth fresh batch\'s phrasings', () => {
     expect(a.kind === 'municipality' && a.finding.status === 'unknown' ? a.finding.name : a.kind).toBe('Kruunupyy');
   });
 });
+
+describe('the town asked outright, one group "whatever their benefit", and the verdict asked beside the area', () => {
+  it.each([
+    // The person's past is why they ask; "was the pilot running there?" is the town's question.
+    ['fi', 'olin työttömänä kajaanissa 2023, oliko siellä se kokeilu?', 'municipality:inPilot'],
+    ['fi', 'asun kempeleessä, kuuluiko se kokeiluun?', 'municipality:inPilot'],
+    ['fi', 'olin työttömänä kajaanissa 2023, olinko mukana kokeilussa?', 'eligibility'],
+    ['en', 'all unemployed under 30 were in the pilot, whatever benefit they got?', 'under-30'],
+    ['sv', 'alla invandrare var med i försöket, oavsett vilket stöd de fick?', 'immigrants'],
+    // "Am I one of them, and which area serves me now?": the verdict, which names the area.
+    ['en', 'I live in Salo. Am I one of the people this is for, and which area serves me now?', 'eligibility'],
+    ['sv', 'bor i Jakobstad, är jag kund i försöket eller inte?', 'eligibility'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+});
