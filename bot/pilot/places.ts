@@ -244,32 +244,45 @@ export function municipalityInScript(text: string): Place | undefined {
   if (!ARABIC_SCRIPT.test(text) && !CYRILLIC_SCRIPT.test(text)) return undefined;
   const idx = index();
   const lower = text.normalize('NFC').toLowerCase();
+  // The name that comes first in the sentence is the one asked about: "لویما هم ... بود؟ یه شهر کوچیکه نزدیک تورکو"
+  // asks about Loimaa, with Turku only where it is.
+  let first: { at: number; id: string } | undefined;
   for (const e of idx.exonyms) {
     // Russian and Ukrainian inflect some names (в Хельсинки is fixed, but "Тампере" may take no ending): a prefix match is enough.
-    const at = lower.indexOf(e.name);
-    if (at < 0 || (at > 0 && /[\p{L}]/u.test(lower[at - 1]))) continue;
+    let at = lower.indexOf(e.name);
+    while (at >= 0 && ((at > 0 && /[\p{L}]/u.test(lower[at - 1])) || (ARABIC_SCRIPT.test(e.name) && /[\p{L}]/u.test(lower[at + e.name.length] ?? '')))) at = lower.indexOf(e.name, at + 1);
     // Arabic script takes no case endings, so its name must end the word: اولو (Oulu) must not read اولويارفي (Ylöjärvi).
-    const after = lower[at + e.name.length] ?? '';
-    if (ARABIC_SCRIPT.test(e.name) && /[\p{L}]/u.test(after)) continue;
-    return municipalityById(e.id);
+    if (at >= 0 && (!first || at < first.at)) first = { at, id: e.id };
   }
-  if (!ARABIC_SCRIPT.test(text)) return undefined;
-  // Ordinary words that spell like a name: Arabic أي / Persian ای (which) and a lone ezafe ی are not Ii.
-  const words = text.normalize('NFC').split(/[^\u0600-\u06FF]+/u).filter((w) => w && !ARABIC_SCRIPT_WORDS.has(w));
-  // Arabic prefixes: في "in" is a separate word, but ب "in/at" and ال "the" attach to the name.
-  // The hamza seat ئ is an e in یوئنسو (Joensuu) but only parts two vowels in کوئوپیو (Kuopio): both are tried.
-  const variants = (w: string) => [w, w.replace(/^ب(?=..)/u, ''), w.replace(/^ال(?=..)/u, ''), ...(w.includes('ئ') ? [w.replace(/ئ/gu, '')] : [])];
-  for (const word of words) {
-    for (const v of variants(word)) {
-      const f = fold(arabicToLatin(v));
-      const byFull = only(idx.full.get(f));
-      if (byFull) return municipalityById(byFull);
-      const c = consonants(f);
-      // A Finnish name written by ear always carries a long-vowel letter; without one, a skeleton match is an
-      // ordinary word (Persian کردن, "to do", has Kuortane's consonants).
-      const bySkeleton = c.length >= 4 && /[اآأإوؤیيىئ]/u.test(v) ? only(idx.skeleton.get(c)) : undefined;
-      if (bySkeleton) return municipalityById(bySkeleton);
+  if (ARABIC_SCRIPT.test(text)) {
+    const normal = text.normalize('NFC');
+    // Ordinary words that spell like a name: Arabic أي / Persian ای (which) and a lone ezafe ی are not Ii.
+    const words = [...normal.matchAll(/[\u0600-\u06FF]+/gu)].filter((m) => !ARABIC_SCRIPT_WORDS.has(m[0]));
+    // Arabic prefixes: في "in" is a separate word, but ب "in/at" and ال "the" attach to the name.
+    // The hamza seat ئ is an e in یوئنسو (Joensuu) but only parts two vowels in کوئوپیو (Kuopio): both are tried.
+    const variants = (w: string) => [w, w.replace(/^ب(?=..)/u, ''), w.replace(/^ال(?=..)/u, ''), ...(w.includes('ئ') ? [w.replace(/ئ/gu, '')] : [])];
+    for (const word of words) {
+      if (first && word.index! >= first.at) break;
+      const id = byTransliteration(idx, variants(word[0]));
+      if (id) {
+        first = { at: word.index!, id };
+        break;
+      }
     }
+  }
+  return first ? municipalityById(first.id) : undefined;
+}
+
+function byTransliteration(idx: ScriptIndex, variants: readonly string[]): string | undefined {
+  for (const v of variants) {
+    const f = fold(arabicToLatin(v));
+    const byFull = only(idx.full.get(f));
+    if (byFull) return byFull;
+    const c = consonants(f);
+    // A Finnish name written by ear always carries a long-vowel letter; without one, a skeleton match is an
+    // ordinary word (Persian کردن, "to do", has Kuortane's consonants).
+    const bySkeleton = c.length >= 4 && /[اآأإوؤیيىئ]/u.test(v) ? only(idx.skeleton.get(c)) : undefined;
+    if (bySkeleton) return bySkeleton;
   }
   return undefined;
 }

@@ -320,13 +320,15 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
   ],
   'cv-help': [
     ['elulookirjeldus', 2.5], ['meritforteckning', 2.5], ['taariikh nololeed', 2.5], ['tooavaldus', 2.5], ['kandideerimis', 2],
+    // A profile employers see, and how to describe one's experience.
+    ['بروفایل', 2], ['اوصف خبراتی', 2], ['profiili', 1.5], ['profile', 1.5], ['profil', 1.5], ['профиль', 1.5], ['профіль', 1.5], ['پروفایل', 2],
     ['motivatsioonikir', 2.5], ['درخواست کار', 2.5], ['رزومه', 2.5], ['kaaskiri', 2.5], ['labi lugeda', 1],
     ['=cv', 2.5], ['cvn', 2.5], ['ansioluettel', 2.5], ['hakemus', 2], ['tyohakemus', 2.5], ['hakemuksen', 2], ['resume', 2.5], ['cover letter', 2.5], ['job application', 2.5], ['application', 1.5],
     ['ansokan', 2], ['personligt brev', 2.5], ['jobbansokan', 2.5], ['резюме', 2.5], ['сопроводительн', 2.5], ['заявление на работу', 2.5], ['супровідн', 2.5], ['заява на роботу', 2.5], ['заяву', 1.5],
     ['avaldus', 2], ['motivatsioonikiri', 2.5], ['سیره الذاتیه', 2.5], ['طلب توظیف', 2.5], ['رساله التحفیز', 2.5], ['رزومه', 2.5], ['نامه', 1.5], ['codsi shaqo', 2.5], ['warqadd', 2], ['codsiga', 1.5],
   ],
   'pay-subsidy': [
-    ['palkkatu', 3], ['tyonantaja', 1.5], ['employer', 1.5], ['wage subsid', 3], ['pay subsid', 3], ['subsidised job', 3], ['hire me', 1.5], ['arbetsgivare', 1.5], ['lonesubvention', 3], ['anstaller mig', 1.5],
+    ['palkkatu', 3], ['پالکاتوکی', 3], ['پالکاتوکی', 3], ['tyonantaja', 1.5], ['employer', 1.5], ['wage subsid', 3], ['pay subsid', 3], ['subsidised job', 3], ['hire me', 1.5], ['arbetsgivare', 1.5], ['lonesubvention', 3], ['anstaller mig', 1.5],
     ['работодател', 1.5], ['наймет', 1.5], ['роботодав', 1.5], ['найме', 1.5], ['tooandja', 1.5], ['palgatoetus', 3], ['صاحب العمل', 1.5], ['وظفنی', 1.5], ['کارفرما', 1.5], ['استخدام', 1], ['shaqo bixiye', 1.5],
     ['loo shaqeeye', 1.5], ['shaqaaleysiiy', 1.5], ['palkkaa mut', 1.5], ['palkkaa minut', 1.5],
     // The Persian for a wage subsidy: یارانه حقوق, یارانه دستمزد.
@@ -376,7 +378,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['elamislo', 2.5], ['elamislu', 2.5], ['perekonna', 1], ['اقامتم', 2], ['پیوند خانوادگی', 2],
     ['oleskelulup', 3], ['=lupa', 1.5], ['luvan', 1], ['perhesiteen', 2.5], ['perhesite', 2.5], ['tyonteko oikeus', 2], ['permit', 2.5], ['residence', 1.5], ['family ties', 2], ['right to work', 2],
     ['tillstand', 2.5], ['uppehallstillstand', 3], ['familjeband', 2.5], ['вид на жительство', 3], ['внж', 3], ['разрешени', 2], ['по семье', 1.5], ['дозвіл', 2], ['посвідк', 2.5], ['elamisluba', 3], ['=luba', 1.5],
-    ['اقامه', 2.5], ['لم شمل', 2.5], ['تصریح', 2], ['اقامت', 2.5], ['ruqsad', 2.5], ['sharciga degan', 3], ['ruqsad qoys', 3],
+    ['اقامه', 2.5], ['لم شمل', 2.5], ['تصریح', 2], ['اقامت', 2.5], ['ruqsad', 2.5], ['sharciga degan', 3], ['sharcigayga degan', 3], ['deganaansh', 2], ['ruqsad qoys', 3],
   ],
   'temporary-protection': [
     ['tilapai', 2], ['suojelu', 2], ['temporary protection', 4], ['tillfalligt skydd', 4], ['временн', 1.5], ['защит', 2], ['тимчасов', 1.5], ['захист', 2], ['ajutine kaitse', 4], ['ajutise kaitse', 4],
@@ -387,7 +389,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     // Fleeing the war, or its cities named: "we fled from Kharkiv".
     ['flydde', 1.5], ['fled', 1.5], ['fleeing', 1.5], ['pakenimme', 1.5], ['pakenin', 1.5], ['paenneet', 1.5], ['бежали', 1.5], ['сбежали', 1.5], ['втекли', 1.5], ['тікали', 1.5], ['беженц', 1.5], ['біженц', 1.5],
     ['pogenesime', 1.5], ['pogenik', 1.5], ['هربنا', 1.5], ['فررنا', 1.5], ['فرار کردیم', 1.5], ['ka soo carar', 1.5], ['sooca', 1], ['харьков', 1.5], ['харків', 1.5], ['kharkiv', 1.5], ['charkiv', 1.5], ['киев', 1.5], ['київ', 1.5],
-    ['kyiv', 1.5], ['kiev', 1.5], ['одесс', 1.5], ['одес', 1.5], ['odesa', 1.5], ['mariupol', 1.5], ['мариупол', 1.5], ['маріупол', 1.5], ['днепр', 1.5], ['дніпр', 1.5], ['запорож', 1.5], ['запоріж', 1.5],
+    ['kyiv', 1.5], ['kiev', 1.5], ['harkov', 1.5], ['sodan takia', 2], ['sotaa pakoon', 2], ['because of the war', 2], ['pga kriget', 2], ['из-за войны', 2], ['через війну', 2], ['soja tottu', 2], ['بسبب الحرب', 2], ['به خاطر جنگ', 2], ['بخاطر جنگ', 2], ['одесс', 1.5], ['одес', 1.5], ['odesa', 1.5], ['mariupol', 1.5], ['мариупол', 1.5], ['маріупол', 1.5], ['днепр', 1.5], ['дніпр', 1.5], ['запорож', 1.5], ['запоріж', 1.5],
   ],
   'integration-plan': [
     ['kohanemiskava', 4], ['kotoutumisohjelm', 3],

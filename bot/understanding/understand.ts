@@ -235,7 +235,7 @@ const TARGET_GROUP = foldAll(['kohderyhm', 'target group', 'malgrupp', 'целе
 /** The pilot having ended: "now that the pilot is over" asks about today, unless it asks when. */
 const PILOT_ENDED = foldAll([
   'dhamaado', 'dhammaado', 'закрыли', 'закрили', 'lopetettiin', 'ar over', 'loppenud', 'lopetatud', 'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'pilots over', 'trials over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'slutade', 'slutat', 'avslutades', 'upphorde',
-  'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay', 'la xiray', 'xirmay',
+  'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay', 'la xiray', 'xirmay', 'dhammaan lahayn', 'پایان', 'после конца', 'после окончания', 'після кінця', 'після завершення',
 ]);
 const WHEN = foldAll([
   'milloin', 'koska', 'when', 'nar', 'когда', 'коли', 'millal', 'متی', 'ایمتی', 'امتی', 'چه زمانی', 'کی تموم', 'کی تمام', 'goorma', 'what date', 'which date', 'which year', 'what year',
@@ -296,6 +296,8 @@ const SERVICES = foldAll([
 /** "Still" and joining: "can I still join the pilot?" asks whether the person can be in it, today. */
 const STILL = foldAll(['viela', 'still', 'yet', 'anyway', 'fortfarande', 'annu', 'ещё', 'еще', 'ще', 'veel', 'ikka', 'لسا', 'لسه', 'هنوز', 'weli', 'wali', 'weli ma']);
 /** "This programme", "this project": in this chat, the pilot. */
+/** A programme, named as people do when they describe the pilot ("the municipality's programme for the unemployed"). */
+const PROGRAMME = foldAll(['ohjelma', 'programme', 'program', 'программ', 'програм', 'programm', 'برنامه', 'برنامج', 'barnaamij']);
 const THIS_PROGRAMME = foldAll(['tahan ohjelmaan', 'tama ohjelma', 'tahan projektiin', 'this programme', 'this program', 'this project', 'det har programmet', 'detta program', 'det har projektet', 'эту программу', 'эта программа', 'этот проект', 'цю програму', 'ця програма', 'цей проєкт', 'sellesse programmi', 'see programm', 'sellesse projekti', 'هذا البرنامج', 'هذا المشروع', 'این برنامه', 'این پروژه', 'barnaamijkan']);
 /** Now, whole words: "can I join it now" asks the same as "can I still join". */
 const NOW = foldAll(['nyt', 'nyte', 'now', 'nu', 'сейчас', 'щас', 'теперь', 'зараз', 'тепер', 'nuud', 'praegu', 'الان', 'الآن', 'هلا', 'حالا', 'الان', 'hadda']);
@@ -307,7 +309,7 @@ const AREA_WORDS = foldAll([
 /** Today rather than the pilot's years: "nowadays", "these days", or the areas. */
 const TODAY = [...foldAll(['nykyaan', 'nykyisin', 'tanaan', 'nowadays', 'these days', 'today', 'idag', 'numera', 'нынче', 'сегодня', 'сьогодні', 'tana', 'tanapaeval', 'امروز', 'الیوم', 'maanta']), ...AREA_WORDS];
 const JOIN = foldAll([
-  'asiakkaaksi', 'kliendiks', 'become a customer', 'bli kund', 'взяти в', 'взять в', 'take me', 'ottaa mukaan', 'ta med mig', 'projekti votta', 'sisse votta', 'стать клиентом', 'стати клієнтом', 'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'menna kokeiluun', 'menna mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'vara med', 'записать в', 'запишут', 'запишуть', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
+  'asiakkaaksi', 'kliendiks', 'become a customer', 'bli kund', 'взяти в', 'взять в', 'take me', 'ottaa mukaan', 'ta med mig', 'projekti votta', 'sisse votta', 'стать клиентом', 'стати клієнтом', 'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'menna kokeiluun', 'menna mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'vara med', 'записать в', 'запишут', 'запишуть', 'туда взять', 'туди взяти', 'долучит', 'kuulua siihen', 'اشترک', 'اشارک', 'igu dari', 'lagu daro', 'la igu daro', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
   'приєдна', 'liituda', 'paaseda', 'saada katsesse', 'ادخل', 'انضم', 'فوت', 'وارد', 'عضو', 'ثبت نام', 'geli', 'galo', 'ku biir', 'ka mid noqo',
 ]);
 /** Verbs that can only be the person's own present: "asun" (I live), "kuulunko" (do I belong), "живу". Whole words. */
@@ -325,7 +327,7 @@ const BELONG = foldAll([
   'подхожу', 'подпадаю', 'отношусь', 'підпадаю', 'підходжу', 'належу', 'kas ma kuulun', 'kuulun ma', 'sobin', 'انا من ضمن', 'تابع لکم', 'مشمول', 'شامل میشم', 'شامل من میشه', 'جزوش', 'xaq baan u leeyahay', 'xaq ma u leeyahay',
 ]);
 /** The same in Somali, whole words: "ka mid ahay" (am I one of them) is not "ka mid ahayd" (was it one of them). */
-const BELONG_WORDS = foldAll(['ka mid ahay', 'ka mid ahaan karaa']);
+const BELONG_WORDS = foldAll(['ka mid ahay', 'ka mid ahaan karaa', 'ma ku jiraa']);
 /** Which one: "which area do I belong to now" asks for the area, not for a verdict. Whole words. */
 const WHICH_ONE = foldAll(['which', 'vilket', 'vilken', 'kuhu', 'mihin', 'mille', 'какой', 'какому', 'к какой', 'якої', 'якій', 'до якої', 'milline', 'millisesse', 'کدام', 'کدوم', 'ای', 'kee', 'kuma']);
 /** No vocational qualification: the under-25s' duty to apply for education, the under-30 article's rule. */
@@ -336,7 +338,7 @@ const NO_VOCATIONAL = foldAll([
 /** Applying to a school or education. */
 const APPLY_TO_SCHOOL = foldAll([
   'hakea kouluun', 'hakea opiskelemaan', 'hakemaan kouluun', 'hakea koulutukseen', 'apply to', 'apply for', 'apply to school', 'soka till', 'soka en', 'soka in', 'söka', 'поступать', 'подать заявление', 'вступати', 'подати заяву',
-  'навчання', 'на навчання', 'учеб', 'обучени', 'kandideerima', 'avaldus', 'kooli', 'یقدم', 'تقدم', 'التقدیم', 'دراسه', 'درخواست', 'ثبت نام', 'دانشگاه', 'مدرسه', 'codso', 'iskuul', 'dugsi', 'school', 'skola', 'koulu', 'школ', 'училищ', 'колледж', 'коледж', 'مدرسه',
+  'навчання', 'на навчання', 'учеб', 'обучени', 'kandideerima', 'avaldus', 'kooli', 'یقدم', 'تقدم', 'التقدیم', 'دراسه', 'درس بخونم', 'درس بخوانم', 'برم درس', 'درخواست', 'ثبت نام', 'دانشگاه', 'مدرسه', 'codso', 'iskuul', 'dugsi', 'school', 'skola', 'koulu', 'школ', 'училищ', 'колледж', 'коледж', 'مدرسه',
 ]);
 /** Going on, keeping: "does it continue", "do I keep my coach". */
 const GOES_ON = foldAll([
@@ -382,14 +384,14 @@ const PAY_ASKED = foldAll([
 /** The municipality handling the unemployed itself, instead of the TE office: what the pilot was. */
 const HANDLED = foldAll([
   // Doing the TE office's work: "vallad hakkasid TE-toimisto tööd tegema", "kunta teki TE-toimiston työtä", "муниципалитетам отдали работу".
-  'tegema', 'teki', 'tekivat', 'отдали', 'взяли на себя', 'взяли', 'делали', 'робили', 'йшло', 'did the work', 'do the work', 'took over', 'gjorde',
+  'tegema', 'teki', 'tekivat', 'отдали', 'взяли на себя', 'брали на себя', 'взяли', 'делали', 'робили', 'йшло', 'did the work', 'do the work', 'took over', 'gjorde',
   'aitama', 'tegeles', 'tegelesid', 'qaban jireen', 'hoiti', 'hoitiko', 'hoitaa', 'hoitanut', 'ran', 'running', 'handled', 'took care', 'was doing', 'skotte', 'skötte', 'skottes', 'занимал', 'занимался', 'заниматься', 'вел', 'займал', 'займалося', 'ajas', 'ajanud', 'korraldas',
   'انجام میداد', 'اداره میکرد', 'کانت تدیر', 'بتدیر', 'تدیر', 'qabanaysay', 'maamulaysay',
 ]);
 /** Since the pilot ended at the turn of 2025: "after 2025", "since new year", "с 2025 года". */
 const SINCE_2025 = foldAll([
   '2025 jalkeen', 'vuodesta 2025', 'vuoden 2025', 'since 2025', 'after 2025', 'from 2025', 'sedan 2025', 'efter 2025', 'efter nyar', 'после 2025', 'с 2025', 'з 2025', 'після 2025', 'alates 2025', 'parast 2025', 'از ۲۰۲۵', 'از 2025',
-  'بعد از 2025', 'من سنه 2025', 'من 2025', 'بعد 2025', 'kadib 2025', 'laga bilaabo 2025',
+  'بعد از 2025', 'من سنه 2025', 'من 2025', 'بعد 2025', 'kadib 2025', 'laga bilaabo 2025', 'te24', 'efter 2024', 'after 2024', 'после 2024', 'після 2024', 'jalkeen 2024', '2024 jalkeen',
 ]);
 /** Because of one's age: "only because of my age", "iän takia", "из-за возраста". */
 const AGE_REASON = foldAll([
@@ -401,7 +403,7 @@ const MEANT_FOR = foldAll(['this is for', 'its for', 'it is for', 'meant for', '
 /** The town itself asked about: "was it / was that area / was the pilot there". */
 const THERE_ASKED = foldAll([
   'kuuluko se', 'kuuluiko se', 'kuuluuko se', 'oliko siella', 'oliko se mukana', 'oliko sielläkin', 'kokeilukunnassa', 'kokeilukunta', 'was it in', 'was it part', 'was that town', 'was the town', 'did it run there', 'was it running there', 'pilot town', 'pilot municipality',
-  'var den med', 'var det med', 'fanns det dar', 'была ли она', 'был ли он', 'там был', 'там была', 'там было', 'чи була вона', 'чи був він', 'там був', 'там була', 'kas see oli', 'kas seal', 'هاي المنطقه', 'هذه المنطقه', 'هالمنطقه', 'اونجا هم', 'اونجا بود', 'ma ku jirtay',
+  'var den med', 'var det med', 'fanns det dar', 'была ли она', 'был ли он', 'там был', 'там была', 'там было', 'чи була вона', 'чи був він', 'там був', 'там була', 'kas see oli', 'kas seal', 'هاي المنطقه', 'هذه المنطقه', 'هالمنطقه', 'کانت مشموله', 'اونجا هم', 'اونجا بود', 'ma ku jirtay',
 ]);
 /** "Now that": not a question when. */
 const NOW_THAT = [' nu nar ', ' тепер коли ', ' теперь когда ', ' сейчас когда ', ' зараз коли ', ' now when ', ' nuud kui '];
@@ -410,6 +412,10 @@ const REGARDLESS = foldAll([
   'riippumatta', 'oli mika tahansa', 'mista tahansa', 'regardless', 'whatever', 'no matter', 'oavsett', 'неважно', 'независимо', 'незалежно', 'не важливо', 'sõltumata', 'soltumata', 'olenemata',
   'مهما کان', 'مهما', 'بغض النظر', 'مهم نبود', 'فرقی نمیکرد', 'فرق نمیکرد', 'iyadoon loo eegin', 'iyada oo aan loo eegin',
 ]);
+/** Besides, what else: "the coach and what else?". */
+const BESIDES = foldAll(['lisaksi', 'mita muuta', 'mita kaikkea', 'what else', 'besides', 'in addition to', 'apart from', 'other than', 'forutom', 'vad mer', 'vad annat', 'кроме', 'помимо', 'крім', 'окрім', 'lisaks', 'mida veel', 'علاوه بر', 'غیر از', 'بجز', 'غیر', 'بالاضافه', 'ka sokow', 'wax kale']);
+/** What one was "supposed to get". */
+const SUPPOSED_TO_GET = foldAll(['piti saada', 'kuului saada', 'pitaisi saada', 'supposed to get', 'should have got', 'should have gotten', 'meant to get', 'skulle ha fatt', 'skulle fa', 'полагалось', 'должна была мне', 'должен был мне', 'мало бути', 'мав отримати', 'pidin saama', 'oleksin pidanud saama', 'المفروض', 'قرار بود', 'ahayd inaan helo', 'la rabay inaan helo']);
 /** "Even" those: a group's limit, not another group. Whole words. */
 const EVEN = foldAll(['edes', 'jopa', 'myos', 'even', 'aven', 'till och med', 'даже', 'навіть', 'isegi', 'ka', 'حتی', 'حتى', 'xitaa']);
 /** Treated some way "because I'm a foreigner". */
@@ -445,7 +451,7 @@ const SPEAK = foldAll(['puhu', 'puhua', 'speak', 'talar', 'prata', 'говор',
 /** "Where": one word, for a question that names a service and a town ("missä ohjaamo on Oulussa"). Whole words; not Swedish "var", which is also "was". */
 const WHERE = foldAll(['missa', 'mista', 'minne', 'where', 'vart', 'где', 'куда', 'де', 'куди', 'kus', 'kuhu', 'وین', 'لوین', 'فین', 'کجا', 'کجاست', 'xaggee', 'xagee', 'halkee']);
 /** Gone, closed: "where did the TE offices go", "the TE office is closed, where do I go now". */
-const GONE = foldAll(['empty', 'tyhja', 'lukossa', 'lopetettu', 'lakkautettu', 'lagts ner', 'lagt ner', 'star tom', 'tom nu', 'пуст', 'закрыт', 'закрит', 'tuhi', 'suletud', 'خالی', 'فاضی', 'مسکره', 'madhan', 'делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'stangd', 'stangt', 'finns den inte', 'finns den int', 'inte mera', 'int mera', 'inte langre', 'int langre', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay',
+const GONE = foldAll(['empty', 'tyhja', 'lukossa', 'lopetettu', 'lakkautettu', 'lagts ner', 'lagt ner', 'star tom', 'tom nu', 'пуст', 'закрыт', 'закрит', 'tuhi', 'suletud', 'خالی', 'فاضی', 'مسکره', 'madhan', 'делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'stangd', 'stangt', 'finns den inte', 'finns den int', 'inte mera', 'int mera', 'inte mer', 'int mer', 'inte langre', 'int langre', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay',
   // "Isn't there a TE office any more?", "the sign was gone and the door locked".
   'finns inte mera', 'finns int mera', 'finns inte langre', 'finns int langre', 'inte mera', 'borta', 'dorren last', 'no longer', 'not there anymore', 'doesnt exist', 'ei ole enaa', 'ei oo enaa', 'больше нет', 'уже нет', 'більше немає',
   'вже немає', 'enam ei ole', 'pole enam', 'دیگه نیست', 'دیگر نیست', 'ما عاد فی', 'ماعاد', 'mar dambe ma jiro', 'ma jiro']);
@@ -467,7 +473,7 @@ const YOU = foldAll(['te', 'teilla', 'teidan', 'teille', 'ootteko', 'oletteko', 
 const PLAN = foldAll(['suunnitelm', 'paperi', 'plan', 'план', 'plaan', 'خطه', 'خطة', 'برنامه', 'qorshe']);
 /** An employer, a company, a boss: who gets the money when it is part of a wage. */
 const EMPLOYER = foldAll([
-  'tyonantaja', 'firma', 'yritys', 'pomo', 'employer', 'company', 'bakery', 'boss', 'owner', 'arbetsgivar', 'foretag', 'firman', 'chefen', 'работодател', 'фирм', 'компани', 'начальник', 'роботодав', 'компані',
+  'tyonantaja', 'firma', 'yritys', 'pomo', 'employer', 'company', 'bakery', 'boss', 'owner', 'arbetsgivar', 'foretag', 'firman', 'chefen', 'работодател', 'фирм', 'компани', 'работодателю', 'начальник', 'роботодав', 'компані',
   'tooandja', 'ettevote', 'ulemus', 'کارفرما', 'شرکت', 'صاحب العمل', 'الشرکه', 'الشغل', 'shirkad', 'loo shaqeeye', 'loo shaqeeya', 'shaqo bixiye', 'milkiilaha',
   // A small business of one's own, or the workplace that would hire.
   'rakennusfirma', 'pieni yritys', 'kahvila', 'ravintola', 'kauppa', 'cafe', 'restaurant', 'shop', 'my business', 'my company', 'litet cafe', 'litet foretag', 'restaurang', 'маленькая фирма', 'кафе', 'ресторан', 'магазин', 'невелик',
@@ -480,7 +486,7 @@ const PAID = foldAll([
 ]);
 /** Hiring, a wage: what the money is for. */
 const HIRING = foldAll([
-  'palkkaa', 'palkkaisi', 'palkasta', 'palkan', 'ottaa toihin', 'toihin', 'hire', 'hiring', 'take me on', 'salary', 'wage', 'anstall', 'lonen', 'min lon', 'lon for', 'lonebidrag', 'берет', 'возьмет', 'нанять', 'нанима', 'зарплат', 'бере', 'візьме', 'найм',
+  'palkkaa', 'palkkaisi', 'palkasta', 'palkan', 'ottaa toihin', 'toihin', 'hire', 'hiring', 'take me on', 'salary', 'wage', 'anstall', 'lonen', 'min lon', 'lon for', 'lonebidrag', 'берет', 'берет человека', 'возьмет', 'нанять', 'нанима', 'зарплат', 'бере', 'візьме', 'найм',
   'palkka', 'palgast', 'toole', 'استخدام', 'تشغل', 'توظیف', 'راتب', 'حقوق', 'shaqaaleey', 'shaqaalays', 'mushahar', 'وظف', 'palkata', 'palgata', 'anstalla',
 ]);
 /** Missing a meeting: what happens if the jobseeker does not go. */
@@ -493,7 +499,7 @@ const STATE = foldAll(['valtio', 'valtion', 'state', 'government', 'staten', 'г
 /** Being part of it: "were they in it", "туда попадали", "olid selle sees". */
 const INCLUDED = foldAll([
   'mukana', 'mukaan', 'kuuluivat', 'were in', 'part of', 'included', 'in it', 'med i', 'omfattades', 'попадали', 'входили', 'входить', 'туда', 'входили туди', 'туди', 'sees', 'hulgas', 'ku jireen', 'ku jiray',
-  'داخلین', 'مشمولین', 'جزوش', 'جزو', 'تو طرح',
+  'داخلین', 'مشمولین', 'جزوش', 'جزو', 'تو طرح', 'من ضمن',
 ]);
 /** "Did it concern me", "did this apply to me": the person's own case. */
 const CONCERNED_ME = foldAll([
@@ -867,7 +873,9 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "Can I still join the pilot? I just lost my job": whether one can be in it now, which is the verdict's first line.
   // "Can he get into it now?" as well: nobody can join it today, whoever asks.
   // In this chat "this programme" is the pilot: "can one still become a member of this programme?".
-  if ((aboutPilot || any(THIS_PROGRAMME)) && (anyWord(STILL) || anyWord(NOW)) && any(JOIN) && !transferred) {
+  // "There's a programme where the municipality gives the unemployed a coach, how do I join?": the pilot, described.
+  const pilotDescribed = aboutPilot || any(THIS_PROGRAMME) || (any(PROGRAMME) && any(MUNICIPALITY_NOUNS));
+  if (pilotDescribed && (anyWord(STILL) || anyWord(NOW)) && any(JOIN) && !transferred) {
     add('eligibility', 4);
     damp('register');
     damp('pilot');
@@ -879,7 +887,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const someoneElse = relative;
   // "Am I covered?" after joining a fund is the fund's cover; "I moved here two years ago, do I belong?" is the immigrants' rule.
   // "Can I still join?" with nothing else named: in this chat, the pilot.
-  const belongs = () => ((any(BELONG) || anyWord(BELONG_WORDS)) && score('benefits') < 1) || (aboutPilot && any(JOIN)) || (anyWord(STILL) && any(JOIN) && !elsewhereThan([]));
+  const belongs = () => ((any(BELONG) || anyWord(BELONG_WORDS)) && score('benefits') < 1) || (pilotDescribed && any(JOIN)) || (anyWord(STILL) && any(JOIN) && !elsewhereThan([]));
   // Only one group's fact and nothing else ("I came from another country, does it concern me?", "I'm young and
   // unemployed, does it concern me?"): that group's rule answers.
   const groupFactOnly = (entities.immigrant || score('immigrants') >= 2 || score('under-30') >= 1) && !entities.municipality && entities.benefit === undefined && entities.age === undefined;
@@ -1116,6 +1124,21 @@ export function understand(message: string, locale: Locale, options: UnderstandO
       damp('target-groups');
       damp('benefits');
     }
+  }
+  // "What did the pilot's customers get besides the coach?", "what was I supposed to get there?": what the coach
+  // and the pilot gave a customer, not the pilot itself or the TE office it is compared with.
+  if (aboutPilot && (any(BESIDES) || any(SUPPOSED_TO_GET)) && (score('coach') > 0 || any(SERVICES)) && score('after-pilot') < 3) {
+    add('coach', 2.5);
+    damp('pilot');
+    damp('te-offices');
+    damp('target-groups');
+    damp('eligibility');
+    damp('municipalities');
+  }
+  // "Who was it for? Only the young?": how the groups were drawn, one group offered as a guess.
+  if (aboutPilot && asksWho && anyWord(ONLY_OR_ALSO) && entities.age === undefined && !firstPersonPast && score('target-groups') < 3 && !any(PILOT_ENDED) && !any(SINCE_2025)) {
+    add('target-groups', 2);
+    damp('under-30');
   }
   // "Did the city handle me and not the TE office because I'm a foreigner?": the immigrants' rule.
   if (any(FOREIGN_REASON)) {

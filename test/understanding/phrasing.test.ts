@@ -722,3 +722,24 @@ describe('the town asked outright, one group "whatever their benefit", and the v
     expect(await answerOf(locale, q)).toBe(expected);
   });
 });
+
+describe('a seventh fresh batch\'s phrasings', () => {
+  it.each([
+    ['uk', 'Чи можу я зараз долучитися до кунтакокейлу?', 'eligibility'],
+    ['ar', 'ممكن أشترك بالتجربة هلأ؟', 'eligibility'],
+    ['fa', 'پالکاتوکی چیه؟', 'pay-subsidy'],
+    ['fi', 'äiti tuli Suomeen sodan takia, saako se tehdä töitä?', 'temporary-protection'],
+    // What a customer got besides the coach is the coach's article, not the pilot or the TE office compared.
+    ['fi', 'mitä kokeilussa sai valmentajan lisäksi?', 'coach'],
+    ['sv', 'vad skulle jag ha fått i försöket förutom en coach?', 'coach'],
+    // "Only the young?" offered as a guess: how the groups were drawn.
+    ['en', 'who was the pilot for? only young people?', 'target-groups'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+
+  it('answers for the town named first when a second one only says where it is (Persian, established and transliterated names)', async () => {
+    const a = await service.answer('لویما هم توی آزمایش اشتغال شهرداری ها بود؟ یه شهر کوچیکه نزدیک تورکو', 'fa');
+    expect(a.kind === 'municipality' && a.finding.status === 'unknown' ? a.finding.name : a.kind).toBe('Loimaa');
+  });
+});
