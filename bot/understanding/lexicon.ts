@@ -381,7 +381,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['اقامه', 2.5], ['لم شمل', 2.5], ['تصریح', 2], ['اقامت', 2.5], ['ruqsad', 2.5], ['sharciga degan', 3], ['sharcigayga degan', 3], ['deganaansh', 2], ['ruqsad qoys', 3],
   ],
   'temporary-protection': [
-    ['tilapai', 2], ['suojelu', 2], ['temporary protection', 4], ['tillfalligt skydd', 4], ['временн', 1.5], ['защит', 2], ['тимчасов', 1.5], ['захист', 2], ['ajutine kaitse', 4], ['ajutise kaitse', 4],
+    ['tilapai', 2], ['suojelu', 2], ['temporary protection', 4], ['tillfalligt skydd', 4], ['tillfalliga skydd', 4], ['=skydd', 1.5], ['=skyddet', 1.5], ['временн', 1.5], ['защит', 2], ['тимчасов', 1.5], ['захист', 2], ['ajutine kaitse', 4], ['ajutise kaitse', 4],
     // The Finnish term written as heard: тилапяйнен суойелу, تیلاپاینن سوئویلو.
     ['мій захист', 2.5], ['мою защиту', 2.5], ['моя защита', 2.5], ['діє мій захист', 3],
     ['اوکراین', 1.5], ['اوکرائین', 1.5], ['تیلاپاین', 3], ['тилапяйн', 3], ['тилапаин', 3], ['суойел', 2], ['تیلاپاین', 3], ['تیلاپین', 3],

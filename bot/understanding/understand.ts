@@ -896,6 +896,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "What is an employment area and why do I belong to one now?": the belonging is to an area, what came after.
   // "Am I one of the people this is for, and which area handles me now?" asks both: the verdict, which names the area.
   const verdictAsked = any(TARGET_GROUP) || any(MEANT_FOR);
+  // "Which employment area do I belong to now?": belonging to an area is not the verdict.
+  if (any(AREA_WORDS) && any(BELONG) && !verdictAsked && !aboutPilot) damp('eligibility');
   if (selfNowBelongs && !firstPersonPast && !transferred && (verdictAsked || (!anyWord(WHICH_ONE) && !any(AREA_WORDS))) && !elsewhereThan(['eligibility', 'pilot', 'municipalities', 'target-groups', 'after-pilot', 'register', 'immigrants', 'under-30', ...(any(BELONG) ? ['residence-permit'] : [])])) {
     add('eligibility', 3);
     damp('pilot');
@@ -1158,6 +1160,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // offices because of "where".
   // What the cue words and the sentence's structure alone make of it, before the examples vote.
   const cueTop = Math.max(0, ...scores.values());
+  // A status no word of the message names ("I came to Finland last year") is not read from shared words by retrieval either.
+  if (!scores.has('temporary-protection')) damped.add('temporary-protection');
   const learned = new Map<string, number>();
   // How sure the examples are that the message is about none of the topics.
   let offTopicVote = 0;
