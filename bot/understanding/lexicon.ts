@@ -102,6 +102,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['gunno', 1.5], ['lacag', 1], ['sanduuq', 1.2], ['imisa', 0.6], ['yaa bixiya', 1.5], ['unemployment money', 1.5], ['unemployment benefit', 1],
   ],
   dates: [
+    ['what month', 2], ['which month', 2], ['mika kuukausi', 2], ['minka kuun', 2], ['vilken manad', 2], ['какой месяц', 2], ['в каком месяце', 2], ['який місяць', 2], ['в якому місяці', 2], ['mis kuul', 2], ['چه ماهی', 2], ['ای شهر', 1.5], ['bishee', 2],
     ['=koska', 1], ['شروع', 1], ['کی شروع', 1.5], ['بدا', 0.8], ['ایمتی', 1.5], ['امتی', 1.5], ['لسا', 1.5], ['شغال', 0.6], ['still running', 1.5], ['still going', 1.5], ['еще идет', 1.5], ['ще триває', 1.5], ['vielako', 1.2], ['fortfarande', 1], ['ikka veel', 1.2], ['هنوز', 1.2], ['weli', 1], ['بلشت', 1],
     ['تموم', 1], ['کی تموم', 1.5], ['lopp', 0.6],
     ['which year', 1.5], ['what year', 1.5], ['end date', 2.5], ['start date', 2.5], ['wrap up', 1], ['mista paivasta', 1.5], ['mika vuosi', 1.5], ['mina vuonna', 1.5], ['vilket datum', 1.5], ['vilket ar', 1.5],
@@ -378,7 +379,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['elamislo', 2.5], ['elamislu', 2.5], ['perekonna', 1], ['اقامتم', 2], ['پیوند خانوادگی', 2],
     ['oleskelulup', 3], ['=lupa', 1.5], ['luvan', 1], ['perhesiteen', 2.5], ['perhesite', 2.5], ['tyonteko oikeus', 2], ['permit', 2.5], ['residence', 1.5], ['family ties', 2], ['right to work', 2],
     ['tillstand', 2.5], ['uppehallstillstand', 3], ['familjeband', 2.5], ['вид на жительство', 3], ['внж', 3], ['разрешени', 2], ['по семье', 1.5], ['дозвіл', 2], ['посвідк', 2.5], ['elamisluba', 3], ['=luba', 1.5],
-    ['اقامه', 2.5], ['لم شمل', 2.5], ['تصریح', 2], ['اقامت', 2.5], ['ruqsad', 2.5], ['sharciga degan', 3], ['sharcigayga degan', 3], ['deganaansh', 2], ['ruqsad qoys', 3],
+    ['اقامه', 2.5], ['لم شمل', 2.5], ['تصریح', 2], ['اقامت', 2.5], ['ruqsad', 2.5], ['sharciga degan', 3], ['eu medborgare', 3], ['eu citizen', 3], ['eu kansalai', 3], ['гражданин ес', 3], ['гражданка ес', 3], ['громадян єс', 3], ['громадянка єс', 3], ['el kodanik', 3], ['مواطن اوروبی', 3], ['شهروند اروپا', 3], ['muwaadin yurub', 3], ['sharcigayga degan', 3], ['deganaansh', 2], ['ruqsad qoys', 3],
   ],
   'temporary-protection': [
     ['tilapai', 2], ['suojelu', 2], ['temporary protection', 4], ['tillfalligt skydd', 4], ['tillfalliga skydd', 4], ['=skydd', 1.5], ['=skyddet', 1.5], ['временн', 1.5], ['защит', 2], ['тимчасов', 1.5], ['захист', 2], ['ajutine kaitse', 4], ['ajutise kaitse', 4],

@@ -199,7 +199,7 @@ const WHO = new Set(foldAll([
   'مین', 'لمین', 'منو', 'کیا', 'yaa', 'kuwa', 'kuwee', 'dadkee',
 ]));
 /** "Which people", "what kind of people": who, in two words. */
-const WHO_PHRASES = foldAll(['mis grupid', 'millised grupid', 'which jobseekers', 'which groups', 'what groups', 'mitka tyonhakijat', 'mitka porukat', 'mitka ryhmat', 'vilka grupper', 'vilka arbetssokande', 'какие категории', 'какие группы', 'які категорії', 'які групи', 'milliseid gruppe', 'کدوم گروه', 'چه گروه', 'kooxahee', 'which people', 'what people', 'what kind of people', 'mitka ihmiset', 'millaiset ihmiset', 'vilka personer', 'какие люди', 'каких людей', 'які люди', 'яких людей', 'millised inimesed', 'چه کسانی', 'چه کسایی', 'چه کسی', 'ای ناس', 'اي ناس']);
+const WHO_PHRASES = foldAll(['keda veel', 'kes veel', 'who else', 'keita muita', 'vilka andra', 'кого еще', 'кого ще', 'mis grupid', 'millised grupid', 'which jobseekers', 'which groups', 'what groups', 'mitka tyonhakijat', 'mitka porukat', 'mitka ryhmat', 'vilka grupper', 'vilka arbetssokande', 'какие категории', 'какие группы', 'які категорії', 'які групи', 'milliseid gruppe', 'کدوم گروه', 'چه گروه', 'kooxahee', 'which people', 'what people', 'what kind of people', 'mitka ihmiset', 'millaiset ihmiset', 'vilka personer', 'какие люди', 'каких людей', 'які люди', 'яких людей', 'millised inimesed', 'چه کسانی', 'چه کسایی', 'چه کسی', 'ای ناس', 'اي ناس']);
 /** Having been moved to the municipality's services: the pilot's defining event. */
 const TRANSFER = foldAll([
   'отправил', 'відправил', 'diray', 'lahevad', 'siirrettiin', 'siirty', 'siirsi', 'siirretty', 'moved to the municipality', 'got moved', 'were moved', 'was moved', 'transferred', 'flyttades', 'overfordes', 'overforda',
@@ -222,7 +222,7 @@ const WHICH = new Set(foldAll([
 /** A language course rather than a language named for another reason ("my mother tongue is not Finnish"). */
 const COURSE_WORDS = foldAll([
   // Compounds whose course is not at the word's start: "språkkurs", "kielikurssi", "keelekursus".
-  'sprakkurs', 'kielikurs', 'keelekurs', 'finskkurs', 'svenskkurs', 'suomenkurs', 'ruotsinkurs', 'kielikoulu',
+  'sprakkurs', 'kielikurs', 'keelekurs', 'finskkurs', 'svenskkurs', 'finskakurs', 'svenskakurs', 'suomenkurs', 'ruotsinkurs', 'kielikoulu',
   'kurss', 'kurs', 'course', 'class', 'klass', 'курс', 'kursus', 'دوره', 'کلاس', 'کورس', 'koorso', 'fasal', 'learn', 'oppi', 'opiskel', 'lara', 'plugga', 'studera', 'study', 'учит', 'учу', 'выуч', 'вивч', 'вчит',
   'навча', 'oppida', 'oppima', 'اتعلم', 'تعلم', 'یاد', 'barto', 'koulutu', 'training', 'utbildning', 'обучени', 'koolitus', 'تدریب', 'اموزش', 'tababar', 'opetus', 'teach', 'school', 'skola',
 ]);
@@ -235,7 +235,7 @@ const TARGET_GROUP = foldAll(['kohderyhm', 'target group', 'malgrupp', 'целе
 /** The pilot having ended: "now that the pilot is over" asks about today, unless it asks when. */
 const PILOT_ENDED = foldAll([
   'dhamaado', 'dhammaado', 'закрыли', 'закрили', 'lopetettiin', 'ar over', 'loppenud', 'lopetatud', 'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'pilots over', 'trials over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'slutade', 'slutat', 'avslutades', 'upphorde',
-  'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay', 'la xiray', 'xirmay', 'dhammaan lahayn', 'پایان', 'после конца', 'после окончания', 'після кінця', 'після завершення',
+  'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay', 'la xiray', 'xirmay', 'dhammaan lahayn', 'gabagabeeyay', 'la soo gabagabeeyay', 'پایان', 'после конца', 'после окончания', 'після кінця', 'після завершення',
 ]);
 const WHEN = foldAll([
   'milloin', 'koska', 'when', 'nar', 'когда', 'коли', 'millal', 'متی', 'ایمتی', 'امتی', 'چه زمانی', 'کی تموم', 'کی تمام', 'goorma', 'what date', 'which date', 'which year', 'what year',
@@ -309,12 +309,12 @@ const AREA_WORDS = foldAll([
 /** Today rather than the pilot's years: "nowadays", "these days", or the areas. */
 const TODAY = [...foldAll(['nykyaan', 'nykyisin', 'tanaan', 'nowadays', 'these days', 'today', 'idag', 'numera', 'нынче', 'сегодня', 'сьогодні', 'tana', 'tanapaeval', 'امروز', 'الیوم', 'maanta']), ...AREA_WORDS];
 const JOIN = foldAll([
-  'asiakkaaksi', 'kliendiks', 'become a customer', 'bli kund', 'взяти в', 'взять в', 'take me', 'ottaa mukaan', 'ta med mig', 'projekti votta', 'sisse votta', 'стать клиентом', 'стати клієнтом', 'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'menna kokeiluun', 'menna mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'vara med', 'записать в', 'запишут', 'запишуть', 'туда взять', 'туди взяти', 'долучит', 'kuulua siihen', 'اشترک', 'اشارک', 'igu dari', 'lagu daro', 'la igu daro', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
+  'asiakkaaksi', 'kliendiks', 'become a customer', 'bli kund', 'взяти в', 'взять в', 'take me', 'ottaa mukaan', 'ta med mig', 'projekti votta', 'sisse votta', 'стать клиентом', 'стати клієнтом', 'join', 'get in', 'get into', 'sign up', 'enter', 'paasta', 'paasen', 'paasee', 'tulla kokeiluun', 'tulla mukaan', 'menna kokeiluun', 'menna mukaan', 'mukaan', 'liittya', 'komma med', 'komma in', 'vara med', 'записать в', 'запишут', 'запишуть', 'туда взять', 'туди взяти', 'долучит', 'ansluta', 'ansluta mig', 'kuulua siihen', 'اشترک', 'اشارک', 'igu dari', 'lagu daro', 'la igu daro', 'ga med', 'delta', 'попасть', 'вступить', 'присоедин', 'записаться в', 'потрапити', 'вступити',
   'приєдна', 'liituda', 'paaseda', 'saada katsesse', 'ادخل', 'انضم', 'فوت', 'وارد', 'عضو', 'ثبت نام', 'geli', 'galo', 'ku biir', 'ka mid noqo',
 ]);
 /** Verbs that can only be the person's own present: "asun" (I live), "kuulunko" (do I belong), "живу". Whole words. */
 const SELF_VERBS = new Set(foldAll([
-  'asun', 'oon', 'olen', 'olenko', 'kuulun', 'kuulunko', 'voinko', 'paasenko', 'saanko', 'elan', 'saan', 'живу', 'подхожу', 'подпадаю', 'могу', 'можу', 'підпадаю', 'підходжу', 'ساکنم', 'منم',
+  'asun', 'oon', 'olen', 'olenko', 'kuulun', 'kuulunko', 'voinko', 'paasenko', 'saanko', 'elan', 'saan', 'haluan', 'haluaisin', 'tahan', 'tahaksin', 'хочу', 'хочу', 'rabaa', 'میخوام', 'بدی', 'живу', 'подхожу', 'подпадаю', 'могу', 'можу', 'підпадаю', 'підходжу', 'ساکنم', 'منم',
   'میتونم', 'اومدم', 'امدم', 'هستم', 'میکنم', 'اسکن', 'ساکن', 'اقدر', 'اکدر', 'اگدر', 'بقدر', 'ahay', 'baan', 'ayaan', 'karaa', 'мне',
 ]));
 /** Belonging to the pilot or qualifying for it today: "do I belong", "am I covered", "do I qualify". */
@@ -323,7 +323,7 @@ const BELONG = foldAll([
   'teidan asiakas', 'teidan asiakkaanne', 'your customer', 'ert kund', 'er kund', 'ваш клиент', 'вашим клиентом', 'ваш клієнт', 'вашим клієнтом', 'teie klient', 'teie kliendiks',
   'я вхожу', 'вхожу ли я', 'відношусь', 'я відношусь', 'on minu jaoks', 'onko se minua varten', 'onko tama minua varten', 'is it for me', 'is this for me', 'ar det for mig', 'это для меня', 'це для мене', 'мене стосується', 'стосується мене',
   'меня касается', 'касается ли меня', 'koskeeko minua', 'koskeeko tama minua', 'koskeeko se minua', 'koskeeko mua',
-  'ar jag kund', 'cover me', 'covers me', 'am i one of', 'kuulunko', 'kuulunks', 'kuulunko ma', 'piiriin', 'kohderyhmaan', 'do i belong', 'am i covered', 'am i eligible', 'do i qualify', 'am i in it', 'am i part', 'omfattas jag', 'hor jag till', 'hor jag dit', 'hor ja till',
+  'ar jag kund', 'cover me', 'covers me', 'am i one of', 'считаюсь клиентом', 'считаюсь', 'вважаюсь', 'ma ahay macmiil tijaabada', 'macmiil tijaabada', 'اذا انا داخل', 'انا داخل', 'kuulunko', 'kuulunks', 'kuulunko ma', 'piiriin', 'kohderyhmaan', 'do i belong', 'am i covered', 'am i eligible', 'do i qualify', 'am i in it', 'am i part', 'omfattas jag', 'hor jag till', 'hor jag dit', 'hor ja till',
   'подхожу', 'подпадаю', 'отношусь', 'підпадаю', 'підходжу', 'належу', 'kas ma kuulun', 'kuulun ma', 'sobin', 'انا من ضمن', 'تابع لکم', 'مشمول', 'شامل میشم', 'شامل من میشه', 'جزوش', 'xaq baan u leeyahay', 'xaq ma u leeyahay',
 ]);
 /** The same in Somali, whole words: "ka mid ahay" (am I one of them) is not "ka mid ahayd" (was it one of them). */
@@ -333,12 +333,12 @@ const WHICH_ONE = foldAll(['which', 'vilket', 'vilken', 'kuhu', 'mihin', 'mille'
 /** No vocational qualification: the under-25s' duty to apply for education, the under-30 article's rule. */
 const NO_VOCATIONAL = foldAll([
   'ammatillista', 'ammattitutkint', 'ammatillinen tutkinto', 'ammattikoulu', 'amis', 'vocational', 'trade school', 'yrkesutbildning', 'yrkesexamen', 'yrkesskola', 'профессионального образования', 'профобразован',
-  'профессиональной', 'професійної', 'професійн', 'kutseharidus', 'kutsekool', 'شهاده مهنیه', 'شهاده مهنی', 'تعلیم مهنی', 'مدرک حرفه', 'مدرک فنی', 'فنی حرفه', 'shahaado xirfadeed', 'xirfad',
+  'профессиональной', 'професійної', 'професійн', 'kutseharidus', 'kutsekool', 'شهاده مهنیه', 'شهاده مهنی', 'تعلیم مهنی', 'مدرک حرفه', 'مدرک فنی', 'فنی حرفه', 'shahaado xirfadeed', 'xirfad', 'دبلوم مهنی',
 ]);
 /** Applying to a school or education. */
 const APPLY_TO_SCHOOL = foldAll([
   'hakea kouluun', 'hakea opiskelemaan', 'hakemaan kouluun', 'hakea koulutukseen', 'apply to', 'apply for', 'apply to school', 'soka till', 'soka en', 'soka in', 'söka', 'поступать', 'подать заявление', 'вступати', 'подати заяву',
-  'навчання', 'на навчання', 'учеб', 'обучени', 'kandideerima', 'avaldus', 'kooli', 'یقدم', 'تقدم', 'التقدیم', 'دراسه', 'درس بخونم', 'درس بخوانم', 'برم درس', 'درخواست', 'ثبت نام', 'دانشگاه', 'مدرسه', 'codso', 'iskuul', 'dugsi', 'school', 'skola', 'koulu', 'школ', 'училищ', 'колледж', 'коледж', 'مدرسه',
+  'навчання', 'на навчання', 'учеб', 'обучени', 'kandideerima', 'avaldus', 'kooli', 'یقدم', 'تقدم', 'نقدم', 'yhteishaku', 'codsadaa', 'waxbarasho', 'التقدیم', 'دراسه', 'درس بخونم', 'درس بخوانم', 'برم درس', 'درخواست', 'ثبت نام', 'دانشگاه', 'مدرسه', 'codso', 'iskuul', 'dugsi', 'school', 'skola', 'koulu', 'школ', 'училищ', 'колледж', 'коледж', 'مدرسه',
 ]);
 /** Going on, keeping: "does it continue", "do I keep my coach". */
 const GOES_ON = foldAll([
@@ -363,7 +363,7 @@ const LANGUAGE_RIGHTS = foldAll([
   'kielelliset oikeudet', 'kielellisten oikeuksien', 'kielelliset', 'language rights', 'linguistic rights', 'sprakliga rattigheter', 'språkliga', 'языковых прав', 'языковые права', 'мовних прав', 'мовні права', 'keelelised oigused', 'keeleliste',
   'حقوق زبانی', 'الحقوق اللغویه', 'حقوق لغویه', 'حقوقی اللغویه', 'xuquuqda luqad',
 ]);
-const SENT_BACK = foldAll(['takaisin', 'takas', 'palautet', 'back to', 'tillbaka', 'обратно', 'вернули', 'назад', 'повернули', 'tagasi', 'برگرد', 'برمیگردون', 'برگشت', 'ارجع', 'رجعونی', 'رجعوا', 'celiyo', 'celin']);
+const SENT_BACK = foldAll(['takaisin', 'takas', 'palautet', 'palaan', 'palata', 'palaisin', 'رجعوه', 'رجعو', 'back to', 'tillbaka', 'обратно', 'вернули', 'назад', 'повернули', 'tagasi', 'برگرد', 'برمیگردون', 'برگشت', 'ارجع', 'رجعونی', 'رجعوا', 'celiyo', 'celin']);
 /** A shop, a café, a bakery, a workshop: a workplace named where someone would try a job out. */
 const WORKPLACE = foldAll([
   'kauppa', 'kauppaan', 'kaupassa', 'kauppatyo', 'kahvila', 'ravintola', 'leipomo', 'korjaamo', 'autokorjaamo', 'paivakoti', 'daghem', 'kindergarten', 'dagis', 'varasto', 'shop', 'store', 'cafe', 'restaurant', 'bakery', 'workshop', 'warehouse', 'garage', 'butik', 'affar', 'kafe', 'restaurang', 'bageri',
@@ -384,14 +384,14 @@ const PAY_ASKED = foldAll([
 /** The municipality handling the unemployed itself, instead of the TE office: what the pilot was. */
 const HANDLED = foldAll([
   // Doing the TE office's work: "vallad hakkasid TE-toimisto tööd tegema", "kunta teki TE-toimiston työtä", "муниципалитетам отдали работу".
-  'tegema', 'teki', 'tekivat', 'отдали', 'взяли на себя', 'брали на себя', 'взяли', 'делали', 'робили', 'йшло', 'did the work', 'do the work', 'took over', 'gjorde',
+  'tegema', 'tegid', 'teki', 'tekivat', 'взяли на себе', 'отдали', 'взяли на себя', 'брали на себя', 'взяли', 'делали', 'робили', 'йшло', 'did the work', 'do the work', 'took over', 'gjorde',
   'aitama', 'tegeles', 'tegelesid', 'qaban jireen', 'hoiti', 'hoitiko', 'hoitaa', 'hoitanut', 'ran', 'running', 'handled', 'took care', 'was doing', 'skotte', 'skötte', 'skottes', 'занимал', 'занимался', 'заниматься', 'вел', 'займал', 'займалося', 'ajas', 'ajanud', 'korraldas',
   'انجام میداد', 'اداره میکرد', 'کانت تدیر', 'بتدیر', 'تدیر', 'qabanaysay', 'maamulaysay',
 ]);
 /** Since the pilot ended at the turn of 2025: "after 2025", "since new year", "с 2025 года". */
 const SINCE_2025 = foldAll([
   '2025 jalkeen', 'vuodesta 2025', 'vuoden 2025', 'since 2025', 'after 2025', 'from 2025', 'sedan 2025', 'efter 2025', 'efter nyar', 'после 2025', 'с 2025', 'з 2025', 'після 2025', 'alates 2025', 'parast 2025', 'از ۲۰۲۵', 'از 2025',
-  'بعد از 2025', 'من سنه 2025', 'من 2025', 'بعد 2025', 'kadib 2025', 'laga bilaabo 2025', 'te24', 'efter 2024', 'after 2024', 'после 2024', 'після 2024', 'jalkeen 2024', '2024 jalkeen',
+  'بعد از 2025', 'من سنه 2025', 'من 2025', 'بعد 2025', 'kadib 2025', 'laga bilaabo 2025', 'te24', 'efter 2024', 'after 2024', 'parast 2024', '2024 lopp', 'после 2024', 'після 2024', 'jalkeen 2024', '2024 jalkeen',
 ]);
 /** Because of one's age: "only because of my age", "iän takia", "из-за возраста". */
 const AGE_REASON = foldAll([
@@ -402,7 +402,7 @@ const AGE_REASON = foldAll([
 const MEANT_FOR = foldAll(['this is for', 'its for', 'it is for', 'meant for', 'intended for', 'tarkoitettu', 'moeldud', 'som ska fa', 'предназначен', 'призначен', 'مخصص', 'loogu talagalay', 'loo talagalay']);
 /** The town itself asked about: "was it / was that area / was the pilot there". */
 const THERE_ASKED = foldAll([
-  'kuuluko se', 'kuuluiko se', 'kuuluuko se', 'oliko siella', 'oliko se mukana', 'oliko sielläkin', 'kokeilukunnassa', 'kokeilukunta', 'was it in', 'was it part', 'was that town', 'was the town', 'did it run there', 'was it running there', 'pilot town', 'pilot municipality',
+  'kuuluko se', 'kuuluiko se', 'kuuluuko se', 'oliko siella', 'oliko se mukana', 'oliko sielläkin', 'kokeilukunnassa', 'kokeilukun', 'was it in', 'was it part', 'was that town', 'was the town', 'did it run there', 'was it running there', 'pilot town', 'pilot municipality',
   'var den med', 'var det med', 'fanns det dar', 'была ли она', 'был ли он', 'там был', 'там была', 'там было', 'чи була вона', 'чи був він', 'там був', 'там була', 'kas see oli', 'kas seal', 'هاي المنطقه', 'هذه المنطقه', 'هالمنطقه', 'کانت مشموله', 'اونجا هم', 'اونجا بود', 'ma ku jirtay',
 ]);
 /** "Now that": not a question when. */
@@ -416,6 +416,10 @@ const REGARDLESS = foldAll([
 const BESIDES = foldAll(['lisaksi', 'mita muuta', 'mita kaikkea', 'what else', 'besides', 'in addition to', 'apart from', 'other than', 'forutom', 'vad mer', 'vad annat', 'кроме', 'помимо', 'крім', 'окрім', 'lisaks', 'mida veel', 'علاوه بر', 'غیر از', 'بجز', 'غیر', 'بالاضافه', 'ka sokow', 'wax kale']);
 /** What one was "supposed to get". */
 const SUPPOSED_TO_GET = foldAll(['piti saada', 'kuului saada', 'pitaisi saada', 'supposed to get', 'should have got', 'should have gotten', 'meant to get', 'skulle ha fatt', 'skulle fa', 'полагалось', 'должна была мне', 'должен был мне', 'мало бути', 'мав отримати', 'pidin saama', 'oleksin pidanud saama', 'المفروض', 'قرار بود', 'ahayd inaan helo', 'la rabay inaan helo']);
+/** Whom a course is for: "för invandrare", "for immigrants". */
+const FOR_IMMIGRANTS = foldAll(['for invandrare', 'for inflyttade', 'for immigrants', 'for foreigners', 'maahanmuuttajille', 'ulkomaalaisille', 'для иммигрантов', 'для иностранцев', 'для іммігрантів', 'для іноземців', 'sisserandajatele', 'valismaalastele', 'للمهاجرین', 'للاجانب', 'برای مهاجرین', 'برای مهاجران', 'برای خارجی', 'soogalootiga', 'dadka cusub']);
+/** The jobseeker's duties asked outright. */
+const DUTY_ASKED = foldAll(['forvantas av mig', 'expected of me', 'required of me', 'minulta odotetaan', 'minulta vaaditaan', 'mita minun pitaa tehda', 'mita mun pitaa tehda', 'от меня ожидают', 'от меня требуется', 'что от меня требуют', 'від мене чекають', 'від мене вимагають', 'minult oodatakse', 'mida ma pean tegema', 'ازم انتظار', 'چی ازم میخوان', 'شو المطلوب منی', 'maxaa la iga rabaa']);
 /** "Even" those: a group's limit, not another group. Whole words. */
 const EVEN = foldAll(['edes', 'jopa', 'myos', 'even', 'aven', 'till och med', 'даже', 'навіть', 'isegi', 'ka', 'حتی', 'حتى', 'xitaa']);
 /** Treated some way "because I'm a foreigner". */
@@ -474,7 +478,7 @@ const PLAN = foldAll(['suunnitelm', 'paperi', 'plan', 'план', 'plaan', 'خط
 /** An employer, a company, a boss: who gets the money when it is part of a wage. */
 const EMPLOYER = foldAll([
   'tyonantaja', 'firma', 'yritys', 'pomo', 'employer', 'company', 'bakery', 'boss', 'owner', 'arbetsgivar', 'foretag', 'firman', 'chefen', 'работодател', 'фирм', 'компани', 'работодателю', 'начальник', 'роботодав', 'компані',
-  'tooandja', 'ettevote', 'ulemus', 'کارفرما', 'شرکت', 'صاحب العمل', 'الشرکه', 'الشغل', 'shirkad', 'loo shaqeeye', 'loo shaqeeya', 'shaqo bixiye', 'milkiilaha',
+  'tooandja', 'ettevote', 'ulemus', 'کارفرما', 'شرکت', 'صاحب العمل', 'الشرکه', 'الشغل', 'shirkad', 'maqaayad', 'dukaan', 'loo shaqeeye', 'loo shaqeeya', 'shaqo bixiye', 'milkiilaha',
   // A small business of one's own, or the workplace that would hire.
   'rakennusfirma', 'pieni yritys', 'kahvila', 'ravintola', 'kauppa', 'cafe', 'restaurant', 'shop', 'my business', 'my company', 'litet cafe', 'litet foretag', 'restaurang', 'маленькая фирма', 'кафе', 'ресторан', 'магазин', 'невелик',
   'kohvik', 'restoran', 'مطعم', 'محل', 'رستوران', 'مغازه', 'کافه', 'dukaan', 'maqaayad',
@@ -482,7 +486,7 @@ const EMPLOYER = foldAll([
 /** Money paid to someone: "the city pays part of my wage", "employers get money for hiring". */
 const PAID = foldAll([
   'maksaks', 'maksma', 'оплат', 'оплачив', 'заплат', 'сплат', 'rahaa', 'maksaa', 'maksais', 'tukea', 'money', 'pays', 'pay part', 'cover', 'subsid', 'grant', 'pengar', 'bidrag', 'betalar', 'деньги', 'плат', 'доплат', 'гроші', 'raha', 'maksab', 'toetus', 'پول', 'بده', 'میده',
-  'فلوس', 'مصاری', 'بتدفع', 'یدفع', 'lacag', 'bixiso', 'bixiya', 'la siiyo', 'support', 'stod', 'компенсац', 'дотац', 'kompensats', 'korvataan', 'korvaa', 'دعم', 'یغطی', 'بده', 'caawisa',
+  'فلوس', 'مصاری', 'بتدفع', 'یدفع', 'lacag', 'bixiso', 'bixiya', 'qayb ka bixin', 'la siiyo', 'support', 'stod', 'компенсац', 'дотац', 'kompensats', 'korvataan', 'korvaa', 'دعم', 'یغطی', 'بده', 'caawisa',
 ]);
 /** Hiring, a wage: what the money is for. */
 const HIRING = foldAll([
@@ -511,7 +515,7 @@ const CONCERNED_ME = foldAll([
 const JOB = foldAll(['tyo', 'tyot', 'tyosuhde', 'duuni', 'pesti', 'sopimus', 'job', 'contract', 'jobb', 'jobbet', 'kontrakt', 'работа', 'работу', 'контракт', 'робота', 'роботу', 'контракт', 'too', 'leping', 'شغل', 'عقد', 'کارم', 'قرارداد', 'shaqad', 'shaqo', 'qandaraas']);
 /** Having registered already: what comes after registering is the question. */
 const REGISTERED = foldAll([
-  'ilmoittauduin', 'ilmottauduin', 'rekisteroidyin', 'olen ilmoittautunut', 'i registered', 'ive registered', 'i have registered', 'registered as', 'anmalde mig', 'anmalt mig', 'registrerade mig', 'зарегистрировал', 'зарегистрировалась',
+  'ilmoittauduin', 'ilmottauduin', 'ilmoittaudun eilen', 'rekisteroidyin', 'olen ilmoittautunut', 'i registered', 'ive registered', 'i have registered', 'registered as', 'anmalde mig', 'anmalt mig', 'registrerade mig', 'зарегистрировал', 'зарегистрировалась',
   'зареєструвал', 'registreerisin', 'registreerusin', 'سجلت', 'تسجلت', 'ثبت نام کردم', 'is diiwaangeliyay', 'isdiiwaangeliyay',
 ]);
 /** Trying a job out or seeing what it is like: "spend some time at a real workplace first". */
@@ -669,6 +673,9 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     damped.add(topic);
   };
   const any = (list: readonly string[]) => anyCueIn(cues, prepared(list));
+  // "I'm an EU citizen, may I register as a jobseeker?": registering is what the status would allow; the examples
+  // that vote for registering on its words count half.
+  if (score('residence-permit') >= 4 && score('register') > 0) damp('register');
   // Another topic this sure of itself ("can I join a Finnish course?") is the question, not the person's standing.
   const elsewhereThan = (these: readonly string[]) => [...scores].some(([t, v]) => v >= 2 && !these.includes(t));
 
@@ -700,8 +707,12 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     scores.set('municipalities', score('municipalities') * 0.3);
     add('pilot', 1);
   }
-  // "What happened after the pilot?": after plus the pilot is the time since 2025.
-  if (!transferred && aboutPilot && any(AFTER) && score('after-pilot') < 2) add('after-pilot', 2);
+  // "What happened after the pilot?": after plus the pilot is the time since 2025; a town named is where the
+  // person is ("I got a letter I belong to Jyväskylä's area now, what changed after the pilot?").
+  if (!transferred && aboutPilot && any(AFTER)) {
+    if (score('after-pilot') < 2) add('after-pilot', 2);
+    if (entities.municipality && !yesNoQuestion(message, tokens)) damp('municipalities');
+  }
   // "What was this pilot thing?" with nothing else asked: the pilot itself.
   if (aboutPilot && (tokens.some((t) => WHAT.has(t)) || anyWord(WHY)) && [...scores.entries()].every(([t, v]) => t === 'pilot' || v < 1)) add('pilot', 1.5);
   // "How many applications a month?": a count of applications is the job search duty, not CV help.
@@ -1004,7 +1015,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // mentioned beside a shop one worked at is not a trial.
   const tryingOut = () => any(UNPAID) || any(PAY_ASKED) || any(WORKPLACE);
   const atWorkplace = () => any(WORKPLACE) && (any(NO_PAY) || any(PAY_ASKED));
-  if (score('pay-subsidy') < 3 && any(AT_WORK) && ((any(TRY_OUT) && tryingOut()) || atWorkplace())) {
+  if (score('pay-subsidy') < 3 && (any(AT_WORK) || any(WORKPLACE)) && ((any(TRY_OUT) && tryingOut()) || atWorkplace())) {
     add('work-trial', 3);
     damp('studying');
     damp('benefits');
@@ -1141,6 +1152,26 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   if (aboutPilot && asksWho && anyWord(ONLY_OR_ALSO) && entities.age === undefined && !firstPersonPast && score('target-groups') < 3 && !any(PILOT_ENDED) && !any(SINCE_2025)) {
     add('target-groups', 2);
     damp('under-30');
+  }
+  // "Is there a Swedish course for immigrants in Vasa?": a course, the immigrants only whom it is for.
+  if (score('language-courses') >= 2.5 && any(COURSE_WORDS) && any(FOR_IMMIGRANTS)) {
+    add('language-courses', 2);
+    damp('immigrants');
+  }
+  // "What is expected of me now as a jobseeker, meetings and so on?" after a lay-off: the duties; the lay-off is why.
+  if (any(DUTY_ASKED)) {
+    add('duties', 1.5);
+    damp('register');
+  }
+  // "I have temporary protection: may I work and register on Työmarkkinatori?": whether the status allows it.
+  if (score('temporary-protection') >= 2.5 && score('register') > 0) {
+    add('temporary-protection', 1.5);
+    damp('register');
+  }
+  // "Do I still get the same service in 2025?": whether what the pilot gave goes on, what came after.
+  if (aboutPilot && (anyWord(STILL) || any(GOES_ON)) && (entities.year !== undefined && entities.year >= 2025 || any(SINCE_2025)) && score('after-pilot') < 3 && score('coach') === 0) {
+    add('after-pilot', 2.5);
+    damp('eligibility');
   }
   // "Did the city handle me and not the TE office because I'm a foreigner?": the immigrants' rule.
   if (any(FOREIGN_REASON)) {

@@ -743,3 +743,21 @@ describe('a seventh fresh batch\'s phrasings', () => {
     expect(a.kind === 'municipality' && a.finding.status === 'unknown' ? a.finding.name : a.kind).toBe('Loimaa');
   });
 });
+
+describe('an eighth fresh batch\'s phrasings', () => {
+  it.each([
+    ['ru', 'Хочу вступить в этот проект кунтакокейлу, куда подавать заявку?', 'eligibility'],
+    ['ru', 'а я сейчас ещё считаюсь клиентом пилота или уже нет?', 'eligibility'],
+    ['sv', 'Kan jag ansluta mig till kommunförsöket nu?', 'eligibility'],
+    // The lay-off is why they ask; what is expected of them is the question.
+    ['sv', 'Blev uppsagd från sågen. Vad förväntas av mig nu som arbetssökande?', 'duties'],
+    ['sv', 'Jag är EU-medborgare från Spanien, kan jag registrera mig som arbetssökande?', 'residence-permit'],
+    ['sv', 'finns det finskakurs för invandrare i Jakobstad?', 'language-courses'],
+    ['en', 'What month did the pilot start?', 'dates'],
+    ['en', 'I want to try working in a bakery before studying it, without a contract', 'work-trial'],
+    ['uk', 'У мене тимчасовий захист. Чи можу я зареєструватися на Työmarkkinatori?', 'temporary-protection'],
+    ['fi', 'Sain kirjeen että kuulun nyt Jyväskylän alueeseen. Mitä kokeilun jälkeen muuttui?', 'after-pilot'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+});
