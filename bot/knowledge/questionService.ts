@@ -248,7 +248,7 @@ export class QuestionService {
     const personal = u.entities.age !== undefined || u.entities.benefit !== undefined;
     // "I'm from India, lived in Espoo in 2022: was I a customer?", "am I in the target group? I live in Loimaa"
     // want the verdict, with the town as one of its facts: the eligibility reading is always the person's own case.
-    if (topic === 'eligibility' && (personal || u.entities.year !== undefined || u.entities.immigrant || u.aboutSelf || u.selfNow)) return undefined;
+    if (topic === 'eligibility' && (personal || u.entities.year !== undefined || u.entities.immigrant || u.aboutSelf || u.selfNow || u.forSomeoneElse)) return undefined;
     // "Where do I go in Kajaani?", "when are they open in Kokkola?": a question about the offices
     // wants the place's contact even when it names no address or phone.
     // "Was Kuhmo in it, or did the TE office do everything?" names an office but asks about the town.

@@ -169,6 +169,9 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['aega muuta', 2.5], ['aja muuta', 2.5], ['وقتمو جابجا', 2.5], ['جابجا کنم', 1.5], ['کنسل', 1.5], ['الغی الموعد', 2.5], ['الغاء الموعد', 2.5], ['اغیر الموعد', 2.5], ['ballanta beddel', 2.5], ['ballanta jooji', 2.5],
   ],
   eligibility: [
+    // A relative's own case asked yes or no: "is he in the pilot or not?".
+    ['om han ar med', 2.5], ['om hon ar med', 2.5], ['ar han med', 2.5], ['ar hon med', 2.5], ['is he in', 2], ['is she in', 2], ['он попадает', 2.5], ['она попадает', 2.5], ['він потрапляє', 2.5], ['вона потрапляє', 2.5],
+    ['kuuluuko han', 2.5], ['onko han mukana', 2.5], ['kas ta kuulub', 2.5], ['هل هو داخل', 2.5], ['هل هي داخله', 2.5], ['اون جزو', 2], ['ma ku jiraa isagu', 2.5],
     // "Was I / would I have been in it", "check if I qualify".
     ['kuuluin', 1.5], ['olinko mukana', 1.5], ['olisinko mukana', 2], ['olisinko kuulunut', 2], ['vai en', 0.8],
     ['was i in', 1.5], ['was i part', 1.5], ['would i be', 1.5], ['check if i', 2], ['check whether i', 2], ['was i included', 2], ['did i belong', 2], ['do i fit', 1.5],
@@ -268,6 +271,8 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['alkuhaastattelu', 2], ['initial interview', 2], ['required to do', 2], ['required of me', 2], ['what must i do', 1.5], ['зобовязан', 2], ['зобов язан', 2], ['обязанн', 2],
   ],
   privacy: [
+    // What happens to what one writes here: "do you store it", "does what I write go to the police".
+    ['do you store', 2.5], ['what i write here', 2.5], ['mita kirjoitan tanne', 2.5], ['sparar ni', 2], ['vad jag skriver har', 2.5], ['что я пишу здесь', 2.5], ['що я пишу тут', 2.5], ['mida ma siia kirjutan', 2.5], ['اللی بکتبه', 2], ['چیزی که اینجا مینویسم', 2.5], ['waxa aan halkan ku qoro', 2.5],
     ['sailit', 1.5], ['امسح', 2], ['معلوماتی', 1.5], ['معلومات', 1], ['پاک کن', 2], ['پاک بشه', 2.5], ['پاک بشن', 2.5], ['پاک شود', 2.5], ['پاک شوند', 2.5], ['پاکش کن', 2.5], ['tallenta', 1.5], ['=store', 1.2], ['stores', 1.2], ['sparar', 1.2], ['хранит', 1.5], ['зберіга', 1.5], ['ذخیره', 1.5], ['یحفظ', 1.5], ['kaydi', 1.5],
     ['tiedot', 1.2], ['tietoni', 1.5], ['poista', 2], ['data', 1.5], ['delete', 2], ['gdpr', 2], ['privacy', 2], ['radera', 2], ['uppgifter', 1.2], ['данные', 1.5], ['удали', 2], ['дані', 1.5], ['видали', 2],
     ['andmed', 1.5], ['kustuta', 2], ['do you save', 2], ['save what i', 2], ['what i type', 1.5], ['mita kirjoitan', 1.5], ['sparar ni', 2], ['записывается', 2], ['кто прочитает', 2], ['записується', 2], ['хто прочитає', 2], ['بتحفظو', 2], ['تحفظو', 2], ['تحفظون', 2], ['بکتبه', 1], ['kaydsaa', 2], ['kaydisaa', 2], ['salvestate', 2], ['видалі', 2], ['видалити', 2], ['удалить', 2],
@@ -292,7 +297,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['خسرت شغل', 3], ['خسرت عمل', 3], ['فقدت عمل', 3], ['فقدت شغل', 3], ['انطردت', 3], ['طردونی', 3], ['فصلونی', 3], ['یخلص شغل', 2.5], ['خلص شغل', 2.5], ['انتهی عقد', 2.5], ['صرت عاطل', 2.5], ['اصبحت عاطل', 2.5],
     ['از دست دادم', 2.5], ['اخراج', 2.5], ['بیکار شدم', 3], ['کارم تموم', 2.5], ['قراردادم تموم', 2.5], ['کارم تمام', 2.5],
     ['iga dhammaatay', 2.5], ['waayay', 2], ['la i eryay', 3], ['eryay', 2.5], ['shaqo laaan noqday', 2.5],
-    ['جوینده کار', 2], ['خلص عقدي', 2.5], ['وين اتسجل', 2], ['لازم اتسجل', 2], ['اسم بنویسم', 2], ['اسم نویسی', 2], ['اسمم رو بنویسم', 2], ['روز بیکاری', 2], ['jobbsokande', 0.8], ['arbetssokande', 0.8],
+    ['جوینده کار', 2], ['خلص عقدي', 2.5], ['عقدي بيخلص', 2.5], ['وين اسجل', 2], ['لازم اسجل', 2], ['كباحث عن عمل', 2], ['وين اتسجل', 2], ['لازم اتسجل', 2], ['اسم بنویسم', 2], ['اسم نویسی', 2], ['اسمم رو بنویسم', 2], ['روز بیکاری', 2], ['jobbsokande', 0.8], ['arbetssokande', 0.8],
     // Registering online needs Finnish bank codes: people without them ask how else to register.
     ['pankkitunnuks', 2], ['verkkopankkitunnuks', 2], ['bank codes', 2], ['online banking codes', 2], ['bankkoder', 2], ['bankkod', 1.5], ['банковских кодов', 2], ['банковские коды', 2], ['банківськ', 1.5], ['pangakood', 2], ['رموز بنکیه', 2], ['کد بانکی', 2], ['کدهای بانکی', 2],
     ['ilmoitan etta etsin', 2], ['ilmoitan itseni', 2], ['регат', 2], ['региться', 2], ['مسجل', 2], ['diiwaangash', 2], ['isdiiwaangel', 2],
@@ -329,7 +334,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['avaldus', 2], ['motivatsioonikiri', 2.5], ['سیره الذاتیه', 2.5], ['طلب توظیف', 2.5], ['رساله التحفیز', 2.5], ['رزومه', 2.5], ['نامه', 1.5], ['codsi shaqo', 2.5], ['warqadd', 2], ['codsiga', 1.5],
   ],
   'pay-subsidy': [
-    ['palkkatu', 3], ['پالکاتوکی', 3], ['پالکاتوکی', 3], ['tyonantaja', 1.5], ['employer', 1.5], ['wage subsid', 3], ['pay subsid', 3], ['subsidised job', 3], ['hire me', 1.5], ['arbetsgivare', 1.5], ['lonesubvention', 3], ['anstaller mig', 1.5],
+    ['palkkatu', 3], ['lonestod', 3], ['پالکاتوکی', 3], ['پالکاتوکی', 3], ['tyonantaja', 1.5], ['employer', 1.5], ['wage subsid', 3], ['pay subsid', 3], ['subsidised job', 3], ['hire me', 1.5], ['arbetsgivare', 1.5], ['lonesubvention', 3], ['anstaller mig', 1.5],
     ['работодател', 1.5], ['наймет', 1.5], ['роботодав', 1.5], ['найме', 1.5], ['tooandja', 1.5], ['palgatoetus', 3], ['صاحب العمل', 1.5], ['وظفنی', 1.5], ['کارفرما', 1.5], ['استخدام', 1], ['shaqo bixiye', 1.5],
     ['loo shaqeeye', 1.5], ['shaqaaleysiiy', 1.5], ['palkkaa mut', 1.5], ['palkkaa minut', 1.5],
     // The Persian for a wage subsidy: یارانه حقوق, یارانه دستمزد.

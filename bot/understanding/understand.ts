@@ -37,6 +37,8 @@ export interface Understanding {
   aboutSelf: boolean;
   /** The person speaks of themself now ("I live in Salo", "do I belong"): a town they name is theirs. */
   selfNow: boolean;
+  /** The message speaks of a relative or a friend ("my son, 35, lives in Oulu: is he in it?"): a town named is where they live. */
+  forSomeoneElse: boolean;
   /** The message asks about today, not the pilot ("I live in Nokia, which area serves me now?"): who serves a town comes first. */
   asksToday: boolean;
   /**
@@ -235,7 +237,7 @@ const TARGET_GROUP = foldAll(['kohderyhm', 'target group', 'malgrupp', 'целе
 /** The pilot having ended: "now that the pilot is over" asks about today, unless it asks when. */
 const PILOT_ENDED = foldAll([
   'dhamaado', 'dhammaado', 'закрыли', 'закрили', 'lopetettiin', 'ar over', 'loppenud', 'lopetatud', 'ohi', 'loppu', 'loppui', 'paattyi', 'paatty', 'paatyttya', 'loputtua', 'is over', 'its over', 's over', 'pilots over', 'trials over', 'over now', 'ended', 'finished', 'tog slut', 'ar slut', 'slutade', 'slutat', 'avslutades', 'upphorde',
-  'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay', 'la xiray', 'xirmay', 'dhammaan lahayn', 'gabagabeeyay', 'la soo gabagabeeyay', 'پایان', 'после конца', 'после окончания', 'після кінця', 'після завершення',
+  'закончился', 'закончилс', 'кончился', 'завершился', 'завершен', 'закінчився', 'закінчил', 'завершився', 'завершен', 'loppes', 'labi', 'lopetati', 'انتهت', 'خلصت', 'انتهی', 'تموم شد', 'تمام شد', 'تموم شده', 'dhammaaday', 'dhamaaday', 'dhammaatay', 'la xiray', 'xirmay', 'dhammaan lahayn', 'gabagabeeyay', 'la soo gabagabeeyay', 'پایان', 'تموم شه', 'تمام شود', 'после конца', 'после окончания', 'після кінця', 'після завершення',
 ]);
 const WHEN = foldAll([
   'milloin', 'koska', 'when', 'nar', 'когда', 'коли', 'millal', 'متی', 'ایمتی', 'امتی', 'چه زمانی', 'کی تموم', 'کی تمام', 'goorma', 'what date', 'which date', 'which year', 'what year',
@@ -245,7 +247,7 @@ const WHEN = foldAll([
 /** Staying behind at the TE office while others moved: how the groups were drawn. */
 const STAYED = foldAll(['jai', 'jaivat', 'jaanyt', 'jaaneet', 'jaavat', 'stay', 'stayed', 'stays', 'stanna', 'оставил', 'оставлял', 'hareen', 'hadhay', 'remained', 'kvar', 'остал', 'остан', 'залиш', 'jaid', 'jaavad', 'یضل', 'ضلو', 'بمونن', 'موندن', 'موند', 'ku hadh', 'ku haray']);
 /** "How often": a question about the meetings' rhythm, not a request to book one. */
-const HOW_OFTEN = foldAll(['kuinka usein', 'miten usein', 'kuinka tihea', 'how often', 'hur ofta', 'как часто', 'як часто', 'kui tihti', 'kui sageli', 'چند وقت یکبار', 'هر چند وقت', 'کل قدیش', 'قدیش مره', 'intee jeer', 'imisa jeer', 'inta jeer']);
+const HOW_OFTEN = foldAll(['کم مره', 'كم مرة','kuinka usein', 'miten usein', 'kuinka tihea', 'how often', 'hur ofta', 'как часто', 'як часто', 'kui tihti', 'kui sageli', 'چند وقت یکبار', 'هر چند وقت', 'کل قدیش', 'قدیش مره', 'intee jeer', 'imisa jeer', 'inta jeer']);
 /** Doing it online rather than in person. */
 const ONLINE = foldAll(['netissa', 'netista', 'verkossa', 'verkkoasioin', 'online', 'internet', 'pa natet', 'via natet', 'онлайн', 'в интернете', 'через интернет', 'в інтернеті', 'через інтернет', 'internetis', 'veebis', 'اونلاین', 'انلاین', 'اون لاین', 'عالنت', 'khadka', 'internetka']);
 /** Those who get a benefit, spoken of as a group ("those on earnings-related", "de som får"). */
@@ -300,7 +302,7 @@ const STILL = foldAll(['viela', 'still', 'yet', 'anyway', 'fortfarande', 'annu',
 const PROGRAMME = foldAll(['ohjelma', 'programme', 'program', 'программ', 'програм', 'programm', 'برنامه', 'برنامج', 'barnaamij']);
 const THIS_PROGRAMME = foldAll(['tahan ohjelmaan', 'tama ohjelma', 'tahan projektiin', 'this programme', 'this program', 'this project', 'det har programmet', 'detta program', 'det har projektet', 'эту программу', 'эта программа', 'этот проект', 'цю програму', 'ця програма', 'цей проєкт', 'sellesse programmi', 'see programm', 'sellesse projekti', 'هذا البرنامج', 'هذا المشروع', 'این برنامه', 'این پروژه', 'barnaamijkan']);
 /** Now, whole words: "can I join it now" asks the same as "can I still join". */
-const NOW = foldAll(['nyt', 'nyte', 'now', 'nu', 'сейчас', 'щас', 'теперь', 'зараз', 'тепер', 'nuud', 'praegu', 'الان', 'الآن', 'هلا', 'حالا', 'الان', 'hadda']);
+const NOW = foldAll(['nyt', 'nyte', 'now', 'nu', 'сейчас', 'щас', 'теперь', 'зараз', 'тепер', 'nuud', 'praegu', 'الان', 'الآن', 'هلا', 'هلق', 'هسه', 'الحين', 'حالا', 'الان', 'hadda']);
 /** The employment areas that serve people since 2025. */
 const AREA_WORDS = foldAll([
   'tyollisyysalue', 'tyollisyys alue', 'employment area', 'sysselsattningsomrade', 'область занят', 'область зайнят', 'зона зайнят', 'зоны занят', 'toohoivepiirkond', 'toohoive piirkond',
@@ -323,7 +325,7 @@ const BELONG = foldAll([
   'teidan asiakas', 'teidan asiakkaanne', 'your customer', 'ert kund', 'er kund', 'ваш клиент', 'вашим клиентом', 'ваш клієнт', 'вашим клієнтом', 'teie klient', 'teie kliendiks',
   'я вхожу', 'вхожу ли я', 'відношусь', 'я відношусь', 'on minu jaoks', 'onko se minua varten', 'onko tama minua varten', 'is it for me', 'is this for me', 'ar det for mig', 'это для меня', 'це для мене', 'мене стосується', 'стосується мене',
   'меня касается', 'касается ли меня', 'koskeeko minua', 'koskeeko tama minua', 'koskeeko se minua', 'koskeeko mua',
-  'ar jag kund', 'cover me', 'covers me', 'am i one of', 'считаюсь клиентом', 'считаюсь', 'вважаюсь', 'ma ahay macmiil tijaabada', 'macmiil tijaabada', 'اذا انا داخل', 'انا داخل', 'kuulunko', 'kuulunks', 'kuulunko ma', 'piiriin', 'kohderyhmaan', 'do i belong', 'am i covered', 'am i eligible', 'do i qualify', 'am i in it', 'am i part', 'omfattas jag', 'hor jag till', 'hor jag dit', 'hor ja till',
+  'ar jag kund', 'cover me', 'covers me', 'من جزو', 'am i one of', 'считаюсь клиентом', 'считаюсь', 'вважаюсь', 'ma ahay macmiil tijaabada', 'macmiil tijaabada', 'اذا انا داخل', 'انا داخل', 'kuulunko', 'kuulunks', 'kuulunko ma', 'piiriin', 'kohderyhmaan', 'do i belong', 'am i covered', 'am i eligible', 'do i qualify', 'am i in it', 'am i part', 'omfattas jag', 'hor jag till', 'hor jag dit', 'hor ja till',
   'подхожу', 'подпадаю', 'отношусь', 'підпадаю', 'підходжу', 'належу', 'kas ma kuulun', 'kuulun ma', 'sobin', 'انا من ضمن', 'تابع لکم', 'مشمول', 'شامل میشم', 'شامل من میشه', 'جزوش', 'xaq baan u leeyahay', 'xaq ma u leeyahay',
 ]);
 /** The same in Somali, whole words: "ka mid ahay" (am I one of them) is not "ka mid ahayd" (was it one of them). */
@@ -333,7 +335,7 @@ const WHICH_ONE = foldAll(['which', 'vilket', 'vilken', 'kuhu', 'mihin', 'mille'
 /** No vocational qualification: the under-25s' duty to apply for education, the under-30 article's rule. */
 const NO_VOCATIONAL = foldAll([
   'ammatillista', 'ammattitutkint', 'ammatillinen tutkinto', 'ammattikoulu', 'amis', 'vocational', 'trade school', 'yrkesutbildning', 'yrkesexamen', 'yrkesskola', 'профессионального образования', 'профобразован',
-  'профессиональной', 'професійної', 'професійн', 'kutseharidus', 'kutsekool', 'شهاده مهنیه', 'شهاده مهنی', 'تعلیم مهنی', 'مدرک حرفه', 'مدرک فنی', 'فنی حرفه', 'shahaado xirfadeed', 'xirfad', 'دبلوم مهنی',
+  'профессиональной', 'професійної', 'професійн', 'kutseharidus', 'kutsekool', 'شهاده مهنیه', 'شهاده مهنی', 'تعلیم مهنی', 'مدرک حرفه', 'مدرک فنی', 'فنی حرفه', 'shahaado xirfadeed', 'xirfad', 'دبلوم مهنی', 'диплому', 'нема диплом', 'нет диплом', 'без диплом',
 ]);
 /** Applying to a school or education. */
 const APPLY_TO_SCHOOL = foldAll([
@@ -343,7 +345,7 @@ const APPLY_TO_SCHOOL = foldAll([
 /** Going on, keeping: "does it continue", "do I keep my coach". */
 const GOES_ON = foldAll([
   'jatku', 'jatkaa', 'sailyy', 'pysyy', 'viela', 'sama valmentaja', 'continue', 'keep', 'still', 'stay', 'carry on', 'kvar', 'fortsatt', 'fortsatter', 'fortsätter', 'behalla', 'продолж', 'сохран', 'остан', 'продовж', 'залиш', 'збереж', 'jatkub', 'jaab', 'alles',
-  'بضل', 'بیضل', 'یضل', 'ادامه', 'میمونه', 'می ماند', 'یستمر', 'تستمر', 'باقی', 'یظل', 'weli', 'wali', 'sii socon', 'sii wadi', 'sii jiri', 'heli karaa',
+  'بضل', 'بیضل', 'یضل', 'ادامه', 'میمونه', 'می ماند', 'یستمر', 'تستمر', 'باقی', 'یظل', 'weli', 'wali', 'sii socon', 'sii wadi', 'sii jiri', 'heli karaa', 'лишил', 'осталась', 'остался', 'сохранил',
 ]);
 /** A town being in it: "did our municipality belong", "was Kiuruvesi one of the places", "участвовала". */
 const TOWN_INCLUDED = foldAll([
@@ -384,14 +386,14 @@ const PAY_ASKED = foldAll([
 /** The municipality handling the unemployed itself, instead of the TE office: what the pilot was. */
 const HANDLED = foldAll([
   // Doing the TE office's work: "vallad hakkasid TE-toimisto tööd tegema", "kunta teki TE-toimiston työtä", "муниципалитетам отдали работу".
-  'tegema', 'tegid', 'teki', 'tekivat', 'взяли на себе', 'отдали', 'взяли на себя', 'брали на себя', 'взяли', 'делали', 'робили', 'йшло', 'did the work', 'do the work', 'took over', 'gjorde',
+  'tegema', 'tegid', 'teki', 'tekivat', 'взяли на себе', 'отдали', 'взяли на себя', 'брали на себя', 'взяли', 'делали', 'робили', 'йшло', 'did the work', 'do the work', 'took over', 'gjorde', 'vart tog',
   'aitama', 'tegeles', 'tegelesid', 'qaban jireen', 'hoiti', 'hoitiko', 'hoitaa', 'hoitanut', 'ran', 'running', 'handled', 'took care', 'was doing', 'skotte', 'skötte', 'skottes', 'занимал', 'занимался', 'заниматься', 'вел', 'займал', 'займалося', 'ajas', 'ajanud', 'korraldas',
   'انجام میداد', 'اداره میکرد', 'کانت تدیر', 'بتدیر', 'تدیر', 'qabanaysay', 'maamulaysay',
 ]);
 /** Since the pilot ended at the turn of 2025: "after 2025", "since new year", "с 2025 года". */
 const SINCE_2025 = foldAll([
   '2025 jalkeen', 'vuodesta 2025', 'vuoden 2025', 'since 2025', 'after 2025', 'from 2025', 'sedan 2025', 'efter 2025', 'efter nyar', 'после 2025', 'с 2025', 'з 2025', 'після 2025', 'alates 2025', 'parast 2025', 'از ۲۰۲۵', 'از 2025',
-  'بعد از 2025', 'من سنه 2025', 'من 2025', 'بعد 2025', 'kadib 2025', 'laga bilaabo 2025', 'te24', 'efter 2024', 'after 2024', 'parast 2024', '2024 lopp', 'после 2024', 'після 2024', 'jalkeen 2024', '2024 jalkeen',
+  'بعد از 2025', 'من سنه 2025', 'من 2025', 'بعد 2025', 'kadib 2025', 'laga bilaabo 2025', 'te24', 'efter 2024', 'after 2024', 'parast 2024', '2024 lopp', 'з нового року', 'с нового года', 'from the new year', 'после 2024', 'після 2024', 'jalkeen 2024', '2024 jalkeen',
 ]);
 /** Because of one's age: "only because of my age", "iän takia", "из-за возраста". */
 const AGE_REASON = foldAll([
@@ -412,14 +414,18 @@ const REGARDLESS = foldAll([
   'riippumatta', 'oli mika tahansa', 'mista tahansa', 'regardless', 'whatever', 'no matter', 'oavsett', 'неважно', 'независимо', 'незалежно', 'не важливо', 'sõltumata', 'soltumata', 'olenemata',
   'مهما کان', 'مهما', 'بغض النظر', 'مهم نبود', 'فرقی نمیکرد', 'فرق نمیکرد', 'iyadoon loo eegin', 'iyada oo aan loo eegin',
 ]);
+/** The difference between two things. */
+const DIFFERENCE = foldAll(['skillnad', 'difference', 'differ', '=ero', 'eroa', 'erosi', 'erot', 'разниц', 'отлича', 'різниц', 'відрізня', 'erinevus', 'erines', 'فرق', 'تفاوت', 'farqi', 'kala duwan']);
+/** Starting: "when did it start", "it was moved to March". */
+const STARTED = foldAll(['alkaa', 'alkoi', 'alko', 'alkanut', 'start', 'began', 'begin', 'kick off', 'borja', 'borjade', 'начал', 'начина', 'почал', 'почина', 'algas', 'algama', 'algus', 'شروع', 'بدا', 'بلشت', 'bilaab']);
 /** Besides, what else: "the coach and what else?". */
-const BESIDES = foldAll(['lisaksi', 'mita muuta', 'mita kaikkea', 'what else', 'besides', 'in addition to', 'apart from', 'other than', 'forutom', 'vad mer', 'vad annat', 'кроме', 'помимо', 'крім', 'окрім', 'lisaks', 'mida veel', 'علاوه بر', 'غیر از', 'بجز', 'غیر', 'بالاضافه', 'ka sokow', 'wax kale']);
+const BESIDES = foldAll(['mer an vanligt', 'more than usual', 'more than at the', 'enemman kuin', 'больше чем', 'більше ніж', 'lisaksi', 'mita muuta', 'mita kaikkea', 'what else', 'besides', 'in addition to', 'apart from', 'other than', 'forutom', 'vad mer', 'vad annat', 'кроме', 'помимо', 'крім', 'окрім', 'lisaks', 'mida veel', 'علاوه بر', 'غیر از', 'بجز', 'غیر', 'بالاضافه', 'ka sokow', 'wax kale']);
 /** What one was "supposed to get". */
 const SUPPOSED_TO_GET = foldAll(['piti saada', 'kuului saada', 'pitaisi saada', 'supposed to get', 'should have got', 'should have gotten', 'meant to get', 'skulle ha fatt', 'skulle fa', 'полагалось', 'должна была мне', 'должен был мне', 'мало бути', 'мав отримати', 'pidin saama', 'oleksin pidanud saama', 'المفروض', 'قرار بود', 'ahayd inaan helo', 'la rabay inaan helo']);
 /** Whom a course is for: "för invandrare", "for immigrants". */
 const FOR_IMMIGRANTS = foldAll(['for invandrare', 'for inflyttade', 'for immigrants', 'for foreigners', 'maahanmuuttajille', 'ulkomaalaisille', 'для иммигрантов', 'для иностранцев', 'для іммігрантів', 'для іноземців', 'sisserandajatele', 'valismaalastele', 'للمهاجرین', 'للاجانب', 'برای مهاجرین', 'برای مهاجران', 'برای خارجی', 'soogalootiga', 'dadka cusub']);
 /** The jobseeker's duties asked outright. */
-const DUTY_ASKED = foldAll(['forvantas av mig', 'expected of me', 'required of me', 'minulta odotetaan', 'minulta vaaditaan', 'mita minun pitaa tehda', 'mita mun pitaa tehda', 'от меня ожидают', 'от меня требуется', 'что от меня требуют', 'від мене чекають', 'від мене вимагають', 'minult oodatakse', 'mida ma pean tegema', 'ازم انتظار', 'چی ازم میخوان', 'شو المطلوب منی', 'maxaa la iga rabaa']);
+const DUTY_ASKED = foldAll(['obliged to do', 'what am i obliged', 'forvantas av mig', 'expected of me', 'required of me', 'minulta odotetaan', 'minulta vaaditaan', 'mita minun pitaa tehda', 'mita mun pitaa tehda', 'от меня ожидают', 'от меня требуется', 'что от меня требуют', 'від мене чекають', 'від мене вимагають', 'minult oodatakse', 'mida ma pean tegema', 'ازم انتظار', 'چی ازم میخوان', 'شو المطلوب منی', 'maxaa la iga rabaa']);
 /** "Even" those: a group's limit, not another group. Whole words. */
 const EVEN = foldAll(['edes', 'jopa', 'myos', 'even', 'aven', 'till och med', 'даже', 'навіть', 'isegi', 'ka', 'حتی', 'حتى', 'xitaa']);
 /** Treated some way "because I'm a foreigner". */
@@ -439,7 +445,7 @@ const THEM = foldAll(['hon', 'han', 'she', 'he', 'her', 'him', 'hän', 'hanet', 
 const WHEN_CLAUSE = foldAll(['nar jag', 'nar man', 'nar du', 'nar vi', 'nar hon', 'nar han', 'when i', 'when im', 'when you', 'when we', 'when my']);
 /** Meant to: "it was supposed to end in 2023". */
 const PLANNED = foldAll([
-  'pitany', 'pitanyt', 'piti', 'meant to', 'supposed to', 'planned', 'skulle', 'var tankt', 'должен был', 'должны были', 'планировал', 'мав', 'мали', 'планувал', 'спочатку', 'pidi', 'pidid', 'pidanud', 'قرار بود', 'المفروض', 'کان مفروض',
+  'pitany', 'pitanyt', 'piti', 'meant to', 'supposed to', 'planned', 'skulle', 'var tankt', 'должен был', 'должны были', 'планировал', 'мав', 'мали', 'планувал', 'спочатку', 'pidi', 'pidid', 'pidanud', 'قرار بود', 'قرار نبود', 'المفروض', 'کان مفروض',
   'la rabay', 'la rabin', 'loo qorsheeyay',
 ]);
 /** Going on longer than planned: the pilot's extension. */
@@ -455,7 +461,7 @@ const SPEAK = foldAll(['puhu', 'puhua', 'speak', 'talar', 'prata', 'говор',
 /** "Where": one word, for a question that names a service and a town ("missä ohjaamo on Oulussa"). Whole words; not Swedish "var", which is also "was". */
 const WHERE = foldAll(['missa', 'mista', 'minne', 'where', 'vart', 'где', 'куда', 'де', 'куди', 'kus', 'kuhu', 'وین', 'لوین', 'فین', 'کجا', 'کجاست', 'xaggee', 'xagee', 'halkee']);
 /** Gone, closed: "where did the TE offices go", "the TE office is closed, where do I go now". */
-const GONE = foldAll(['empty', 'tyhja', 'lukossa', 'lopetettu', 'lakkautettu', 'lagts ner', 'lagt ner', 'star tom', 'tom nu', 'пуст', 'закрыт', 'закрит', 'tuhi', 'suletud', 'خالی', 'فاضی', 'مسکره', 'madhan', 'делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'stangd', 'stangt', 'finns den inte', 'finns den int', 'inte mera', 'int mera', 'inte mer', 'int mer', 'inte langre', 'int langre', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay',
+const GONE = foldAll(['empty', 'tyhja', 'lukossa', 'lopetettu', 'lakkautettu', 'lagts ner', 'lagt ner', 'star tom', 'tom nu', 'пуст', 'закрыт', 'закрит', 'tuhi', 'suletud', 'خالی', 'فاضی', 'مسکره', 'madhan', 'делись', 'подевались', 'исчезл', 'закрыли', 'поділись', 'поділися', 'зникл', 'закрили', 'katos', 'havis', 'hävis', 'suljettiin', 'lakkautettiin', 'forsvann', 'stangdes', 'stangd', 'stangt', 'finns den inte', 'finns den int', 'inte mera', 'int mera', 'inte mer', 'int mer', 'inte langre', 'int langre', 'langre', 'ei enaa', 'enaa ole', 'больше нет', 'більше нема', 'більше немає', 'kadus', 'suleti', 'disappeared', 'went away', 'where did', 'closed', 'shut down', 'مسکر', 'سکرو', 'اختفت', 'کجا رفتن', 'بسته شد', 'تعطیل', 'la xiray', 'xirmay', 'meeqay',
   // "Isn't there a TE office any more?", "the sign was gone and the door locked".
   'finns inte mera', 'finns int mera', 'finns inte langre', 'finns int langre', 'inte mera', 'borta', 'dorren last', 'no longer', 'not there anymore', 'doesnt exist', 'ei ole enaa', 'ei oo enaa', 'больше нет', 'уже нет', 'більше немає',
   'вже немає', 'enam ei ole', 'pole enam', 'دیگه نیست', 'دیگر نیست', 'ما عاد فی', 'ماعاد', 'mar dambe ma jiro', 'ma jiro']);
@@ -478,7 +484,7 @@ const PLAN = foldAll(['suunnitelm', 'paperi', 'plan', 'план', 'plaan', 'خط
 /** An employer, a company, a boss: who gets the money when it is part of a wage. */
 const EMPLOYER = foldAll([
   'tyonantaja', 'firma', 'yritys', 'pomo', 'employer', 'company', 'bakery', 'boss', 'owner', 'arbetsgivar', 'foretag', 'firman', 'chefen', 'работодател', 'фирм', 'компани', 'работодателю', 'начальник', 'роботодав', 'компані',
-  'tooandja', 'ettevote', 'ulemus', 'کارفرما', 'شرکت', 'صاحب العمل', 'الشرکه', 'الشغل', 'shirkad', 'maqaayad', 'dukaan', 'loo shaqeeye', 'loo shaqeeya', 'shaqo bixiye', 'milkiilaha',
+  'tooandja', 'ettevote', 'ulemus', 'restaurangagare', 'agaren', 'کارفرما', 'شرکت', 'صاحب العمل', 'الشرکه', 'الشغل', 'shirkad', 'maqaayad', 'dukaan', 'loo shaqeeye', 'loo shaqeeya', 'shaqo bixiye', 'milkiilaha',
   // A small business of one's own, or the workplace that would hire.
   'rakennusfirma', 'pieni yritys', 'kahvila', 'ravintola', 'kauppa', 'cafe', 'restaurant', 'shop', 'my business', 'my company', 'litet cafe', 'litet foretag', 'restaurang', 'маленькая фирма', 'кафе', 'ресторан', 'магазин', 'невелик',
   'kohvik', 'restoran', 'مطعم', 'محل', 'رستوران', 'مغازه', 'کافه', 'dukaan', 'maqaayad',
@@ -491,7 +497,7 @@ const PAID = foldAll([
 /** Hiring, a wage: what the money is for. */
 const HIRING = foldAll([
   'palkkaa', 'palkkaisi', 'palkasta', 'palkan', 'ottaa toihin', 'toihin', 'hire', 'hiring', 'take me on', 'salary', 'wage', 'anstall', 'lonen', 'min lon', 'lon for', 'lonebidrag', 'берет', 'берет человека', 'возьмет', 'нанять', 'нанима', 'зарплат', 'бере', 'візьме', 'найм',
-  'palkka', 'palgast', 'toole', 'استخدام', 'تشغل', 'توظیف', 'راتب', 'حقوق', 'shaqaaleey', 'shaqaalays', 'mushahar', 'وظف', 'palkata', 'palgata', 'anstalla',
+  'palkka', 'palgast', 'toole', 'qaato', 'استخدام', 'تشغل', 'توظیف', 'راتب', 'حقوق', 'shaqaaleey', 'shaqaalays', 'mushahar', 'وظف', 'palkata', 'palgata', 'anstalla',
 ]);
 /** Missing a meeting: what happens if the jobseeker does not go. */
 const MISSED = foldAll([
@@ -894,7 +900,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "Can I get into the programme now? I live in Lahti", "do I belong to the target group?", "bor i Nykarleby, omfattas
   // jag?": the person's own case today, which the verdict answers (the pilot has ended, who serves them now).
   // Arabic "من" is "from", not the Persian "I".
-  const selfNow = tokens.some((t) => (FIRST_PERSON.has(t) && !(t === 'i' && locale === 'sv') && !(t === 'ma' && locale === 'so') && !(t === 'من' && locale === 'ar')) || SELF_VERBS.has(t));
+  // Spoken Swedish "ja" is "jag" ("hör ja till målgruppen?").
+  const selfNow = tokens.some((t) => (FIRST_PERSON.has(t) && !(t === 'i' && locale === 'sv') && !(t === 'ma' && locale === 'so') && !(t === 'من' && locale === 'ar')) || SELF_VERBS.has(t) || (t === 'ja' && locale === 'sv'));
   const someoneElse = relative;
   // "Am I covered?" after joining a fund is the fund's cover; "I moved here two years ago, do I belong?" is the immigrants' rule.
   // "Can I still join?" with nothing else named: in this chat, the pilot.
@@ -1138,6 +1145,17 @@ export function understand(message: string, locale: Locale, options: UnderstandO
       damp('benefits');
     }
   }
+  // "What was the pilot about? I don't get the difference from the ordinary TE office": the pilot, the TE office
+  // only what it is compared with.
+  if (aboutPilot && any(DIFFERENCE) && score('te-offices') > 0 && !any(GONE)) {
+    add('pilot', 2.5);
+    damp('te-offices');
+  }
+  // "Wasn't it meant to start in January 2021, why March?": when it began.
+  if (aboutPilot && any(STARTED) && entities.year !== undefined && entities.year >= 2020 && entities.year <= 2021 && !firstPersonPast) {
+    add('dates', 2);
+    damp('pilot');
+  }
   // "What did the pilot's customers get besides the coach?", "what was I supposed to get there?": what the coach
   // and the pilot gave a customer, not the pilot itself or the TE office it is compared with.
   if (aboutPilot && (any(BESIDES) || any(SUPPOSED_TO_GET)) && (score('coach') > 0 || any(SERVICES)) && score('after-pilot') < 3) {
@@ -1249,6 +1267,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     aboutSelf,
     // "Where do I belong now, I live in Kotka?" asks for the area that serves the town.
     selfNow: selfNow && !anyWord(WHICH_ONE),
+    forSomeoneElse: relative,
     asksToday: !aboutPilot && (anyWord(NOW) || any(TODAY) || any(SINCE_2025)),
     offTopic,
     ruledOut: damped,

@@ -761,3 +761,19 @@ describe('an eighth fresh batch\'s phrasings', () => {
     expect(await answerOf(locale, q)).toBe(expected);
   });
 });
+
+describe('a ninth fresh batch\'s phrasings', () => {
+  it.each([
+    // Spoken Swedish "ja" is "jag": the person's own verdict, the town a fact of it.
+    ['sv', 'hör ja till målgruppen? bor i Åbo', 'eligibility'],
+    // A relative's case asked yes or no: the verdict, not the town's data.
+    ['ru', 'Моя дочь, 40 лет, живёт в Турку. Она попадает в этот эксперимент или нет?', 'eligibility'],
+    ['fi', 'eikö kokeilun pitänyt alkaa jo tammikuussa 2021?', 'dates'],
+    ['sv', 'finns inte TE-byrån längre? gick dit i Vasa och dörren var låst', 'te-offices'],
+    ['en', "I'm scared what I write here goes to the police. Do you store it?", 'privacy'],
+    ['ar', 'عقدي بيخلص الشهر الجاي، وين لازم اسجل؟', 'register'],
+    ['sv', 'en restaurangägare kan anställa mig om han får lönestöd, hur funkar det?', 'pay-subsidy'],
+  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+});
