@@ -414,6 +414,8 @@ const REGARDLESS = foldAll([
   'riippumatta', 'oli mika tahansa', 'mista tahansa', 'regardless', 'whatever', 'no matter', 'oavsett', 'неважно', 'независимо', 'незалежно', 'не важливо', 'sõltumata', 'soltumata', 'olenemata',
   'مهما کان', 'مهما', 'بغض النظر', 'مهم نبود', 'فرقی نمیکرد', 'فرق نمیکرد', 'iyadoon loo eegin', 'iyada oo aan loo eegin',
 ]);
+/** The pilot called by its name, "the municipalities' pilot". */
+const MUNICIPAL_PILOT = foldAll(['تجربه البلدیات', 'تجربة البلديات', 'تبع البلدیات', 'municipal pilot', 'municipal employment pilot', 'municipal trial', 'municipal experiment', 'kuntien kokeilu', 'kuntien tyollisyyskokeilu', 'kommunernas forsok', 'муниципальн', 'муніципальн', 'omavalitsuste', 'آزمایش شهرداری', 'طرح شهرداری', 'tijaabada degmooyinka', 'mashruuca degmooyinka']);
 /** The difference between two things. */
 const DIFFERENCE = foldAll(['skillnad', 'difference', 'differ', '=ero', 'eroa', 'erosi', 'erot', 'разниц', 'отлича', 'різниц', 'відрізня', 'erinevus', 'erines', 'فرق', 'تفاوت', 'farqi', 'kala duwan']);
 /** Starting: "when did it start", "it was moved to March". */
@@ -711,6 +713,9 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "The municipalities' employment pilot" names the pilot; only "which municipalities" asks for the list.
   if (!transferred && score('municipalities') > 0 && aboutPilot && !tokens.some((t) => WHICH.has(t))) {
     scores.set('municipalities', score('municipalities') * 0.3);
+    // "What was this municipalities' pilot?" (the pilot by its name) with no town and no "how many": the examples that
+    // vote for the list on that word count half too.
+    if (!entities.municipality && any(MUNICIPAL_PILOT) && !any(HOW_MANY)) damped.add('municipalities');
     add('pilot', 1);
   }
   // "What happened after the pilot?": after plus the pilot is the time since 2025; a town named is where the
@@ -1209,6 +1214,9 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // offices because of "where".
   // What the cue words and the sentence's structure alone make of it, before the examples vote.
   const cueTop = Math.max(0, ...scores.values());
+  // What came after the pilot is a time: with nothing in the message about today, the pilot's end or the areas
+  // ("who is responsible for my file?"), the examples that vote for it on other words count half.
+  if (!scores.has('after-pilot') && !anyWord(NOW) && !any(TODAY) && !any(SINCE_2025) && !any(PILOT_ENDED) && !any(AFTER) && !(entities.year !== undefined && entities.year >= 2024)) damped.add('after-pilot');
   // A status no word of the message names ("I came to Finland last year") is not read from shared words by retrieval either.
   if (!scores.has('temporary-protection')) damped.add('temporary-protection');
   const learned = new Map<string, number>();
