@@ -37,8 +37,15 @@ function shown(a: Answer): string {
 
 const answerOf = async (locale: Locale, q: string) => shown(await service.answer(q, locale));
 
+/** One test per [locale, message, what the user is shown]. */
+function answersEach(cases: ReadonlyArray<readonly [Locale, string, string]>): void {
+  it.each(cases)('%s "%s" → %s', async (locale, q, expected) => {
+    expect(await answerOf(locale, q)).toBe(expected);
+  });
+}
+
 describe('what happened to the person names the topic', () => {
-  it.each([
+  answersEach([
     ['fi', 'jäin työttömäksi eilen, mitä nyt', 'register'],
     ['en', 'i just got fired, what should i do', 'register'],
     ['sv', 'jag sades upp förra veckan', 'register'],
@@ -53,13 +60,11 @@ describe('what happened to the person names the topic', () => {
     ['ar', 'رفضوا طلبي وأنا مش موافق', 'appeal'],
     ['fa', 'درخواستم رد شد و قبول ندارم', 'appeal'],
     ['so', 'go\'aanka waan diiday, waa khalad', 'appeal'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 });
 
 describe('whoever helps, what one must do, and where to go in person', () => {
-  it.each([
+  answersEach([
     ['fi', 'onko mulla joku yhteyshenkilö', 'coach'],
     ['sv', 'vem är min kontaktperson', 'coach'],
     ['et', 'kes on minu isiklik nõustaja', 'coach'],
@@ -71,13 +76,11 @@ describe('whoever helps, what one must do, and where to go in person', () => {
     ['en', 'where can i meet someone face to face', 'offices'],
     ['ru', 'куда можно прийти лично', 'offices'],
     ['fa', 'حضوری کجا برم', 'offices'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 });
 
 describe('the pilot, its target groups and the verdict, told apart', () => {
-  it.each([
+  answersEach([
     ['ru', 'кого касался этот эксперимент', 'target-groups'],
     ['et', 'keda see katse puudutas', 'target-groups'],
     ['en', 'who got moved to the municipality back then', 'target-groups'],
@@ -96,21 +99,17 @@ describe('the pilot, its target groups and the verdict, told apart', () => {
     ['ru', 'что такое интеграционное обучение', 'language-courses'],
     // A language named without a course speaks of background.
     ['sv', 'mitt modersmål är arabiska, gällde försöket mig', 'immigrants'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 });
 
 describe('spelling: typos, compounds, prefixes and variant letters', () => {
-  it.each([
+  answersEach([
     ['fi', 'mitä valmentja tekee', 'coach'],
     ['fi', 'mikä on palkatuki', 'pay-subsidy'],
     ['fi', 'suomenkielenkurssi missä', 'language-courses'],
     ['sv', 'studerandetillstånd, får jag jobba', 'residence-permit'],
     ['en', 'residnce permit and services', 'residence-permit'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it('reads an Arabic cue with or without the article and after spoken prefixes', () => {
     // "الإعانة" is a cue; the bare word and "عالإعانة" (on the allowance) find it too.
@@ -163,7 +162,7 @@ describe('ordinary words are not places', () => {
 });
 
 describe('described, not named: the activity, the time since the pilot, the office hours, a course', () => {
-  it.each([
+  answersEach([
     ['fi', 'pitkän kotona olon jälkeen haluisin jotain kevyttä toimintaa pari päivää viikossa, onko sellasta', 'rehab-work'],
     ['en', 'my social worker mentioned some workshop to get my days in order again, what is that', 'rehab-work'],
     ['ru', 'после долгого перерыва нужен мягкий режим дня, есть что-то на пару часов в неделю?', 'rehab-work'],
@@ -204,9 +203,7 @@ describe('described, not named: the activity, the time since the pilot, the offi
     ['en', 'can I register online or do I have to visit the office', 'register'],
     ['sv', 'fick de som har inkomstrelaterad dagpenning också vara med i försöket', 'target-groups'],
     ['en', 'the employment office gave a statement and kela cut my money, i do not accept it', 'appeal'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   // Opening hours, "where is", a class or a ticket are the employment services' only when nothing else is named.
   it.each([
@@ -227,7 +224,7 @@ describe('described, not named: the activity, the time since the pilot, the offi
 });
 
 describe('what came after the pilot, where a service is, someone else\'s age, several groups at once', () => {
-  it.each([
+  answersEach([
     ['en', 'so what did they put in place of the pilot', 'after-pilot'],
     ['fi', 'mikä tuli sen kuntakokeilun tilalle sitten', 'after-pilot'],
     ['ru', 'а что вместо эксперимента теперь', 'after-pilot'],
@@ -307,9 +304,7 @@ describe('what came after the pilot, where a service is, someone else\'s age, se
     ['ru', 'ТЕ-офис закрыли, куда мне теперь идти', 'te-offices'],
     ['ar', 'مكتب التي اي سكروه، لوين بروح هلق', 'te-offices'],
     ['en', "there's a day programme at the town for long-term unemployed, do i keep my benefit if i go", 'rehab-work'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   // Swedish "lön" (wage) as a prefix found English "long": an employer owing money is not pay subsidy.
   it('does not answer with pay subsidy when the wage is not what the employer would get help with', async () => {
@@ -402,7 +397,7 @@ describe('the person speaking of their own past', () => {
 // "Do I belong, I live in X" is the person's own case today: the verdict (which names who serves
 // them now), with the town as one of its facts. "Was X in it" and "which area is mine" stay about the town.
 describe('the person asking whether they belong, now', () => {
-  it.each([
+  answersEach([
     ['fi', 'asun kuhmossa, kuulunko mä tähän kohderyhmään', 'eligibility'],
     ['fi-x-selko', 'Minä asun Salossa. Voinko päästä mukaan kokeiluun?', 'eligibility'],
     ['en', 'i live in raahe and have no job, do i qualify?', 'eligibility'],
@@ -412,9 +407,7 @@ describe('the person asking whether they belong, now', () => {
     ['et', 'elan Kotkas, kas ma saan teie kliendiks hakata?', 'eligibility'],
     ['ar', 'انا ساكن في كوتكا، هل انا من ضمن هذا البرنامج؟', 'eligibility'],
     ['so', 'Kotka ayaan ku noolahay, ma ka mid ahay dadka barnaamijka?', 'eligibility'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it.each([
     ['fi', 'kuuluiko kuhmo siihen kokeiluun'],
@@ -429,7 +422,7 @@ describe('the person asking whether they belong, now', () => {
 });
 
 describe('what people describe instead of naming the topic (fifth writers)', () => {
-  it.each([
+  answersEach([
     // A young relative with no vocational qualification told to apply to a school: the under-25s' duty.
     ['fi', 'tyttäreni on 18 eikä sillä ole ammatillista tutkintoa, pitääkö sen hakea kouluun ettei tuki lopu', 'under-30'],
     ['en', 'my 21-year-old nephew has no vocational diploma, they told him to apply to school or lose his benefit?', 'under-30'],
@@ -440,9 +433,7 @@ describe('what people describe instead of naming the topic (fifth writers)', () 
     // What is expected of a jobseeker and the meetings: the duties.
     ['en', 'just signed up as unemployed, what is expected of me now, do i go to meetings?', 'duties'],
     ['ru', 'что от меня требуется как от безработного и как часто встречаться с коучем?', 'duties'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it('keeps "how often do I meet my coach" about the coach', async () => {
     expect(await answerOf('en', 'how often do i meet my coach')).toBe('coach');
@@ -469,14 +460,12 @@ describe('a town asked about, whatever else the message says', () => {
 // How the pilot served immigrants: Tampere's international services in the integration period, and
 // being moved back to the TE office for one's language rights. Where those services were is the offices' question.
 describe('how the pilot served immigrants, described', () => {
-  it.each([
+  answersEach([
     ['en', 'during my integration period the international services in tampere handled my case instead of my own town, why?', 'immigrants'],
     ['fi', 'miks mut siirrettiin kokeilun aikana takaisin TE-toimistoon kielellisten oikeuksien takia', 'immigrants'],
     ['ar', 'قالوا لي برجعوك لمكتب TE بسبب الحقوق اللغوية، شو يعني؟', 'immigrants'],
     ['ru', 'меня в период интеграции обслуживала международная служба Тампере, почему не мой город?', 'immigrants'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it('answers "where were the international services in Tampere, address?" with the offices', async () => {
     expect(await answerOf('en', 'i am in my integration period in tampere, where are the international services, address?')).not.toBe('immigrants');
@@ -486,14 +475,12 @@ describe('how the pilot served immigrants, described', () => {
 // Someone else's benefit ("my wife gets earnings-related from her fund, was she in it?") is the groups' rule;
 // the verdict is for the person chatting.
 describe('a relative\'s benefit and the pilot', () => {
-  it.each([
+  answersEach([
     ['en', 'my wife gets earnings-related allowance from her union fund, was she covered by the town pilot too?', 'target-groups'],
     ['fi', 'vaimoni saa ansiosidonnaista kassasta, kuuluiko hänkin kuntakokeiluun?', 'target-groups'],
     ['ru', 'муж получает ansiopäiväraha из кассы, он тоже входил в этот пилот?', 'target-groups'],
     ['en', 'i get earnings-related allowance from my fund, was i in the pilot?', 'eligibility'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it('keeps an age with "man" the person\'s own: "I am a 25-year-old man, was I in the pilot?"', async () => {
     expect(await answerOf('fi', 'olen 25-vuotias mies ja asuin Salossa 2022, olinko kokeilussa?')).toBe('eligibility');
@@ -501,14 +488,12 @@ describe('a relative\'s benefit and the pilot', () => {
 });
 
 describe('the fifth writers\' other phrasings', () => {
-  it.each([
+  answersEach([
     ['sv', 'finns inte TE-byrån mera? vart ska jag vända mig nu', 'te-offices'],
     ['sv', 'gick till TE-byrån i Närpes men skylten var borta, vad har hänt?', 'te-offices'],
     ['ru', 'тилапяйнен суойелу, можно ли с ним работать? живу в Котке', 'temporary-protection'],
     ['ru', 'фирма хочет меня взять, если город оплатит часть зарплаты, так бывает?', 'pay-subsidy'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it('keeps "who makes the integration plan now that the TE office is gone" about the plan', async () => {
     expect(await answerOf('en', 'who makes my integration plan now that the TE office is gone?')).toBe('integration-plan');
@@ -516,28 +501,24 @@ describe('the fifth writers\' other phrasings', () => {
 });
 
 describe('a work trial described by its workplace', () => {
-  it.each([
+  answersEach([
     ['sv', 'handläggaren vill att jag är tre veckor på ett kafé utan lön, bara dagpenning. vad är det?', 'work-trial'],
     ['fi-x-selko', 'Minulle sanottiin: mene kolmeksi viikoksi kahvilaan kokeilemaan työtä. Saanko palkkaa?', 'work-trial'],
     ['so', 'waxaa la igu yiri dukaan ka shaqee 2 bilood, mushahar lama siinayo. tani waa maxay?', 'work-trial'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 });
 
 describe('booking and privacy in the fifth writers\' words', () => {
-  it.each([
+  answersEach([
     ['en', 'i live in kuhmo and want to see my coach in person, how do i pick a time?', 'booking'],
     ['sv', 'måste flytta min träff på måndag, hur gör jag?', 'booking'],
     ['uk', 'видаліть, будь ласка, все, що я писав', 'privacy'],
     ['ru', 'куда идёт информация из этого чата? нужно ли вводить henkilötunnus?', 'privacy'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 });
 
 describe('a second fresh batch\'s phrasings', () => {
-  it.each([
+  answersEach([
     ['en', 'in the trial i got one named person for all my stuff, what were they meant to help with?', 'coach'],
     ['sv', 'bor i Närpes, kan jag få en egen person som hjälper mig söka jobb?', 'coach'],
     ['en', 'the fund says i quit myself and wont pay for 90 days, how do i fight it', 'appeal'],
@@ -546,9 +527,7 @@ describe('a second fresh batch\'s phrasings', () => {
     ['et', 'sõber ütles, et vahepeal ajas tema asju vald, mitte TE-toimisto. mis asi see oli?', 'pilot'],
     ['fi', 'Voisinko mennä kokeilemaan kauppatyötä pariks viikoks ilman sopimusta, et näkee sopiiko ala?', 'work-trial'],
     ['et', 'firma tahab mind palgata, kui linn maksaks osa palgast. kas selline asi on olemas?', 'pay-subsidy'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it.each([
     ['ru', 'Живу в Кухмо. В 2021–2024 у нас безработными занимался сам муниципалитет или TE-toimisto?'],
@@ -560,26 +539,22 @@ describe('a second fresh batch\'s phrasings', () => {
 });
 
 describe('keeping one\'s coach after 2025', () => {
-  it.each([
+  answersEach([
     ['fi', 'onks mulla vieläkin sama valmentaja 2025 jälkeen? asun Kuhmossa', 'after-pilot'],
     ['ar', 'من سنة 2025 هل بضل عندي نفس المدرب؟', 'after-pilot'],
     ['uk', 'мій OMA-valmentaja залишиться після того як проект закрили?', 'after-pilot'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 });
 
 describe('a third fresh batch\'s phrasings', () => {
-  it.each([
+  answersEach([
     ['fi-x-selko', 'Voinko minä vielä liittyä mukaan?', 'eligibility'],
     ['ru', 'можно мне ещё присоединиться к кокейлу? вчера потерял работу', 'eligibility'],
     ['uk', 'ця програма мене стосується чи ні?', 'eligibility'],
     ['sv', 'jag fick inkomstrelaterad dagpenning och hörde att sådana som jag inte var med. vilka var med då?', 'target-groups'],
     ['en', 'my wife just arrived, who makes the plan for newcomers now, the city or someone else?', 'integration-plan'],
     ['sv', 'vi kom från Syrien och bor i Närpes, vi behöver en plan för hur vi ska komma in i samhället, vem gör den?', 'integration-plan'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it.each([
     ['fi-x-selko', 'olen tullut toisesta maasta koskeeko minua', 'immigrants'],
@@ -590,7 +565,7 @@ describe('a third fresh batch\'s phrasings', () => {
 });
 
 describe('a fourth fresh batch\'s phrasings', () => {
-  it.each([
+  answersEach([
     ['en', 'do you save what I type here? I told you about my illness', 'privacy'],
     ['ru', 'этот чат записывается? кто прочитает что я пишу', 'privacy'],
     ['fa', 'جایی هست که بدون وقت قبلی برم سوالمو بپرسم؟', 'offices'],
@@ -598,9 +573,7 @@ describe('a fourth fresh batch\'s phrasings', () => {
     ['uk', 'до коли діє мій захист і чи можна з ним стати на облік?', 'temporary-protection'],
     ['ru', 'люди на ansiopäiväraha туда попадали или только те кому Кела платит?', 'target-groups'],
     ['et', 'naaber ütles, et vallad hakkasid ise töötuid aitama TE-toimisto asemel. mis värk see oli?', 'pilot'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it('answers "I moved here from Kenya and live in Kuhmo: was Kuhmo in it?" about the town', async () => {
     expect(await answerOf('en', 'I moved to Finland from Kenya two years ago and live in Kuhmo. was Kuhmo in that town pilot?')).toMatch(/^municipality:/);
@@ -608,13 +581,11 @@ describe('a fourth fresh batch\'s phrasings', () => {
 });
 
 describe('"when" joining two clauses, and a status no word names', () => {
-  it.each([
+  answersEach([
     ['sv', 'jag är ny i finland, vilka regler gäller för mig när jag är utan jobb', 'duties'],
     ['sv', 'när tog försöket slut?', 'dates'],
     ['en', 'when did the pilot end', 'dates'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it('does not answer "I came to Finland last year" with temporary protection when nothing names it', async () => {
     expect(await answerOf('fi', 'tulin suomeen viime vuonna, mistä saan apua työnhakuun')).not.toBe('temporary-protection');
@@ -633,13 +604,11 @@ describe('a workplace and a benefit named together are not a work trial by thems
 });
 
 describe('the pilot\'s extension asked as "wasn\'t it meant to end in 2023?"', () => {
-  it.each([
+  answersEach([
     ['fi', 'eikö kokeilun pitänyt loppua jo 2023, miksi sitä jatkettiin?', 'dates'],
     ['en', 'wasnt the pilot supposed to end in 2023? why did it go on', 'dates'],
     ['sv', 'skulle inte försöket sluta 2023? varför förlängdes det', 'dates'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it('keeps "the pilot ended in 2024, how is it now?" about what came after', async () => {
     expect(await answerOf('en', 'the pilot ended in 2024, how does it work now?')).toBe('after-pilot');
@@ -647,7 +616,7 @@ describe('the pilot\'s extension asked as "wasn\'t it meant to end in 2023?"', (
 });
 
 describe('a fifth fresh batch\'s phrasings (Estonian, Swedish, plain Finnish, Persian)', () => {
-  it.each([
+  answersEach([
     // Joining the pilot now, whoever asks: nobody can, and the verdict says who serves them today.
     ['sv', 'kan min fru komma med i kommunförsöket nu?', 'eligibility'],
     ['fi-x-selko', 'Asun Porissa. Voinko mennä kokeiluun nyt?', 'eligibility'],
@@ -663,9 +632,7 @@ describe('a fifth fresh batch\'s phrasings (Estonian, Swedish, plain Finnish, Pe
     ['et', 'kes kõik sinna kokeilu arvati? kas otsustas vanus?', 'target-groups'],
     ['sv', 'försöket är slut, vad finns i stället i Närpes?', 'after-pilot'],
     ['ru', 'я без работы уже полгода, что мне делать', 'duties'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it('reads Kuopio written with the hamza seat between two vowels (کوئوپیو), as Joensuu keeps it as an e (یوئنسو)', async () => {
     const kuopio = await service.answer('کوئوپیو هم تو کونتاکوکیلو بود؟', 'fa');
@@ -681,7 +648,7 @@ describe('a fifth fresh batch\'s phrasings (Estonian, Swedish, plain Finnish, Pe
 });
 
 describe('a sixth fresh batch\'s phrasings', () => {
-  it.each([
+  answersEach([
     // "Stora" (big) is not Storå (Isojoki): the town asked about is Kronoby.
     ['sv', 'va hände me te-byrån i jakobstad, finns den int mera?', 'te-offices'],
     ['sv', 'är det för att jag är utlänning som kommunen skötte mig och inte TE-byrån?', 'immigrants'],
@@ -697,9 +664,7 @@ describe('a sixth fresh batch\'s phrasings', () => {
     ['fa', 'یارانه حقوق چیه؟', 'pay-subsidy'],
     ['fa', 'برنامه کتوتومیس رو کی مینویسه؟', 'integration-plan'],
     ['fi-x-selko', 'haluan kokeilla onko kahvila minulle hyvä työ', 'work-trial'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it('does not read Swedish "stora" (big) as Storå', async () => {
     const a = await service.answer('de stora städerna var med, men kronoby?', 'sv');
@@ -708,7 +673,7 @@ describe('a sixth fresh batch\'s phrasings', () => {
 });
 
 describe('the town asked outright, one group "whatever their benefit", and the verdict asked beside the area', () => {
-  it.each([
+  answersEach([
     // The person's past is why they ask; "was the pilot running there?" is the town's question.
     ['fi', 'olin työttömänä kajaanissa 2023, oliko siellä se kokeilu?', 'municipality:inPilot'],
     ['fi', 'asun kempeleessä, kuuluiko se kokeiluun?', 'municipality:inPilot'],
@@ -718,13 +683,11 @@ describe('the town asked outright, one group "whatever their benefit", and the v
     // "Am I one of them, and which area serves me now?": the verdict, which names the area.
     ['en', 'I live in Salo. Am I one of the people this is for, and which area serves me now?', 'eligibility'],
     ['sv', 'bor i Jakobstad, är jag kund i försöket eller inte?', 'eligibility'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 });
 
 describe('a seventh fresh batch\'s phrasings', () => {
-  it.each([
+  answersEach([
     ['uk', 'Чи можу я зараз долучитися до кунтакокейлу?', 'eligibility'],
     ['ar', 'ممكن أشترك بالتجربة هلأ؟', 'eligibility'],
     ['fa', 'پالکاتوکی چیه؟', 'pay-subsidy'],
@@ -734,9 +697,7 @@ describe('a seventh fresh batch\'s phrasings', () => {
     ['sv', 'vad skulle jag ha fått i försöket förutom en coach?', 'coach'],
     // "Only the young?" offered as a guess: how the groups were drawn.
     ['en', 'who was the pilot for? only young people?', 'target-groups'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 
   it('answers for the town named first when a second one only says where it is (Persian, established and transliterated names)', async () => {
     const a = await service.answer('لویما هم توی آزمایش اشتغال شهرداری ها بود؟ یه شهر کوچیکه نزدیک تورکو', 'fa');
@@ -745,7 +706,7 @@ describe('a seventh fresh batch\'s phrasings', () => {
 });
 
 describe('an eighth fresh batch\'s phrasings', () => {
-  it.each([
+  answersEach([
     ['ru', 'Хочу вступить в этот проект кунтакокейлу, куда подавать заявку?', 'eligibility'],
     ['ru', 'а я сейчас ещё считаюсь клиентом пилота или уже нет?', 'eligibility'],
     ['sv', 'Kan jag ansluta mig till kommunförsöket nu?', 'eligibility'],
@@ -757,13 +718,11 @@ describe('an eighth fresh batch\'s phrasings', () => {
     ['en', 'I want to try working in a bakery before studying it, without a contract', 'work-trial'],
     ['uk', 'У мене тимчасовий захист. Чи можу я зареєструватися на Työmarkkinatori?', 'temporary-protection'],
     ['fi', 'Sain kirjeen että kuulun nyt Jyväskylän alueeseen. Mitä kokeilun jälkeen muuttui?', 'after-pilot'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 });
 
 describe('a ninth fresh batch\'s phrasings', () => {
-  it.each([
+  answersEach([
     // Spoken Swedish "ja" is "jag": the person's own verdict, the town a fact of it.
     ['sv', 'hör ja till målgruppen? bor i Åbo', 'eligibility'],
     // A relative's case asked yes or no: the verdict, not the town's data.
@@ -773,7 +732,5 @@ describe('a ninth fresh batch\'s phrasings', () => {
     ['en', "I'm scared what I write here goes to the police. Do you store it?", 'privacy'],
     ['ar', 'عقدي بيخلص الشهر الجاي، وين لازم اسجل؟', 'register'],
     ['sv', 'en restaurangägare kan anställa mig om han får lönestöd, hur funkar det?', 'pay-subsidy'],
-  ] as const)('%s "%s" → %s', async (locale, q, expected) => {
-    expect(await answerOf(locale, q)).toBe(expected);
-  });
+  ]);
 });
