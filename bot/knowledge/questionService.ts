@@ -233,8 +233,8 @@ export class QuestionService {
     | undefined {
     const match = u.entities.municipality;
     if (!match) return undefined;
-    // Only the cue words decide whether the question is about something else than the place:
-    // retrieval alone matches too loosely on a short question that is mostly a name.
+    // The cue words (and, below, the example model) decide whether the question is about something else than the
+    // place: retrieval alone matches too loosely on a short question that is mostly a name.
     const cue = u.topics[0];
     // With no cue word for any topic, the examples are what is known of the question: nearly sure of one
     // topic ("voinko mennä kokeiluun nyt? asun Lahdessa"), they decide as a cue word would; fairly sure of a
