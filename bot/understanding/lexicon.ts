@@ -334,7 +334,7 @@ export const TOPIC_CUES: Record<string, readonly Cue[]> = {
     ['avaldus', 2], ['motivatsioonikiri', 2.5], ['سیره الذاتیه', 2.5], ['طلب توظیف', 2.5], ['رساله التحفیز', 2.5], ['رزومه', 2.5], ['نامه', 1.5], ['codsi shaqo', 2.5], ['warqadd', 2], ['codsiga', 1.5],
   ],
   'pay-subsidy': [
-    ['palkkatu', 3], ['lonestod', 3], ['پالکاتوکی', 3], ['پالکاتوکی', 3], ['tyonantaja', 1.5], ['employer', 1.5], ['wage subsid', 3], ['pay subsid', 3], ['subsidised job', 3], ['hire me', 1.5], ['arbetsgivare', 1.5], ['lonesubvention', 3], ['anstaller mig', 1.5],
+    ['palkkatu', 3], ['lonestod', 3], ['پالکاتوکی', 3], ['tyonantaja', 1.5], ['employer', 1.5], ['wage subsid', 3], ['pay subsid', 3], ['subsidised job', 3], ['hire me', 1.5], ['arbetsgivare', 1.5], ['lonesubvention', 3], ['anstaller mig', 1.5],
     ['работодател', 1.5], ['наймет', 1.5], ['роботодав', 1.5], ['найме', 1.5], ['tooandja', 1.5], ['palgatoetus', 3], ['صاحب العمل', 1.5], ['وظفنی', 1.5], ['کارفرما', 1.5], ['استخدام', 1], ['shaqo bixiye', 1.5],
     ['loo shaqeeye', 1.5], ['shaqaaleysiiy', 1.5], ['palkkaa mut', 1.5], ['palkkaa minut', 1.5],
     // The Persian for a wage subsidy: یارانه حقوق, یارانه دستمزد.

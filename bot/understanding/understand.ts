@@ -302,7 +302,7 @@ const STILL = foldAll(['viela', 'still', 'yet', 'anyway', 'fortfarande', 'annu',
 const PROGRAMME = foldAll(['ohjelma', 'programme', 'program', 'программ', 'програм', 'programm', 'برنامه', 'برنامج', 'barnaamij']);
 const THIS_PROGRAMME = foldAll(['tahan ohjelmaan', 'tama ohjelma', 'tahan projektiin', 'this programme', 'this program', 'this project', 'det har programmet', 'detta program', 'det har projektet', 'эту программу', 'эта программа', 'этот проект', 'цю програму', 'ця програма', 'цей проєкт', 'sellesse programmi', 'see programm', 'sellesse projekti', 'هذا البرنامج', 'هذا المشروع', 'این برنامه', 'این پروژه', 'barnaamijkan']);
 /** Now, whole words: "can I join it now" asks the same as "can I still join". */
-const NOW = foldAll(['nyt', 'nyte', 'now', 'nu', 'сейчас', 'щас', 'теперь', 'зараз', 'тепер', 'nuud', 'praegu', 'الان', 'الآن', 'هلا', 'هلق', 'هسه', 'الحين', 'حالا', 'الان', 'hadda']);
+const NOW = foldAll(['nyt', 'nyte', 'now', 'nu', 'сейчас', 'щас', 'теперь', 'зараз', 'тепер', 'nuud', 'praegu', 'الان', 'الآن', 'هلا', 'هلق', 'هسه', 'الحين', 'حالا', 'hadda']);
 /** The employment areas that serve people since 2025. */
 const AREA_WORDS = foldAll([
   'tyollisyysalue', 'tyollisyys alue', 'employment area', 'sysselsattningsomrade', 'область занят', 'область зайнят', 'зона зайнят', 'зоны занят', 'toohoivepiirkond', 'toohoive piirkond',
@@ -316,7 +316,7 @@ const JOIN = foldAll([
 ]);
 /** Verbs that can only be the person's own present: "asun" (I live), "kuulunko" (do I belong), "живу". Whole words. */
 const SELF_VERBS = new Set(foldAll([
-  'asun', 'oon', 'olen', 'olenko', 'kuulun', 'kuulunko', 'voinko', 'paasenko', 'saanko', 'elan', 'saan', 'haluan', 'haluaisin', 'tahan', 'tahaksin', 'хочу', 'хочу', 'rabaa', 'میخوام', 'بدی', 'живу', 'подхожу', 'подпадаю', 'могу', 'можу', 'підпадаю', 'підходжу', 'ساکنم', 'منم',
+  'asun', 'oon', 'olen', 'olenko', 'kuulun', 'kuulunko', 'voinko', 'paasenko', 'saanko', 'elan', 'saan', 'haluan', 'haluaisin', 'tahaksin', 'хочу', 'rabaa', 'میخوام', 'بدی', 'живу', 'подхожу', 'подпадаю', 'могу', 'можу', 'підпадаю', 'підходжу', 'ساکنم', 'منم',
   'میتونم', 'اومدم', 'امدم', 'هستم', 'میکنم', 'اسکن', 'ساکن', 'اقدر', 'اکدر', 'اگدر', 'بقدر', 'ahay', 'baan', 'ayaan', 'karaa', 'мне',
 ]));
 /** Belonging to the pilot or qualifying for it today: "do I belong", "am I covered", "do I qualify". */
@@ -905,8 +905,8 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // "Can I get into the programme now? I live in Lahti", "do I belong to the target group?", "bor i Nykarleby, omfattas
   // jag?": the person's own case today, which the verdict answers (the pilot has ended, who serves them now).
   // Arabic "من" is "from", not the Persian "I".
-  // Spoken Swedish "ja" is "jag" ("hör ja till målgruppen?").
-  const selfNow = tokens.some((t) => (FIRST_PERSON.has(t) && !(t === 'i' && locale === 'sv') && !(t === 'ma' && locale === 'so') && !(t === 'من' && locale === 'ar')) || SELF_VERBS.has(t) || (t === 'ja' && locale === 'sv'));
+  // Spoken Swedish "ja" is "jag" ("hör ja till målgruppen?"); Estonian "tahan" is "I want" (Finnish "tähän" folds the same).
+  const selfNow = tokens.some((t) => (FIRST_PERSON.has(t) && !(t === 'i' && locale === 'sv') && !(t === 'ma' && locale === 'so') && !(t === 'من' && locale === 'ar')) || SELF_VERBS.has(t) || (t === 'ja' && locale === 'sv') || (t === 'tahan' && locale === 'et'));
   const someoneElse = relative;
   // "Am I covered?" after joining a fund is the fund's cover; "I moved here two years ago, do I belong?" is the immigrants' rule.
   // "Can I still join?" with nothing else named: in this chat, the pilot.
