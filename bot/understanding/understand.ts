@@ -247,7 +247,7 @@ const WHEN = foldAll([
 /** Staying behind at the TE office while others moved: how the groups were drawn. */
 const STAYED = foldAll(['jai', 'jaivat', 'jaanyt', 'jaaneet', 'jaavat', 'stay', 'stayed', 'stays', 'stanna', 'оставил', 'оставлял', 'hareen', 'hadhay', 'remained', 'kvar', 'остал', 'остан', 'залиш', 'jaid', 'jaavad', 'یضل', 'ضلو', 'بمونن', 'موندن', 'موند', 'ku hadh', 'ku haray']);
 /** "How often": a question about the meetings' rhythm, not a request to book one. */
-const HOW_OFTEN = foldAll(['کم مره', 'كم مرة','kuinka usein', 'miten usein', 'kuinka tihea', 'how often', 'hur ofta', 'как часто', 'як часто', 'kui tihti', 'kui sageli', 'چند وقت یکبار', 'هر چند وقت', 'کل قدیش', 'قدیش مره', 'intee jeer', 'imisa jeer', 'inta jeer']);
+const HOW_OFTEN = foldAll(['کم مره', 'kuinka usein', 'miten usein', 'kuinka tihea', 'how often', 'hur ofta', 'как часто', 'як часто', 'kui tihti', 'kui sageli', 'چند وقت یکبار', 'هر چند وقت', 'کل قدیش', 'قدیش مره', 'intee jeer', 'imisa jeer', 'inta jeer']);
 /** Doing it online rather than in person. */
 const ONLINE = foldAll(['netissa', 'netista', 'verkossa', 'verkkoasioin', 'online', 'internet', 'pa natet', 'via natet', 'онлайн', 'в интернете', 'через интернет', 'в інтернеті', 'через інтернет', 'internetis', 'veebis', 'اونلاین', 'انلاین', 'اون لاین', 'عالنت', 'khadka', 'internetka']);
 /** Those who get a benefit, spoken of as a group ("those on earnings-related", "de som får"). */
@@ -417,7 +417,7 @@ const REGARDLESS = foldAll([
 /** The pilot called by its name, "the municipalities' pilot". */
 const MUNICIPAL_PILOT = foldAll(['تجربه البلدیات', 'تجربة البلديات', 'تبع البلدیات', 'municipal pilot', 'municipal employment pilot', 'municipal trial', 'municipal experiment', 'kuntien kokeilu', 'kuntien tyollisyyskokeilu', 'kommunernas forsok', 'муниципальн', 'муніципальн', 'omavalitsuste', 'آزمایش شهرداری', 'طرح شهرداری', 'tijaabada degmooyinka', 'mashruuca degmooyinka']);
 /** The difference between two things. */
-const DIFFERENCE = foldAll(['skillnad', 'difference', 'differ', '=ero', 'eroa', 'erosi', 'erot', 'разниц', 'отлича', 'різниц', 'відрізня', 'erinevus', 'erines', 'فرق', 'تفاوت', 'farqi', 'kala duwan']);
+const DIFFERENCE = foldAll(['skillnad', 'difference', 'differ', 'ero', 'eroa', 'erosi', 'erot', 'разниц', 'отлича', 'різниц', 'відрізня', 'erinevus', 'erines', 'فرق', 'تفاوت', 'farqi', 'kala duwan']);
 /** Starting: "when did it start", "it was moved to March". */
 const STARTED = foldAll(['alkaa', 'alkoi', 'alko', 'alkanut', 'start', 'began', 'begin', 'kick off', 'borja', 'borjade', 'начал', 'начина', 'почал', 'почина', 'algas', 'algama', 'algus', 'شروع', 'بدا', 'بلشت', 'bilaab']);
 /** Besides, what else: "the coach and what else?". */
@@ -429,7 +429,7 @@ const FOR_IMMIGRANTS = foldAll(['for invandrare', 'for inflyttade', 'for immigra
 /** The jobseeker's duties asked outright. */
 const DUTY_ASKED = foldAll(['obliged to do', 'what am i obliged', 'forvantas av mig', 'expected of me', 'required of me', 'minulta odotetaan', 'minulta vaaditaan', 'mita minun pitaa tehda', 'mita mun pitaa tehda', 'от меня ожидают', 'от меня требуется', 'что от меня требуют', 'від мене чекають', 'від мене вимагають', 'minult oodatakse', 'mida ma pean tegema', 'ازم انتظار', 'چی ازم میخوان', 'شو المطلوب منی', 'maxaa la iga rabaa']);
 /** "Even" those: a group's limit, not another group. Whole words. */
-const EVEN = foldAll(['edes', 'jopa', 'myos', 'even', 'aven', 'till och med', 'даже', 'навіть', 'isegi', 'ka', 'حتی', 'حتى', 'xitaa']);
+const EVEN = foldAll(['edes', 'jopa', 'myos', 'even', 'aven', 'till och med', 'даже', 'навіть', 'isegi', 'حتی', 'حتى', 'xitaa']);
 /** Treated some way "because I'm a foreigner". */
 const FOREIGN_REASON = foldAll([
   'koska olen ulkomaalainen', 'koska oon ulkomaalainen', 'koska olen maahanmuuttaja', 'because im a foreigner', 'because i am a foreigner', 'because im an immigrant', 'because i am an immigrant', 'because im foreign',
@@ -688,6 +688,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   const elsewhereThan = (these: readonly string[]) => [...scores].some(([t, v]) => v >= 2 && !these.includes(t));
 
   const spaced = ` ${text} `;
+  const yesNo = yesNoQuestion(message, tokens);
   // Short words ("ka", "too", "nar") as whole words only: as prefixes they would find "kassa", "tootu", "nara".
   const anyWord = (list: readonly string[]) => list.some((w) => spaced.includes(` ${w} `));
   // Somali "ahaa" is "was" for anyone: it is the person's own past only beside "anigu" (I).
@@ -722,7 +723,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
   // person is ("I got a letter I belong to Jyväskylä's area now, what changed after the pilot?").
   if (!transferred && aboutPilot && any(AFTER)) {
     if (score('after-pilot') < 2) add('after-pilot', 2);
-    if (entities.municipality && !yesNoQuestion(message, tokens)) damp('municipalities');
+    if (entities.municipality && !yesNo) damp('municipalities');
   }
   // "What was this pilot thing?" with nothing else asked: the pilot itself.
   if (aboutPilot && (tokens.some((t) => WHAT.has(t)) || anyWord(WHY)) && [...scores.entries()].every(([t, v]) => t === 'pilot' || v < 1)) add('pilot', 1.5);
@@ -824,7 +825,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
       damp('dates');
       // "Kangasala's pilot is over, who handles my job search from now on?": the town is where the person is; the
       // answer is what came after, with the town's own line under it. "It's over, is Nokia in Tampere's area now?" asks about the town.
-      if (entities.municipality && !yesNoQuestion(message, tokens)) damp('municipalities');
+      if (entities.municipality && !yesNo) damp('municipalities');
       // "Do I keep my coach now that it's over?": whether the way of working goes on, which is what came after.
       if (score('coach') > 0 && (any(GOES_ON) || anyWord(STILL))) {
         add('after-pilot', 1);
@@ -1267,7 +1268,7 @@ export function understand(message: string, locale: Locale, options: UnderstandO
     topics,
     learned,
     entities,
-    yesNo: yesNoQuestion(message, tokens),
+    yesNo,
     aboutPilot,
     asksContact: anyCueIn(cues, prepared(CONTACT_CUES)) || anyCueIn(cues, prepared(OPEN_HOURS)),
     asksOffice: anyCueIn(cues, prepared(OFFICE_NOUNS)) || anyCueIn(cues, prepared(OPEN_HOURS)),
